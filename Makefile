@@ -1,0 +1,39 @@
+# Quick start: `make site` builds the site from seeds/ into site/; `make test` runs every test.
+# Both create .venv in the repository if it is missing and install the project into it.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.sitegen-installed
+
+.PHONY: site serve test lint golden eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/sitegen build seeds --docs-dir site_src --config-file mkdocs.yml
+
+serve: site
+	$(BIN)/mkdocs serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check sitegen tests scripts
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+# Regenerate the golden Markdown of the seed site (review the diff before committing).
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_times.py
+	$(BIN)/python scripts/eval_entities.py
+
+clean:
+	rm -rf site

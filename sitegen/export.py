@@ -1,0 +1,54 @@
+"""The machine-readable export printed by ``sitegen extract --json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitegen.model import KnowledgeBase
+
+
+def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
+    """The knowledge base as plain JSON data; offsets index each input file's decoded text."""
+    return {
+        "articles": [
+            {
+                "id": article.id,
+                "path": article.path,
+                "title": article.title,
+                "published": article.published.isoformat() if article.published else None,
+                "source": article.source,
+                "authors": list(article.authors),
+            }
+            for article in kb.articles
+        ],
+        "entities": [
+            {
+                "id": entity.id,
+                "kind": entity.kind,
+                "name": entity.name,
+                "aliases": list(entity.aliases),
+                "roles": list(entity.roles),
+                "affiliations": list(entity.affiliations),
+                "page": entity.page,
+                "mentions": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
+                    for m in entity.mentions
+                ],
+            }
+            for entity in kb.entities
+        ],
+        "topics": [],
+        "events": [],
+        "times": [
+            {
+                "article": article_id,
+                "start": time.start,
+                "end": time.end,
+                "text": time.text,
+                "type": time.type,
+                "value": time.value,
+            }
+            for article_id, analysis in sorted(kb.analyses.items())
+            for time in analysis.times
+        ],
+    }

@@ -1,0 +1,162 @@
+"""The typed data passed between sitegen's stages.
+
+Every stage takes and returns these frozen dataclasses; spaCy objects never leave
+``sitegen.nlp``. Offsets (``start``/``end``) are always character offsets into
+``Article.text``, the decoded text of the input file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["headline", "dateline", "heading", "paragraph"]
+EntityKind = Literal["person", "organization", "place"]
+Tense = Literal["past", "present", "future"]
+
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level piece of an article's body."""
+
+    kind: BlockKind
+    """headline (repeats the title), dateline, section heading, or body paragraph."""
+    start: int
+    """Offset of the block's first character in ``Article.text``."""
+    end: int
+    """Offset just past the block's last character."""
+    number: int
+    """1-based position among the article's blocks; the page anchor is ``p{number}``."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read from disk, before any language processing."""
+
+    id: str
+    """Stable identifier (the slug of the file name); also the article page's name."""
+    path: str
+    """The input file's path as given."""
+    text: str
+    """The decoded text of the input file; all offsets index it."""
+    blocks: tuple[Block, ...]
+    """Body blocks in reading order (front matter, footer and bio excluded)."""
+    title: str
+    published: dt.date | None = None
+    source: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, as segmented by the pipeline."""
+
+    start: int
+    end: int
+    block: int
+    """Index into ``Article.blocks`` of the block holding the sentence."""
+    tense: Tense = "present"
+    """The tense of the sentence's main verb (future for will/shall/going to)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention found by the pipeline, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    """spaCy's label: PERSON, ORG, GPE, LOC, FAC, ..."""
+    sentence: int
+    """Index into ``Analysis.sentences``."""
+    title: str = ""
+    """Title or honorific words just before the name ("Prime Minister", "Mr.")."""
+    qualifier: str = ""
+    """An "of PLACE" right after a titled name ("of Canada" in "Premier Li of China")."""
+    role: str = ""
+    """An appositive or predicate describing the mention ("a former Canadian diplomat")."""
+    role_start: int = -1
+    """Offset of ``role`` in the article text (-1 when there is no role)."""
+    role_end: int = -1
+    quoted: bool = False
+    """The mention sits inside a short quoted name ("the 'Two Michaels' crisis")."""
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A TimeML TIMEX3 temporal expression, normalized against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    """TIMEX3 value: 2026-01-14, 2025-10, 2026-W02, P3Y, PRESENT_REF, ... or "" if unknown."""
+    sentence: int = -1
+    anchored: bool = False
+    """True when the value was computed from the publication date (a relative expression)."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything sitegen keeps of one article's language processing (plain data, cacheable)."""
+
+    article: str
+    """The article's id."""
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    times: tuple[TimeExpression, ...] = ()
+    noun_chunks: tuple[tuple[int, int, str], ...] = ()
+    """(start, end, lemma) of noun chunks, for topics."""
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One resolved mention of an entity."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organization or place: one page of the site."""
+
+    id: str
+    """Stable id, ``kind:slug``."""
+    kind: EntityKind
+    name: str
+    page: str
+    """Path of the entity's page under the docs folder, e.g. ``people/mark-carney.md``."""
+    aliases: tuple[str, ...] = ()
+    """Other ways the text names the entity, title forms included ("Mr. Carney")."""
+    roles: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    """Ids of organizations the entity is affiliated with."""
+    mentions: tuple[EntityMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The whole corpus model: articles, their analyses, and the resolved entities."""
+
+    articles: tuple[Article, ...]
+    analyses: dict[str, Analysis] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)

@@ -1,0 +1,241 @@
+"""Run the pipeline over articles and turn Docs into plain, cacheable Analysis data."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitegen.lexicon import TITLE_MAX_WORDS, is_title
+from sitegen.model import Analysis, Article, Mention, Sentence, TimeExpression
+from sitegen.nlp.tense import sentence_tense
+
+log = logging.getLogger(__name__)
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+)
+"""spaCy labels kept as mentions; numeric and date labels are handled elsewhere."""
+QUOTES_OPEN = "“‘\"'"
+QUOTES_CLOSE = "”’\"'"
+QUOTED_NAME_MAX_WORDS = 5
+ROLE_MAX_TOKENS = 30
+LEADING_DROPS = frozenset({"the", "a", "an"})
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+
+
+@dataclass
+class _ArticleParts:
+    """Accumulates one article's sentences and mentions while its blocks stream in."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+
+
+def analyze(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 64, n_process: int = 1
+) -> dict[str, Analysis]:
+    """Process every block of every article with ``nlp.pipe``; returns analyses by article id."""
+    articles = list(articles)
+    parts = {article.id: _ArticleParts() for article in articles}
+    by_id = {article.id: article for article in articles}
+    stream = nlp.pipe(
+        _block_texts(articles), as_tuples=True, batch_size=batch_size, n_process=n_process
+    )
+    for doc, (article_id, block_index) in stream:
+        article = by_id[article_id]
+        _add_doc(parts[article_id], article, block_index, doc)
+    return {
+        article_id: Analysis(
+            article=article_id,
+            sentences=tuple(part.sentences),
+            mentions=tuple(part.mentions),
+            times=tuple(part.times),
+        )
+        for article_id, part in parts.items()
+    }
+
+
+def _block_texts(articles: list[Article]) -> Iterator[tuple[str, tuple[str, int]]]:
+    for article in articles:
+        for index, block in enumerate(article.blocks):
+            yield article.block_text(block), (article.id, index)
+
+
+def _add_doc(parts: _ArticleParts, article: Article, block_index: int, doc: Doc) -> None:
+    offset = article.blocks[block_index].start
+    first_sentence = len(parts.sentences)
+    for sent in doc.sents:
+        tense = sentence_tense(sent) if doc.has_annotation("TAG") else "present"
+        parts.sentences.append(
+            Sentence(sent.start_char + offset, sent.end_char + offset, block_index, tense)
+        )
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        mention = _mention(ent, offset, first_sentence + _sentence_index(doc, ent))
+        if mention is not None:
+            parts.mentions.append(mention)
+
+
+def _sentence_index(doc: Doc, ent: Span) -> int:
+    for index, sent in enumerate(doc.sents):
+        if sent.start <= ent.start < sent.end:
+            return index
+    return 0
+
+
+def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
+    """A Mention for an entity span: name trimmed of "the", titles and possessive."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in LEADING_DROPS:
+        start += 1
+    inner_title_end = _title_prefix_end(doc, start, end)
+    title_start = _title_before(doc, ent.start)
+    title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])
+    start = inner_title_end
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
+        end -= 1
+    if start >= end:
+        return None
+    name = doc[start:end]
+    title = " ".join(token.text for token in title_tokens if token.lower_ not in LEADING_DROPS)
+    role, role_start, role_end = _role(ent, offset)
+    return Mention(
+        start=name.start_char + offset,
+        end=name.end_char + offset,
+        text=name.text,
+        label=ent.label_,
+        sentence=sentence,
+        title=title,
+        qualifier=_qualifier(doc, end) if title else "",
+        role=role,
+        role_start=role_start,
+        role_end=role_end,
+        quoted=_in_quoted_name(doc, start, end),
+    )
+
+
+def _title_prefix_end(doc: Doc, start: int, end: int) -> int:
+    """Skip title words at the start of the span ("President Trump" -> "Trump")."""
+    position = start
+    while position < end - 1:
+        step = _title_length_at(doc, position, end - 1)
+        if not step:
+            break
+        position += step
+    return position
+
+
+def _title_before(doc: Doc, start: int) -> int:
+    """The first index of title words just before ``start`` ("Prime Minister" Mark Carney)."""
+    position = start
+    while position > 0:
+        for size in range(TITLE_MAX_WORDS, 0, -1):
+            begin = position - size
+            if begin >= 0 and is_title(doc[begin:position].text) and _capitalized(doc[begin]):
+                position = begin
+                break
+        else:
+            break
+    return position
+
+
+def _title_length_at(doc: Doc, position: int, limit: int) -> int:
+    for size in range(TITLE_MAX_WORDS, 0, -1):
+        if position + size <= limit and is_title(doc[position : position + size].text):
+            return size
+    return 0
+
+
+def _capitalized(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _qualifier(doc: Doc, end: int) -> str:
+    """``of PLACE`` right after a titled name: "Premier Li Qiang of China"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for ent in doc.ents:
+            if ent.start == end + 1 and ent.label_ in ("GPE", "LOC"):
+                return f"of {ent.text}"
+    return ""
+
+
+def _in_quoted_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the tokens sit inside a short quotation, like the 'Two Michaels' crisis."""
+    left = start - 1
+    while left >= 0 and start - left <= QUOTED_NAME_MAX_WORDS:
+        if doc[left].text in QUOTES_OPEN:
+            break
+        if doc[left].is_punct:
+            return False
+        left -= 1
+    else:
+        return False
+    right = end
+    while right < len(doc) and right - left <= QUOTED_NAME_MAX_WORDS + 1:
+        if doc[right].text in QUOTES_CLOSE:
+            return True
+        if doc[right].is_punct:
+            return False
+        right += 1
+    return False
+
+
+def _role(ent: Span, offset: int) -> tuple[str, int, int]:
+    """An appositive or copular description of a person ("a former diplomat at X")."""
+    if ent.label_ != "PERSON":
+        return "", -1, -1
+    root = ent.root
+    span = _appositive(root, ent) or _predecessor(root, ent) or _copula(root)
+    if span is None:
+        return "", -1, -1
+    return span.text, span.start_char + offset, span.end_char + offset
+
+
+def _appositive(root: Token, ent: Span) -> Span | None:
+    for child in root.children:
+        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
+            if child.ent_type_ == "PERSON":
+                continue
+            return _clean_span(child.doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _predecessor(root: Token, ent: Span) -> Span | None:
+    """ "Mr. Carney's predecessor, Justin Trudeau": the noun the name is in apposition to."""
+    head = root.head
+    if root.dep_ != "appos" or head.ent_type_ or head.pos_ not in ("NOUN",):
+        return None
+    return _clean_span(root.doc, head.left_edge.i, head.i + 1)
+
+
+def _copula(root: Token) -> Span | None:
+    """ "X is the Canada bureau chief for The Times": the attribute of a copula."""
+    head = root.head
+    if root.dep_ != "nsubj" or head.lemma_ != "be":
+        return None
+    for child in head.children:
+        if child.dep_ == "attr" and child.i > root.i:
+            return _clean_span(root.doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _clean_span(doc: Doc, start: int, end: int) -> Span | None:
+    """Trim determiners, punctuation and anything after a semicolon; cap the length."""
+    for index in range(start, end):
+        if doc[index].text == ";":
+            end = index
+            break
+    while start < end and (doc[start].lower_ in LEADING_DROPS or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end or end - start > ROLE_MAX_TOKENS:
+        return None
+    return doc[start:end]

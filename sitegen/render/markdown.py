@@ -1,0 +1,65 @@
+"""Markdown building blocks that keep untrusted text literal.
+
+Python-Markdown passes raw HTML through and reads ``\\<`` as two characters, so ``&``, ``<`` and
+``>`` become entities and every character Markdown (or an enabled extension) gives a meaning is
+backslash-escaped. Front matter is written with ``yaml.safe_dump``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+"""Python-Markdown's escapable characters, plus ``|`` (the tables extension is enabled)."""
+WHITESPACE = re.compile(r"\s+")
+HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape(text: str) -> str:
+    """Inline text that renders as itself: one line, HTML and Markdown syntax neutralized.
+
+    Runs of white space become one space (kept at the ends, so pieces can be joined).
+    """
+    text = WHITESPACE.sub(" ", text)
+    text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return "".join(HTML_SPECIALS.get(char, char) for char in text)
+
+
+def link(text: str, target: str) -> str:
+    """A Markdown link whose label is escaped text; ``target`` is a path sitegen made."""
+    return f"[{escape(text)}]({target})"
+
+
+def relative(target: str, from_page: str) -> str:
+    """The relative link from one page (path under the docs folder) to another."""
+    source_dir = posixpath.dirname(from_page)
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, source_dir or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def front_matter(meta: Mapping[str, Any]) -> str:
+    """YAML front matter block; every generated page starts with one."""
+    body = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{body}---\n"
+
+
+def plain_title(text: str) -> str:
+    """A page title for front matter and ``<title>``: one line, no markup characters."""
+    text = " ".join(text.split())
+    return "".join(HTML_SPECIALS.get(char, char) for char in text) or "Untitled"
+
+
+def attr_anchor(anchor: str) -> str:
+    """An attribute list giving the preceding block an id (``{: #p3 }``)."""
+    return "{: #" + anchor + " }"
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    suffix = f" {attr_anchor(anchor)}" if anchor else ""
+    return f"{'#' * level} {escape(text)}{suffix}"

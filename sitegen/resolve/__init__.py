@@ -1,0 +1,97 @@
+"""Resolution: mentions of all articles -> the corpus's entities with pages, roles, links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from sitegen.model import Analysis, Article, Entity, EntityMention
+from sitegen.resolve.entities import Cluster, resolve_clusters, roles_of, title_aliases
+from sitegen.resolve.names import clean_name, name_key
+from sitegen.slugs import SECTION_OF_KIND, assign_slugs
+
+
+def resolve_entities(
+    articles: Iterable[Article], analyses: dict[str, Analysis]
+) -> tuple[Entity, ...]:
+    """Resolve mentions into entities, sorted by kind and name, with affiliations linked."""
+    articles = list(articles)
+    clusters = resolve_clusters(articles, analyses)
+    ids = _entity_ids(clusters)
+    entities = [_entity(cluster, ids[id(cluster)]) for cluster in clusters]
+    entities = _with_affiliations(entities, clusters)
+    return tuple(sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)))
+
+
+def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    for kind, section in SECTION_OF_KIND.items():
+        of_kind = [cluster for cluster in clusters if cluster.kind == kind]
+        slugs = assign_slugs(cluster.name for cluster in of_kind)
+        for cluster in of_kind:
+            ids[id(cluster)] = f"{section}/{slugs[cluster.name]}"
+    return ids
+
+
+def _entity(cluster: Cluster, path_stem: str) -> Entity:
+    kind = cluster.kind
+    assert kind is not None
+    name = cluster.name
+    surfaces = {clean_name(s) for g in cluster.groups for s in g.surface}
+    written = {" ".join(mention.text.split()) for _, mention in cluster.mentions()} | title_aliases(
+        cluster
+    )
+    aliases = sorted((surfaces | written) - {name}, key=lambda a: (a.casefold(), a))
+    mentions = sorted(
+        (
+            EntityMention(article, m.start, m.end, m.text, m.sentence)
+            for article, m in cluster.mentions()
+        ),
+        key=lambda m: (m.article, m.start),
+    )
+    return Entity(
+        id=f"{kind}:{path_stem.split('/', 1)[1]}",
+        kind=kind,
+        name=name,
+        page=f"{path_stem}.md",
+        aliases=tuple(_dedupe_case(aliases, name)),
+        roles=tuple(roles_of(cluster)) if kind == "person" else (),
+        mentions=tuple(mentions),
+    )
+
+
+def _dedupe_case(aliases: list[str], name: str) -> list[str]:
+    seen = {name_key(name) + "|" + name}
+    kept = []
+    for alias in aliases:
+        marker = name_key(alias) + "|" + alias
+        if marker not in seen:
+            seen.add(marker)
+            kept.append(alias)
+    return kept
+
+
+def _with_affiliations(entities: list[Entity], clusters: list[Cluster]) -> list[Entity]:
+    """Link a person to the organizations named inside their roles' text."""
+    org_spans = [
+        (mention.article, mention.start, mention.end, entity.id)
+        for entity in entities
+        if entity.kind == "organization"
+        for mention in entity.mentions
+    ]
+    result = []
+    for entity, cluster in zip(entities, clusters, strict=True):
+        affiliations = sorted(
+            {
+                org_id
+                for article, mention in cluster.mentions()
+                if mention.role_start >= 0
+                for (org_article, start, end, org_id) in org_spans
+                if org_article == article
+                and mention.role_start <= start
+                and end <= mention.role_end
+                and org_id != entity.id
+            }
+        )
+        result.append(replace(entity, affiliations=tuple(affiliations)))
+    return result

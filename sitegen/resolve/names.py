@@ -1,0 +1,79 @@
+"""Name normalization: keys for matching, name tokens, acronyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NAME_STOPWORDS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van"})
+CORPORATE_SUFFIXES = frozenset(
+    {"inc", "ltd", "llc", "plc", "corp", "co", "nv", "ag", "sa", "gmbh", "bv", "spa", "lp", "llp"}
+)
+PUNCTUATION_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+WORD = re.compile(r"[\w&]+(?:[.'-][\w&]+)*\.?", re.UNICODE)
+
+
+def clean_name(text: str) -> str:
+    """Display form of a mention: single spaces, no leading "the", no trailing possessive."""
+    name = " ".join(text.split())
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"(?:['’]s|['’])$", "", name)
+    return name.strip(" ,.;:") if not _ends_with_abbreviation(name) else name.strip(" ,;:")
+
+
+def _ends_with_abbreviation(name: str) -> bool:
+    return bool(re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", name))
+
+
+def name_key(text: str) -> str:
+    """Matching key: case-folded, accents and dots removed, quotes and dashes unified."""
+    name = clean_name(text).translate(PUNCTUATION_MAP)
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(char for char in name if not unicodedata.combining(char))
+    return " ".join(name.casefold().replace(".", "").split())
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The words of a name's key ("New York Times" -> ("new", "york", "times"))."""
+    return tuple(WORD.findall(name_key(text)))
+
+
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Name words without stopwords and corporate suffixes, for initials."""
+    return tuple(
+        token
+        for token in name_tokens(text)
+        if token not in NAME_STOPWORDS and token not in CORPORATE_SUFFIXES
+    )
+
+
+def looks_like_acronym(text: str) -> bool:
+    """ "EADS", "U.S.", "RAF": two or more capitals, optionally dotted, nothing else."""
+    compact = clean_name(text).replace(".", "").replace("&", "")
+    return 2 <= len(compact) <= 8 and compact.isalpha() and compact.isupper()
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """True when ``short``'s letters are the initials of ``long``'s content words."""
+    if not looks_like_acronym(short) or looks_like_acronym(long):
+        return False
+    letters = clean_name(short).replace(".", "").replace("&", "").casefold()
+    words = content_tokens(long)
+    initials = "".join(word[0] for word in words)
+    with_stopwords = "".join(word[0] for word in name_tokens(long) if word != "&")
+    return len(words) >= 2 and letters in (initials, with_stopwords)
+
+
+def is_part_of(short: str, long: str) -> bool:
+    """True when ``short``'s words appear, in order and contiguous, inside ``long``."""
+    part, whole = name_tokens(short), name_tokens(long)
+    if not part or len(part) >= len(whole):
+        return False
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def has_capital(text: str) -> bool:
+    """Names have a capital letter, or are written in a script without case."""
+    return any(char.isupper() for char in text) or not any(
+        char.isascii() and char.isalpha() for char in text
+    )

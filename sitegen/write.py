@@ -1,0 +1,132 @@
+"""The only module that writes into the docs folder.
+
+A manifest (``.sitegen-manifest.json`` in the docs folder; MkDocs skips dot files) records every
+file sitegen wrote and its content hash. sitegen overwrites or deletes only files listed there,
+refuses to replace a file it did not write, leaves unchanged files untouched (their mtime
+stays), and writes each file atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.errors import OutputError
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = ".sitegen-manifest.json"
+
+
+@dataclass
+class WriteReport:
+    """What a write changed."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_manifest(docs_dir: Path) -> dict[str, str]:
+    path = docs_dir / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data["files"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise OutputError(
+            f"{path}: the manifest of generated files is unreadable ({exc}); "
+            "move it away to regenerate, after checking which files sitegen wrote"
+        ) from exc
+
+
+def write_site(pages: dict[str, str], docs_dir: Path) -> WriteReport:
+    """Write ``pages`` (path under docs_dir -> text); check everything before changing anything."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    root = docs_dir.resolve()
+    manifest = load_manifest(docs_dir)
+    targets = {path: contained(root, path) for path in pages}
+    _refuse_foreign_files(targets, manifest)
+    report = WriteReport()
+    for path in sorted(pages):
+        if _write_if_changed(targets[path], pages[path]):
+            report.written.append(path)
+        else:
+            report.unchanged.append(path)
+    report.removed = _remove_stale(root, manifest, pages)
+    _save_manifest(docs_dir, {path: digest(text) for path, text in pages.items()})
+    return report
+
+
+def contained(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that resolves outside ``root``."""
+    target = (root / relative).resolve()
+    if target != root and root not in target.parents:
+        raise OutputError(
+            f"{root / relative}: resolves outside the docs folder {root}; not writing"
+        )
+    return target
+
+
+def _refuse_foreign_files(targets: dict[str, Path], manifest: dict[str, str]) -> None:
+    for path, target in sorted(targets.items()):
+        if (target.exists() or target.is_symlink()) and path not in manifest:
+            raise OutputError(
+                f"{target}: exists and was not written by sitegen, but the generated page "
+                f"'{path}' would replace it; move or rename the file, nothing was written"
+            )
+
+
+def _write_if_changed(target: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".sitegen-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _remove_stale(root: Path, manifest: dict[str, str], pages: dict[str, str]) -> list[str]:
+    """Delete files sitegen wrote before and no longer generates, unless edited by hand."""
+    removed = []
+    for path, old_digest in sorted(manifest.items()):
+        if path in pages:
+            continue
+        target = contained(root, path)
+        if not target.is_file():
+            continue
+        if digest(target.read_text(encoding="utf-8", errors="replace")) != old_digest:
+            log.warning("%s: edited since sitegen wrote it; left in place", target)
+            continue
+        target.unlink()
+        removed.append(path)
+        _remove_empty_parents(target.parent, root)
+    return removed
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _save_manifest(docs_dir: Path, files: dict[str, str]) -> None:
+    data = json.dumps({"generator": "sitegen", "files": dict(sorted(files.items()))}, indent=1)
+    _write_if_changed(docs_dir / MANIFEST_NAME, data + "\n")

@@ -1,0 +1,98 @@
+"""End to end: the seed site built with the real model and `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "seeds", project / "seeds")
+    (project / "site_src").mkdir()
+    shutil.copy(REPO / "site_src" / "about.md", project / "site_src" / "about.md")
+    subprocess.run(
+        [sys.executable, "-m", "sitegen.cli", "build", "seeds"],
+        cwd=project,
+        check=True,
+    )
+    return project
+
+
+def entity_pages(project: Path, section: str) -> set[str]:
+    return {p.stem for p in (project / "site_src" / section).glob("*.md")} - {"index"}
+
+
+def test_one_page_per_person_and_no_fragments(built_site: Path) -> None:
+    people = entity_pages(built_site, "people")
+    for expected in ("mark-carney", "xi-jinping", "michael-kovrig", "lynette-ong", "maya-wang"):
+        assert expected in people
+    for fragment in ("carney", "xi", "kovrig", "ong", "meng", "michael", "michaels"):
+        assert fragment not in people
+    places = entity_pages(built_site, "places")
+    assert {"canada", "china", "beijing", "united-states"} <= places
+    assert "michaels" not in places and "us" not in places
+    organizations = entity_pages(built_site, "organizations")
+    assert "new-york-times" in organizations and "times" not in organizations
+    assert not (people & organizations) and not (people & places)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    site = built_site / "site"
+    html_files = list(site.rglob("*.html"))
+    assert len(html_files) > 30
+    ids: dict[Path, set[str]] = {}
+    checked = 0
+    for page in html_files:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for anchor in soup.select("article a[href]"):
+            href = str(anchor["href"])
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("#") or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page}: broken link {href}"
+            if parts.fragment:
+                if target not in ids:
+                    target_soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                    ids[target] = {str(t["id"]) for t in target_soup.select("[id]")}
+                assert parts.fragment in ids[target], f"{page}: missing anchor {href}"
+            checked += 1
+    assert checked > 200
+
+
+def test_entity_pages_link_to_article_paragraphs_and_each_other(built_site: Path) -> None:
+    page = (built_site / "site_src" / "people" / "michael-kovrig.md").read_text()
+    assert "../articles/000-d42f63b547b7a051.md#p" in page
+    assert "../organizations/international-crisis-group.md" in page
+    article = next((built_site / "site_src" / "articles").glob("000*.md")).read_text()
+    assert "[Michael Kovrig](../people/michael-kovrig.md)" in article
+    assert "## Tariffs and Countertariffs" in article
+
+
+def test_search_index_finds_aliases(built_site: Path) -> None:
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text())
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    kovrig = by_location["people/michael-kovrig/"]
+    assert "Mr. Kovrig" in kovrig["text"]
+    assert kovrig.get("boost", 1) > 1
+    carney = by_location["people/mark-carney/"]
+    assert "Prime Minister Carney" in carney["text"]
+
+
+def test_hand_written_page_is_kept_and_built(built_site: Path) -> None:
+    assert (built_site / "site" / "about" / "index.html").is_file()
+    assert "sitegen never touches it" in (built_site / "site_src" / "about.md").read_text()

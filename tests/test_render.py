@@ -1,0 +1,130 @@
+"""Rendering: escaping, page content and links, with a tiny in-memory knowledge base."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import markdown
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.model import (
+    Analysis,
+    Article,
+    Block,
+    Entity,
+    EntityMention,
+    KnowledgeBase,
+    Sentence,
+)
+from sitegen.render import render_site
+from sitegen.render.markdown import escape, relative
+
+EXTENSIONS = ["attr_list", "admonition", "tables", "toc"]
+
+
+def visible_text(md: str) -> str:
+    html = markdown.markdown(md, extensions=EXTENSIONS)
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+def tiny_kb(name: str = "Jane Doe", sentence: str = "Jane Doe spoke in Sylvania.") -> KnowledgeBase:
+    text = sentence + "\n"
+    article = Article(
+        id="a",
+        path="a.txt",
+        text=text,
+        blocks=(Block("paragraph", 0, len(sentence), 1),),
+        title="A <title> & more",
+        published=dt.date(2026, 1, 13),
+        source="Wire",
+    )
+    analysis = Analysis(article="a", sentences=(Sentence(0, len(sentence), 0),), mentions=())
+    start = sentence.find(name) if name in sentence else 0
+    end = start + len(name) if name in sentence else len(sentence)
+    person = Entity(
+        id="person:jane-doe",
+        kind="person",
+        name=name,
+        page="people/jane-doe.md",
+        aliases=("Doe", "Ms. Doe"),
+        roles=("deputy director at the Institute",),
+        mentions=(EntityMention("a", start, end, text[start:end], 0),),
+    )
+    place_start = sentence.find("Sylvania")
+    entities = (person,)
+    if place_start >= 0:
+        entities += (
+            Entity(
+                id="place:sylvania",
+                kind="place",
+                name="Sylvania",
+                page="places/sylvania.md",
+                mentions=(EntityMention("a", place_start, place_start + 8, "Sylvania", 0),),
+            ),
+        )
+    return KnowledgeBase(articles=(article,), analyses={"a": analysis}, entities=entities)
+
+
+def test_escape_neutralizes_html_and_markdown() -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) *_ { onclick=x } AT&T | #1"
+    assert visible_text(escape(hostile)).strip() == hostile
+    html = markdown.markdown(escape(hostile), extensions=EXTENSIONS)
+    assert "<script" not in html and "href" not in html
+
+
+def test_numbered_sentence_stays_a_paragraph() -> None:
+    html = markdown.markdown(escape("1986. A great year"), extensions=EXTENSIONS)
+    assert "<ol>" not in html and "1986. A great year" in html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_escaped_text_renders_as_itself(text: str) -> None:
+    expected = " ".join(text.split())
+    assert " ".join(visible_text(escape(text)).split()) == expected
+
+
+def test_relative_links() -> None:
+    assert relative("people/x.md", "places/y.md") == "../people/x.md"
+    assert relative("articles/a.md#p3", "people/x.md") == "../articles/a.md#p3"
+    assert relative("people/index.md", "index.md") == "people/index.md"
+
+
+def test_entity_page_quotes_sentence_and_links_back() -> None:
+    pages = render_site(tiny_kb())
+    page = pages["people/jane-doe.md"]
+    assert page.startswith("---\ntitle: Jane Doe\n")
+    assert "](../articles/a.md#p1)" in page
+    assert "[Sylvania](../places/sylvania.md)" in page
+    text = visible_text(page.split("---\n", 2)[2])
+    assert "Also known as: Doe · Ms. Doe" in text
+    assert "Jane Doe spoke in Sylvania." in text
+
+
+def test_article_page_links_every_mention_and_anchors_paragraphs() -> None:
+    pages = render_site(tiny_kb())
+    page = pages["articles/a.md"]
+    assert "[Jane Doe](../people/jane-doe.md) spoke in [Sylvania](../places/sylvania.md)" in page
+    html = markdown.markdown(page.split("---\n", 2)[2], extensions=EXTENSIONS)
+    assert re.search(r'<p id="p1">', html)
+    assert "A &lt;title&gt; &amp; more" in html
+
+
+def test_hostile_name_is_literal_on_every_page() -> None:
+    name = "<img src=x onerror=alert(1)>"
+    kb = tiny_kb(name=name, sentence=f"{name} spoke.")
+    for path, page in render_site(kb).items():
+        body = page.split("---\n", 2)[2]
+        html = markdown.markdown(body, extensions=EXTENSIONS)
+        assert "onerror=" not in re.sub(r"&lt;.*?&gt;", "", html), path
+        assert "<img" not in html, path
+
+
+def test_every_page_starts_with_front_matter_and_indexes_exist() -> None:
+    pages = render_site(tiny_kb())
+    assert {"index.md", "articles/index.md", "people/index.md", "places/index.md"} <= set(pages)
+    assert "organizations/index.md" in pages
+    assert all(page.startswith("---\n") for page in pages.values())

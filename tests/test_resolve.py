@@ -1,0 +1,145 @@
+"""Resolution of mentions into entities, with blank pipelines plus an entity ruler."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.ingest import read_articles
+from sitegen.model import Entity
+from sitegen.nlp.analyze import analyze
+from sitegen.resolve import resolve_entities
+from sitegen.resolve.names import clean_name, is_acronym_of, is_part_of, name_key
+from tests.conftest import ruler_pipeline, write
+
+PATTERNS = [
+    {"label": "PERSON", "pattern": "Jane Doe"},
+    {"label": "PERSON", "pattern": "Doe"},
+    {"label": "ORG", "pattern": "Doe"},
+    {"label": "PERSON", "pattern": "Wei Lin"},
+    {"label": "PERSON", "pattern": "Lin"},
+    {"label": "PERSON", "pattern": "Michael Ash"},
+    {"label": "PERSON", "pattern": "Michael Birch"},
+    {"label": "PERSON", "pattern": "Michael"},
+    {"label": "ORG", "pattern": "Daily Planet"},
+    {"label": "ORG", "pattern": "Planet"},
+    {"label": "ORG", "pattern": "Global Aero Systems NV"},
+    {"label": "ORG", "pattern": "GAS"},
+    {"label": "GPE", "pattern": "Freedonia"},
+    {"label": "ORG", "pattern": "Freedonia Institute"},
+    {"label": "GPE", "pattern": "Sylvania"},
+    {"label": "GPE", "pattern": "Twins"},
+]
+
+
+def resolve_text(tmp_path: Path, body: str, source: str | None = None) -> dict[str, Entity]:
+    sidecar = f"published: 2026-01-13\nsource: {source}\n" if source else "published: 2026-01-13\n"
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", sidecar)
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, ruler_pipeline(PATTERNS))
+    return {entity.name: entity for entity in resolve_entities(articles, analyses)}
+
+
+def test_surname_joins_full_name_and_title_is_kept(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "Prime Minister Jane Doe spoke.\nMs. Doe left.\n")
+    assert set(entities) == {"Jane Doe"}
+    doe = entities["Jane Doe"]
+    assert doe.kind == "person"
+    assert {"Doe", "Ms. Doe", "Prime Minister Jane Doe"} <= set(doe.aliases)
+    assert doe.roles == ("Prime Minister",)
+    assert len(doe.mentions) == 2
+
+
+def test_family_name_first_joins_too(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "President Wei Lin spoke.\nMr. Lin left.\n")
+    assert set(entities) == {"Wei Lin"}
+
+
+def test_kind_is_decided_by_all_mentions_and_titles(tmp_path: Path) -> None:
+    # "Doe" alone is tagged ORG by the ruler, but its title says person.
+    entities = resolve_text(tmp_path, "Ms. Doe spoke.\nThey met Doe.\n")
+    assert entities["Doe"].kind == "person"
+
+
+def test_ambiguous_partial_name_is_not_a_page(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "Michael Ash and Michael Birch met.\nMichael left.\n")
+    assert set(entities) == {"Michael Ash", "Michael Birch"}
+
+
+def test_short_form_joins_the_source_organization(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "She writes for The Planet.\n", source="Daily Planet")
+    assert set(entities) == {"Daily Planet"}
+    assert "Planet" in entities["Daily Planet"].aliases
+
+
+def test_source_without_mention_makes_no_page(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "Nothing named here.\n", source="Daily Planet")
+    assert entities == {}
+
+
+def test_acronym_joins_its_expansion(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "Global Aero Systems NV (GAS) won.\nGAS said so.\n")
+    assert set(entities) == {"Global Aero Systems NV"}
+    assert "GAS" in entities["Global Aero Systems NV"].aliases
+
+
+def test_place_is_not_joined_to_an_organization_named_after_it(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "Freedonia funds the Freedonia Institute.\n")
+    assert entities["Freedonia"].kind == "place"
+    assert entities["Freedonia Institute"].kind == "organization"
+
+
+def test_quoted_name_is_not_an_entity(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "It became the “Two Twins” affair in Sylvania.\n")
+    assert set(entities) == {"Sylvania"}
+
+
+def test_headline_only_name_is_not_an_entity(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "h.md", "---\ntitle: Sylvania Votes\n---\nSylvania Votes\n\nPeople voted.\n"
+    )
+    articles = read_articles([path])
+    analyses = analyze(articles, ruler_pipeline(PATTERNS))
+    assert resolve_entities(articles, analyses) == ()
+
+
+def test_same_name_in_two_articles_is_one_entity(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Jane Doe spoke in Sylvania.\n")
+    write(tmp_path / "b.txt", "Doe returned to Sylvania.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(PATTERNS)))
+    by_name = {e.name: e for e in entities}
+    assert set(by_name) == {"Jane Doe", "Sylvania"}
+    assert {m.article for m in by_name["Jane Doe"].mentions} == {"a", "b"}
+
+
+def test_entity_pages_and_ids_are_unique(tmp_path: Path) -> None:
+    entities = resolve_text(tmp_path, "Jane Doe visited Freedonia and Sylvania.\n")
+    pages = [e.page for e in entities.values()]
+    assert len(pages) == len(set(pages))
+    assert entities["Jane Doe"].page == "people/jane-doe.md"
+    assert entities["Freedonia"].id == "place:freedonia"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("The New York Times", "new york times"), ("Carney’s", "carney"), ("U.S.", "us")],
+)
+def test_name_key(text: str, key: str) -> None:
+    assert name_key(text) == key
+
+
+def test_clean_name_keeps_abbreviation_dot() -> None:
+    assert clean_name("U.S.") == "U.S."
+    assert clean_name("the University of Alberta") == "University of Alberta"
+
+
+def test_part_and_acronym_rules() -> None:
+    assert is_part_of("Carney", "Mark Carney")
+    assert is_part_of("Times", "New York Times")
+    assert not is_part_of("York Post", "New York Times")
+    assert is_acronym_of("EADS", "European Aeronautic Defence & Space NV")
+    assert is_acronym_of("U.S.", "United States")
+    assert not is_acronym_of("IBM", "United States")

@@ -1,0 +1,57 @@
+"""The writer: manifest, no clobbering, unchanged files untouched, stale files removed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sitegen.errors import OutputError
+from sitegen.write import MANIFEST_NAME, write_site
+
+
+def test_writes_pages_and_manifest(tmp_path: Path) -> None:
+    report = write_site({"a.md": "A\n", "people/b.md": "B\n"}, tmp_path)
+    assert (tmp_path / "people" / "b.md").read_text() == "B\n"
+    assert (tmp_path / MANIFEST_NAME).is_file()
+    assert sorted(report.written) == ["a.md", "people/b.md"]
+
+
+def test_refuses_to_replace_a_hand_written_file(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("my home page\n")
+    with pytest.raises(OutputError, match=r"index\.md: exists and was not written by sitegen"):
+        write_site({"index.md": "generated\n", "x.md": "X\n"}, tmp_path)
+    assert (tmp_path / "index.md").read_text() == "my home page\n"
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_unchanged_files_keep_their_mtime(tmp_path: Path) -> None:
+    write_site({"a.md": "A\n"}, tmp_path)
+    os.utime(tmp_path / "a.md", (1_000_000, 1_000_000))
+    report = write_site({"a.md": "A\n"}, tmp_path)
+    assert report.unchanged == ["a.md"]
+    assert (tmp_path / "a.md").stat().st_mtime == 1_000_000
+
+
+def test_stale_generated_files_are_removed_but_edited_ones_kept(tmp_path: Path) -> None:
+    write_site({"a.md": "A\n", "people/b.md": "B\n", "people/c.md": "C\n"}, tmp_path)
+    (tmp_path / "people" / "c.md").write_text("edited by hand\n")
+    report = write_site({"a.md": "A\n"}, tmp_path)
+    assert report.removed == ["people/b.md"]
+    assert (tmp_path / "people" / "c.md").read_text() == "edited by hand\n"
+
+
+def test_hand_written_files_beside_generated_ones_are_untouched(tmp_path: Path) -> None:
+    (tmp_path / "about.md").write_text("about\n")
+    write_site({"a.md": "A\n"}, tmp_path)
+    write_site({}, tmp_path)
+    assert (tmp_path / "about.md").read_text() == "about\n"
+    assert not (tmp_path / "a.md").exists()
+
+
+def test_path_escaping_the_docs_folder_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    with pytest.raises(OutputError, match="resolves outside the docs folder"):
+        write_site({"../evil.md": "x"}, docs)
+    assert not (tmp_path / "evil.md").exists()
