@@ -20,6 +20,7 @@ from sitegen.nlp.analyze import analyze
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.render import render_site
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.events import build_events
 from sitegen.write import WriteReport, write_site
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,10 @@ def build_knowledge(
     nlp = nlp or load_pipeline(options.model)
     analyses = analyze(articles, nlp, batch_size=options.batch_size, n_process=options.n_process)
     entities = resolve_entities(articles, analyses)
-    return KnowledgeBase(articles=tuple(articles), analyses=analyses, entities=entities)
+    events = build_events(articles, analyses, entities)
+    return KnowledgeBase(
+        articles=tuple(articles), analyses=analyses, entities=entities, events=events
+    )
 
 
 def extract(

@@ -38,7 +38,21 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             for entity in kb.entities
         ],
         "topics": [],
-        "events": [],
+        "events": [
+            {
+                "date": event.date,
+                "precision": event.precision,
+                "text": event.text,
+                "article": event.article,
+                "paragraph": _paragraph_number(kb, event.article, event.sentence),
+                "start": event.start,
+                "end": event.end,
+                "entities": list(event.entities),
+                "phrase": event.phrase,
+                "anchor": event.anchor,
+            }
+            for event in kb.events
+        ],
         "times": [
             {
                 "article": article_id,
@@ -52,3 +66,8 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             for time in analysis.times
         ],
     }
+
+
+def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:
+    block = kb.analyses[article_id].sentences[sentence].block
+    return kb.article(article_id).blocks[block].number

@@ -148,12 +148,68 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A sentence that supports a topic, with the phrase in it that marks the topic."""
+
+    article: str
+    sentence: int
+    """Index into the article's ``Analysis.sentences``."""
+    start: int
+    """Offsets of the marking phrase in the article text."""
+    end: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject the articles are about: one page of the site."""
+
+    id: str
+    """Stable id, ``topic:slug``."""
+    name: str
+    """Display name, capitalized like a tag ("Electric vehicles")."""
+    page: str
+    """Path under the docs folder, e.g. ``topics/electric-vehicles.md``."""
+    aliases: tuple[str, ...] = ()
+    """Other wordings found in the text ("tariff", "countertariffs")."""
+    passages: tuple[Passage, ...] = ()
+    score: float = 0.0
+    """How central the topic is to its articles (higher is more central)."""
+
+
+Precision = Literal["day", "week", "month", "season", "quarter", "year"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the text dates: one timeline entry per date expression."""
+
+    date: str
+    """ISO 8601 at its precision: 2026-01-14, 2026-W02, 2025-10, 2025-SU, 2008-Q3, 2018."""
+    precision: Precision
+    text: str
+    """The clause that belongs to the date (or the whole sentence)."""
+    article: str
+    sentence: int
+    start: int
+    """Offsets of ``text`` in the article text."""
+    end: int
+    phrase: str
+    """The date expression as written ("on Wednesday")."""
+    anchor: str
+    """What the date was resolved against: "published 2026-01-13", or "" if absolute."""
+    entities: tuple[str, ...] = ()
+    """Ids of the entities named in ``text``."""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """The whole corpus model: articles, their analyses, and the resolved entities."""
 
     articles: tuple[Article, ...]
     analyses: dict[str, Analysis] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

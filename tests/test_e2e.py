@@ -96,3 +96,19 @@ def test_search_index_finds_aliases(built_site: Path) -> None:
 def test_hand_written_page_is_kept_and_built(built_site: Path) -> None:
     assert (built_site / "site" / "about" / "index.html").is_file()
     assert "sitegen never touches it" in (built_site / "site_src" / "about.md").read_text()
+
+
+def test_timeline_page_lists_seed_events_in_order(built_site: Path) -> None:
+    timeline = (built_site / "site_src" / "timeline.md").read_text()
+    order = [
+        "Tuesday, January 13, 2026",
+        "Wednesday, January 14, 2026",
+        "Thursday, January 15, 2026",
+        "Friday, January 16, 2026",
+        "Saturday, January 17, 2026",
+    ]
+    positions = [timeline.index(f"**{day}**") for day in order]
+    assert positions == sorted(positions)
+    assert (built_site / "site" / "timeline" / "index.html").is_file()
+    carney = (built_site / "site_src" / "people" / "mark-carney.md").read_text()
+    assert "## Timeline" in carney and "Wednesday, January 14, 2026" in carney

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from sitegen.lexicon import TITLE_MAX_WORDS, is_title
 from sitegen.model import Analysis, Article, Mention, Sentence, TimeExpression
 from sitegen.nlp.tense import sentence_tense
+from sitegen.nlp.timex import tag_times
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class _ArticleParts:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def analyze(
@@ -55,6 +57,7 @@ def analyze(
             sentences=tuple(part.sentences),
             mentions=tuple(part.mentions),
             times=tuple(part.times),
+            noun_chunks=tuple(part.noun_chunks),
         )
         for article_id, part in parts.items()
     }
@@ -74,12 +77,39 @@ def _add_doc(parts: _ArticleParts, article: Article, block_index: int, doc: Doc)
         parts.sentences.append(
             Sentence(sent.start_char + offset, sent.end_char + offset, block_index, tense)
         )
+    if doc.has_annotation("TAG"):
+        parts.times.extend(
+            replace(time, sentence=first_sentence + _sentence_at(doc, time.start - offset))
+            for time in tag_times(doc, article.published, offset)
+        )
+    if doc.has_annotation("DEP"):
+        parts.noun_chunks.extend(
+            (chunk.start_char + offset, chunk.end_char + offset, chunk_lemma(chunk))
+            for chunk in doc.noun_chunks
+        )
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         mention = _mention(ent, offset, first_sentence + _sentence_index(doc, ent))
         if mention is not None:
             parts.mentions.append(mention)
+
+
+def chunk_lemma(chunk: Span) -> str:
+    """A noun chunk's lemmas, lower case, without determiners, pronouns and numbers."""
+    words = [
+        token.lemma_.lower()
+        for token in chunk
+        if token.pos_ not in ("DET", "PRON", "NUM", "PUNCT") and not token.is_stop
+    ]
+    return " ".join(words)
+
+
+def _sentence_at(doc: Doc, char: int) -> int:
+    for index, sent in enumerate(doc.sents):
+        if sent.start_char <= char < sent.end_char:
+            return index
+    return 0
 
 
 def _sentence_index(doc: Doc, ent: Span) -> int:

@@ -26,8 +26,8 @@ def _is_past_form(token: Token) -> bool:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    """A to-infinitive ("to remain", "to begin")."""
-    return verb.tag_ == "VB" and any(a.tag_ == "TO" for a in _auxiliaries(verb))
+    """A to-infinitive ("to remain", "to be held")."""
+    return any(a.tag_ == "TO" for a in _auxiliaries(verb))
 
 
 def _governor(verb: Token) -> Token | None:
@@ -42,14 +42,10 @@ def _governor(verb: Token) -> Token | None:
     return None
 
 
-def depth_ok(depth: int) -> bool:
-    return depth < _MAX_CLIMB
-
-
 def verb_tense(verb: Token, _depth: int = 0) -> Tense:
     """Tense of a verb, counting its auxiliaries (will/shall → future, was/had → past)."""
     auxes = _auxiliaries(verb)
-    if verb.tag_ in ("VB", "VBG") and not auxes and depth_ok(_depth):
+    if verb.tag_ in ("VB", "VBG") and not auxes and _depth < _MAX_CLIMB:
         governor = _governor(verb)  # non-finite: "before heading to Qatar", "and visit"
         if governor is not None:
             return verb_tense(governor, _depth + 1)
@@ -69,12 +65,12 @@ def verb_tense(verb: Token, _depth: int = 0) -> Tense:
 
 
 def _infinitive_tense(verb: Token, depth: int) -> Tense:
-    """'is going to / expected to / plans to VERB' → future; a past governor → past."""
+    """'is going to / is set to / plans to VERB' → future; 'decided to' (past) → past."""
     governor = _governor(verb)
     if governor is None or depth > _MAX_CLIMB:
         return "future"  # headline style: "Markets to remain closed"
-    governing = verb_tense(governor, depth + 1)
-    return "future" if governing in ("present", "future") else governing
+    finite_past = governor.tag_ == "VBD" or any(_is_past_form(a) for a in _auxiliaries(governor))
+    return "past" if finite_past else "future"
 
 
 def _main_verb(sent: Span) -> Token | None:

@@ -7,6 +7,7 @@ from itertools import groupby
 from sitegen.model import Entity, EntityMention
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
+from sitegen.render.timeline_page import timeline_for_entity
 from sitegen.slugs import SECTION_OF_KIND
 
 KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Place"}
@@ -26,6 +27,7 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
         _roles(entity),
         _affiliations(entity, context, page),
         _related(entity, context, page),
+        timeline_for_entity(entity, context, page),
         _mentions(entity, context, page),
     ]
     return page, "\n".join(part for part in parts if part)

@@ -1,0 +1,100 @@
+"""The timeline page, and the timeline section of entity pages."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from sitegen.model import Entity, Event
+from sitegen.render.context import RenderContext
+from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.resolve.events import human_date, period_start
+
+TIMELINE_PAGE = "timeline.md"
+
+
+def render_timeline(context: RenderContext) -> tuple[str, str]:
+    """All events in date order, grouped by year and month, plus undated expressions."""
+    events = context.kb.events
+    lines = [
+        front_matter({"title": "Timeline"}),
+        "# Timeline\n",
+        _intro(events),
+    ]
+    for year, of_year in groupby(events, key=lambda e: period_start(e.date, e.precision).year):
+        lines.append(f"## {year}\n")
+        for month, of_month in groupby(of_year, key=lambda e: _month_heading(e)):
+            if month:
+                lines.append(f"### {month}\n")
+            lines += [event_line(event, context, TIMELINE_PAGE) for event in of_month]
+            lines.append("")
+    lines.append(_undated(context))
+    return TIMELINE_PAGE, "\n".join(lines)
+
+
+def _intro(events: tuple[Event, ...]) -> str:
+    if not events:
+        return "The articles date no events.\n"
+    first = human_date(events[0].date, events[0].precision)
+    last = human_date(events[-1].date, events[-1].precision)
+    return (
+        f"{len(events)} dated events, from {escape(first)} to {escape(last)}. Relative dates "
+        '("on Wednesday", "last year") are resolved against each article\'s publication '
+        "date and the tense of their sentence.\n"
+    )
+
+
+def _month_heading(event: Event) -> str:
+    if event.precision in ("day", "week", "month"):
+        start = period_start(event.date, event.precision)
+        return f"{start:%B} {start.year}"
+    return ""
+
+
+def event_line(event: Event, context: RenderContext, page: str) -> str:
+    """One list item: date, clause, entity links, and a link to the paragraph."""
+    article = context.articles[event.article]
+    anchor = context.paragraph_anchor(event.article, event.sentence)
+    target = relative(f"articles/{article.id}.md#{anchor}", page)
+    names = ", ".join(
+        link(context.entities[e].name, relative(context.entities[e].page, page))
+        for e in event.entities
+        if e in context.entities
+    )
+    resolved = f"; {escape(event.anchor)}" if event.anchor else ""
+    source = f"{escape(article.title)}, [¶{anchor[1:]}]({target})"
+    parts = [
+        f"- **{escape(human_date(event.date, event.precision))}**: {escape(event.text)}",
+        f"  ({source}; “{escape(event.phrase)}”{resolved})",
+    ]
+    if names:
+        parts.append(f"  — {names}")
+    return "\n".join(parts)
+
+
+def _undated(context: RenderContext) -> str:
+    undated = [
+        (article_id, time)
+        for article_id, analysis in sorted(context.kb.analyses.items())
+        for time in analysis.times
+        if not time.value and time.type == "DATE"
+    ]
+    if not undated:
+        return ""
+    lines = [
+        "## Undated\n",
+        "Relative dates in articles without a publication date, left unresolved.\n",
+    ]
+    for article_id, time in undated:
+        article = context.articles[article_id]
+        target = relative(f"articles/{article_id}.md", TIMELINE_PAGE)
+        lines.append(f"- “{escape(time.text)}” in {link(article.title, target)}")
+    return "\n".join(lines) + "\n"
+
+
+def timeline_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
+    """The "Timeline" section of an entity page: the events naming it."""
+    events = [event for event in context.kb.events if entity.id in event.entities]
+    if not events:
+        return ""
+    lines = ["## Timeline\n"] + [event_line(event, context, page) for event in events]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,182 @@
+"""Time expressions -> timeline events: one event per dated expression, with its clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from sitegen.model import Analysis, Article, Entity, Event, Precision, TimeExpression
+
+PRECISION_PATTERNS: tuple[tuple[Precision, re.Pattern[str]], ...] = (
+    ("day", re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")),
+    ("week", re.compile(r"^(\d{4})-W(\d{2})$")),
+    ("month", re.compile(r"^(\d{4})-(\d{2})$")),
+    ("season", re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")),
+    ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
+    ("year", re.compile(r"^(\d{4})$")),
+)
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_NAME = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:and|but|while|before|after|then)\s+")
+LEADING_JOINERS = re.compile(r"^(?:[,;]\s*|and\s+|but\s+|then\s+)+", re.I)
+LEADING_DATE_TOKENS = 3
+
+
+def event_date(value: str) -> tuple[str, Precision] | None:
+    """The ISO date and precision of a TIMEX3 DATE/TIME value, or None if it is not a date."""
+    for precision, pattern in PRECISION_PATTERNS:
+        match = pattern.match(value)
+        if match:
+            iso = value.split("T", 1)[0] if precision == "day" else value
+            return iso, precision
+    return None
+
+
+def period_start(date: str, precision: Precision) -> dt.date:
+    """The first day of the period a date names (for ordering)."""
+    match = dict(PRECISION_PATTERNS)[precision].match(date)
+    assert match is not None
+    year = int(match.group(1))
+    if precision == "day":
+        return dt.date(year, int(match.group(2)), int(match.group(3)))
+    if precision == "week":
+        return dt.date.fromisocalendar(year, int(match.group(2)), 1)
+    if precision == "month":
+        return dt.date(year, int(match.group(2)), 1)
+    if precision == "season":
+        return dt.date(year, SEASON_MONTH[match.group(2)], 1)
+    if precision == "quarter":
+        return dt.date(year, 3 * int(match.group(2)) - 2, 1)
+    return dt.date(year, 1, 1)
+
+
+def human_date(date: str, precision: Precision) -> str:
+    """ "Wednesday, January 14, 2026", "Week 2, 2026", "October 2025", "Summer 2025", "2018"."""
+    start = period_start(date, precision)
+    if precision == "day":
+        return f"{start:%A}, {start:%B} {start.day}, {start.year}"
+    if precision == "week":
+        end = start + dt.timedelta(days=6)
+        week = start.isocalendar()
+        return f"Week {week.week}, {week.year} ({start:%B} {start.day}–{end:%B} {end.day})"
+    if precision == "month":
+        return f"{start:%B} {start.year}"
+    if precision == "season":
+        return f"{SEASON_NAME[date[-2:]]} {start.year}"
+    if precision == "quarter":
+        return f"{date[-2:]} {start.year}"
+    return str(start.year)
+
+
+def sort_key(event: Event) -> tuple[dt.date, int, str, int]:
+    order = ("day", "week", "month", "season", "quarter", "year")
+    return (
+        period_start(event.date, event.precision),
+        -order.index(event.precision),
+        event.article,
+        event.start,
+    )
+
+
+def build_events(
+    articles: Sequence[Article], analyses: dict[str, Analysis], entities: Sequence[Entity]
+) -> tuple[Event, ...]:
+    """One event per dated expression of every article, in date order."""
+    spans = _entity_spans(entities)
+    events = []
+    for article in articles:
+        analysis = analyses[article.id]
+        for sentence_index, times in _dated_by_sentence(article, analysis).items():
+            sentence = analysis.sentences[sentence_index]
+            clauses = split_clauses(article.text, sentence.start, sentence.end, times)
+            for time, (start, end), dated in zip(times, clauses, map(_dated, times), strict=True):
+                if dated is None:
+                    continue
+                date, precision = dated
+                events.append(
+                    Event(
+                        date=date,
+                        precision=precision,
+                        text=article.text[start:end],
+                        article=article.id,
+                        sentence=sentence_index,
+                        start=start,
+                        end=end,
+                        phrase=time.text,
+                        anchor=f"published {article.published.isoformat()}"
+                        if time.anchored and article.published
+                        else "",
+                        entities=_entities_in(spans.get(article.id, []), start, end),
+                    )
+                )
+    return tuple(sorted(events, key=sort_key))
+
+
+def _dated(time: TimeExpression) -> tuple[str, Precision] | None:
+    if time.type not in ("DATE", "TIME") or not time.value:
+        return None
+    return event_date(time.value)
+
+
+def _dated_by_sentence(article: Article, analysis: Analysis) -> dict[int, list[TimeExpression]]:
+    """Dated expressions of body paragraphs (not headline, dateline or headings), by sentence."""
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for time in sorted(analysis.times, key=lambda t: t.start):
+        if time.sentence < 0 or _dated(time) is None:
+            continue
+        block = article.blocks[analysis.sentences[time.sentence].block]
+        if block.kind == "paragraph":
+            by_sentence.setdefault(time.sentence, []).append(time)
+    return by_sentence
+
+
+def split_clauses(
+    text: str, start: int, end: int, times: Sequence[TimeExpression]
+) -> list[tuple[int, int]]:
+    """Split a sentence into one span per time expression, each holding its clause.
+
+    When dates close their clauses ("meet Li on Thursday and Xi on Friday"), a clause ends at
+    the first break after its date; when they open them ("In 2018, ... and in 2021, ..."),
+    at the last break before the next date.
+    """
+    if len(times) == 1:
+        return [(start, end)]
+    leading = len(text[start : times[0].start].split()) < LEADING_DATE_TOKENS
+    cuts = []
+    for current, following in zip(times, times[1:], strict=False):
+        gap = list(CLAUSE_BREAK.finditer(text, current.end, following.start))
+        if not gap:
+            cuts.append((current.end, current.end))
+            continue
+        chosen = gap[-1] if leading else gap[0]
+        cuts.append((chosen.start(), chosen.end()))
+    bounds = [start] + [cut for pair in cuts for cut in pair] + [end]
+    spans = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    return [_trim(text, s, e) for s, e in spans]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = LEADING_JOINERS.match(piece)
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
+
+
+def _entity_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            spans.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    return spans
+
+
+def _entities_in(spans: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
+    found: list[str] = []
+    for span_start, span_end, entity_id in sorted(spans):
+        if start <= span_start and span_end <= end and entity_id not in found:
+            found.append(entity_id)
+    return tuple(found)
