@@ -257,9 +257,9 @@ def _copula(root: Token) -> Span | None:
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> Span | None:
-    """Trim determiners, punctuation and anything after a semicolon; cap the length."""
-    for index in range(start, end):
-        if doc[index].text == ";":
+    """Trim determiners, punctuation and anything after a comma or semicolon; cap the length."""
+    for index in range(start + 2, end):
+        if doc[index].text in (";", ","):
             end = index
             break
     while start < end and (doc[start].lower_ in LEADING_DROPS or doc[start].is_punct):

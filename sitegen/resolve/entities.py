@@ -105,8 +105,12 @@ def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis])
     for article in articles:
         groups = article_groups(article, analyses[article.id])
         clusters.extend(join_groups([Cluster([group]) for group in groups]))
-    merged = merge_same_name(clusters)
-    return [cluster for cluster in join_groups(merged) if _is_entity(cluster)]
+    return [cluster for cluster in merge_across_articles(clusters) if _is_entity(cluster)]
+
+
+def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge the per-article clusters of the same entity (rule 5)."""
+    return join_groups(merge_same_name(clusters))
 
 
 def article_groups(article: Article, analysis: Analysis) -> list[Group]:
