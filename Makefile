@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitegen-installed
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test lint golden eval clean
 

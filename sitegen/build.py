@@ -21,6 +21,7 @@ from sitegen.nlp.pipeline import load_pipeline
 from sitegen.render import render_site
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.events import build_events
+from sitegen.resolve.topics import find_topics
 from sitegen.write import WriteReport, write_site
 
 log = logging.getLogger(__name__)
@@ -47,9 +48,14 @@ def build_knowledge(
     nlp = nlp or load_pipeline(options.model)
     analyses = analyze(articles, nlp, batch_size=options.batch_size, n_process=options.n_process)
     entities = resolve_entities(articles, analyses)
+    topics = find_topics(articles, analyses, entities)
     events = build_events(articles, analyses, entities)
     return KnowledgeBase(
-        articles=tuple(articles), analyses=analyses, entities=entities, events=events
+        articles=tuple(articles),
+        analyses=analyses,
+        entities=entities,
+        topics=topics,
+        events=events,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitegen.model import KnowledgeBase
+from sitegen.model import KnowledgeBase, Topic
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for entity in kb.entities
         ],
-        "topics": [],
+        "topics": [_topic(kb, topic) for topic in kb.topics],
         "events": [
             {
                 "date": event.date,
@@ -71,3 +71,18 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
 def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:
     block = kb.analyses[article_id].sentences[sentence].block
     return kb.article(article_id).blocks[block].number
+
+
+def _topic(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
+    sentences = {(p.article, p.sentence) for p in topic.passages}
+    entities = sorted(
+        {e.id for e in kb.entities for m in e.mentions if (m.article, m.sentence) in sentences}
+    )
+    return {
+        "id": topic.id,
+        "name": topic.name,
+        "page": topic.page,
+        "aliases": list(topic.aliases),
+        "entities": entities,
+        "articles": sorted({p.article for p in topic.passages}),
+    }

@@ -112,3 +112,14 @@ def test_timeline_page_lists_seed_events_in_order(built_site: Path) -> None:
     assert (built_site / "site" / "timeline" / "index.html").is_file()
     carney = (built_site / "site_src" / "people" / "mark-carney.md").read_text()
     assert "## Timeline" in carney and "Wednesday, January 14, 2026" in carney
+
+
+def test_topic_pages_are_built_and_linked(built_site: Path) -> None:
+    topics = built_site / "site_src" / "topics"
+    pages = {p.stem for p in topics.glob("*.md")} - {"index"}
+    assert len(pages) >= 5
+    people = {p.stem.replace("-", " ") for p in (built_site / "site_src" / "people").glob("*.md")}
+    assert not ({p.replace("-", " ") for p in pages} & people)
+    assert (built_site / "site" / "topics" / "index.html").is_file()
+    article = next((built_site / "site_src" / "articles").glob("000*.md")).read_text()
+    assert "**Topics:**" in article and "../topics/" in article

@@ -290,9 +290,7 @@ def _rule_absolute(text: str, ctx: _Ctx) -> Result | None:
         day, month, year = m[2], m[3], m[4]
     else:
         return None
-    return _day_result(
-        _date(_year_number(year, ctx.pub), _month_number(month), int(day)), False
-    )
+    return _day_result(_date(_year_number(year, ctx.pub), _month_number(month), int(day)), False)
 
 
 def _year_of(tail: str, ctx: _Ctx) -> tuple[int, bool] | None:
@@ -998,7 +996,7 @@ def _resolve_anaphora(found: list[_Found]) -> list[_Found]:
 
 
 def _attach_clock_dates(found: list[_Found], text: str) -> list[_Found]:
-    """"16:15 UTC, June 1st": the clock time takes the date that follows it."""
+    """ "16:15 UTC, June 1st": the clock time takes the date that follows it."""
     result = list(found)
     for i, (clock, date) in enumerate(zip(found, found[1:], strict=False)):
         between = text[clock.end : date.start]

@@ -8,6 +8,7 @@ from sitegen.render.context import RenderContext
 from sitegen.render.entity_page import render_entity_page
 from sitegen.render.index_pages import render_articles_index, render_home, render_section_index
 from sitegen.render.timeline_page import render_timeline
+from sitegen.render.topic_page import render_topic_page, render_topics_index
 
 
 def render_site(kb: KnowledgeBase) -> dict[str, str]:
@@ -17,6 +18,8 @@ def render_site(kb: KnowledgeBase) -> dict[str, str]:
     pages += [render_section_index(kind, kb) for kind in ENTITY_KINDS]
     pages += [render_article_page(article, context) for article in kb.articles]
     pages += [render_entity_page(entity, context) for entity in kb.entities]
+    pages += [render_topics_index(kb)]
+    pages += [render_topic_page(topic, context) for topic in kb.topics]
     site: dict[str, str] = {}
     for path, text in pages:
         if path in site:

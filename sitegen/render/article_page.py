@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitegen.model import ENTITY_KINDS, Article, Block
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.markdown import attr_anchor, escape, front_matter, link, plain_title, relative
+from sitegen.render.topic_page import topics_for_article
 
 KIND_HEADINGS = {"person": "People", "organization": "Organizations", "place": "Places"}
 
@@ -21,6 +22,7 @@ def render_article_page(article: Article, context: RenderContext) -> tuple[str, 
         front_matter({"title": plain_title(article.title)}),
         f"# {escape(article.title)}\n",
         _byline(article),
+        topics_for_article(article, context, page),
         _named_box(located, page),
         *(_block(article, block, located, page) for block in article.blocks),
     ]

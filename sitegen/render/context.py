@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Sentence
+from sitegen.model import Article, Block, Entity, EntityMention, KnowledgeBase, Sentence
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,12 @@ class RenderContext:
         sentence = self.sentence(article_id, index)
         return self.articles[article_id].text[sentence.start : sentence.end]
 
-    def paragraph_anchor(self, article_id: str, sentence_index: int) -> str:
+    def block_of(self, article_id: str, sentence_index: int) -> Block:
         block = self.sentence(article_id, sentence_index).block
-        return f"p{self.articles[article_id].blocks[block].number}"
+        return self.articles[article_id].blocks[block]
+
+    def paragraph_anchor(self, article_id: str, sentence_index: int) -> str:
+        return f"p{self.block_of(article_id, sentence_index).number}"
 
     def shared_sentences(self, first: str, second: str) -> list[tuple[str, int]]:
         """Sentences (article, index) naming both entities, in reading order."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from sitegen.model import Entity, EntityMention
+from sitegen.model import Entity
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
+from sitegen.render.passages import KIND_LABEL, paragraph_link, quote_sentence
 from sitegen.render.timeline_page import timeline_for_entity
+from sitegen.render.topic_page import topics_for_entity
 from sitegen.slugs import SECTION_OF_KIND
 
-KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Place"}
 ENTITY_SEARCH_BOOST = 3
 RELATED_LIMIT = 25
 SHARED_SENTENCES_SHOWN = 3
@@ -28,6 +29,7 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
         _affiliations(entity, context, page),
         _related(entity, context, page),
         timeline_for_entity(entity, context, page),
+        topics_for_entity(entity, context, page),
         _mentions(entity, context, page),
     ]
     return page, "\n".join(part for part in parts if part)
@@ -84,7 +86,7 @@ def _related(entity: Entity, context: RenderContext, page: str) -> str:
         other = context.entities[other_id]
         shared = context.shared_sentences(entity.id, other_id)[:SHARED_SENTENCES_SHOWN]
         refs = " ".join(
-            link(f"¶{context.paragraph_anchor(a, s)[1:]}", _paragraph_link(context, a, s, page))
+            link(f"¶{context.paragraph_anchor(a, s)[1:]}", paragraph_link(context, a, s, page))
             for a, s in shared
         )
         name = link(other.name, relative(other.page, page))
@@ -108,20 +110,3 @@ def _mentions(entity: Entity, context: RenderContext, page: str) -> str:
             lines.append(f"- {quote_sentence(context, mention, page)}")
         lines.append("")
     return "\n".join(lines)
-
-
-def quote_sentence(context: RenderContext, mention: EntityMention, page: str) -> str:
-    """The mention's sentence, the mention in bold, linked to its paragraph."""
-    sentence = context.sentence(mention.article, mention.sentence)
-    text = context.articles[mention.article].text
-    before = text[sentence.start : mention.start]
-    after = text[mention.end : sentence.end]
-    quoted = f"{escape(before)}**{escape(mention.text)}**{escape(after)}".strip()
-    anchor = context.paragraph_anchor(mention.article, mention.sentence)
-    target = _paragraph_link(context, mention.article, mention.sentence, page)
-    return f"{quoted} [¶{anchor[1:]}]({target})"
-
-
-def _paragraph_link(context: RenderContext, article_id: str, sentence: int, page: str) -> str:
-    anchor = context.paragraph_anchor(article_id, sentence)
-    return relative(f"articles/{article_id}.md#{anchor}", page)

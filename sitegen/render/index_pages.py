@@ -86,5 +86,6 @@ def render_home(kb: KnowledgeBase) -> tuple[str, str]:
     for kind in ENTITY_KINDS:
         section = SECTION_OF_KIND[kind]
         lines.append(f"| {link(SECTION_TITLES[kind], f'{section}/index.md')} | {counts[kind]} |")
+    lines.append(f"| {link('Topics', 'topics/index.md')} | {len(kb.topics)} |")
     lines.append(f"| {link('Timeline', 'timeline.md')} | {len(kb.events)} dated events |")
     return "index.md", "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from itertools import groupby
 from sitegen.model import Entity, Event
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.passages import paragraph_link
 from sitegen.resolve.events import human_date, period_start
 
 TIMELINE_PAGE = "timeline.md"
@@ -54,7 +55,7 @@ def event_line(event: Event, context: RenderContext, page: str) -> str:
     """One list item: date, clause, entity links, and a link to the paragraph."""
     article = context.articles[event.article]
     anchor = context.paragraph_anchor(event.article, event.sentence)
-    target = relative(f"articles/{article.id}.md#{anchor}", page)
+    target = paragraph_link(context, event.article, event.sentence, page)
     names = ", ".join(
         link(context.entities[e].name, relative(context.entities[e].page, page))
         for e in event.entities

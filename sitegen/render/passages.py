@@ -1,0 +1,27 @@
+"""Building blocks shared by page renderers: quoted sentences and paragraph links."""
+
+from __future__ import annotations
+
+from sitegen.model import EntityMention
+from sitegen.render.context import RenderContext
+from sitegen.render.markdown import escape, relative
+
+KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+def quote_sentence(context: RenderContext, mention: EntityMention, page: str) -> str:
+    """The mention's sentence, the mention in bold, linked to its paragraph."""
+    sentence = context.sentence(mention.article, mention.sentence)
+    text = context.articles[mention.article].text
+    before = text[sentence.start : mention.start]
+    after = text[mention.end : sentence.end]
+    quoted = f"{escape(before)}**{escape(mention.text)}**{escape(after)}".strip()
+    anchor = context.paragraph_anchor(mention.article, mention.sentence)
+    target = paragraph_link(context, mention.article, mention.sentence, page)
+    return f"{quoted} [¶{anchor[1:]}]({target})"
+
+
+def paragraph_link(context: RenderContext, article_id: str, sentence: int, page: str) -> str:
+    """The link from ``page`` to the paragraph holding an article's sentence."""
+    anchor = context.paragraph_anchor(article_id, sentence)
+    return relative(f"articles/{article_id}.md#{anchor}", page)

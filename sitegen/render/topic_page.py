@@ -1,0 +1,168 @@
+"""Topic pages, the topics index, and the topic links on entity and article pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
+from sitegen.render.context import RenderContext
+from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
+from sitegen.render.passages import KIND_LABEL, paragraph_link, quote_sentence
+
+TOPIC_SEARCH_BOOST = 2
+SUMMARY_SENTENCES = 3
+SUMMARY_MAX_CHARS = 600
+INVOLVED_LIMIT = 15
+INDEX_PAGE = "topics/index.md"
+
+
+def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
+    """(path, Markdown) of a topic's page."""
+    page = topic.page
+    parts = [
+        front_matter({"title": plain_title(topic.name), "search": {"boost": TOPIC_SEARCH_BOOST}}),
+        f"# {escape(topic.name)}\n",
+        _facts(topic, page),
+        _summary(topic, context, page),
+        _aliases(topic),
+        _involved(topic, context, page),
+        _passages(topic, context, page),
+    ]
+    return page, "\n".join(part for part in parts if part)
+
+
+def _facts(topic: Topic, page: str) -> str:
+    articles = len({passage.article for passage in topic.passages})
+    sentences = "sentence" if len(topic.passages) == 1 else "sentences"
+    count = "article" if articles == 1 else "articles"
+    kind = link("Topic", relative(INDEX_PAGE, page))
+    return f"{kind} · {len(topic.passages)} {sentences} in {articles} {count}\n"
+
+
+def _summary(topic: Topic, context: RenderContext, page: str) -> str:
+    """The most representative sentences: from the article that treats it most, in order."""
+    chosen = [
+        passage
+        for passage in representative_passages(topic, SUMMARY_SENTENCES + 2)
+        if context.block_of(passage.article, passage.sentence).kind == "paragraph"
+    ][:SUMMARY_SENTENCES]
+    pieces: list[str] = []
+    length = 0
+    for passage in chosen:
+        text = " ".join(context.sentence_text(passage.article, passage.sentence).split())
+        if pieces and length + len(text) > SUMMARY_MAX_CHARS:
+            break
+        anchor = context.paragraph_anchor(passage.article, passage.sentence)
+        target = paragraph_link(context, passage.article, passage.sentence, page)
+        pieces.append(f"{escape(text)} [¶{anchor[1:]}]({target})")
+        length += len(text)
+    return " ".join(pieces) + "\n" if pieces else ""
+
+
+def representative_passages(topic: Topic, count: int = SUMMARY_SENTENCES) -> list[Passage]:
+    """The first ``count`` passages of the article that has the most of them."""
+    if not topic.passages:
+        return []
+    per_article = Counter(passage.article for passage in topic.passages)
+    article = min(per_article, key=lambda a: (-per_article[a], a))
+    ordered = sorted((p for p in topic.passages if p.article == article), key=lambda p: p.start)
+    return ordered[:count]
+
+
+def _aliases(topic: Topic) -> str:
+    if not topic.aliases:
+        return ""
+    return "**Also written as:** " + " · ".join(escape(alias) for alias in topic.aliases) + "\n"
+
+
+def involved_entities(topic: Topic, context: RenderContext) -> list[tuple[Entity, int]]:
+    """Entities named in the topic's sentences, with how many of them, most first."""
+    counts: Counter[str] = Counter()
+    for passage in topic.passages:
+        named = {item.entity.id for item in context.by_sentence.get(_key(passage), [])}
+        counts.update(named)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], context.entities[item[0]].name))
+    return [(context.entities[entity_id], count) for entity_id, count in ranked]
+
+
+def _involved(topic: Topic, context: RenderContext, page: str) -> str:
+    ranked = involved_entities(topic, context)
+    if not ranked:
+        return ""
+    lines = ["## Who and where\n", "| Name | Kind | Sentences |", "| --- | --- | --- |"]
+    for entity, count in ranked[:INVOLVED_LIMIT]:
+        name = link(entity.name, relative(entity.page, page))
+        lines.append(f"| {name} | {KIND_LABEL[entity.kind]} | {count} |")
+    if len(ranked) > INVOLVED_LIMIT:
+        lines.append(f"\n…and {len(ranked) - INVOLVED_LIMIT} more.")
+    return "\n".join(lines) + "\n"
+
+
+def _passages(topic: Topic, context: RenderContext, page: str) -> str:
+    lines = ["## Passages\n"]
+    for article_id, passages in groupby(topic.passages, key=lambda p: p.article):
+        article = context.articles[article_id]
+        lines.append(f"### {link(article.title, relative(f'articles/{article.id}.md', page))}\n")
+        for passage in passages:
+            text = context.articles[article_id].text[passage.start : passage.end]
+            mention = EntityMention(article_id, passage.start, passage.end, text, passage.sentence)
+            lines.append(f"- {quote_sentence(context, mention, page)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_topics_index(kb: KnowledgeBase) -> tuple[str, str]:
+    """``topics/index.md``: every topic with its article and sentence counts."""
+    topics = sorted(kb.topics, key=lambda t: (t.name.casefold(), t.id))
+    lines = [
+        front_matter({"title": "Topics"}),
+        "# Topics\n",
+        f"What the articles are about. {len(topics)} in all.\n",
+    ]
+    if topics:
+        lines += ["| Topic | Also written as | Articles | Sentences |", "| --- | --- | --- | --- |"]
+        for topic in topics:
+            articles = len({passage.article for passage in topic.passages})
+            aliases = ", ".join(escape(alias) for alias in topic.aliases[:4])
+            name = link(topic.name, relative(topic.page, INDEX_PAGE))
+            lines.append(f"| {name} | {aliases} | {articles} | {len(topic.passages)} |")
+    return INDEX_PAGE, "\n".join(lines) + "\n"
+
+
+def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
+    """A "## Topics" section: topics whose sentences name the entity, "" if none."""
+    sentences = context.sentences_of.get(entity.id, set())
+    shared = []
+    for topic in context.kb.topics:
+        count = len({_key(p) for p in topic.passages} & sentences)
+        if count:
+            shared.append((topic, count))
+    if not shared:
+        return ""
+    shared.sort(key=lambda item: (-item[1], item[0].name.casefold()))
+    lines = ["## Topics\n"]
+    for topic, count in shared:
+        times = "sentence" if count == 1 else "sentences"
+        lines.append(f"- {link(topic.name, relative(topic.page, page))} ({count} {times})")
+    return "\n".join(lines) + "\n"
+
+
+def topics_for_article(article: Article, context: RenderContext, page: str) -> str:
+    """A one-line "**Topics:** ..." list of the article's topics, most supported first."""
+    counts = [
+        (topic, sum(1 for p in topic.passages if p.article == article.id))
+        for topic in context.kb.topics
+    ]
+    present = sorted(
+        ((topic, count) for topic, count in counts if count),
+        key=lambda item: (-item[1], item[0].name.casefold()),
+    )
+    if not present:
+        return ""
+    links = ", ".join(link(topic.name, relative(topic.page, page)) for topic, _ in present)
+    return f"**Topics:** {links}\n"
+
+
+def _key(passage: Passage) -> tuple[str, int]:
+    return passage.article, passage.sentence
