@@ -62,11 +62,16 @@ def defaults() -> dict[str, Any]:
 
 
 def load_settings(
-    values: Mapping[str, Any], base: Path = Path("."), source: str = "sitegen"
+    values: Mapping[str, Any],
+    base: Path = Path("."),
+    source: str = "sitegen",
+    seeds: tuple[Path, ...] = (),
 ) -> Settings:
     """Validate ``values`` (missing keys take their defaults) and resolve paths against ``base``.
 
-    Every problem is collected and reported in one ConfigError, one line each.
+    ``seeds`` given (command-line paths, relative to the working folder) replace the option;
+    the readers report those that do not exist. Every problem is collected and reported in
+    one ConfigError, one line each.
     """
     problems = [f"{source}: unknown option '{key}'" for key in values if key not in SETTING_NAMES]
     merged = defaults() | {k: v for k, v in values.items() if k in SETTING_NAMES}
@@ -79,12 +84,14 @@ def load_settings(
                 f"{source}: option '{setting.name}' must be {_type_names(setting.types)}, "
                 f"not {value!r}"
             )
+    if seeds:
+        merged["seeds"] = [str(seed) for seed in seeds]
     if not problems:
-        problems += _check_values(merged, base, source)
+        problems += _check_values(merged, base, source, check_seeds=not seeds)
     if problems:
         raise ConfigError("\n".join(problems))
     return Settings(
-        seeds=tuple(_resolve(base, seed) for seed in _as_list(merged["seeds"])),
+        seeds=seeds or tuple(_resolve(base, seed) for seed in _as_list(merged["seeds"])),
         overrides=_overrides_path(merged["overrides"], base),
         model=merged["model"],
         batch_size=merged["batch_size"],
@@ -94,12 +101,14 @@ def load_settings(
     )
 
 
-def _check_values(merged: dict[str, Any], base: Path, source: str) -> list[str]:
+def _check_values(
+    merged: dict[str, Any], base: Path, source: str, check_seeds: bool
+) -> list[str]:
     problems = []
     seeds = _as_list(merged["seeds"])
     if not seeds or not all(isinstance(seed, str) and seed for seed in seeds):
         problems.append(f"{source}: option 'seeds' must name at least one file or folder")
-    for seed in seeds:
+    for seed in seeds if check_seeds else []:
         if isinstance(seed, str) and seed and not _resolve(base, seed).exists():
             problems.append(f"{source}: seeds path '{seed}' does not exist (in {base})")
     if merged["batch_size"] < 1:

@@ -58,12 +58,12 @@ def project_settings(
     """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives."""
     values = plugin_options(read_mkdocs_yml(config_file)) or {}
     base = config_file.resolve().parent if values else Path(".")
-    settings = load_settings(values, base, f"{config_file}: plugins.sitegen")
+    source = f"{config_file}: plugins.sitegen" if values else "sitegen"
     if overrides is not None and not overrides.is_file():
         raise ConfigError(f"{overrides}: no such overrides file")
+    settings = load_settings(values, base, source, seeds=tuple(paths))
     return dataclasses.replace(
         settings,
-        seeds=tuple(paths) or settings.seeds,
         overrides=overrides or settings.overrides,
         model=model or settings.model,
         strict=strict or settings.strict,
