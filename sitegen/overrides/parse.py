@@ -1,0 +1,220 @@
+"""Reading the curation file (``sitegen.yml``): YAML nodes -> typed operations with locations.
+
+Every problem is reported as ``FILE:LINE:COLUMN: message``. The format::
+
+    merge:   [{into: ENTITY, from: [ENTITY, ...]}]
+    split:   [{entity: ENTITY, into: [{name: NAME, kind: KIND, texts: [...], articles: [...]}]}]
+    rename:  [{entity: ENTITY, to: NAME}]
+    kind:    [{entity: ENTITY, kind: person|organization|place}]
+    aliases: [{entity: ENTITY, add: [...], drop: [...]}]
+    reject:  [{entity: ENTITY} | {topic: TOPIC}]
+    roles:   [{entity: ENTITY, roles: [...]}]
+    dates:   [{article: ARTICLE_ID, phrase: "on Wednesday", date: 2026-01-14}]
+
+ENTITY is an entity id (``person:mark-carney``) or its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitegen.errors import ConfigError
+from sitegen.model import ENTITY_KINDS
+from sitegen.resolve.events import event_date
+
+OPERATIONS = ("merge", "split", "rename", "kind", "aliases", "reject", "roles", "dates")
+"""Top-level keys, in the order they are applied."""
+
+FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    # operation: (required keys, optional keys)
+    "merge": ({"into", "from"}, set()),
+    "split": ({"entity", "into"}, set()),
+    "rename": ({"entity", "to"}, set()),
+    "kind": ({"entity", "kind"}, set()),
+    "aliases": ({"entity"}, {"add", "drop"}),
+    "reject": (set(), {"entity", "topic"}),
+    "roles": ({"entity", "roles"}, set()),
+    "dates": ({"article", "phrase", "date"}, set()),
+}
+PART_FIELDS = ({"name"}, {"kind", "texts", "articles"})
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One curation step from the file."""
+
+    op: str
+    """One of OPERATIONS."""
+    where: str
+    """``FILE:LINE:COLUMN`` of the step, for messages."""
+    args: dict[str, Any] = field(default_factory=dict)
+    """The step's validated fields (strings, lists of strings, split parts as dicts)."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Every curation step of a project, in application order."""
+
+    operations: tuple[Operation, ...] = ()
+    source: str = ""
+
+
+def load_overrides(path: Path | None) -> Overrides:
+    """Read and validate a curation file; no file means no overrides."""
+    if path is None:
+        return Overrides()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the overrides file ({exc})") from exc
+    return parse_overrides(text, str(path))
+
+
+def parse_overrides(text: str, source: str = "sitegen.yml") -> Overrides:
+    """Parse the YAML text of a curation file named ``source``."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+        raise ConfigError(f"{where}: not valid YAML ({exc.problem})") from exc
+    if root is None:
+        return Overrides(source=source)
+    reader = _Reader(source)
+    operations = reader.operations(root)
+    if reader.problems:
+        raise ConfigError("\n".join(reader.problems))
+    order = {op: index for index, op in enumerate(OPERATIONS)}
+    operations.sort(key=lambda operation: order[operation.op])
+    return Overrides(operations=tuple(operations), source=source)
+
+
+class _Reader:
+    """Walks the node tree, collecting operations and every problem with its location."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+        self.loader = yaml.SafeLoader("")
+
+    def where(self, node: yaml.Node) -> str:
+        mark = node.start_mark
+        return f"{self.source}:{mark.line + 1}:{mark.column + 1}"
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(f"{self.where(node)}: {message}")
+
+    def operations(self, root: yaml.Node) -> list[Operation]:
+        if not isinstance(root, yaml.MappingNode):
+            self.fail(root, f"expected a mapping with keys {', '.join(OPERATIONS)}")
+            return []
+        found = []
+        for key_node, value in root.value:
+            key = self.loader.construct_object(key_node)
+            if key not in FIELDS:
+                self.fail(key_node, f"unknown key {key!r}; expected one of {', '.join(OPERATIONS)}")
+                continue
+            if not isinstance(value, yaml.SequenceNode):
+                self.fail(value, f"'{key}' must be a list of steps (each line starting with '- ')")
+                continue
+            for item in value.value:
+                args = self.mapping(item, *FIELDS[key], what=f"a '{key}' step")
+                if args is not None and self.check(key, item, args):
+                    found.append(Operation(key, self.where(item), args))
+        return found
+
+    def mapping(
+        self, node: yaml.Node, required: set[str], optional: set[str], what: str
+    ) -> dict[str, Any] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{what} must be a mapping with keys {', '.join(sorted(required))}")
+            return None
+        args: dict[str, Any] = {}
+        for key_node, value in node.value:
+            key = self.loader.construct_object(key_node)
+            if key not in required | optional:
+                allowed = ", ".join(sorted(required | optional))
+                self.fail(key_node, f"unknown key {key!r} in {what}; expected {allowed}")
+                return None
+            args[key] = value
+        missing = sorted(required - set(args))
+        if missing:
+            self.fail(node, f"{what} needs {', '.join(repr(m) for m in missing)}")
+            return None
+        return args
+
+    def check(self, op: str, node: yaml.Node, args: dict[str, Any]) -> bool:
+        """Convert the nodes in ``args`` to values in place; False after reporting a problem."""
+        before = len(self.problems)
+        if op == "reject" and len(args) != 1:
+            self.fail(node, "a 'reject' step needs exactly one of 'entity' or 'topic'")
+            return False
+        for key, value in list(args.items()):
+            if key in {"from", "add", "drop", "roles", "texts", "articles"}:
+                args[key] = self.strings(value, key)
+            elif key == "into" and op == "split":
+                args[key] = self.parts(value)
+            elif key == "date":
+                args[key] = self.date(value)
+            else:
+                args[key] = self.string(value, key)
+        if op == "kind" and args.get("kind") not in ENTITY_KINDS and len(self.problems) == before:
+            self.fail(args_node(node, "kind"), f"kind must be one of {', '.join(ENTITY_KINDS)}")
+        return len(self.problems) == before
+
+    def string(self, node: yaml.Node, key: str) -> str:
+        value = self.loader.construct_object(node, deep=True)
+        if not isinstance(value, str | int | float) or isinstance(value, bool) or value == "":
+            self.fail(node, f"'{key}' must be a non-empty text")
+            return ""
+        return str(value)
+
+    def strings(self, node: yaml.Node, key: str) -> list[str]:
+        if isinstance(node, yaml.ScalarNode):
+            return [self.string(node, key)]
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"'{key}' must be a text or a list of texts")
+            return []
+        return [self.string(item, key) for item in node.value]
+
+    def date(self, node: yaml.Node) -> str:
+        value = self.loader.construct_object(node, deep=True)
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if event_date(text) is None:
+            self.fail(node, f"date {text!r} is not an ISO date (2026-01-14, 2026-01, 2026)")
+        return text
+
+    def parts(self, node: yaml.Node) -> list[dict[str, Any]]:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, "'into' must be a list of new entities, each with a 'name'")
+            return []
+        parts = []
+        for item in node.value:
+            part = self.mapping(item, *PART_FIELDS, what="a split part")
+            if part is None:
+                continue
+            converted: dict[str, Any] = {"name": self.string(part["name"], "name")}
+            for key in ("texts", "articles"):
+                converted[key] = self.strings(part[key], key) if key in part else []
+            if "kind" in part:
+                converted["kind"] = self.string(part["kind"], "kind")
+                if converted["kind"] not in ENTITY_KINDS:
+                    self.fail(part["kind"], f"kind must be one of {', '.join(ENTITY_KINDS)}")
+            if not converted["texts"] and not converted["articles"]:
+                self.fail(item, "a split part needs 'texts' or 'articles' to choose its mentions")
+            parts.append(converted)
+        return parts
+
+
+def args_node(node: yaml.Node, key: str) -> yaml.Node:
+    """The value node of ``key`` in a mapping node (the node itself when absent)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if getattr(key_node, "value", None) == key:
+                return value
+    return node

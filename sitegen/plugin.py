@@ -1,0 +1,142 @@
+"""The MkDocs plugin: ``plugins: [search, sitegen: {seeds: seeds}]`` in mkdocs.yml.
+
+Before MkDocs collects the docs folder (``on_pre_build``), the plugin generates the pages from
+the seeds with the same function as ``sitegen generate``, written into ``docs_dir`` through the
+writer (so hand-written pages are never touched). Under ``mkdocs serve`` it watches the seeds
+and the overrides file; the instance lives across rebuilds (it has ``on_startup``), keeping the
+spaCy pipeline loaded and the knowledge base of unchanged inputs.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import config_options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from spacy.language import Language
+
+from sitegen.build import build_knowledge, render_pages
+from sitegen.config import SETTINGS, Settings, load_settings
+from sitegen.errors import SitegenError
+from sitegen.model import KnowledgeBase
+from sitegen.nlp.pipeline import load_pipeline
+from sitegen.site import pipeline_options
+from sitegen.write import WriteReport, write_site
+
+log = logging.getLogger("mkdocs.plugins.sitegen")
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class CommandLine:
+    """What the ``sitegen`` command hands to the plugin when it runs MkDocs in-process."""
+
+    settings: Settings | None = None
+    """Replaces the plugin's own options (the command line's paths and flags)."""
+    nlp: Language | None = None
+    """A pipeline already loaded (with a progress bar attached)."""
+    results: list[tuple[KnowledgeBase, WriteReport, float]] = field(default_factory=list)
+    """Each generation's knowledge base, write report and seconds, for the summary line."""
+
+
+COMMAND_LINE = CommandLine()
+
+
+class SitegenPlugin(BasePlugin):
+    """Generates the knowledge site's pages on ``mkdocs build`` and ``mkdocs serve``."""
+
+    config_scheme = tuple(
+        (setting.name, config_options.Optional(config_options.Type(setting.types)))
+        for setting in SETTINGS
+    )
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self._nlp: dict[str | None, Language] = {}
+        self._cached: tuple[tuple[Any, ...], KnowledgeBase] | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Present so MkDocs keeps this instance (and its loaded pipeline) across rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate the plugin's options together with sitegen's rules."""
+        values = {key: value for key, value in self.config.items() if value is not None}
+        base = Path(config.config_file_path or ".").resolve().parent
+        source = f"{config.config_file_path}: plugins.sitegen"
+        try:
+            self.settings = COMMAND_LINE.settings or load_settings(values, base, source)
+        except SitegenError as exc:
+            raise PluginError(str(exc)) from exc
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Generate the pages into the docs folder before MkDocs collects its files."""
+        assert self.settings is not None
+        started = time.perf_counter()
+        try:
+            kb = self._knowledge(self.settings)
+            report = write_site(render_pages(kb), Path(config.docs_dir))
+        except SitegenError as exc:
+            raise PluginError(str(exc)) from exc
+        COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
+        log.info(
+            "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
+            len(kb.articles),
+            len(kb.entities),
+            len(report.written),
+            len(report.unchanged),
+            len(report.removed),
+        )
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Watch the seeds and the overrides file: an edit regenerates and reloads."""
+        assert self.settings is not None
+        for path in self.settings.seeds:
+            server.watch(str(path))
+        if self.settings.overrides is not None:
+            server.watch(str(self.settings.overrides))
+        return server
+
+    def _knowledge(self, settings: Settings) -> KnowledgeBase:
+        """The curated knowledge base; reused while no input file changed."""
+        key = (settings, tuple(input_fingerprint(settings)))
+        if self._cached is not None and self._cached[0] == key:
+            log.debug("sitegen: inputs unchanged, reusing the knowledge base")
+            return self._cached[1]
+        options = pipeline_options(settings)
+        kb = build_knowledge(settings.seeds, options, self._pipeline(settings.model))
+        self._cached = (key, kb)
+        return kb
+
+    def _pipeline(self, model: str | None) -> Language:
+        if COMMAND_LINE.nlp is not None:
+            return COMMAND_LINE.nlp
+        if model not in self._nlp:
+            self._nlp[model] = load_pipeline(model)
+        return self._nlp[model]
+
+
+def input_fingerprint(settings: Settings) -> Iterator[tuple[str, int, int]]:
+    """(path, mtime, size) of every file a build reads: articles, sidecars, overrides."""
+    files: list[Path] = []
+    for seed in settings.seeds:
+        if seed.is_dir():
+            files += sorted(child for child in seed.iterdir() if child.is_file())
+        else:
+            files += [seed, *(seed.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES)]
+    if settings.overrides is not None:
+        files.append(settings.overrides)
+    for path in files:
+        if path.is_file():
+            stat = path.stat()
+            yield str(path), stat.st_mtime_ns, stat.st_size

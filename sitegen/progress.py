@@ -1,0 +1,88 @@
+"""A progress bar over articles for long command-line runs, and the closing summary line."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+from spacy.language import Language
+
+from sitegen.model import KnowledgeBase
+from sitegen.write import WriteReport
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed or 0:.1f} articles/s")
+
+
+@contextmanager
+def article_progress(nlp: Language, total: int, enabled: bool) -> Iterator[Language]:
+    """``nlp`` with a bar that advances as each article's text goes through ``nlp.pipe``.
+
+    Shown only on a terminal; the pipeline is returned to normal on exit.
+    """
+    if not enabled or not sys.stderr.isatty():
+        yield nlp
+        return
+    progress = Progress(
+        TextColumn("analyzing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("articles", total=total)
+    original = nlp.pipe
+
+    def pipe(texts: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        seen: set[Any] = set()
+        for item in original(texts, *args, **kwargs):
+            context = item[1] if kwargs.get("as_tuples") else None
+            article = context[0] if isinstance(context, tuple) else context
+            if article not in seen:
+                seen.add(article)
+                progress.update(task, completed=len(seen))
+            yield item
+
+    setattr(nlp, "pipe", pipe)  # noqa: B010
+    try:
+        with progress:
+            yield nlp
+    finally:
+        delattr(nlp, "pipe")
+
+
+def summary(kb: KnowledgeBase, report: WriteReport | None, seconds: float) -> str:
+    """The closing line: articles, entities by kind, topics, events, pages, seconds."""
+    kinds = Counter(entity.kind for entity in kb.entities)
+    line = (
+        f"{len(kb.articles)} articles, {kinds['person']} people, "
+        f"{kinds['organization']} organizations, {kinds['place']} places, "
+        f"{len(kb.topics)} topics, {len(kb.events)} events"
+    )
+    if report is not None:
+        pages = len(report.written) + len(report.unchanged)
+        line += (
+            f"; {pages} pages ({len(report.written)} written, {len(report.unchanged)} "
+            f"unchanged, {len(report.removed)} removed)"
+        )
+    return f"{line} in {seconds:.1f} s"

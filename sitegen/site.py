@@ -1,0 +1,112 @@
+"""Running MkDocs in-process for the command line, with the sitegen plugin when configured."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+
+from sitegen.build import Options
+from sitegen.config import Settings, load_settings
+from sitegen.errors import ConfigError
+from sitegen.overrides import load_overrides
+
+log = logging.getLogger(__name__)
+PLUGIN_NAME = "sitegen"
+
+
+def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
+    """The raw mapping of mkdocs.yml ({} when the file does not exist); MkDocs' YAML tags work."""
+    if not config_file.is_file():
+        return {}
+    try:
+        with config_file.open("rb") as handle:
+            data = yaml_load(handle)
+    except Exception as exc:  # noqa: BLE001 (YAML, tag and I/O errors alike)
+        raise ConfigError(f"{config_file}: not a valid MkDocs configuration ({exc})") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def plugin_options(raw: dict[str, Any]) -> dict[str, Any] | None:
+    """The sitegen plugin's options in a raw mkdocs.yml, or None when it is not enabled."""
+    plugins = raw.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins
+    )
+    for name, options in entries:
+        if name == PLUGIN_NAME:
+            return dict(options or {})
+    return None
+
+
+def project_settings(
+    config_file: Path,
+    paths: Sequence[Path] = (),
+    overrides: Path | None = None,
+    model: str | None = None,
+    strict: bool = False,
+) -> Settings:
+    """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives."""
+    values = plugin_options(read_mkdocs_yml(config_file)) or {}
+    base = config_file.resolve().parent if values else Path(".")
+    source = f"{config_file}: plugins.sitegen" if values else "sitegen"
+    if overrides is not None and not overrides.is_file():
+        raise ConfigError(f"{overrides}: no such overrides file")
+    settings = load_settings(values, base, source, seeds=tuple(paths))
+    return dataclasses.replace(
+        settings,
+        overrides=overrides or settings.overrides,
+        model=model or settings.model,
+        strict=strict or settings.strict,
+    )
+
+
+def docs_dir_of(config_file: Path) -> Path:
+    """The docs folder mkdocs.yml names (``site_src`` without one), relative to the cwd."""
+    raw = read_mkdocs_yml(config_file)
+    docs = Path(str(raw.get("docs_dir", "docs" if raw else "site_src")))
+    return docs if docs.is_absolute() or not raw else config_file.parent / docs
+
+
+def load_mkdocs(config_file: Path, **overrides: Any) -> MkDocsConfig:
+    """Load and validate mkdocs.yml as MkDocs does; errors become ConfigError."""
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such MkDocs configuration file")
+    try:
+        return load_config(str(config_file), **overrides)
+    except (ConfigurationError, Abort) as exc:
+        raise ConfigError(f"{config_file}: {exc.format_message()}") from exc
+
+
+def build_site(config: MkDocsConfig) -> None:
+    """``mkdocs build`` in this process (so the plugin can use the command line's settings)."""
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def serve_site(config_file: Path, dev_addr: str | None, watch: Sequence[Path] = ()) -> None:
+    """``mkdocs serve`` in this process, until interrupted."""
+    options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
+    mkdocs_serve(str(config_file), watch=[str(path) for path in watch], **options)
+
+
+def pipeline_options(settings: Settings) -> Options:
+    """The pipeline options a project's settings ask for (the overrides file read)."""
+    return Options(
+        model=settings.model,
+        batch_size=settings.batch_size,
+        overrides=load_overrides(settings.overrides),
+        strict=settings.strict,
+    )

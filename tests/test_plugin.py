@@ -1,0 +1,104 @@
+"""The MkDocs plugin: `mkdocs build --strict` from a clean project, same Markdown as the CLI,
+and `mkdocs serve` regenerating an edited article."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+ARTICLE = "000_d42f63b547b7a051.txt"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clean clone's files: mkdocs.yml (with the plugin), seeds/, an empty site_src/."""
+    root = tmp_path_factory.mktemp("plugin")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "site_src").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root, env=ENV, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def markdown_tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*.md"))}
+
+
+def test_mkdocs_build_strict_generates_and_builds_the_site(project: Path) -> None:
+    assert (project / "site" / "people" / "mark-carney" / "index.html").is_file()
+    assert (project / "site" / "about" / "index.html").is_file()
+    assert (project / "site_src" / ".sitegen-manifest.json").is_file()
+
+
+def test_command_line_and_plugin_generate_the_same_markdown(project: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "sitegen.cli", "-q", "generate", "seeds", "--docs-dir", "cli"],
+        cwd=project, env=ENV, check=True,
+    )
+    plugin_pages = markdown_tree(project / "site_src")
+    assert len(plugin_pages) > 30
+    assert markdown_tree(project / "cli") == plugin_pages
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_mkdocs_serve_regenerates_an_edited_article(project: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    shutil.copytree(project, served, ignore=shutil.ignore_patterns("site", "cli"))
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=served, env=ENV, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/articles/000-d42f63b547b7a051/"
+    try:
+        assert wait_for(url, "Mark Carney", 120), (tmp_path / "serve.log").read_text()
+        article = served / "seeds" / ARTICLE
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("critical three-day", "Zanzibar-flavoured"), "utf-8")
+        assert wait_for(url, "Zanzibar", 120), (tmp_path / "serve.log").read_text()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+        log.close()
