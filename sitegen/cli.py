@@ -18,6 +18,7 @@ from sitegen import __version__
 from sitegen.build import Options, build_knowledge, generate, run_mkdocs
 from sitegen.errors import SitegenError
 from sitegen.export import export_knowledge
+from sitegen.sitedir import checked_site_folder
 
 log = logging.getLogger("sitegen")
 
@@ -124,6 +125,7 @@ def build_command(
     if not config_file.is_file():
         raise SitegenError(f"{config_file}: no such MkDocs configuration file")
     paths = paths or (Path("seeds"),)
+    checked_site_folder(config_file, site_dir, paths)  # before anything is written
     kb, _ = generate(paths, docs_dir, Options(model=model, keep_going=keep_going))
     run_mkdocs(config_file, site_dir, kb=kb, inputs=paths)
 

@@ -15,19 +15,37 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from mkdocs.config import load_config
+import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.write import check_output_folder
 
 
 def configured_folders(config_file: Path) -> tuple[Path, Path]:
-    """The absolute ``docs_dir`` and ``site_dir`` of a MkDocs configuration."""
+    """The absolute ``docs_dir`` and ``site_dir`` of a MkDocs configuration.
+
+    Read with MkDocs' own YAML loader (``!ENV``, ``INHERIT``) but not validated, so a docs
+    folder that does not exist yet is fine; relative folders are relative to the file.
+    """
     try:
-        config = load_config(str(config_file))
-    except Exception as exc:  # MkDocs raises its own and YAML errors
-        raise ConfigError(f"{config_file}: not a valid MkDocs configuration ({exc})") from exc
-    return Path(config["docs_dir"]), Path(config["site_dir"])
+        with config_file.open(encoding="utf-8") as handle:
+            config = yaml_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{config_file}: not a readable MkDocs configuration ({exc})") from exc
+    base = config_file.resolve().parent
+    docs_dir, site_dir = config.get("docs_dir", "docs"), config.get("site_dir", "site")
+    return base / str(docs_dir), base / str(site_dir)
+
+
+def checked_site_folder(
+    config_file: Path, site_dir: Path | None = None, inputs: Sequence[Path] = ()
+) -> Path:
+    """The absolute site folder, refused when it is the project or overlaps docs or inputs."""
+    docs_dir, configured_site = configured_folders(config_file)
+    target = (site_dir or configured_site).resolve()
+    check_output_folder(target, [docs_dir, *inputs], "site")
+    return target
 
 
 def build_site(
@@ -42,9 +60,7 @@ def build_site(
     ``source_date_epoch`` (when ``SOURCE_DATE_EPOCH`` is not set) dates the sitemap, so two
     builds of the same input are byte-identical. Returns the site folder.
     """
-    docs_dir, configured_site = configured_folders(config_file)
-    target = (site_dir or configured_site).resolve()
-    check_output_folder(target, [docs_dir, *inputs], "site")
+    target = checked_site_folder(config_file, site_dir, inputs)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
     try:
