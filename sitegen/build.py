@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any
 
 from spacy.language import Language
 
-from sitegen.errors import SitegenError
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import KnowledgeBase
@@ -24,7 +22,7 @@ from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.events import build_events
 from sitegen.resolve.topics import find_topics
-from sitegen.write import WriteReport, write_site
+from sitegen.write import WriteReport, check_output_folder, write_site
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +39,15 @@ class Options:
     """Editors' curation (sitegen.yml), applied after resolution on every build."""
     strict: bool = False
     """Overrides that match nothing are errors, not warnings."""
+    keep_going: bool = False
+    """Skip articles that cannot be read (with a warning) instead of stopping."""
 
 
 def build_knowledge(
     paths: Sequence[str | Path], options: Options = Options(), nlp: Language | None = None
 ) -> KnowledgeBase:
     """Read the articles, process them with spaCy and resolve the corpus model."""
-    articles = read_articles(paths)
+    articles = read_articles(paths, keep_going=options.keep_going)
     for article in articles:
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
@@ -80,6 +80,7 @@ def generate(
     nlp: Language | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
+    check_output_folder(docs_dir, [Path(path) for path in paths], "docs")
     kb = build_knowledge(paths, options, nlp)
     return kb, write_site(render_pages(kb), docs_dir)
 
@@ -89,15 +90,9 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     return render_site(kb) | dict([render_about(kb), render_review(kb)])
 
 
-def run_mkdocs(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> None:
-    """``mkdocs build`` with the same Python; raises when the build fails."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file)]
-    if strict:
-        command.append("--strict")
-    if site_dir is not None:
-        command += ["--site-dir", str(site_dir)]
-    result = subprocess.run(command, check=False)
-    if result.returncode != 0:
-        raise SitegenError(
-            f"mkdocs build failed (exit {result.returncode}); see its messages above"
-        )
+def latest_published_epoch(kb: KnowledgeBase | None) -> int | None:
+    """Seconds since 1970 at midnight UTC of the newest ``published`` date, if any."""
+    dates = [article.published for article in kb.articles if article.published] if kb else []
+    if not dates:
+        return None
+    return int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp())

@@ -36,6 +36,7 @@ from sitegen.site import (
     read_mkdocs_yml,
     serve_site,
 )
+from sitegen.sitedir import checked_site_folder
 
 log = logging.getLogger("sitegen")
 DOC = {setting.name: setting.doc for setting in SETTINGS}
@@ -51,6 +52,7 @@ overrides_option = click.option(
     help=DOC["overrides"] + " [default: sitegen.yml]",
 )
 strict_option = click.option("--strict", is_flag=True, help=DOC["strict"])
+keep_going_option = click.option("--keep-going", is_flag=True, help=DOC["keep_going"])
 config_option = click.option(
     "--config-file",
     "-f",
@@ -69,7 +71,13 @@ docs_option = click.option(
 
 def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads articles shares."""
-    for decorator in (strict_option, overrides_option, model_option, config_option):
+    for decorator in (
+        keep_going_option,
+        strict_option,
+        overrides_option,
+        model_option,
+        config_option,
+    ):
         command = decorator(command)
     return paths_argument(command)
 
@@ -104,10 +112,14 @@ def cli(context: click.Context, quiet: bool, verbose: bool) -> None:
 
 
 def _settings(
-    paths: tuple[Path, ...], config_file: Path, overrides: Path | None, model: str | None,
+    paths: tuple[Path, ...],
+    config_file: Path,
+    overrides: Path | None,
+    model: str | None,
     strict: bool,
+    keep_going: bool = False,
 ) -> Settings:
-    return project_settings(config_file, paths, overrides, model, strict)
+    return project_settings(config_file, paths, overrides, model, strict, keep_going)
 
 
 def _quiet() -> bool:
@@ -128,8 +140,13 @@ def _done(line: str) -> None:
 @project_options
 @docs_option
 def generate_command(
-    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
-    strict: bool, docs_dir: Path | None,
+    paths: tuple[Path, ...],
+    config_file: Path,
+    model: str | None,
+    overrides: Path | None,
+    strict: bool,
+    keep_going: bool,
+    docs_dir: Path | None,
 ) -> None:
     """Write the Markdown pages for PATH into the docs folder (no MkDocs run).
 
@@ -139,7 +156,7 @@ def generate_command(
       sitegen generate seeds/ --docs-dir site_src
     """
     started = time.perf_counter()
-    settings = _settings(paths, config_file, overrides, model, strict)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
     with _analyze_with_progress(settings) as nlp:
         kb, report = generate(
             settings.seeds, docs_dir or docs_dir_of(config_file), pipeline_options(settings), nlp
@@ -150,11 +167,21 @@ def generate_command(
 @cli.command("build")
 @project_options
 @docs_option
-@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Where MkDocs writes the site [default: mkdocs.yml's site_dir].")
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where MkDocs writes the site [default: mkdocs.yml's site_dir].",
+)
 def build_command(
-    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
-    strict: bool, docs_dir: Path | None, site_dir: Path | None,
+    paths: tuple[Path, ...],
+    config_file: Path,
+    model: str | None,
+    overrides: Path | None,
+    strict: bool,
+    keep_going: bool,
+    docs_dir: Path | None,
+    site_dir: Path | None,
 ) -> None:
     """Generate the pages for PATH, then build the site with `mkdocs build --strict`.
 
@@ -167,27 +194,35 @@ def build_command(
       sitegen build seeds/ --config-file mkdocs.yml --site-dir public
     """
     started = time.perf_counter()
-    settings = _settings(paths, config_file, overrides, model, strict)
-    overrides_kw = {"docs_dir": str(docs_dir) if docs_dir else None,
-                    "site_dir": str(site_dir) if site_dir else None}
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
+    checked_site_folder(config_file, site_dir, settings.seeds)  # before anything is written
+    overrides_kw = {
+        "docs_dir": str(docs_dir) if docs_dir else None,
+        "site_dir": str(site_dir) if site_dir else None,
+    }
     config = load_mkdocs(config_file, strict=True, **overrides_kw)
     with _analyze_with_progress(settings) as nlp:
         if "sitegen" in config.plugins:
             COMMAND_LINE.settings, COMMAND_LINE.nlp = settings, nlp
             COMMAND_LINE.results.clear()
-            build_site(config)
+            build_site(config, settings.seeds)
             kb, report, _ = COMMAND_LINE.results[-1]
         else:
             options = pipeline_options(settings)
             kb, report = generate(settings.seeds, Path(config.docs_dir), options, nlp)
-            build_site(config)
+            build_site(config, settings.seeds)
     _done(summary(kb, report, time.perf_counter() - started) + f"; site in {config.site_dir}")
 
 
 @cli.command("serve")
 @config_option
-@click.option("--dev-addr", "-a", default=None, metavar="IP:PORT",
-              help="Address to serve on [default: mkdocs.yml's dev_addr, 127.0.0.1:8000].")
+@click.option(
+    "--dev-addr",
+    "-a",
+    default=None,
+    metavar="IP:PORT",
+    help="Address to serve on [default: mkdocs.yml's dev_addr, 127.0.0.1:8000].",
+)
 def serve_command(config_file: Path, dev_addr: str | None) -> None:
     """Preview the site with live reload: editing an article regenerates its pages.
 
@@ -210,8 +245,13 @@ def serve_command(config_file: Path, dev_addr: str | None) -> None:
 @project_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the only format so far).")
 def extract_command(
-    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
-    strict: bool, as_json: bool,
+    paths: tuple[Path, ...],
+    config_file: Path,
+    model: str | None,
+    overrides: Path | None,
+    strict: bool,
+    keep_going: bool,
+    as_json: bool,
 ) -> None:
     """Print the articles, entities and dates found in PATH as one JSON object.
 
@@ -219,7 +259,7 @@ def extract_command(
     Example:
       sitegen extract seeds/ --json > extracted.json
     """
-    settings = _settings(paths, config_file, overrides, model, strict)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
     with _analyze_with_progress(settings) as nlp:
         kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
@@ -229,8 +269,13 @@ def extract_command(
 @project_options
 @click.option("--review", is_flag=True, help="Also extract and list what deserves a look.")
 def check_command(
-    paths: tuple[Path, ...], config_file: Path, model: str | None, overrides: Path | None,
-    strict: bool, review: bool,
+    paths: tuple[Path, ...],
+    config_file: Path,
+    model: str | None,
+    overrides: Path | None,
+    strict: bool,
+    keep_going: bool,
+    review: bool,
 ) -> None:
     """Validate articles, sidecars, the overrides file and mkdocs.yml without building.
 
@@ -241,7 +286,7 @@ def check_command(
       sitegen check
       sitegen check seeds/ --overrides sitegen.yml --review
     """
-    settings = _settings(paths, config_file, overrides, model, strict)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
     report = check_project(settings, config_file)
     for message in report.errors:
         click.echo(f"error: {message}", err=True)

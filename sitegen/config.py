@@ -30,6 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", None, (str, type(None)), "spaCy pipeline name or path (default: sm)."),
     Setting("batch_size", 64, (int,), "Texts per spaCy batch."),
     Setting("strict", False, (bool,), "Overrides that match nothing are errors, not warnings."),
+    Setting("keep_going", False, (bool,), "Skip unreadable articles (with a warning), not stop."),
     Setting("review_page", True, (bool,), "Generate review.md: what deserves an editor's look."),
     Setting("about_page", True, (bool,), "Generate about.md: how the site was made, from what."),
 )
@@ -50,6 +51,8 @@ class Settings:
     """Texts per spaCy batch."""
     strict: bool = False
     """Overrides that match nothing fail the build."""
+    keep_going: bool = False
+    """Skip unreadable articles with a warning instead of stopping."""
     review_page: bool = True
     """Generate ``review.md``."""
     about_page: bool = True
@@ -96,14 +99,13 @@ def load_settings(
         model=merged["model"],
         batch_size=merged["batch_size"],
         strict=merged["strict"],
+        keep_going=merged["keep_going"],
         review_page=merged["review_page"],
         about_page=merged["about_page"],
     )
 
 
-def _check_values(
-    merged: dict[str, Any], base: Path, source: str, check_seeds: bool
-) -> list[str]:
+def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: bool) -> list[str]:
     problems = []
     seeds = _as_list(merged["seeds"])
     if not seeds or not all(isinstance(seed, str) and seed for seed in seeds):

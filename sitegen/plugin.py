@@ -10,6 +10,7 @@ spaCy pipeline loaded and the knowledge base of unchanged inputs.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,12 +24,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from spacy.language import Language
 
-from sitegen.build import build_knowledge, render_pages
+from sitegen.build import build_knowledge, latest_published_epoch, render_pages
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.site import pipeline_options
+from sitegen.sitedir import drop_empty_source_date_epoch
 from sitegen.write import WriteReport, write_site
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
@@ -62,6 +64,7 @@ class SitegenPlugin(BasePlugin):
         self.settings: Settings | None = None
         self._nlp: dict[str | None, Language] = {}
         self._cached: tuple[tuple[Any, ...], KnowledgeBase] | None = None
+        self._epoch_was_set: bool | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Present so MkDocs keeps this instance (and its loaded pipeline) across rebuilds."""
@@ -87,6 +90,7 @@ class SitegenPlugin(BasePlugin):
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
         COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
+        self._date_the_build(kb)
         log.info(
             "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
             len(kb.articles),
@@ -95,6 +99,23 @@ class SitegenPlugin(BasePlugin):
             len(report.unchanged),
             len(report.removed),
         )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Restore ``SOURCE_DATE_EPOCH`` as it was before this build."""
+        if self._epoch_was_set is False:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        self._epoch_was_set = None
+
+    def _date_the_build(self, kb: KnowledgeBase) -> None:
+        """Date the build (the sitemap) by the newest article, unless SOURCE_DATE_EPOCH is set.
+
+        Two builds of the same articles are then byte-identical.
+        """
+        drop_empty_source_date_epoch()
+        self._epoch_was_set = "SOURCE_DATE_EPOCH" in os.environ
+        epoch = latest_published_epoch(kb)
+        if not self._epoch_was_set and epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -33,8 +33,8 @@ class Review:
     """(article id, expression) of relative dates left unresolved."""
 
     def count(self) -> int:
-        return len(self.single_mention) + len(self.split_kinds) + len(self.merged) + len(
-            self.undated
+        return (
+            len(self.single_mention) + len(self.split_kinds) + len(self.merged) + len(self.undated)
         )
 
 

@@ -12,13 +12,15 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from sitegen.build import Options
 from sitegen.config import Settings, load_settings
-from sitegen.errors import ConfigError
+from sitegen.errors import ConfigError, SitegenError
 from sitegen.overrides import load_overrides
+from sitegen.sitedir import drop_empty_source_date_epoch, staged_folder
+from sitegen.write import check_output_folder
 
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "sitegen"
@@ -39,8 +41,10 @@ def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
 def plugin_options(raw: dict[str, Any]) -> dict[str, Any] | None:
     """The sitegen plugin's options in a raw mkdocs.yml, or None when it is not enabled."""
     plugins = raw.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins)
     )
     for name, options in entries:
         if name == PLUGIN_NAME:
@@ -54,6 +58,7 @@ def project_settings(
     overrides: Path | None = None,
     model: str | None = None,
     strict: bool = False,
+    keep_going: bool = False,
 ) -> Settings:
     """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives."""
     values = plugin_options(read_mkdocs_yml(config_file)) or {}
@@ -67,6 +72,7 @@ def project_settings(
         overrides=overrides or settings.overrides,
         model=model or settings.model,
         strict=strict or settings.strict,
+        keep_going=keep_going or settings.keep_going,
     )
 
 
@@ -87,13 +93,27 @@ def load_mkdocs(config_file: Path, **overrides: Any) -> MkDocsConfig:
         raise ConfigError(f"{config_file}: {exc.format_message()}") from exc
 
 
-def build_site(config: MkDocsConfig) -> None:
-    """``mkdocs build`` in this process (so the plugin can use the command line's settings)."""
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
+def build_site(config: MkDocsConfig, inputs: Sequence[Path] = ()) -> None:
+    """``mkdocs build`` in this process (so the plugin can use the command line's settings).
+
+    The site is built into a temporary sibling folder and swapped into place only when the
+    build succeeds, so a failed build keeps the previous site.
+    """
+    target = Path(config.site_dir).resolve()
+    check_output_folder(target, [Path(config.docs_dir), *inputs], "site")
+    drop_empty_source_date_epoch()
+    with staged_folder(target) as staging:
+        config.site_dir = str(staging)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        except MkDocsException as exc:
+            raise SitegenError(
+                f"mkdocs build failed ({exc}); see its messages above; the previous site was kept"
+            ) from exc
+        finally:
+            config.plugins.on_shutdown()
+            config.site_dir = str(target)
 
 
 def serve_site(config_file: Path, dev_addr: str | None, watch: Sequence[Path] = ()) -> None:
@@ -109,4 +129,5 @@ def pipeline_options(settings: Settings) -> Options:
         batch_size=settings.batch_size,
         overrides=load_overrides(settings.overrides),
         strict=settings.strict,
+        keep_going=settings.keep_going,
     )

@@ -3,7 +3,9 @@
 A manifest (``.sitegen-manifest.json`` in the docs folder; MkDocs skips dot files) records every
 file sitegen wrote and its content hash. sitegen overwrites or deletes only files listed there,
 refuses to replace a file it did not write, leaves unchanged files untouched (their mtime
-stays), and writes each file atomically.
+stays), and writes all-or-nothing as far as a file system allows: every changed page is first
+written to a temporary file beside its target, and only when all of them are written are they
+renamed into place (a failure before that removes the temporary files and changes nothing).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,14 +61,71 @@ def write_site(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     targets = {path: contained(root, path) for path in pages}
     _refuse_foreign_files(targets, manifest)
     report = WriteReport()
+    changed = {}
     for path in sorted(pages):
-        if _write_if_changed(targets[path], pages[path]):
-            report.written.append(path)
-        else:
+        data = pages[path].encode("utf-8")
+        if targets[path].is_file() and targets[path].read_bytes() == data:
             report.unchanged.append(path)
+        else:
+            changed[path] = data
+    staged = _stage({targets[path]: data for path, data in changed.items()})
+    new_digests = {path: digest(text) for path, text in pages.items()}
+    # Record old and new files first: a crash while renaming must not orphan a generated file.
+    _save_manifest(docs_dir, {**manifest, **new_digests})
+    for target, temporary in staged.items():
+        os.replace(temporary, target)
+    report.written = sorted(changed)
     report.removed = _remove_stale(root, manifest, pages)
-    _save_manifest(docs_dir, {path: digest(text) for path, text in pages.items()})
+    _save_manifest(docs_dir, new_digests)
     return report
+
+
+def _stage(files: dict[Path, bytes]) -> dict[Path, Path]:
+    """Write every file's bytes to a temporary file beside it; on any failure, remove them all."""
+    staged: dict[Path, Path] = {}
+    try:
+        for target, data in files.items():
+            staged[target] = _temporary_copy(target, data)
+    except BaseException:
+        for temporary in staged.values():
+            temporary.unlink(missing_ok=True)
+        raise
+    return staged
+
+
+def _temporary_copy(target: Path, data: bytes) -> Path:
+    """A new temporary file in ``target``'s folder holding ``data`` (the folder is created)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".sitegen-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Path(temporary)
+
+
+def check_output_folder(output: Path, inputs: Iterable[Path], what: str) -> None:
+    """Refuse an output folder that is, holds or lies inside an input, or holds the project.
+
+    ``output`` is emptied or rewritten by a build, so it may not be the current folder or one
+    of its parents, a folder holding ``.git``, or overlap any input path.
+    """
+    out = output.resolve()
+    here = Path.cwd().resolve()
+    if out == here or out in here.parents or (out / ".git").exists():
+        raise OutputError(
+            f"{output}: the {what} folder would be the project folder {out} itself; "
+            f"choose a subfolder such as site_src/ or site/"
+        )
+    for raw in inputs:
+        source = raw.resolve()
+        if out == source or source in out.parents or out in source.parents:
+            raise OutputError(
+                f"{output}: the {what} folder overlaps the input {raw}; "
+                "keep generated output outside the articles and vice versa"
+            )
 
 
 def contained(root: Path, relative: str) -> Path:
@@ -88,18 +148,11 @@ def _refuse_foreign_files(targets: dict[str, Path], manifest: dict[str, str]) ->
 
 
 def _write_if_changed(target: Path, text: str) -> bool:
+    """Replace ``target`` atomically with ``text`` unless it already holds exactly that."""
     data = text.encode("utf-8")
     if target.is_file() and target.read_bytes() == data:
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".sitegen-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    os.replace(_temporary_copy(target, data), target)
     return True
 
 

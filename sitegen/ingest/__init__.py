@@ -5,21 +5,22 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-
-from slugify import slugify
 
 from sitegen.errors import InputError
 from sitegen.ingest.metadata import Metadata, metadata_from_mapping, parse_yaml
 from sitegen.ingest.structure import split_body
 from sitegen.model import Article
+from sitegen.slugs import base_slug, unique_suffixed
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+ARTICLE_ID_MAX_LENGTH = 80
 FRONT_MATTER = re.compile(
-    r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M
+    r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M
 )
 
 
@@ -44,18 +45,45 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def read_articles(paths: Iterable[str | Path]) -> list[Article]:
-    """Read every article named by ``paths`` (files or folders), in a stable order."""
-    articles = [read_article(path) for path in find_articles(paths)]
-    seen: dict[str, str] = {}
-    for article in articles:
-        if article.id in seen:
-            raise InputError(
-                f"{article.path}: article id '{article.id}' is also the id of {seen[article.id]}; "
-                "rename one of the files"
-            )
-        seen[article.id] = article.path
-    return articles
+def read_articles(paths: Iterable[str | Path], keep_going: bool = False) -> list[Article]:
+    """Read every article named by ``paths`` (files or folders), in a stable order.
+
+    Empty articles are skipped with a warning. With ``keep_going``, an article that cannot be
+    read is skipped with a warning naming it and the problem; without, the first one is an error.
+    """
+    articles = []
+    for path in find_articles(paths):
+        try:
+            article = read_article(path)
+        except InputError as exc:
+            if not keep_going:
+                raise
+            log.warning("%s; skipped (--keep-going)", exc)
+            continue
+        if article.blocks:
+            articles.append(article)
+    ids = assign_article_ids([Path(article.path) for article in articles])
+    return [replace(article, id=ids[Path(article.path)]) for article in articles]
+
+
+def assign_article_ids(paths: list[Path]) -> dict[Path, str]:
+    """A unique id per article file; files whose names slug alike get a hash suffix.
+
+    The first claimant in path order keeps the plain slug; the others get a hash of their file
+    name (or of the whole path when the file names are equal), so ids are stable.
+    """
+    by_slug: dict[str, list[Path]] = {}
+    for path in sorted(set(paths), key=str):
+        by_slug.setdefault(article_id(path), []).append(path)
+    ids = {claimants[0]: slug for slug, claimants in by_slug.items()}
+    taken = set(ids.values())
+    for slug, claimants in sorted(by_slug.items()):
+        names = [path.name for path in claimants]
+        for path in claimants[1:]:
+            key = path.name if names.count(path.name) == 1 else str(path)
+            ids[path] = unique_suffixed(slug, key, taken)
+            taken.add(ids[path])
+    return ids
 
 
 def read_article(path: str | Path) -> Article:
@@ -86,6 +114,9 @@ def read_sidecar(path: Path) -> Metadata:
     """Metadata from ``NAME.yml`` or ``NAME.yaml`` beside a ``.txt`` article, if any."""
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_suffix(suffix)
+        if sidecar.is_symlink():
+            log.warning("%s: a symbolic link; not followed, the article has no sidecar", sidecar)
+            continue
         if sidecar.is_file():
             data = parse_yaml(decode(sidecar.read_bytes(), sidecar), sidecar)
             return metadata_from_mapping(data, sidecar)
@@ -109,7 +140,7 @@ def build_article(
     """Split the body into blocks and fill title, source and authors from the text."""
     parts = split_body(text, body_start, meta.title, markdown)
     if not parts.blocks:
-        log.warning("%s: the article is empty", path)
+        log.warning("%s: the article is empty; no page is made for it", path)
     title = meta.title or parts.footer_title or _first_heading(text, parts.blocks) or path.stem
     authors = meta.authors or ((parts.bio_author,) if parts.bio_author else ())
     return Article(
@@ -126,8 +157,8 @@ def build_article(
 
 
 def article_id(path: Path) -> str:
-    """The article's id: an ASCII slug of the file name (without suffix)."""
-    return slugify(path.stem, max_length=80) or "article"
+    """The article's base id: an ASCII slug of the file name (without suffix), never reserved."""
+    return base_slug(path.stem, max_length=ARTICLE_ID_MAX_LENGTH, fallback="article")
 
 
 def _first_heading(text: str, blocks: tuple) -> str | None:

@@ -15,6 +15,17 @@ from sitegen.errors import InputError
 log = logging.getLogger(__name__)
 
 KNOWN_KEYS = ("title", "published", "source", "authors", "url")
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class MetadataLoader(yaml.SafeLoader):
+    """A safe YAML loader that keeps dates as text, so an impossible date is our warning."""
+
+
+MetadataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,7 @@ class Metadata:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> dict[str, Any]:
     """Parse a YAML mapping, naming ``path:line:column`` in any error."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=MetadataLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}"
@@ -85,7 +96,7 @@ def _published(value: Any, path: Path) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return dt.datetime.fromisoformat(str(value).strip()).date()
     except ValueError:
         log.warning(
             "%s: 'published' is %r, not a YYYY-MM-DD date; relative dates stay undated",

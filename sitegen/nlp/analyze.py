@@ -26,6 +26,8 @@ QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
 LEADING_DROPS = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+CHUNK_MAX_CHARS = 100_000
+"""Longest text given to spaCy at once (also kept under ``nlp.max_length``): bounds memory."""
 
 
 @dataclass
@@ -45,12 +47,16 @@ def analyze(
     articles = list(articles)
     parts = {article.id: _ArticleParts() for article in articles}
     by_id = {article.id: article for article in articles}
+    max_chars = min(nlp.max_length, CHUNK_MAX_CHARS)
     stream = nlp.pipe(
-        _block_texts(articles), as_tuples=True, batch_size=batch_size, n_process=n_process
+        _block_texts(articles, max_chars),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
     )
-    for doc, (article_id, block_index) in stream:
+    for doc, (article_id, block_index, offset) in stream:
         article = by_id[article_id]
-        _add_doc(parts[article_id], article, block_index, doc)
+        _add_doc(parts[article_id], article, block_index, doc, offset)
     return {
         article_id: Analysis(
             article=article_id,
@@ -63,14 +69,38 @@ def analyze(
     }
 
 
-def _block_texts(articles: list[Article]) -> Iterator[tuple[str, tuple[str, int]]]:
+def _block_texts(
+    articles: list[Article], max_chars: int
+) -> Iterator[tuple[str, tuple[str, int, int]]]:
+    """Each block's text (in chunks of at most ``max_chars``) with (article, block, offset)."""
     for article in articles:
         for index, block in enumerate(article.blocks):
-            yield article.block_text(block), (article.id, index)
+            for start, chunk in split_long_text(article.block_text(block), max_chars):
+                yield chunk, (article.id, index, block.start + start)
 
 
-def _add_doc(parts: _ArticleParts, article: Article, block_index: int, doc: Doc) -> None:
-    offset = article.blocks[block_index].start
+def split_long_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
+    """``(offset, chunk)`` pieces of ``text``, each at most ``max_chars`` long.
+
+    Over-long text is cut after the last sentence end (". ", "? ", "! ") in the window, else at
+    the last white space, else hard at ``max_chars``; pieces keep their original offsets.
+    """
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = max(window.rfind(end) for end in (". ", "? ", "! ")) + 2
+        if cut < max_chars // 2:
+            cut = window.rfind(" ") + 1
+        if cut < max_chars // 2:
+            cut = max_chars
+        yield start, window[:cut]
+        start += cut
+    yield start, text[start:]
+
+
+def _add_doc(
+    parts: _ArticleParts, article: Article, block_index: int, doc: Doc, offset: int
+) -> None:
     first_sentence = len(parts.sentences)
     for sent in doc.sents:
         tense = sentence_tense(sent) if doc.has_annotation("TAG") else "present"

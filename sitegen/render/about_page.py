@@ -50,12 +50,24 @@ def render_review(kb: KnowledgeBase) -> tuple[str, str]:
         "file (`sitegen.yml`) and survive every rebuild.\n",
     ]
     sections = [
-        ("Named only once", "Possibly a false entity (`reject`) or a name to `merge`.",
-         [_entity_line(e, f"{len(e.mentions)} mention") for e in review.single_mention]),
-        ("Kind in doubt", "The tagger labelled the mentions differently (`kind` to force one).",
-         [_entity_line(e, _votes(votes)) for e, votes in review.split_kinds]),
-        ("Merged names", "Differently written names joined into one entity (`split` if wrong).",
-         [_entity_line(e, ", ".join(sorted(written_names(e) - {e.name}))) for e in review.merged]),
+        (
+            "Named only once",
+            "Possibly a false entity (`reject`) or a name to `merge`.",
+            [_entity_line(e, f"{len(e.mentions)} mention") for e in review.single_mention],
+        ),
+        (
+            "Kind in doubt",
+            "The tagger labelled the mentions differently (`kind` to force one).",
+            [_entity_line(e, _votes(votes)) for e, votes in review.split_kinds],
+        ),
+        (
+            "Merged names",
+            "Differently written names joined into one entity (`split` if wrong).",
+            [
+                _entity_line(e, ", ".join(sorted(written_names(e) - {e.name})))
+                for e in review.merged
+            ],
+        ),
     ]
     for title, hint, items in sections:
         lines += [f"## {title}\n", f"{hint}\n", *(items or ["None."]), ""]
@@ -74,4 +86,3 @@ def _entity_line(entity: Entity, detail: str) -> str:
 
 def _votes(votes: dict[str, int]) -> str:
     return ", ".join(f"{kind} {count}" for kind, count in votes.items())
-

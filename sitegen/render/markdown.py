@@ -2,7 +2,13 @@
 
 Python-Markdown passes raw HTML through and reads ``\\<`` as two characters, so ``&``, ``<`` and
 ``>`` become entities and every character Markdown (or an enabled extension) gives a meaning is
-backslash-escaped. Front matter is written with ``yaml.safe_dump``.
+backslash-escaped. Control characters (which Python-Markdown uses as placeholders for stashed
+HTML) become U+FFFD. Front matter is written with ``yaml.safe_dump``.
+
+Titles are different: MkDocs themes print ``page.meta.title`` into ``<title>``, the header and
+the search index without escaping (Jinja autoescape is off), so ``plain_title`` entity-escapes
+``& < > " '`` once, and the browser (and Material's search, which reads titles as HTML) shows
+the original characters.
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ import yaml
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 """Python-Markdown's escapable characters, plus ``|`` (the tables extension is enabled)."""
 WHITESPACE = re.compile(r"\s+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than white space; Python-Markdown's placeholders use \x02, \x03."""
 HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+TITLE_SPECIALS = {**HTML_SPECIALS, '"': "&quot;", "'": "&#39;"}
 
 
 def escape(text: str) -> str:
@@ -25,7 +34,7 @@ def escape(text: str) -> str:
 
     Runs of white space become one space (kept at the ends, so pieces can be joined).
     """
-    text = WHITESPACE.sub(" ", text)
+    text = CONTROL.sub("\ufffd", WHITESPACE.sub(" ", text))
     text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
     return "".join(HTML_SPECIALS.get(char, char) for char in text)
 
@@ -50,9 +59,9 @@ def front_matter(meta: Mapping[str, Any]) -> str:
 
 
 def plain_title(text: str) -> str:
-    """A page title for front matter and ``<title>``: one line, no markup characters."""
-    text = " ".join(text.split())
-    return "".join(HTML_SPECIALS.get(char, char) for char in text) or "Untitled"
+    """A page title for front matter and ``<title>``: one line, HTML characters as entities."""
+    text = CONTROL.sub("\ufffd", " ".join(text.split()))
+    return "".join(TITLE_SPECIALS.get(char, char) for char in text) or "Untitled"
 
 
 def attr_anchor(anchor: str) -> str:

@@ -13,9 +13,10 @@ def quote_sentence(context: RenderContext, mention: EntityMention, page: str) ->
     """The mention's sentence, the mention in bold, linked to its paragraph."""
     sentence = context.sentence(mention.article, mention.sentence)
     text = context.articles[mention.article].text
-    before = text[sentence.start : mention.start]
-    after = text[mention.end : sentence.end]
-    quoted = f"{escape(before)}**{escape(mention.text)}**{escape(after)}".strip()
+    start, end = _strip_span(text, mention.start, mention.end)
+    before, after = text[sentence.start : start], text[end : sentence.end]
+    bold = f"**{escape(text[start:end])}**" if end > start else ""
+    quoted = f"{escape(before)}{bold}{escape(after)}".strip()
     anchor = context.paragraph_anchor(mention.article, mention.sentence)
     target = paragraph_link(context, mention.article, mention.sentence, page)
     return f"{quoted} [¶{anchor[1:]}]({target})"
@@ -25,3 +26,12 @@ def paragraph_link(context: RenderContext, article_id: str, sentence: int, page:
     """The link from ``page`` to the paragraph holding an article's sentence."""
     anchor = context.paragraph_anchor(article_id, sentence)
     return relative(f"articles/{article_id}.md#{anchor}", page)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without white space at its ends (emphasis must hug its text)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
