@@ -824,6 +824,8 @@ def _matcher(vocab: Vocab, parsed: bool) -> Matcher:
     if key not in _MATCHERS:
         matcher = Matcher(vocab)
         for label, patterns in _patterns().items():
+            # a permanent string: the label must outlive nlp.memory_zone()
+            vocab.strings.add(label, allow_transient=False)  # type: ignore[call-arg]
             matcher.add(label, patterns if parsed else [_unparsed(p) for p in patterns])
         _MATCHERS[key] = (vocab, matcher)
     return _MATCHERS[key][1]
