@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitegen-installed
 
-.PHONY: site serve test lint golden eval clean
+.PHONY: site serve test lint golden eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ eval: $(STAMP)
 
 clean:
 	rm -rf site
+
+# Benchmark N = 100 and 1,000 articles (several minutes); figures go into BENCHMARKS.md.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
