@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitegen-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint golden eval clean
+.PHONY: site serve test lint golden eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ eval: $(STAMP)
 
 clean:
 	rm -rf site
+
+# Benchmark N = 100 and 1,000 articles (several minutes); figures go into BENCHMARKS.md.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py

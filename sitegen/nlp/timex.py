@@ -822,6 +822,8 @@ def _matcher(vocab: Vocab, parsed: bool) -> Matcher:
     if key not in _MATCHERS:
         matcher = Matcher(vocab)
         for label, patterns in _patterns().items():
+            # a permanent string: the label must outlive nlp.memory_zone()
+            vocab.strings.add(label, allow_transient=False)  # type: ignore[call-arg]
             matcher.add(label, patterns if parsed else [_unparsed(p) for p in patterns])
         _MATCHERS[key] = (vocab, matcher)
     return _MATCHERS[key][1]
@@ -853,8 +855,9 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int]]:
     """Candidate character spans: spaCy DATE/TIME entities, token patterns, text patterns."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += _match_spans(doc)
+    text = doc.text  # Doc.text joins every token on each access
     for pattern in _TEXT_PATTERNS:
-        spans += [m.span() for m in pattern.finditer(doc.text)]
+        spans += [m.span() for m in pattern.finditer(text)]
     return spans
 
 
@@ -915,7 +918,8 @@ def _tense_at(doc: Doc, start: int, end: int) -> Tense:
 def _normalize_span(
     doc: Doc, start: int, end: int, phrase: str, published: dt.date | None
 ) -> _Found | None:
-    before, after = doc.text[max(0, start - 12) : start], doc.text[end : end + 12]
+    text = doc.text  # Doc.text joins every token on each access
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return None  # "58-year-old", "aged 8-10 years" are ages, not durations
     if _BARE_UNIT_WORD.fullmatch(phrase) or _season_modifier(doc, start, end):
@@ -925,21 +929,22 @@ def _normalize_span(
         if clean_phrase(phrase) not in _ANAPHORS and phrase.lower() not in _ANAPHORS:
             return None
         result = ("DATE", "", False)
-    return _Found(start, end, *result, text=doc.text[start:end])
+    return _Found(start, end, *result, text=text[start:end])
 
 
 def _candidates(doc: Doc, published: dt.date | None) -> list[_Found]:
     found = []
+    text = doc.text  # Doc.text joins every token on each access
     for raw_start, raw_end in set(_raw_spans(doc)):
-        for seg_start, seg_end in _segments(doc.text, raw_start, raw_end):
-            start, end = _trim(doc.text, seg_start, seg_end)
+        for seg_start, seg_end in _segments(text, raw_start, raw_end):
+            start, end = _trim(text, seg_start, seg_end)
             if end <= start:
                 continue
-            start = _extend_left(doc.text, start, end)
-            if whole := _normalize_span(doc, start, end, doc.text[start:end], published):
+            start = _extend_left(text, start, end)
+            if whole := _normalize_span(doc, start, end, text[start:end], published):
                 found.append(whole)
                 continue
-            for s, e, phrase in _pieces(doc.text, start, end):
+            for s, e, phrase in _pieces(text, start, end):
                 if part := _normalize_span(doc, s, e, phrase, published):
                     found.append(part)
     return found

@@ -10,7 +10,7 @@ The rules, in order:
 4. Groups seen only in a headline or inside a short quotation are not entities unless the body
    confirms them; names without a capital letter are dropped.
 5. Across articles, clusters with the same kind and name merge, and a lone partial name joins
-   the one full name of its kind in the corpus that contains it.
+   the one full name of its kind in the corpus that contains it (``sitegen.resolve.merge``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from sitegen.lexicon import is_honorific
 from sitegen.model import Analysis, Article, EntityKind, Mention
+from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     clean_name,
     has_capital,
@@ -108,11 +109,6 @@ def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis])
     return [cluster for cluster in merge_across_articles(clusters) if _is_entity(cluster)]
 
 
-def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
-    """Merge the per-article clusters of the same entity (rule 5)."""
-    return join_groups(merge_same_name(clusters))
-
-
 def article_groups(article: Article, analysis: Analysis) -> list[Group]:
     """Group an article's mentions by name key, with their kind votes."""
     groups: dict[str, Group] = {}
@@ -172,18 +168,6 @@ def _compatible(long: Cluster, short: Cluster) -> bool:
 
 def _is_partial_person(cluster: Cluster) -> bool:
     return cluster.kind == "person" and len(name_tokens(cluster.name)) == 1
-
-
-def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
-    """Merge clusters of the same kind and name key (the same entity in several articles)."""
-    merged: dict[tuple[str | None, str], Cluster] = {}
-    for cluster in clusters:
-        key = (cluster.kind, name_key(cluster.name))
-        if key in merged:
-            merged[key].groups.extend(cluster.groups)
-        else:
-            merged[key] = Cluster(list(cluster.groups))
-    return list(merged.values())
 
 
 def _is_entity(cluster: Cluster) -> bool:

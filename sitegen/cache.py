@@ -1,0 +1,99 @@
+"""The extraction cache: each article's ``Analysis`` as JSON, keyed by what produced it.
+
+An entry's key is a SHA-256 of the article (every field but its path), the spaCy pipeline's
+id, sitegen's version and a digest of the code that turns Docs into analyses
+(``sitegen/nlp/``, ``lexicon.py``, ``model.py``), so a change to any of them misses the cache.
+Entries live in ``<folder>/<key[:2]>/<key>.json``, are written atomically, and an unreadable
+entry is reported and ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sitegen import __version__
+from sitegen.model import Analysis, Article, Mention, Sentence, TimeExpression
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CACHE_DIR = Path(".sitegen-cache")
+FORMAT = 1
+CODE_ROOT = Path(__file__).resolve().parent
+
+
+class AnalysisCache:
+    """Analyses on disk under ``folder``, for one pipeline id."""
+
+    def __init__(self, folder: Path, pipeline: str) -> None:
+        self.folder = folder
+        self.pipeline = pipeline
+
+    def key(self, article: Article) -> str:
+        """The entry key of ``article``'s analysis with this pipeline and this sitegen."""
+        fields = {k: v for k, v in dataclasses.asdict(article).items() if k != "path"}
+        stamp = {"sitegen": code_version(), "pipeline": self.pipeline, "article": fields}
+        encoded = json.dumps(stamp, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+    def path(self, article: Article) -> Path:
+        key = self.key(article)
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, article: Article) -> Analysis | None:
+        """The cached analysis of ``article``, or None (missing, or unreadable: warned)."""
+        path = self.path(article)
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("format") != FORMAT:
+                raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
+            analysis = analysis_from_json(data["analysis"])
+            if analysis.article != article.id:
+                raise ValueError(f"entry is for article {analysis.article!r}")
+        except FileNotFoundError:
+            return None
+        except (OSError, AttributeError, KeyError, TypeError, ValueError) as exc:
+            log.warning("%s: unreadable cache entry (%s); analyzing it again", path, exc)
+            return None
+        return analysis
+
+    def put(self, article: Article, analysis: Analysis) -> None:
+        """Store ``analysis`` for ``article`` (atomically; a failure is only a warning)."""
+        path = self.path(article)
+        data = {"format": FORMAT, "analysis": dataclasses.asdict(analysis)}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+        except OSError as exc:
+            log.warning("%s: cannot write the cache entry (%s)", path, exc)
+
+
+def analysis_from_json(data: dict[str, Any]) -> Analysis:
+    """The inverse of ``dataclasses.asdict`` for an ``Analysis``; raises on a wrong shape."""
+    return Analysis(
+        article=str(data["article"]),
+        sentences=tuple(Sentence(**item) for item in data["sentences"]),
+        mentions=tuple(Mention(**item) for item in data["mentions"]),
+        times=tuple(TimeExpression(**item) for item in data["times"]),
+        noun_chunks=tuple((int(a), int(b), str(c)) for a, b, c in data["noun_chunks"]),
+    )
+
+
+@functools.cache
+def code_version() -> str:
+    """sitegen's version plus a digest of the code that produces analyses."""
+    digest = hashlib.sha256()
+    sources = [*(CODE_ROOT / "nlp").glob("*.py"), CODE_ROOT / "model.py", CODE_ROOT / "lexicon.py"]
+    for source in sorted(sources):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"

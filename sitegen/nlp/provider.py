@@ -1,0 +1,48 @@
+"""A pipeline that is loaded only when some article needs it, with an id known up front."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+
+from spacy.language import Language
+
+from sitegen.nlp.pipeline import find_pipeline, installed_pipeline_id, load_pipeline, pipeline_id
+
+
+class PipelineProvider:
+    """The configured pipeline: its cache id now, the loaded ``Language`` on first ``get()``."""
+
+    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        self._nlp = nlp
+        self._given = nlp is not None
+        self._name = "" if nlp is not None else find_pipeline(model)
+
+    @cached_property
+    def id(self) -> str:
+        """The pipeline's cache id (read from meta.json: the pipeline is not loaded for it)."""
+        if self._given and self._nlp is not None:
+            return given_pipeline_id(self._nlp)
+        return installed_pipeline_id(self._name)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the pipeline is in memory (given, or loaded by ``get``)."""
+        return self._nlp is not None
+
+    def get(self) -> Language:
+        """The pipeline, loading it on the first call."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self._name)
+        return self._nlp
+
+
+def given_pipeline_id(nlp: Language) -> str:
+    """A pipeline object's id: name and version plus a digest of its components' data.
+
+    Pipelines built in code (``spacy.blank`` plus rules) all share one name and version, so
+    the digest of their serialized components (vocabulary excluded: it grows as text is
+    processed) tells them apart.
+    """
+    data = nlp.to_bytes(exclude=["vocab"])
+    return f"{pipeline_id(nlp)}+{hashlib.sha256(data).hexdigest()[:16]}"

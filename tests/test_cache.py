@@ -1,0 +1,184 @@
+"""The extraction cache and incremental builds: no spaCy calls when nothing changed."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+import sitegen.nlp.provider
+from sitegen.build import BuildStats, Options, build_knowledge, generate
+from sitegen.cache import AnalysisCache, analysis_from_json
+from sitegen.ingest import read_articles
+from sitegen.nlp import analyze as analyze_module
+from sitegen.nlp.analyze import analyze
+from sitegen.nlp.provider import given_pipeline_id
+from tests.conftest import SEEDS, ruler_pipeline, write
+
+PATTERNS = [
+    {"label": "PERSON", "pattern": "Jane Doe"},
+    {"label": "ORG", "pattern": "Acme"},
+    {"label": "GPE", "pattern": "Freedonia"},
+]
+BODIES = {
+    "a": "Jane Doe founded Acme.\nShe lives in Freedonia.\n",
+    "b": "Acme opened an office in Freedonia on Monday.\n",
+    "c": "Jane Doe spoke on Tuesday.\n",
+}
+
+
+def corpus(folder: Path) -> Path:
+    for name, body in BODIES.items():
+        write(folder / f"{name}.txt", body)
+        write(folder / f"{name}.yml", "published: 2026-01-13\n")
+    return folder
+
+
+def counted(nlp: Language) -> list[str]:
+    """Record every text sitegen asks the pipeline to process (wraps ``nlp.pipe``).
+
+    spaCy's ``pipe(as_tuples=True)`` calls ``self.pipe`` again for the texts alone; only the
+    outer calls, sitegen's, are recorded.
+    """
+    seen: list[str] = []
+    original = nlp.pipe
+
+    def pipe(stream: Iterable[Any], **kwargs: Any) -> Iterator[Any]:
+        def spy() -> Iterator[Any]:
+            for item in stream:
+                seen.append(item[0])
+                yield item
+
+        return original(spy() if kwargs.get("as_tuples") else stream, **kwargs)
+
+    nlp.pipe = pipe  # type: ignore[method-assign]
+    return seen
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, Path, Options]:
+    return corpus(tmp_path / "in"), tmp_path / "docs", Options(cache_dir=tmp_path / "cache")
+
+
+def test_rebuild_makes_no_spacy_calls_and_rewrites_nothing(
+    project: tuple[Path, Path, Options],
+) -> None:
+    source, docs, options = project
+    nlp = ruler_pipeline(PATTERNS)
+    texts = counted(nlp)
+    generate([source], docs, options, nlp)
+    assert len(texts) == 4
+    before = {path: path.stat().st_mtime_ns for path in docs.rglob("*") if path.is_file()}
+    texts.clear()
+    stats = BuildStats()
+    _, report = generate([source], docs, options, nlp, stats)
+    assert texts == []
+    assert (stats.analyzed, stats.cached) == (0, 3)
+    assert report.written == [] and report.unchanged
+    after = {path: path.stat().st_mtime_ns for path in docs.rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_rebuild_with_nothing_changed_does_not_load_the_model(
+    project: tuple[Path, Path, Options], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, docs, _ = project
+    saved = tmp_path / "pipeline"
+    ruler_pipeline(PATTERNS).to_disk(saved)
+    options = Options(model=str(saved), cache_dir=tmp_path / "cache")
+    loads: list[str] = []
+    real_load = sitegen.nlp.provider.load_pipeline
+
+    def load(name: str | None = None) -> Language:
+        loads.append(str(name))
+        return real_load(name)
+
+    monkeypatch.setattr(sitegen.nlp.provider, "load_pipeline", load)
+    first, second = BuildStats(), BuildStats()
+    kb1, _ = generate([source], docs, options, stats=first)
+    kb2, _ = generate([source], docs, options, stats=second)
+    assert loads == [str(saved)]
+    assert first.model_loaded and not second.model_loaded
+    assert kb1.analyses == kb2.analyses and kb1.entities == kb2.entities
+
+
+def test_only_the_changed_article_is_processed_again(
+    project: tuple[Path, Path, Options],
+) -> None:
+    source, docs, options = project
+    nlp = ruler_pipeline(PATTERNS)
+    texts = counted(nlp)
+    generate([source], docs, options, nlp)
+    write(source / "b.txt", "Acme closed its office in Freedonia.\n")
+    texts.clear()
+    stats = BuildStats()
+    kb, report = generate([source], docs, options, nlp, stats)
+    assert texts == ["Acme closed its office in Freedonia."]
+    assert (stats.analyzed, stats.cached) == (1, 2)
+    assert "articles/b.md" in report.written and "articles/a.md" in report.unchanged
+    assert kb.analyses["b"].mentions[0].text == "Acme"
+
+
+def test_a_new_pipeline_id_misses_the_cache(project: tuple[Path, Path, Options]) -> None:
+    source, _, options = project
+    nlp = ruler_pipeline(PATTERNS)
+    texts = counted(nlp)
+    build_knowledge([source], options, nlp)
+    texts.clear()
+    nlp.meta["version"] = "9.9.9"
+    build_knowledge([source], options, nlp)
+    assert len(texts) == 4
+    other = ruler_pipeline(PATTERNS[:1])
+    assert given_pipeline_id(other) != given_pipeline_id(ruler_pipeline(PATTERNS))
+
+
+def test_a_corrupt_entry_is_ignored_with_a_warning(
+    project: tuple[Path, Path, Options], caplog: pytest.LogCaptureFixture
+) -> None:
+    source, _, options = project
+    nlp = ruler_pipeline(PATTERNS)
+    expected = build_knowledge([source], options, nlp).analyses
+    assert options.cache_dir is not None
+    article = read_articles([source / "a.txt"])[0]
+    entry = AnalysisCache(options.cache_dir, given_pipeline_id(nlp)).path(article)
+    entry.write_text('{"format": 1, "analysis": {"article": "a", "sent', encoding="utf-8")
+    texts = counted(nlp)
+    with caplog.at_level(logging.WARNING):
+        analyses = build_knowledge([source], options, nlp).analyses
+    assert analyses == expected
+    assert texts == ["Jane Doe founded Acme.", "She lives in Freedonia."]
+    assert any("unreadable cache entry" in record.message for record in caplog.records)
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_no_cache_dir_means_no_cache(tmp_path: Path) -> None:
+    source = corpus(tmp_path / "in")
+    nlp = ruler_pipeline(PATTERNS)
+    texts = counted(nlp)
+    build_knowledge([source], Options(cache_dir=None), nlp)
+    build_knowledge([source], Options(cache_dir=None), nlp)
+    assert len(texts) == 8
+    assert not (tmp_path / ".sitegen-cache").exists()
+
+
+def test_analysis_survives_json(nlp: Language) -> None:
+    articles = read_articles([SEEDS])
+    for analysis in analyze(articles, nlp).values():
+        data = json.loads(json.dumps(asdict(analysis)))
+        assert analysis_from_json(data) == analysis
+
+
+def test_memory_zones_and_worker_processes_give_the_same_analyses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = read_articles([corpus(tmp_path)])
+    expected = analyze(articles, ruler_pipeline(PATTERNS))
+    assert analyze(articles, ruler_pipeline(PATTERNS), zone_texts=1) == expected
+    monkeypatch.setattr(analyze_module, "MIN_TEXTS_PER_PROCESS", 1)
+    assert analyze(articles, ruler_pipeline(PATTERNS), batch_size=1, n_process=2) == expected
