@@ -22,6 +22,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "seeds", project / "seeds")
     (project / "site_src").mkdir()
     shutil.copy(REPO / "site_src" / "about.md", project / "site_src" / "about.md")
+    shutil.copytree(REPO / "site_src" / "assets", project / "site_src" / "assets")
     subprocess.run(
         [sys.executable, "-m", "sitegen.cli", "build", "seeds"],
         cwd=project,
