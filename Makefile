@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitegen-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint golden eval bench clean
+.PHONY: site serve test lint golden eval bench clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The browser tests use Debian's Chromium (never `playwright install`); install it as root.
+browser:
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y --no-install-recommends chromium)
 
 # Regenerate the golden Markdown of the seed site (review the diff before committing).
 golden: $(STAMP)

@@ -26,6 +26,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "seeds", project / "seeds")
     (project / "site_src").mkdir()
     (project / "site_src" / "notes.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    shutil.copytree(REPO / "site_src" / "assets", project / "site_src" / "assets")
     subprocess.run(
         [sys.executable, "-m", "sitegen.cli", "build", "seeds"],
         cwd=project,

@@ -96,8 +96,7 @@ def test_malformed_sidecar_exits_1_with_exact_message(tmp_path: Path) -> None:
     result = run_sitegen("extract", "in", "--json", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "Error: in/a.yml:2:6: metadata is not valid YAML "
-        "(mapping values are not allowed here)"
+        "Error: in/a.yml:2:6: metadata is not valid YAML (mapping values are not allowed here)"
     )
 
 

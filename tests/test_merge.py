@@ -90,8 +90,6 @@ def test_same_name_with_conflicting_kinds_stays_apart(tmp_path: Path) -> None:
 
 
 def test_acronym_joins_the_only_name_it_spells_across_articles(tmp_path: Path) -> None:
-    entities = resolve_corpus(
-        tmp_path, {"a": "Global Aero Systems grew.\n", "b": "GAS shrank.\n"}
-    )
+    entities = resolve_corpus(tmp_path, {"a": "Global Aero Systems grew.\n", "b": "GAS shrank.\n"})
     assert set(entities) == {"Global Aero Systems"}
     assert articles_of(entities["Global Aero Systems"]) == {"a", "b"}

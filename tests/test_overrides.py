@@ -16,13 +16,23 @@ def mention(text: str, start: int, article: str = "a") -> EntityMention:
 def entity(kind: str, slug: str, name: str, *mentions: EntityMention, **extra: object) -> Entity:
     section = {"person": "people", "organization": "organizations", "place": "places"}[kind]
     return Entity(
-        id=f"{kind}:{slug}", kind=kind, name=name, page=f"{section}/{slug}.md",  # type: ignore[arg-type]
-        mentions=mentions, **extra,  # type: ignore[arg-type]
+        id=f"{kind}:{slug}",
+        kind=kind,
+        name=name,
+        page=f"{section}/{slug}.md",  # type: ignore[arg-type]
+        mentions=mentions,
+        **extra,  # type: ignore[arg-type]
     )
 
 
-CARNEY = entity("person", "mark-carney", "Mark Carney", mention("Mark Carney", 0),
-                aliases=("Mr. Carney",), affiliations=("organization:canada-gov",))
+CARNEY = entity(
+    "person",
+    "mark-carney",
+    "Mark Carney",
+    mention("Mark Carney", 0),
+    aliases=("Mr. Carney",),
+    affiliations=("organization:canada-gov",),
+)
 CARNY = entity("person", "carny", "Carny", mention("Carny", 50))
 MICHAEL = entity("person", "michael", "Michael", mention("Michael", 10), mention("Michael", 5, "b"))
 GOV = entity("organization", "canada-gov", "Canada Gov", mention("Canada Gov", 30))
@@ -56,8 +66,9 @@ def test_merge_joins_mentions_and_aliases() -> None:
 
 
 def test_split_moves_mentions_to_a_new_entity() -> None:
-    kb, _ = apply("split:\n  - entity: Michael\n    into:\n"
-                  "      - {name: Michael Kovrig, articles: [b]}\n")
+    kb, _ = apply(
+        "split:\n  - entity: Michael\n    into:\n      - {name: Michael Kovrig, articles: [b]}\n"
+    )
     entities = by_id(kb)
     assert [m.article for m in entities["person:michael-kovrig"].mentions] == ["b"]
     assert [m.article for m in entities["person:michael"].mentions] == ["a"]

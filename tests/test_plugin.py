@@ -29,7 +29,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "site_src").mkdir()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root, env=ENV, capture_output=True, text=True, check=False,
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return root
@@ -48,7 +52,9 @@ def test_mkdocs_build_strict_generates_and_builds_the_site(project: Path) -> Non
 def test_command_line_and_plugin_generate_the_same_markdown(project: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "sitegen.cli", "-q", "generate", "seeds", "--docs-dir", "cli"],
-        cwd=project, env=ENV, check=True,
+        cwd=project,
+        env=ENV,
+        check=True,
     )
     plugin_pages = markdown_tree(project / "site_src")
     assert len(plugin_pages) > 30
@@ -85,7 +91,10 @@ def test_mkdocs_serve_regenerates_an_edited_article(project: Path, tmp_path: Pat
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=served, env=ENV, stdout=log, stderr=subprocess.STDOUT,
+        cwd=served,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/articles/000-d42f63b547b7a051/"
     try:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sitegen.model import ENTITY_KINDS, Article, Block
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.markdown import attr_anchor, escape, front_matter, link, plain_title, relative
+from sitegen.render.timeline_svg import heading_anchor
 from sitegen.render.topic_page import topics_for_article
+from sitegen.resolve.events import human_date
 
 KIND_HEADINGS = {"person": "People", "organization": "Organizations", "place": "Places"}
 
@@ -22,8 +24,7 @@ def render_article_page(article: Article, context: RenderContext) -> tuple[str, 
         front_matter({"title": plain_title(article.title)}),
         f"# {escape(article.title)}\n",
         _byline(article),
-        topics_for_article(article, context, page),
-        _named_box(located, page),
+        _named_box(article, context, page),
         *(_block(article, block, located, page) for block in article.blocks),
     ]
     return page, "\n".join(part for part in parts if part)
@@ -50,8 +51,12 @@ def _safe_url(url: str) -> str:
     return "".join(f"%{ord(c):02X}" if c in " <>()[]\"'`\\" or ord(c) < 32 else c for c in url)
 
 
-def _named_box(located: list[Located], page: str) -> str:
-    if not located:
+def _named_box(article: Article, context: RenderContext, page: str) -> str:
+    """An admonition listing the article's people, organizations, places, topics and dates."""
+    located = context.by_article.get(article.id, [])
+    topics = topics_for_article(article, context, page)
+    dates = _dates(article, context, page)
+    if not located and not topics and not dates:
         return ""
     lines = ['!!! info "Named in this article"\n']
     for kind in ENTITY_KINDS:
@@ -61,7 +66,24 @@ def _named_box(located: list[Located], page: str) -> str:
         ordered = sorted(entities.values(), key=lambda e: e.name.casefold())
         links = ", ".join(link(e.name, relative(e.page, page)) for e in ordered)
         lines.append(f"    **{KIND_HEADINGS[kind]}:** {links}\n")
+    lines += [f"    {part}" for part in (topics, dates) if part]
     return "\n".join(lines)
+
+
+def _dates(article: Article, context: RenderContext, page: str) -> str:
+    """A "**Dates:** ..." line: each date the article gives an event, linked to its paragraph."""
+    first_of: dict[str, tuple[str, str]] = {}
+    for event in context.kb.events:
+        if event.article == article.id:
+            label = human_date(event.date, event.precision)
+            anchor = context.paragraph_anchor(article.id, event.sentence)
+            first_of.setdefault(label, (anchor, heading_anchor(event)))
+    if not first_of:
+        return ""
+    links = ", ".join(link(label, f"#{anchor}") for label, (anchor, _) in first_of.items())
+    first_heading = next(iter(first_of.values()))[1]
+    timeline = link("on the timeline", relative(f"timeline.md#{first_heading}", page))
+    return f"**Dates:** {links} ({timeline})\n"
 
 
 def _block(article: Article, block: Block, located: list[Located], page: str) -> str:

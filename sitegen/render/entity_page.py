@@ -6,27 +6,35 @@ from itertools import groupby
 
 from sitegen.model import Entity
 from sitegen.render.context import RenderContext
+from sitegen.render.graph_svg import graph_for_entity
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
-from sitegen.render.passages import KIND_LABEL, paragraph_link, quote_sentence
+from sitegen.render.passages import KIND_LABEL, linked_names, quote_sentence, search_tags
 from sitegen.render.timeline_page import timeline_for_entity
 from sitegen.render.topic_page import topics_for_entity
 from sitegen.slugs import SECTION_OF_KIND
 
 ENTITY_SEARCH_BOOST = 3
 RELATED_LIMIT = 25
-SHARED_SENTENCES_SHOWN = 3
+SHARED_SENTENCES_SHOWN = 5
 
 
 def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str]:
     """(path, Markdown) of an entity's page."""
     page = entity.page
     parts = [
-        front_matter({"title": plain_title(entity.name), "search": {"boost": ENTITY_SEARCH_BOOST}}),
+        front_matter(
+            {
+                "title": plain_title(entity.name),
+                "search": {"boost": ENTITY_SEARCH_BOOST},
+                "tags": search_tags(entity.name, entity.aliases),
+            }
+        ),
         f"# {escape(entity.name)}\n",
         _summary(entity, context),
         _aliases(entity),
-        _roles(entity),
+        _roles(entity, context, page),
         _affiliations(entity, context, page),
+        graph_for_entity(entity, context, page),
         _related(entity, context, page),
         timeline_for_entity(entity, context, page),
         topics_for_entity(entity, context, page),
@@ -50,10 +58,11 @@ def _aliases(entity: Entity) -> str:
     return "**Also known as:** " + " · ".join(escape(alias) for alias in entity.aliases) + "\n"
 
 
-def _roles(entity: Entity) -> str:
+def _roles(entity: Entity, context: RenderContext, page: str) -> str:
     if not entity.roles:
         return ""
-    lines = ["## Roles\n"] + [f"- {escape(role)}" for role in entity.roles]
+    others = [other for other in context.kb.entities if other.id != entity.id]
+    lines = ["## Roles\n"] + [f"- {linked_names(role, others, page)}" for role in entity.roles]
     return "\n".join(lines) + "\n"
 
 
@@ -72,32 +81,38 @@ def _affiliations(entity: Entity, context: RenderContext, page: str) -> str:
 
 
 def _related(entity: Entity, context: RenderContext, page: str) -> str:
+    """Each entity named in the same sentences: kind, how often, and the sentences on demand."""
     counts = context.together.get(entity.id)
     if not counts:
         return ""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], context.entities[item[0]].name))
     lines = [
         "## Related\n",
-        "Named in the same sentences, most often first.\n",
-        "| Name | Kind | Shared sentences |",
-        "| --- | --- | --- |",
+        "Named in the same sentences, most often first; open one to read the sentences.\n",
     ]
     for other_id, count in ranked[:RELATED_LIMIT]:
         other = context.entities[other_id]
-        shared = context.shared_sentences(entity.id, other_id)[:SHARED_SENTENCES_SHOWN]
-        refs = " ".join(
-            link(f"¶{context.paragraph_anchor(a, s)[1:]}", paragraph_link(context, a, s, page))
-            for a, s in shared
-        )
-        name = link(other.name, relative(other.page, page))
-        lines.append(f"| {name} | {KIND_LABEL[other.kind]} | {count}: {refs} |")
+        shared = context.shared_sentences(entity.id, other_id)
+        sentences = "shared sentence" if count == 1 else "shared sentences"
+        title = f"{link(other.name, relative(other.page, page))} · {KIND_LABEL[other.kind]} · "
+        lines.append(f'??? note "{title.replace(chr(34), "&quot;")}{count} {sentences}"\n')
+        for article_id, index in shared[:SHARED_SENTENCES_SHOWN]:
+            mention = next(
+                item.mention
+                for item in context.by_sentence[(article_id, index)]
+                if item.entity.id == other_id
+            )
+            lines.append(f"    - {quote_sentence(context, mention, page)}")
+        if len(shared) > SHARED_SENTENCES_SHOWN:
+            lines.append(f"    - …and {len(shared) - SHARED_SENTENCES_SHOWN} more.")
+        lines.append("")
     if len(ranked) > RELATED_LIMIT:
-        lines.append(f"\n…and {len(ranked) - RELATED_LIMIT} more.")
+        lines.append(f"…and {len(ranked) - RELATED_LIMIT} more.")
     return "\n".join(lines) + "\n"
 
 
 def _mentions(entity: Entity, context: RenderContext, page: str) -> str:
-    lines = ["## Mentions\n"]
+    lines = ["## Mentioned in\n"]
     for article_id, mentions in groupby(entity.mentions, key=lambda m: m.article):
         article = context.articles[article_id]
         target = relative(f"articles/{article.id}.md", page)

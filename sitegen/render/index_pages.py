@@ -79,6 +79,15 @@ def render_home(kb: KnowledgeBase) -> tuple[str, str]:
         "people, organizations and places named with it. The timeline puts every dated "
         "event in order, with relative dates resolved against each article's publication "
         "date. Use the search box to find anyone by name, surname or title.\n",
+        "Where to start: the "
+        + link("graph", "graph.md")
+        + " of who is named with whom, the "
+        + link("timeline", "timeline.md")
+        + " of what happened when, the "
+        + link("topics", "topics/index.md")
+        + " the articles are about, or the "
+        + link("articles", "articles/index.md")
+        + " themselves.\n",
         "| Section | Pages |",
         "| --- | --- |",
         f"| {link('Articles', 'articles/index.md')} | {len(kb.articles)} |",
@@ -88,4 +97,5 @@ def render_home(kb: KnowledgeBase) -> tuple[str, str]:
         lines.append(f"| {link(SECTION_TITLES[kind], f'{section}/index.md')} | {counts[kind]} |")
     lines.append(f"| {link('Topics', 'topics/index.md')} | {len(kb.topics)} |")
     lines.append(f"| {link('Timeline', 'timeline.md')} | {len(kb.events)} dated events |")
+    lines.append(f"| {link('Graph', 'graph.md')} | who is named with whom |")
     return "index.md", "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from sitegen.model import Entity, Event
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, link, relative
 from sitegen.render.passages import paragraph_link
+from sitegen.render.timeline_svg import heading_anchor, visual_timeline
 from sitegen.resolve.events import human_date, period_start
 
 TIMELINE_PAGE = "timeline.md"
@@ -20,12 +21,14 @@ def render_timeline(context: RenderContext) -> tuple[str, str]:
         front_matter({"title": "Timeline"}),
         "# Timeline\n",
         _intro(events),
+        visual_timeline(list(events), TIMELINE_PAGE),
     ]
     for year, of_year in groupby(events, key=lambda e: period_start(e.date, e.precision).year):
-        lines.append(f"## {year}\n")
-        for month, of_month in groupby(of_year, key=lambda e: _month_heading(e)):
+        lines.append(f"## {year} {{: #y{year} }}\n")
+        for month, grouped in groupby(of_year, key=lambda e: _month_heading(e)):
+            of_month = list(grouped)
             if month:
-                lines.append(f"### {month}\n")
+                lines.append(f"### {month} {{: #{heading_anchor(of_month[0])} }}\n")
             lines += [event_line(event, context, TIMELINE_PAGE) for event in of_month]
             lines.append("")
     lines.append(_undated(context))

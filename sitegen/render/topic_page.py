@@ -8,7 +8,7 @@ from itertools import groupby
 from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
-from sitegen.render.passages import KIND_LABEL, paragraph_link, quote_sentence
+from sitegen.render.passages import KIND_LABEL, paragraph_link, quote_sentence, search_tags
 
 TOPIC_SEARCH_BOOST = 2
 SUMMARY_SENTENCES = 3
@@ -21,7 +21,13 @@ def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
     """(path, Markdown) of a topic's page."""
     page = topic.page
     parts = [
-        front_matter({"title": plain_title(topic.name), "search": {"boost": TOPIC_SEARCH_BOOST}}),
+        front_matter(
+            {
+                "title": plain_title(topic.name),
+                "search": {"boost": TOPIC_SEARCH_BOOST},
+                "tags": search_tags(topic.name, topic.aliases),
+            }
+        ),
         f"# {escape(topic.name)}\n",
         _facts(topic, page),
         _summary(topic, context, page),
@@ -100,7 +106,7 @@ def _involved(topic: Topic, context: RenderContext, page: str) -> str:
 
 
 def _passages(topic: Topic, context: RenderContext, page: str) -> str:
-    lines = ["## Passages\n"]
+    lines = ["## Mentioned in\n"]
     for article_id, passages in groupby(topic.passages, key=lambda p: p.article):
         article = context.articles[article_id]
         lines.append(f"### {link(article.title, relative(f'articles/{article.id}.md', page))}\n")

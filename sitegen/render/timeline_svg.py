@@ -1,0 +1,179 @@
+"""The visual timeline: an SVG date axis with event markers, clustered where they crowd.
+
+Markers close together on the axis merge into one cluster (its size and number say how many
+events it holds); each cluster links to its events' heading in the list below and lists them
+in its tooltip. When one cluster holds many events, a second axis zooms in on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from sitegen.model import Event
+from sitegen.render.svg import num, page_href, text
+from sitegen.resolve.events import human_date, period_start
+
+WIDTH = 960.0
+HEIGHT = 150.0
+MARGIN = 40.0
+AXIS_Y = 95.0
+CLUSTER_PX = 22.0
+TOOLTIP_EVENTS = 8
+ZOOM_AT = 4
+LABEL_ROWS = 3
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Events drawn as one marker at ``x``."""
+
+    x: float
+    events: tuple[Event, ...]
+
+
+def event_day(event: Event) -> dt.date:
+    return period_start(event.date, event.precision)
+
+
+def heading_anchor(event: Event) -> str:
+    """The id of the timeline heading an event is listed under (month if it has one, else year)."""
+    start = event_day(event)
+    if event.precision in ("day", "week", "month"):
+        return f"m{start.year}-{start.month:02d}"
+    return f"y{start.year}"
+
+
+def clusters(events: list[Event], first: dt.date, last: dt.date) -> list[Cluster]:
+    """Events placed on the axis from ``first`` to ``last``, merged when closer than CLUSTER_PX."""
+    span = max((last - first).days, 1)
+    found: list[Cluster] = []
+    for event in sorted(events, key=event_day):
+        x = MARGIN + (event_day(event) - first).days / span * (WIDTH - 2 * MARGIN)
+        if found and x - found[-1].x < CLUSTER_PX:
+            merged = found[-1].events + (event,)
+            found[-1] = Cluster(found[-1].x, merged)
+        else:
+            found.append(Cluster(x, (event,)))
+    return found
+
+
+def draw_timeline(events: list[Event], page: str, label: str) -> str:
+    """An SVG axis of ``events`` (from the earliest to the latest), "" if there are none."""
+    if not events:
+        return ""
+    days = sorted(event_day(event) for event in events)
+    first, last = days[0], max(days[-1], days[0] + dt.timedelta(days=1))
+    lines = [
+        f'<svg class="sg-timeline" viewBox="0 0 {num(WIDTH)} {num(HEIGHT)}" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{text(label)}">',
+        f"<title>{text(label)}</title>",
+        f'<line class="sg-axis" x1="{num(MARGIN)}" y1="{AXIS_Y}" '
+        f'x2="{num(WIDTH - MARGIN)}" y2="{AXIS_Y}"/>',
+        *_ticks(first, last),
+    ]
+    for index, cluster in enumerate(clusters(events, first, last)):
+        lines.append(_marker(cluster, index, page))
+    lines.append("</svg>")
+    return "\n".join(lines) + "\n"
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[str]:
+    """Year ticks (or month ticks when the axis spans less than two years)."""
+    span = max((last - first).days, 1)
+    if span > 730:
+        step = max(1, math.ceil((last.year - first.year) / 12))
+        marks = [dt.date(y, 1, 1) for y in range(first.year, last.year + 1, step)]
+        names = [str(m.year) for m in marks]
+    else:
+        marks, names = [], []
+        current = dt.date(first.year, first.month, 1)
+        while current <= last:
+            marks.append(current)
+            names.append(
+                f"{current:%b} {current.year}"
+                if current.month == 1 or not marks[:-1]
+                else f"{current:%b}"
+            )
+            current = dt.date(current.year + current.month // 12, current.month % 12 + 1, 1)
+        if len(marks) <= 1 and span <= 62:
+            marks = [first + dt.timedelta(days=d) for d in range(0, span + 1, max(1, span // 10))]
+            names = [f"{m:%b} {m.day}" for m in marks]
+    ticks = []
+    for mark, name in zip(marks, names, strict=True):
+        x = MARGIN + (mark - first).days / span * (WIDTH - 2 * MARGIN)
+        if MARGIN - 1 <= x <= WIDTH - MARGIN + 1:
+            ticks.append(
+                f'<line class="sg-tick" x1="{num(x)}" y1="{AXIS_Y}" x2="{num(x)}" '
+                f'y2="{AXIS_Y + 6}"/><text class="sg-tick-label" x="{num(x)}" '
+                f'y="{AXIS_Y + 20}" text-anchor="middle">{text(name)}</text>'
+            )
+    return ticks
+
+
+def short_date(event: Event) -> str:
+    """A compact date: "Jan 14, 2026", "Oct 2025", "2018", "Week 2, 2026"."""
+    start = event_day(event)
+    if event.precision == "day":
+        return f"{start:%b} {start.day}, {start.year}"
+    if event.precision == "month":
+        return f"{start:%b} {start.year}"
+    if event.precision == "week":
+        return human_date(event.date, event.precision).split(" (")[0]
+    return human_date(event.date, event.precision)
+
+
+def _marker(cluster: Cluster, index: int, page: str) -> str:
+    events = cluster.events
+    count = len(events)
+    radius = min(6 + 2.5 * math.sqrt(count - 1), 16)
+    names = [short_date(events[0])]
+    if short_date(events[-1]) != names[0]:
+        names.append(short_date(events[-1]))
+    label = " – ".join(names)
+    row = index % LABEL_ROWS
+    label_y = AXIS_Y - radius - 8 - row * 18
+    tooltip = [f"{human_date(e.date, e.precision)}: {e.text}" for e in events[:TOOLTIP_EVENTS]]
+    if count > TOOLTIP_EVENTS:
+        tooltip.append(f"+{count - TOOLTIP_EVENTS} more")
+    href = page_href(f"timeline.md#{heading_anchor(events[0])}", page)
+    side = (
+        "end" if cluster.x > WIDTH - 3 * MARGIN else "start" if cluster.x < 3 * MARGIN else "middle"
+    )
+    shift = {"end": 4.0, "start": -4.0, "middle": 0.0}[side]
+    number = (
+        f'<text class="sg-count" x="{num(cluster.x)}" y="{num(AXIS_Y + 4)}" '
+        f'text-anchor="middle">{count}</text>'
+        if count > 1
+        else ""
+    )
+    return (
+        f'<a href="{href}" class="sg-event" data-date="{text(events[0].date)}" '
+        f'data-count="{count}"><title>{text(chr(10).join(tooltip))}</title>'
+        f'<line class="sg-stem" x1="{num(cluster.x)}" y1="{num(label_y + 4)}" '
+        f'x2="{num(cluster.x)}" y2="{AXIS_Y}"/>'
+        f'<circle cx="{num(cluster.x)}" cy="{AXIS_Y}" r="{num(radius)}"/>{number}'
+        f'<text class="sg-event-label" x="{num(cluster.x + shift)}" y="{num(label_y)}" '
+        f'text-anchor="{side}">{text(label)}</text></a>'
+    )
+
+
+def visual_timeline(events: list[Event], page: str) -> str:
+    """The whole axis, and a zoomed axis on the largest cluster when it holds many events."""
+    if not events:
+        return ""
+    parts = ['<figure class="sg-graph sg-timeline-figure" data-search-exclude>']
+    parts.append(draw_timeline(events, page, "Timeline of all dated events"))
+    days = sorted(event_day(event) for event in events)
+    found = clusters(events, days[0], max(days[-1], days[0] + dt.timedelta(days=1)))
+    largest = max(found, key=lambda c: len(c.events))
+    spread = {event_day(e) for e in largest.events}
+    if len(largest.events) >= ZOOM_AT and len(found) > 1 and len(spread) > 1:
+        zoom_label = (
+            f"Close-up: {short_date(largest.events[0])} to {short_date(largest.events[-1])}"
+        )
+        parts.append(f"<figcaption>{text(zoom_label)}</figcaption>")
+        parts.append(draw_timeline(list(largest.events), page, zoom_label))
+    parts.append("</figure>")
+    return "\n".join(parts) + "\n"
