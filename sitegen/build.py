@@ -21,6 +21,7 @@ from sitegen.nlp.pipeline import load_pipeline
 from sitegen.render import render_site
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.events import build_events
+from sitegen.resolve.quotes import resolve_quotes
 from sitegen.write import WriteReport, write_site
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,11 @@ def build_knowledge(
     entities = resolve_entities(articles, analyses)
     events = build_events(articles, analyses, entities)
     return KnowledgeBase(
-        articles=tuple(articles), analyses=analyses, entities=entities, events=events
+        articles=tuple(articles),
+        analyses=analyses,
+        entities=entities,
+        events=events,
+        quotes=resolve_quotes(articles, analyses, entities),
     )
 
 

@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import TITLE_MAX_WORDS, is_title
-from sitegen.model import Analysis, Article, Mention, Sentence, TimeExpression
+from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
+from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import tag_times
 
@@ -36,6 +37,7 @@ class _ArticleParts:
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
+    quotes: list[QuoteSpan] = field(default_factory=list)
 
 
 def analyze(
@@ -58,6 +60,7 @@ def analyze(
             mentions=tuple(part.mentions),
             times=tuple(part.times),
             noun_chunks=tuple(part.noun_chunks),
+            quotes=tuple(part.quotes),
         )
         for article_id, part in parts.items()
     }
@@ -87,6 +90,12 @@ def _add_doc(parts: _ArticleParts, article: Article, block_index: int, doc: Doc)
             (chunk.start_char + offset, chunk.end_char + offset, chunk_lemma(chunk))
             for chunk in doc.noun_chunks
         )
+        sentence_of = {
+            token.i: first_sentence + index
+            for index, sent in enumerate(doc.sents)
+            for token in sent
+        }
+        parts.quotes.extend(find_quotes(doc, offset, sentence_of))
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -148,6 +157,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         role_start=role_start,
         role_end=role_end,
         quoted=_in_quoted_name(doc, start, end),
+        subject=name.root.dep_ in ("nsubj", "nsubjpass"),
     )
 
 

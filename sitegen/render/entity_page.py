@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from sitegen.model import Entity, EntityMention
+from sitegen.model import Entity, EntityMention, Quote
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
 from sitegen.render.timeline_page import timeline_for_entity
@@ -26,6 +26,7 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
         _aliases(entity),
         _roles(entity),
         _affiliations(entity, context, page),
+        _said(entity, context, page),
         _related(entity, context, page),
         timeline_for_entity(entity, context, page),
         _mentions(entity, context, page),
@@ -67,6 +68,37 @@ def _affiliations(entity: Entity, context: RenderContext, page: str) -> str:
         for member in members
     ]
     return "\n".join(lines) + "\n"
+
+
+def _said(entity: Entity, context: RenderContext, page: str) -> str:
+    """ "What X said": the person's direct quotations, each linked to its paragraph."""
+    quotes = quotes_by_speaker(context.kb.quotes).get(entity.id, [])
+    if entity.kind != "person" or not quotes:
+        return ""
+    lines = [f"## What {escape(entity.name)} said\n"]
+    for quote in quotes:
+        article = context.articles[quote.article]
+        anchor = context.paragraph_anchor(quote.article, quote.sentence)
+        target = _paragraph_link(context, quote.article, quote.sentence, page)
+        source = link(f"{article.title}, ¶{anchor[1:]}", target)
+        lines.append(f"- “{escape(' '.join(quote.text.split()))}” ({source})")
+    return "\n".join(lines) + "\n"
+
+
+_QUOTE_INDEX: dict[int, tuple[tuple[Quote, ...], dict[str, list[Quote]]]] = {}
+
+
+def quotes_by_speaker(quotes: tuple[Quote, ...]) -> dict[str, list[Quote]]:
+    """Quotations grouped by speaker id, computed once per knowledge base."""
+    cached = _QUOTE_INDEX.get(id(quotes))
+    if cached is not None and cached[0] is quotes:
+        return cached[1]
+    index: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        index.setdefault(quote.speaker, []).append(quote)
+    _QUOTE_INDEX.clear()
+    _QUOTE_INDEX[id(quotes)] = (quotes, index)
+    return index
 
 
 def _related(entity: Entity, context: RenderContext, page: str) -> str:
