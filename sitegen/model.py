@@ -90,6 +90,8 @@ class Mention:
     """The mention sits inside a short quoted name ("the 'Two Michaels' crisis")."""
     subject: bool = False
     """The name is the grammatical subject of its clause (for pronoun antecedents)."""
+    determiner: bool = False
+    """The name was written after "the" ("the Beatles"): evidence against a person."""
 
 
 @dataclass(frozen=True)

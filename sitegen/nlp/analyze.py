@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitegen.lexicon import TITLE_MAX_WORDS, is_title
+from sitegen.lexicon import ORGANIZATION_HEADS, TITLE_MAX_WORDS, is_title
 from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
@@ -99,6 +99,7 @@ def _add_doc(parts: _ArticleParts, article: Article, block_index: int, doc: Doc)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        ent = _with_organization_head(ent)
         mention = _mention(ent, offset, first_sentence + _sentence_index(doc, ent))
         if mention is not None:
             parts.mentions.append(mention)
@@ -132,8 +133,17 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     """A Mention for an entity span: name trimmed of "the", titles and possessive."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    determiner = start > 0 and doc[start - 1].lower_ == "the"
     while start < end and doc[start].lower_ in LEADING_DROPS:
+        determiner = True
         start += 1
+    while (
+        start < end - 1
+        and doc[start].is_lower
+        and doc[start].is_alpha
+        and doc[start + 1].text[:1].isupper()
+    ):
+        start += 1  # "magician David Gish"
     inner_title_end = _title_prefix_end(doc, start, end)
     title_start = _title_before(doc, ent.start)
     title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])
@@ -158,7 +168,20 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         role_end=role_end,
         quoted=_in_quoted_name(doc, start, end),
         subject=name.root.dep_ in ("nsubj", "nsubjpass"),
+        determiner=determiner,
     )
+
+
+def _with_organization_head(ent: Span) -> Span:
+    """Extend a name over the capitalized words after it that end in an organization word:
+    "Qatar" + "Airways" -> ORG "Qatar Airways" (no place page for the inner "Qatar")."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3 and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+        if doc[end - 1].lower_ in ORGANIZATION_HEADS:
+            return Span(doc, ent.start, end, label="ORG")
+    return ent
 
 
 def _title_prefix_end(doc: Doc, start: int, end: int) -> int:
