@@ -56,3 +56,12 @@ def test_common_word_capitalized_is_not_a_name(tmp_path: Path) -> None:
 
 def test_plural_name_after_the_is_not_a_person(tmp_path: Path) -> None:
     assert kinds(tmp_path, "The Nightjars played last night.\n") == {"Nightjars": "organization"}
+
+
+def test_corporate_suffix_does_not_split_a_company_across_articles(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Acme Inc."}, {"label": "ORG", "pattern": "Acme"}]
+    write(tmp_path / "a.txt", "Acme Inc. grew.\n")
+    write(tmp_path / "b.txt", "Acme shrank.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(entity.name, len(entity.mentions)) for entity in entities] == [("Acme Inc", 2)]

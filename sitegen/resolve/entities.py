@@ -29,6 +29,7 @@ from sitegen.lexicon import (
 )
 from sitegen.model import Analysis, Article, EntityKind, Mention
 from sitegen.resolve.names import (
+    CORPORATE_SUFFIXES,
     CaseCounts,
     clean_name,
     has_capital,
@@ -265,12 +266,20 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     """Merge clusters of the same kind and name key (the same entity in several articles)."""
     merged: dict[tuple[str | None, str], Cluster] = {}
     for cluster in clusters:
-        key = (cluster.kind, name_key(cluster.name))
+        key = (cluster.kind, _without_suffix(cluster.name))
         if key in merged:
             merged[key].groups.extend(cluster.groups)
         else:
             merged[key] = Cluster(list(cluster.groups))
     return list(merged.values())
+
+
+def _without_suffix(name: str) -> str:
+    """The name key without a trailing corporate suffix: "Apple Inc." and "Apple" agree."""
+    tokens = list(name_tokens(name))
+    while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def _is_entity(cluster: Cluster) -> bool:
