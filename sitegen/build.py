@@ -25,6 +25,7 @@ from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.events import build_events
+from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
 from sitegen.write import WriteReport, check_output_folder, write_site
 
@@ -103,6 +104,7 @@ def build_knowledge(
             entities=entities,
             topics=topics,
             events=events,
+            quotes=resolve_quotes(articles, analyses, entities),
         )
         return curate(kb, options.overrides, options.strict)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen import __version__
-from sitegen.model import Analysis, Article, Mention, Sentence, TimeExpression
+from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,7 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         mentions=tuple(Mention(**item) for item in data["mentions"]),
         times=tuple(TimeExpression(**item) for item in data["times"]),
         noun_chunks=tuple((int(a), int(b), str(c)) for a, b, c in data["noun_chunks"]),
+        quotes=tuple(QuoteSpan(**item) for item in data["quotes"]),
     )
 
 

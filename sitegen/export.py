@@ -53,6 +53,16 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for event in kb.events
         ],
+        "quotes": [
+            {
+                "speaker": quote.speaker,
+                "text": quote.text,
+                "article": quote.article,
+                "start": quote.start,
+                "end": quote.end,
+            }
+            for quote in kb.quotes
+        ],
         "times": [
             {
                 "article": article_id,

@@ -117,3 +117,42 @@ def is_title(words: str) -> bool:
 
 def is_honorific(words: str) -> bool:
     return title_key(words) in HONORIFICS
+
+
+ORGANIZATION_HEADS = frozenset(
+    """inc incorporated corp corporation co company cos ltd llc plc ag nv sa gmbh group holdings
+    bank airways airlines airline university college school academy ministry department agency
+    council party commission committee institute institution foundation association society
+    federation league club network news times post journal gazette herald tribune
+    magazine parliament senate congress assembly army navy police
+    administration office bureau board fund trust partners industries motors systems
+    technologies studios records service services authority organization organisation
+    coalition alliance movement""".split()
+)
+"""Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
+
+PLACE_HEADS = frozenset(
+    """street st road rd avenue ave boulevard square river lake mountain mountains mount
+    island islands county province valley bay sea ocean gulf peninsula airport harbour harbor
+    bridge canal desert coast""".split()
+)
+"""Last words that make a name a place's ("Castle Road", "Hudson Bay")."""
+
+NON_ENTITY_HEADS = frozenset(
+    """games olympics paralympics cup championship championships tournament festival fair
+    show expo conference summit convention month week day days award awards prize act law
+    treaty accord manifesto license licence definition program programme project study
+    survey report index phone software browser album film movie novel book series""".split()
+)
+"""Last words of names of events, laws, products and works, which get no page."""
+
+NON_ENTITY_FIRST_WORDS = frozenset(
+    """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
+)
+"""First words of names of events and vehicles ("Operation X", "Hurricane X")."""
+
+
+def last_word(name: str) -> str:
+    """The last word of a name, lower case, without dots ("Acme Corp." -> "corp")."""
+    words = name.replace(".", " ").split()
+    return words[-1].lower() if words else ""

@@ -88,6 +88,10 @@ class Mention:
     role_end: int = -1
     quoted: bool = False
     """The mention sits inside a short quoted name ("the 'Two Michaels' crisis")."""
+    subject: bool = False
+    """The name is the grammatical subject of its clause (for pronoun antecedents)."""
+    determiner: bool = False
+    """The name was written after "the" ("the Beatles"): evidence against a person."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,30 @@ class TimeExpression:
     """True when the value was computed from the publication date (a relative expression)."""
 
 
+SpeakerForm = Literal["name", "pronoun", "nominal", "none"]
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A direct quotation as found in one article, with its speaker as written (unresolved)."""
+
+    start: int
+    """Offsets of the quoted words (without the quotation marks) in the article text."""
+    end: int
+    text: str
+    sentence: int
+    """Index into ``Analysis.sentences`` of the sentence where the quotation starts."""
+    speaker_form: SpeakerForm = "none"
+    """How the speaker is written: a name, a pronoun ("he"), a noun ("the company"), or not
+    at all (a quotation continuing the previous one)."""
+    speaker_start: int = -1
+    """Offsets of the speaker's words (-1 when there are none)."""
+    speaker_end: int = -1
+    speaker_text: str = ""
+    verb: str = ""
+    """The lemma of the speech verb ("say", "add", "urge"), "" when there is none."""
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything sitegen keeps of one article's language processing (plain data, cacheable)."""
@@ -116,6 +144,8 @@ class Analysis:
     times: tuple[TimeExpression, ...] = ()
     noun_chunks: tuple[tuple[int, int, str], ...] = ()
     """(start, end, lemma) of noun chunks, for topics."""
+    quotes: tuple[QuoteSpan, ...] = ()
+    """Direct quotations with their speakers as written."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +232,22 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A direct quotation attributed to the entity who said it."""
+
+    speaker: str
+    """Id of the speaking entity (usually a person)."""
+    text: str
+    """The quoted words, without the quotation marks."""
+    article: str
+    start: int
+    """Offsets of ``text`` in the article text."""
+    end: int
+    sentence: int
+    """Index into the article's ``Analysis.sentences``."""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """The whole corpus model: articles, their analyses, and the resolved entities."""
 
@@ -210,6 +256,8 @@ class KnowledgeBase:
     entities: tuple[Entity, ...] = ()
     topics: tuple[Topic, ...] = ()
     events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    """Direct quotations with their speakers, in article and reading order."""
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitegen.lexicon import TITLE_MAX_WORDS, is_title
-from sitegen.model import Analysis, Article, Mention, Sentence, TimeExpression
+from sitegen.lexicon import ORGANIZATION_HEADS, TITLE_MAX_WORDS, is_title
+from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
+from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import tag_times
 
@@ -42,6 +43,7 @@ class _ArticleParts:
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
+    quotes: list[QuoteSpan] = field(default_factory=list)
 
 
 def analyze(
@@ -103,6 +105,7 @@ def _analyze_chunk(
             mentions=tuple(part.mentions),
             times=tuple(part.times),
             noun_chunks=tuple(part.noun_chunks),
+            quotes=tuple(part.quotes),
         )
         for article_id, part in parts.items()
     }
@@ -156,9 +159,16 @@ def _add_doc(
             (chunk.start_char + offset, chunk.end_char + offset, chunk_lemma(chunk))
             for chunk in doc.noun_chunks
         )
+        sentence_of = {
+            token.i: first_sentence + index
+            for index, sent in enumerate(doc.sents)
+            for token in sent
+        }
+        parts.quotes.extend(find_quotes(doc, offset, sentence_of))
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        ent = _with_organization_head(ent)
         mention = _mention(ent, offset, first_sentence + _sentence_index(doc, ent))
         if mention is not None:
             parts.mentions.append(mention)
@@ -192,8 +202,17 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     """A Mention for an entity span: name trimmed of "the", titles and possessive."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    determiner = start > 0 and doc[start - 1].lower_ == "the"
     while start < end and doc[start].lower_ in LEADING_DROPS:
+        determiner = True
         start += 1
+    while (
+        start < end - 1
+        and doc[start].is_lower
+        and doc[start].is_alpha
+        and doc[start + 1].text[:1].isupper()
+    ):
+        start += 1  # "magician David Gish"
     inner_title_end = _title_prefix_end(doc, start, end)
     title_start = _title_before(doc, ent.start)
     title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])
@@ -217,7 +236,21 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         role_start=role_start,
         role_end=role_end,
         quoted=_in_quoted_name(doc, start, end),
+        subject=name.root.dep_ in ("nsubj", "nsubjpass"),
+        determiner=determiner,
     )
+
+
+def _with_organization_head(ent: Span) -> Span:
+    """Extend a name over the capitalized words after it that end in an organization word:
+    "Qatar" + "Airways" -> ORG "Qatar Airways" (no place page for the inner "Qatar")."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3 and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+        if doc[end - 1].lower_ in ORGANIZATION_HEADS:
+            return Span(doc, ent.start, end, label="ORG")
+    return ent
 
 
 def _title_prefix_end(doc: Doc, start: int, end: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitegen.model import Article, Block, Entity, EntityMention, KnowledgeBase, Sentence
+from sitegen.model import Article, Block, Entity, EntityMention, KnowledgeBase, Quote, Sentence
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class RenderContext:
     by_sentence: dict[tuple[str, int], list[Located]] = field(default_factory=dict)
     together: dict[str, Counter[str]] = field(default_factory=dict)
     """For each entity id, how many sentences it shares with each other entity."""
+    quotes_by_speaker: dict[str, list[Quote]] = field(default_factory=dict)
+    """Each speaker's quotations, in article order."""
     sentences_of: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
     """For each entity id, the (article, sentence index) pairs that name it."""
 
@@ -47,6 +49,8 @@ class RenderContext:
         }
         context.by_sentence = dict(by_sentence)
         context.together = _cooccurrences(context.by_sentence)
+        for quote in kb.quotes:
+            context.quotes_by_speaker.setdefault(quote.speaker, []).append(quote)
         context.sentences_of = {
             entity.id: {(m.article, m.sentence) for m in entity.mentions} for entity in kb.entities
         }

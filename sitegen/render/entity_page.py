@@ -8,7 +8,13 @@ from sitegen.model import Entity
 from sitegen.render.context import RenderContext
 from sitegen.render.graph_svg import graph_for_entity
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
-from sitegen.render.passages import KIND_LABEL, linked_names, quote_sentence, search_tags
+from sitegen.render.passages import (
+    KIND_LABEL,
+    linked_names,
+    paragraph_link,
+    quote_sentence,
+    search_tags,
+)
 from sitegen.render.timeline_page import timeline_for_entity
 from sitegen.render.topic_page import topics_for_entity
 from sitegen.slugs import SECTION_OF_KIND
@@ -35,6 +41,7 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
         _roles(entity, context, page),
         _affiliations(entity, context, page),
         graph_for_entity(entity, context, page),
+        _said(entity, context, page),
         _related(entity, context, page),
         timeline_for_entity(entity, context, page),
         topics_for_entity(entity, context, page),
@@ -77,6 +84,21 @@ def _affiliations(entity: Entity, context: RenderContext, page: str) -> str:
         f"- {link(member.name, relative(member.page, page))} ({KIND_LABEL[member.kind].lower()})"
         for member in members
     ]
+    return "\n".join(lines) + "\n"
+
+
+def _said(entity: Entity, context: RenderContext, page: str) -> str:
+    """ "What X said": the person's direct quotations, each linked to its paragraph."""
+    quotes = context.quotes_by_speaker.get(entity.id, [])
+    if entity.kind != "person" or not quotes:
+        return ""
+    lines = [f"## What {escape(entity.name)} said\n"]
+    for quote in quotes:
+        article = context.articles[quote.article]
+        anchor = context.paragraph_anchor(quote.article, quote.sentence)
+        target = paragraph_link(context, quote.article, quote.sentence, page)
+        source = link(f"{article.title}, ¶{anchor[1:]}", target)
+        lines.append(f"- “{escape(' '.join(quote.text.split()))}” ({source})")
     return "\n".join(lines) + "\n"
 
 

@@ -19,14 +19,23 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sitegen.lexicon import is_honorific
+from sitegen.lexicon import (
+    NON_ENTITY_FIRST_WORDS,
+    NON_ENTITY_HEADS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    is_honorific,
+    last_word,
+)
 from sitegen.model import Analysis, Article, EntityKind, Mention
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
+    CaseCounts,
     clean_name,
     has_capital,
     is_acronym_of,
     is_part_of,
+    looks_like_acronym,
     name_key,
     name_tokens,
 )
@@ -38,7 +47,13 @@ KIND_OF_LABEL: dict[str, EntityKind] = {
     "LOC": "place",
     "FAC": "place",
 }
+NON_ENTITY_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+"""spaCy labels that vote against a page ("other")."""
 TITLE_VOTE = 2
+MAX_CROSS_KIND_MENTIONS = 3
+"""A word of a full name joins it across kinds only when it is mentioned this rarely."""
+SHAPE_VOTE = 3
+"""Weight of a name's own words: "... Airways" (organization), "... Road" (place), "iPhone"."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -95,18 +110,59 @@ class Cluster:
 
 
 def decide_kind(votes: Counter[str]) -> EntityKind | None:
+    """The kind with most votes; None without votes or when "other" (products, events,
+    laws, works) has at least as many."""
     if not votes:
         return None
-    return max(KIND_PRIORITY, key=lambda kind: (votes.get(kind, 0), -KIND_PRIORITY.index(kind)))
+    best = max(KIND_PRIORITY, key=lambda kind: (votes.get(kind, 0), -KIND_PRIORITY.index(kind)))
+    if votes.get("other", 0) >= votes.get(best, 0):
+        return None
+    return best
+
+
+def shape_vote(name: str) -> str | None:
+    """The kind a name's own words give: its last word ("Airways", "Road", "Festival"),
+    its first ("Hurricane ..."), or a product-like spelling ("iPhone", "eBook")."""
+    words = name.split()
+    if not words:
+        return None
+    head = last_word(name)
+    if head in NON_ENTITY_HEADS or words[0].lower() in NON_ENTITY_FIRST_WORDS:
+        return "other"
+    if len(words) > 1 and head in ORGANIZATION_HEADS:
+        return "organization"
+    if len(words) > 1 and head in PLACE_HEADS:
+        return "place"
+    first = words[0]
+    if len(first) > 2 and first[0].islower() and first[1].isupper():
+        return "other"
+    return None
 
 
 def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
     """Resolve every article's mentions, then merge the clusters across articles."""
+    articles = list(articles)
     clusters: list[Cluster] = []
     for article in articles:
         groups = article_groups(article, analyses[article.id])
-        clusters.extend(join_groups([Cluster([group]) for group in groups]))
-    return [cluster for cluster in merge_across_articles(clusters) if _is_entity(cluster)]
+        clusters.extend(join_groups([Cluster([group]) for group in groups], within_article=True))
+    lowercase = CaseCounts.of(article.text for article in articles)
+    return [
+        cluster
+        for cluster in merge_across_articles(clusters)
+        if _is_entity(cluster) and not _is_common_word(cluster, lowercase)
+    ]
+
+
+def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
+    """A one-word name without a title that the corpus mostly writes in lower case
+    ("Magic", "Water", "State"): a capitalized common word, not a name."""
+    words = cluster.name.split()
+    if len(words) != 1 or looks_like_acronym(cluster.name):
+        return False
+    if any(mention.title for _, mention in cluster.mentions()):
+        return False
+    return counts.mostly_lower(words[0])
 
 
 def article_groups(article: Article, analysis: Analysis) -> list[Group]:
@@ -115,15 +171,22 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in analysis.mentions:
         kind = KIND_OF_LABEL.get(mention.label)
-        if kind is None:
-            continue
         key = name_key(mention.text)
         if not key:
+            continue
+        if kind is None:
+            if mention.label in NON_ENTITY_LABELS and key in groups:
+                groups[key].votes["other"] += 1
             continue
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
         group.surface[clean_name(mention.text)] += 1
+        if kind == "person" and _plural_with_article(mention):
+            kind = "organization"  # "the Beatles": people's names take no article
         group.votes[kind] += 1
+        shape = shape_vote(clean_name(mention.text))
+        if shape:
+            group.votes[shape] += SHAPE_VOTE
         if mention.title:
             group.votes["person"] += TITLE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
@@ -136,12 +199,21 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
     return list(groups.values())
 
 
-def join_groups(clusters: list[Cluster]) -> list[Cluster]:
-    """Join each shorter cluster to the single longer compatible cluster that contains it."""
+def _plural_with_article(mention: Mention) -> bool:
+    """ "the Beatles", "the Rolling Stones": a plural name after "the", no title."""
+    name = clean_name(mention.text)
+    return mention.determiner and not mention.title and name.endswith("s") and " " not in name
+
+
+def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[Cluster]:
+    """Join each shorter cluster to the single longer compatible cluster that contains it;
+    within one article, a lone word of a person's full name joins it whatever its label."""
     order = sorted(clusters, key=lambda c: (-len(name_tokens(c.name)), c.name))
     kept: list[Cluster] = []
     for cluster in order:
         targets = [other for other in kept if _contains(other, cluster)]
+        if not targets and within_article:
+            targets = [other for other in kept if _word_of_name(other, cluster)]
         if len(targets) == 1:
             targets[0].groups.extend(cluster.groups)
         elif len(targets) > 1 and _is_partial_person(cluster):
@@ -157,6 +229,21 @@ def _contains(long: Cluster, short: Cluster) -> bool:
     names = {group.name for group in long.groups}
     short_name = short.name
     return any(is_part_of(short_name, name) or is_acronym_of(short_name, name) for name in names)
+
+
+def _word_of_name(long: Cluster, short: Cluster) -> bool:
+    """ "Mulally" (tagged ORG) in an article naming "Alan Mulally"; "Cerberus" (tagged
+    PERSON) in one naming "Cerberus Capital Management": one untitled word, few mentions."""
+    words = name_tokens(short.name)
+    whole = name_tokens(long.name)
+    mentions = short.mentions()
+    if len(words) != 1 or len(whole) < 2 or len(mentions) > MAX_CROSS_KIND_MENTIONS:
+        return False
+    if any(mention.title for _, mention in mentions) or looks_like_acronym(short.name):
+        return False
+    if long.kind == "person" and short.kind in ("organization", "place"):
+        return words[0] in whole
+    return long.kind == "organization" and short.kind == "person" and whole[0] == words[0]
 
 
 def _compatible(long: Cluster, short: Cluster) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.model import EntityKind
 from sitegen.resolve.names import (
+    CORPORATE_SUFFIXES,
     content_tokens,
     is_acronym_of,
     is_part_of,
@@ -47,7 +48,7 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     """
     merged: dict[tuple[EntityKind | None, str], Cluster] = {}
     for cluster in clusters:
-        key = (cluster.kind, name_key(cluster.name))
+        key = (cluster.kind, without_suffix(cluster.name))
         if key in merged:
             merged[key].groups.extend(cluster.groups)
         else:
@@ -117,3 +118,11 @@ def _initials(name: str) -> set[str]:
         "".join(word[0] for word in words),
         "".join(word[0] for word in name_tokens(name) if word != "&"),
     }
+
+
+def without_suffix(name: str) -> str:
+    """The name key without a trailing corporate suffix: "Apple Inc." and "Apple" agree."""
+    tokens = list(name_tokens(name))
+    while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
+        tokens.pop()
+    return " ".join(tokens)

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 NAME_STOPWORDS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van"})
 CORPORATE_SUFFIXES = frozenset(
-    {"inc", "ltd", "llc", "plc", "corp", "co", "nv", "ag", "sa", "gmbh", "bv", "spa", "lp", "llp"}
+    {
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "nv",
+        "ag",
+        "sa",
+        "gmbh",
+        "bv",
+        "spa",
+        "lp",
+        "llp",
+    }
 )
 PUNCTUATION_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 WORD = re.compile(r"[\w&]+(?:[.'-][\w&]+)*\.?", re.UNICODE)
@@ -77,3 +99,31 @@ def has_capital(text: str) -> bool:
     return any(char.isupper() for char in text) or not any(
         char.isascii() and char.isalpha() for char in text
     )
+
+
+LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]+(?![\w'’-])")
+CAPITAL_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
+COMMON_RATIO = 1.0
+"""A word is common when written in lower case at least this often per mid-sentence capital."""
+
+
+@dataclass
+class CaseCounts:
+    """How often each word is written in lower case, and capitalized mid-sentence."""
+
+    lower: Counter[str] = field(default_factory=Counter)
+    capital: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> CaseCounts:
+        counts = cls()
+        for text in texts:
+            counts.lower.update(LOWER_WORD.findall(text))
+            counts.capital.update(word.lower() for word in CAPITAL_WORD.findall(text))
+        return counts
+
+    def mostly_lower(self, word: str) -> bool:
+        """True when ``word`` is more a common word than a name in these texts."""
+        key = word.lower()
+        lower = self.lower.get(key, 0)
+        return lower > 0 and lower >= COMMON_RATIO * self.capital.get(key, 0)

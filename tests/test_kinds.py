@@ -1,0 +1,67 @@
+"""Kind rules: name shapes, product spellings, common words, cross-kind name parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.ingest import read_articles
+from sitegen.nlp.analyze import analyze
+from sitegen.resolve import resolve_entities
+from tests.conftest import ruler_pipeline, write
+
+PATTERNS = [
+    {"label": "GPE", "pattern": "Freedonia"},
+    {"label": "ORG", "pattern": "zPhone"},
+    {"label": "PERSON", "pattern": "Laura Benton"},
+    {"label": "ORG", "pattern": "Benton"},
+    {"label": "ORG", "pattern": "Harbor"},
+    {"label": "ORG", "pattern": "Summer Lights Festival"},
+    {"label": "PERSON", "pattern": "Nightjars"},
+    {"label": "ORG", "pattern": "Kestrel Castle Road"},
+]
+
+
+def kinds(tmp_path: Path, body: str) -> dict[str, str]:
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, ruler_pipeline(PATTERNS))
+    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def test_place_followed_by_an_organization_word_is_one_organization(tmp_path: Path) -> None:
+    assert kinds(tmp_path, "Freedonia Airways flew there.\n") == {
+        "Freedonia Airways": "organization"
+    }
+
+
+def test_products_and_events_get_no_page(tmp_path: Path) -> None:
+    body = "The zPhone sold well at the Summer Lights Festival in Freedonia.\n"
+    assert kinds(tmp_path, body) == {"Freedonia": "place"}
+
+
+def test_name_shape_decides_the_kind(tmp_path: Path) -> None:
+    assert kinds(tmp_path, "They met on Kestrel Castle Road.\n") == {"Kestrel Castle Road": "place"}
+
+
+def test_word_of_a_full_name_joins_the_person_across_labels(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Laura Benton spoke.\nLater Benton left.\n")
+    assert found == {"Laura Benton": "person"}
+
+
+def test_common_word_capitalized_is_not_a_name(tmp_path: Path) -> None:
+    body = "Harbor was busy.\nThe harbor was full and the old harbor was quiet.\n"
+    assert kinds(tmp_path, body) == {}
+
+
+def test_plural_name_after_the_is_not_a_person(tmp_path: Path) -> None:
+    assert kinds(tmp_path, "The Nightjars played last night.\n") == {"Nightjars": "organization"}
+
+
+def test_corporate_suffix_does_not_split_a_company_across_articles(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Acme Inc."}, {"label": "ORG", "pattern": "Acme"}]
+    write(tmp_path / "a.txt", "Acme Inc. grew.\n")
+    write(tmp_path / "b.txt", "Acme shrank.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(entity.name, len(entity.mentions)) for entity in entities] == [("Acme Inc", 2)]
