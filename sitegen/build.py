@@ -20,7 +20,7 @@ from sitegen.ingest import read_articles
 from sitegen.model import Analysis, Article, KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.provider import PipelineProvider
-from sitegen.overrides import Overrides, curate
+from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
@@ -96,7 +96,7 @@ def build_knowledge(
         analyses = analyze_cached(articles, PipelineProvider(options.model, nlp), options, stats)
     with stats.stage("resolve"):
         entities = resolve_entities(articles, analyses)
-        topics = find_topics(articles, analyses, entities)
+        topics = find_topics(articles, analyses, entities, curated_topics(options.overrides))
         events = build_events(articles, analyses, entities)
         kb = KnowledgeBase(
             articles=tuple(articles),

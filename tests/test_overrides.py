@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from sitegen.build import Options, build_knowledge
 from sitegen.errors import ConfigError
 from sitegen.model import Analysis, Entity, EntityMention, KnowledgeBase, TimeExpression, Topic
-from sitegen.overrides import apply_overrides, curate, parse_overrides
+from sitegen.overrides import apply_overrides, curate, curated_topics, parse_overrides
+from sitegen.resolve.topics import CuratedTopic
+from tests.conftest import write
 
 
 def mention(text: str, start: int, article: str = "a") -> EntityMention:
@@ -131,3 +134,34 @@ def test_malformed_overrides_name_line_and_column(text: str, message: str) -> No
     with pytest.raises(ConfigError) as error:
         parse_overrides(text)
     assert str(error.value).startswith(message)
+
+
+def test_curated_topic_is_parsed_and_an_unmatched_one_reported() -> None:
+    overrides = parse_overrides("topics:\n  - {name: Trade war, patterns: [tariff]}\n")
+    assert curated_topics(overrides) == (CuratedTopic("Trade war", ("tariff",)),)
+    _, unmatched = apply("topics:\n  - {name: Trade war, patterns: [tariff]}\n")
+    assert unmatched == ["sitegen.yml:2:5: topics: no sentence matches topic 'Trade war'"]
+
+
+def test_curated_topic_with_a_bad_pattern_names_its_line() -> None:
+    with pytest.raises(ConfigError, match=r"sitegen\.yml:2:\d+: pattern '\(' is not a valid"):
+        parse_overrides("topics:\n  - {name: X, patterns: ['(']}\n")
+
+
+def test_curated_topic_takes_precedence_over_found_ones(tmp_path, nlp) -> None:
+    write(
+        tmp_path / "a.txt",
+        "Freedonia imposed tariffs on steel from Sylvania.\n"
+        "Sylvania answered with countertariffs on grain.\n"
+        "Farmers fear the tariffs will hurt grain exports.\n",
+    )
+    write(tmp_path / "a.yml", "published: 2026-01-13\n")
+    found = {t.name for t in build_knowledge([tmp_path], Options(cache_dir=None), nlp).topics}
+    assert "Tariffs" in found
+    overrides = parse_overrides(
+        "topics:\n  - {name: Trade war, patterns: [tariff, countertariff]}\n"
+    )
+    kb = build_knowledge([tmp_path], Options(cache_dir=None, overrides=overrides), nlp)
+    topics = {t.name: t for t in kb.topics}
+    assert "Trade war" in topics and "Tariffs" not in topics
+    assert len(topics["Trade war"].passages) == 3

@@ -5,6 +5,7 @@ from sitegen.overrides.parse import (
     OPERATIONS,
     Operation,
     Overrides,
+    curated_topics,
     load_overrides,
     parse_overrides,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "Overrides",
     "apply_overrides",
     "curate",
+    "curated_topics",
     "load_overrides",
     "parse_overrides",
 ]

@@ -10,6 +10,7 @@ from sitegen.errors import ConfigError
 from sitegen.model import Entity, EntityKind, EntityMention, KnowledgeBase
 from sitegen.overrides.parse import Operation, Overrides
 from sitegen.resolve.events import build_events
+from sitegen.resolve.quotes import resolve_quotes
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
 log = logging.getLogger(__name__)
@@ -98,8 +99,14 @@ def apply_overrides(
             report.applied.append(f"{op.where}: {op.op}")
     entities = _relinked(state.items)
     events = build_events(kb.articles, state.analyses, entities)
+    quotes = resolve_quotes(kb.articles, state.analyses, entities)
     curated = replace(
-        kb, analyses=state.analyses, entities=entities, topics=tuple(state.topics), events=events
+        kb,
+        analyses=state.analyses,
+        entities=entities,
+        topics=tuple(state.topics),
+        events=events,
+        quotes=quotes,
     )
     return curated, report
 
@@ -201,7 +208,11 @@ def _aliases(state: _State, op: Operation) -> None:
 def _reject(state: _State, op: Operation) -> None:
     if "topic" in op.args:
         ref = op.args["topic"]
-        kept = [t for t in state.topics if ref not in (t.id, t.name) and t.name.casefold() != ref]
+        kept = [
+            t
+            for t in state.topics
+            if ref not in (t.id, t.name) and t.name.casefold() != ref.casefold()
+        ]
         if len(kept) == len(state.topics):
             state.miss(op, f"no topic {ref!r}")
         state.topics = kept
@@ -235,7 +246,15 @@ def _dates(state: _State, op: Operation) -> None:
     state.analyses[article] = replace(analysis, times=times)
 
 
+def _curated_topic(state: _State, op: Operation) -> None:
+    """Curated topics are found with the others; report one that no sentence matched."""
+    name = op.args["name"].casefold()
+    if not any(topic.name.casefold() == name for topic in state.topics):
+        state.miss(op, f"no sentence matches topic {op.args['name']!r}")
+
+
 HANDLERS: dict[str, Callable[[_State, Operation], None]] = {
+    "topics": _curated_topic,
     "merge": _merge,
     "split": _split,
     "rename": _rename,

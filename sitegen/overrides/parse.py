@@ -10,6 +10,11 @@ Every problem is reported as ``FILE:LINE:COLUMN: message``. The format::
     reject:  [{entity: ENTITY} | {topic: TOPIC}]
     roles:   [{entity: ENTITY, roles: [...]}]
     dates:   [{article: ARTICLE_ID, phrase: "on Wednesday", date: 2026-01-14}]
+    topics:  [{name: "Trade war", patterns: ["tariff", "trade war", "counter-?tariffs?"]}]
+
+``topics`` are curated topics: a plain word or phrase matches whole words (plural too), anything
+else is a case-insensitive regular expression. They take precedence over the topics found in
+the text.
 
 ENTITY is an entity id (``person:mark-carney``) or its name.
 """
@@ -17,6 +22,7 @@ ENTITY is an entity id (``person:mark-carney``) or its name.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +32,9 @@ import yaml
 from sitegen.errors import ConfigError
 from sitegen.model import ENTITY_KINDS
 from sitegen.resolve.events import event_date
+from sitegen.resolve.topics import CuratedTopic
 
-OPERATIONS = ("merge", "split", "rename", "kind", "aliases", "reject", "roles", "dates")
+OPERATIONS = ("topics", "merge", "split", "rename", "kind", "aliases", "reject", "roles", "dates")
 """Top-level keys, in the order they are applied."""
 
 FIELDS: dict[str, tuple[set[str], set[str]]] = {
@@ -40,6 +47,7 @@ FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "reject": (set(), {"entity", "topic"}),
     "roles": ({"entity", "roles"}, set()),
     "dates": ({"article", "phrase", "date"}, set()),
+    "topics": ({"name", "patterns"}, set()),
 }
 PART_FIELDS = ({"name"}, {"kind", "texts", "articles"})
 
@@ -62,6 +70,15 @@ class Overrides:
 
     operations: tuple[Operation, ...] = ()
     source: str = ""
+
+
+def curated_topics(overrides: Overrides) -> tuple[CuratedTopic, ...]:
+    """The curated topics an overrides file declares, in file order."""
+    return tuple(
+        CuratedTopic(op.args["name"], tuple(op.args["patterns"]))
+        for op in overrides.operations
+        if op.op == "topics"
+    )
 
 
 def load_overrides(path: Path | None) -> Overrides:
@@ -157,6 +174,8 @@ class _Reader:
         for key, value in list(args.items()):
             if key in {"from", "add", "drop", "roles", "texts", "articles"}:
                 args[key] = self.strings(value, key)
+            elif key == "patterns":
+                args[key] = self.patterns(value)
             elif key == "into" and op == "split":
                 args[key] = self.parts(value)
             elif key == "date":
@@ -181,6 +200,16 @@ class _Reader:
             self.fail(node, f"'{key}' must be a text or a list of texts")
             return []
         return [self.string(item, key) for item in node.value]
+
+    def patterns(self, node: yaml.Node) -> list[str]:
+        """Topic patterns: texts that compile as regular expressions."""
+        patterns = self.strings(node, "patterns")
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                self.fail(node, f"pattern {pattern!r} is not a valid regular expression ({exc})")
+        return patterns
 
     def date(self, node: yaml.Node) -> str:
         value = self.loader.construct_object(node, deep=True)
