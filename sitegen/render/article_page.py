@@ -22,12 +22,19 @@ def render_article_page(article: Article, context: RenderContext) -> tuple[str, 
     located = context.by_article.get(article.id, [])
     parts = [
         front_matter({"title": plain_title(article.title)}),
-        f"# {escape(article.title)}\n",
+        _title(article),
         _byline(article),
         _named_box(article, context, page),
         *(_block(article, block, located, page) for block in article.blocks),
     ]
     return page, "\n".join(part for part in parts if part)
+
+
+def _title(article: Article) -> str:
+    """The page's H1; it carries the headline block's anchor, as the headline is not repeated."""
+    headline = next((b for b in article.blocks if b.kind == "headline"), None)
+    anchor = f" {attr_anchor(f'p{headline.number}')}" if headline else ""
+    return f"# {escape(article.title)}{anchor}\n"
 
 
 def _byline(article: Article) -> str:
