@@ -65,3 +65,13 @@ def test_corporate_suffix_does_not_split_a_company_across_articles(tmp_path: Pat
     articles = read_articles([tmp_path])
     entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
     assert [(entity.name, len(entity.mentions)) for entity in entities] == [("Acme Inc", 2)]
+
+
+def test_title_word_inside_an_organization_name_stays_in_it(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "General Motors"}]
+    write(tmp_path / "x.txt", "General Motors cut jobs. General Motors said so.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, e.kind, e.aliases) for e in entities] == [
+        ("General Motors", "organization", ())
+    ]

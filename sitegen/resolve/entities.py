@@ -269,8 +269,9 @@ def title_aliases(cluster: Cluster) -> set[str]:
     """Title forms as written before the name: "Mr. Carney", "Prime Minister Carney"."""
     forms = set()
     for _, mention in cluster.mentions():
-        if mention.title:
-            forms.add(f"{mention.title} {clean_name(mention.text)}")
+        name = clean_name(mention.text)
+        if mention.title and not name.startswith(mention.title):  # not "General Motors"
+            forms.add(f"{mention.title} {name}")
     return forms
 
 
