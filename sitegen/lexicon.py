@@ -134,9 +134,13 @@ ORGANIZATION_HEADS = frozenset(
 PLACE_HEADS = frozenset(
     """street st road rd avenue ave boulevard square river lake mountain mountains mount
     island islands county province valley bay sea ocean gulf peninsula airport harbour harbor
-    bridge canal desert coast""".split()
+    bridge canal desert coast beach""".split()
+) | frozenset(
+    """center centre museum base station stadium arena hall tower towers planetarium
+    facility complex palace castle cathedral""".split()
 )
-"""Last words that make a name a place's ("Castle Road", "Hudson Bay")."""
+"""Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
+included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
 
 NON_ENTITY_HEADS = frozenset(
     """games olympics paralympics cup championship championships tournament festival fair
@@ -156,3 +160,13 @@ def last_word(name: str) -> str:
     """The last word of a name, lower case, without dots ("Acme Corp." -> "corp")."""
     words = name.replace(".", " ").split()
     return words[-1].lower() if words else ""
+
+
+def head_word(name: str) -> str:
+    """The head noun of a name: the word before its first "of" ("Museum of Flight" ->
+    "museum", "Bank of Canada" -> "bank"), else its last word."""
+    words = name.replace(".", " ").split()
+    lower = [word.lower() for word in words]
+    if "of" in lower[1:-1]:
+        return lower[lower.index("of", 1) - 1]
+    return last_word(name)

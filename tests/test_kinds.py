@@ -75,3 +75,23 @@ def test_title_word_inside_an_organization_name_stays_in_it(tmp_path: Path) -> N
     assert [(e.name, e.kind, e.aliases) for e in entities] == [
         ("General Motors", "organization", ())
     ]
+
+
+def test_buildings_and_sites_are_places(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Kestrel Science Center"},
+        {"label": "ORG", "pattern": "Museum of Lanterns"},
+        {"label": "ORG", "pattern": "Bank of Freedonia"},
+    ]
+    body = (
+        "The Kestrel Science Center opened beside the Museum of Lanterns. "
+        "The Bank of Freedonia paid.\n"
+    )
+    write(tmp_path / "x.txt", body)
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert {e.name: e.kind for e in entities} == {
+        "Kestrel Science Center": "place",
+        "Museum of Lanterns": "place",
+        "Bank of Freedonia": "organization",
+    }

@@ -24,6 +24,7 @@ from sitegen.lexicon import (
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    head_word,
     is_honorific,
     last_word,
 )
@@ -129,10 +130,11 @@ def shape_vote(name: str) -> str | None:
     head = last_word(name)
     if head in NON_ENTITY_HEADS or words[0].lower() in NON_ENTITY_FIRST_WORDS:
         return "other"
-    if len(words) > 1 and head in ORGANIZATION_HEADS:
-        return "organization"
-    if len(words) > 1 and head in PLACE_HEADS:
-        return "place"
+    for word in (head, head_word(name)):
+        if len(words) > 1 and word in ORGANIZATION_HEADS:
+            return "organization"
+        if len(words) > 1 and word in PLACE_HEADS:
+            return "place"
     first = words[0]
     if len(first) > 2 and first[0].islower() and first[1].isupper():
         return "other"
