@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.ingest import read_articles
+from sitegen.lexicon import is_given_name
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
@@ -95,3 +96,25 @@ def test_buildings_and_sites_are_places(tmp_path: Path) -> None:
         "Museum of Lanterns": "place",
         "Bank of Freedonia": "organization",
     }
+
+
+def test_full_name_with_a_common_given_name_is_a_person(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Annie Quellford"},
+        {"label": "GPE", "pattern": "Virginia Hollow"},
+        {"label": "ORG", "pattern": "Royal Quell Force"},
+    ]
+    body = "Annie Quellford moved to Virginia Hollow and joined the Royal Quell Force.\n"
+    write(tmp_path / "x.txt", body)
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert {e.name: e.kind for e in entities} == {
+        "Annie Quellford": "person",
+        "Virginia Hollow": "place",
+        "Royal Quell Force": "organization",
+    }
+
+
+def test_given_names_come_from_the_census_lists() -> None:
+    assert is_given_name("Annie") and is_given_name("paul")
+    assert not is_given_name("Motors") and not is_given_name("China")

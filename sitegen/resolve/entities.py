@@ -25,6 +25,7 @@ from sitegen.lexicon import (
     ORGANIZATION_HEADS,
     PLACE_HEADS,
     head_word,
+    is_given_name,
     is_honorific,
     last_word,
 )
@@ -55,6 +56,8 @@ MAX_CROSS_KIND_MENTIONS = 3
 """A word of a full name joins it across kinds only when it is mentioned this rarely."""
 SHAPE_VOTE = 3
 """Weight of a name's own words: "... Airways" (organization), "... Road" (place), "iPhone"."""
+GIVEN_NAME_VOTE = 1
+"""Weight of a full name that starts with a common given name ("Annie Oakley")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -141,6 +144,21 @@ def shape_vote(name: str) -> str | None:
     return None
 
 
+def looks_like_full_name(name: str) -> bool:
+    """ "Annie Oakley", "Paul Dewar": two or three capitalized words, the first a common
+    given name: evidence of a person against an organization label (a name tagged as a place,
+    "Hong Kong", is not voted on)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+        return False
+    return all(
+        word[:1].isupper()
+        and word.replace("-", "").replace(".", "").isalpha()
+        and not word.isupper()
+        for word in words
+    )
+
+
 def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
     """Resolve every article's mentions, then merge the clusters across articles."""
     articles = list(articles)
@@ -189,6 +207,8 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
+        elif kind != "place" and looks_like_full_name(clean_name(mention.text)):
+            group.votes["person"] += GIVEN_NAME_VOTE
         if mention.title:
             group.votes["person"] += TITLE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
