@@ -197,3 +197,22 @@ def given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """ "Paul", "Annie": a common given name (a person's first word, not a surname)."""
     return word.lower() in given_names()
+
+
+COUNTRY_ALIASES = {
+    "america": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "holland": "netherlands",
+    "the netherlands": "netherlands",
+    "burma": "myanmar",
+    "czechia": "czech republic",
+}
+"""Other names of countries, by name key, and the key of the usual name."""
+
+
+def canonical_key(key: str) -> str:
+    """The usual name's key for another name of a country ("america" -> "united states")."""
+    return COUNTRY_ALIASES.get(key, key)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.ingest import read_articles
-from sitegen.lexicon import is_given_name
+from sitegen.lexicon import canonical_key, is_given_name
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.entities import is_one_typo_apart
 from tests.conftest import ruler_pipeline, write
 
 PATTERNS = [
@@ -118,3 +119,31 @@ def test_full_name_with_a_common_given_name_is_a_person(tmp_path: Path) -> None:
 def test_given_names_come_from_the_census_lists() -> None:
     assert is_given_name("Annie") and is_given_name("paul")
     assert not is_given_name("Motors") and not is_given_name("China")
+
+
+def test_spelling_variant_joins_the_usual_spelling(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Quellford"}, {"label": "ORG", "pattern": "Quelflord"}]
+    write(tmp_path / "x.txt", "Quellford grew. Quellford hired. Quelflord paid.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Quellford", 3)]
+
+
+def test_typo_distance_and_country_aliases() -> None:
+    assert is_one_typo_apart("chrylser", "chrysler")
+    assert is_one_typo_apart("untied nations", "united nations")
+    assert is_one_typo_apart("kristen", "kristin") and is_one_typo_apart("antarctic", "antarctica")
+    assert not is_one_typo_apart("austria", "australia")
+    assert canonical_key("america") == "united states"
+
+
+def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "GPE", "pattern": "America"},
+        {"label": "GPE", "pattern": "United States"},
+        {"label": "GPE", "pattern": "US"},
+    ]
+    write(tmp_path / "x.txt", "America voted. The US counted. The United States decided.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.kind, len(e.mentions)) for e in entities] == [("place", 3)]

@@ -24,6 +24,7 @@ from sitegen.lexicon import (
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    canonical_key,
     head_word,
     is_given_name,
     is_honorific,
@@ -58,6 +59,8 @@ SHAPE_VOTE = 3
 """Weight of a name's own words: "... Airways" (organization), "... Road" (place), "iPhone"."""
 GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
+VARIANT_MIN_LENGTH = 6
+"""Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -165,13 +168,67 @@ def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis])
     clusters: list[Cluster] = []
     for article in articles:
         groups = article_groups(article, analyses[article.id])
-        clusters.extend(join_groups([Cluster([group]) for group in groups], within_article=True))
+        joined = join_groups([Cluster([group]) for group in groups], within_article=True)
+        clusters.extend(join_spelling_variants(joined))
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster
         for cluster in merge_across_articles(clusters)
         if _is_entity(cluster) and not _is_common_word(cluster, lowercase)
     ]
+
+
+def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
+    """Within one article, a name one typo away from another of the same kind is that name
+    ("Untied Nations" -> "United Nations", "Chrylser" -> "Chrysler"): the rarer spelling
+    joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
+    does an acronym of a country's usual name and another name of it ("US", "America")."""
+    order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
+    kept: list[Cluster] = []
+    for cluster in order:
+        target = next(
+            (
+                other
+                for other in kept
+                if other.kind == cluster.kind and _is_variant(cluster.name, other.name)
+            ),
+            None,
+        )
+        if target is not None and cluster.kind is not None:
+            target.groups.extend(cluster.groups)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _is_variant(one: str, other: str) -> bool:
+    """One typo apart, or an acronym of the other's usual name ("US" and "America")."""
+    a, b = name_key(one), name_key(other)
+    if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
+        return True
+    return any(
+        looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
+        for short, long in ((one, other), (other, one))
+    )
+
+
+def is_one_typo_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped (``a != b``)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        first, second = diffs[0], diffs[-1]
+        return (
+            len(diffs) == 2
+            and second == first + 1
+            and a[first] == b[second]
+            and a[second] == b[first]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
@@ -191,7 +248,7 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in analysis.mentions:
         kind = KIND_OF_LABEL.get(mention.label)
-        key = name_key(mention.text)
+        key = canonical_key(name_key(mention.text))
         if not key:
             continue
         if kind is None:
