@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.resources
+from functools import cache
+
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"})
 """Forms of address: evidence that a name is a person's, but not a role."""
 
@@ -124,7 +127,7 @@ ORGANIZATION_HEADS = frozenset(
     bank airways airlines airline university college school academy ministry department agency
     council party commission committee institute institution foundation association society
     federation league club network news times post journal gazette herald tribune
-    magazine parliament senate congress assembly army navy police
+    magazine parliament senate congress assembly army navy police force
     administration office bureau board fund trust partners industries motors systems
     technologies studios records service services authority organization organisation
     coalition alliance movement""".split()
@@ -134,9 +137,13 @@ ORGANIZATION_HEADS = frozenset(
 PLACE_HEADS = frozenset(
     """street st road rd avenue ave boulevard square river lake mountain mountains mount
     island islands county province valley bay sea ocean gulf peninsula airport harbour harbor
-    bridge canal desert coast""".split()
+    bridge canal desert coast beach""".split()
+) | frozenset(
+    """center centre museum base station stadium arena hall tower towers planetarium
+    facility complex palace castle cathedral""".split()
 )
-"""Last words that make a name a place's ("Castle Road", "Hudson Bay")."""
+"""Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
+included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
 
 NON_ENTITY_HEADS = frozenset(
     """games olympics paralympics cup championship championships tournament festival fair
@@ -156,3 +163,56 @@ def last_word(name: str) -> str:
     """The last word of a name, lower case, without dots ("Acme Corp." -> "corp")."""
     words = name.replace(".", " ").split()
     return words[-1].lower() if words else ""
+
+
+def head_word(name: str) -> str:
+    """The head noun of a name: the word before its first "of" ("Museum of Flight" ->
+    "museum", "Bank of Canada" -> "bank"), else its last word."""
+    words = name.replace(".", " ").split()
+    lower = [word.lower() for word in words]
+    if "of" in lower[1:-1]:
+        return lower[lower.index("of", 1) - 1]
+    return last_word(name)
+
+
+GIVEN_NAME_FILES = ("dist.male.first", "dist.female.first")
+"""US census given names shipped by the ``names`` package: name, frequency (%), ..."""
+GIVEN_NAME_MIN_PERCENT = 0.004
+"""Rarer given names ("China", "Paris" as first names) are not evidence of a person."""
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common English given names, lower case."""
+    found: set[str] = set()
+    folder = importlib.resources.files("names")
+    for file in GIVEN_NAME_FILES:
+        for line in folder.joinpath(file).read_text(encoding="utf-8").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and float(fields[1]) >= GIVEN_NAME_MIN_PERCENT:
+                found.add(fields[0].lower())
+    return frozenset(found)
+
+
+def is_given_name(word: str) -> bool:
+    """ "Paul", "Annie": a common given name (a person's first word, not a surname)."""
+    return word.lower() in given_names()
+
+
+COUNTRY_ALIASES = {
+    "america": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "holland": "netherlands",
+    "the netherlands": "netherlands",
+    "burma": "myanmar",
+    "czechia": "czech republic",
+}
+"""Other names of countries, by name key, and the key of the usual name."""
+
+
+def canonical_key(key: str) -> str:
+    """The usual name's key for another name of a country ("america" -> "united states")."""
+    return COUNTRY_ALIASES.get(key, key)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.ingest import read_articles
+from sitegen.lexicon import canonical_key, is_given_name
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.entities import is_one_typo_apart
 from tests.conftest import ruler_pipeline, write
 
 PATTERNS = [
@@ -65,3 +67,83 @@ def test_corporate_suffix_does_not_split_a_company_across_articles(tmp_path: Pat
     articles = read_articles([tmp_path])
     entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
     assert [(entity.name, len(entity.mentions)) for entity in entities] == [("Acme Inc", 2)]
+
+
+def test_title_word_inside_an_organization_name_stays_in_it(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "General Motors"}]
+    write(tmp_path / "x.txt", "General Motors cut jobs. General Motors said so.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, e.kind, e.aliases) for e in entities] == [
+        ("General Motors", "organization", ())
+    ]
+
+
+def test_buildings_and_sites_are_places(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Kestrel Science Center"},
+        {"label": "ORG", "pattern": "Museum of Lanterns"},
+        {"label": "ORG", "pattern": "Bank of Freedonia"},
+    ]
+    body = (
+        "The Kestrel Science Center opened beside the Museum of Lanterns. "
+        "The Bank of Freedonia paid.\n"
+    )
+    write(tmp_path / "x.txt", body)
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert {e.name: e.kind for e in entities} == {
+        "Kestrel Science Center": "place",
+        "Museum of Lanterns": "place",
+        "Bank of Freedonia": "organization",
+    }
+
+
+def test_full_name_with_a_common_given_name_is_a_person(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Annie Quellford"},
+        {"label": "GPE", "pattern": "Virginia Hollow"},
+        {"label": "ORG", "pattern": "Royal Quell Force"},
+    ]
+    body = "Annie Quellford moved to Virginia Hollow and joined the Royal Quell Force.\n"
+    write(tmp_path / "x.txt", body)
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert {e.name: e.kind for e in entities} == {
+        "Annie Quellford": "person",
+        "Virginia Hollow": "place",
+        "Royal Quell Force": "organization",
+    }
+
+
+def test_given_names_come_from_the_census_lists() -> None:
+    assert is_given_name("Annie") and is_given_name("paul")
+    assert not is_given_name("Motors") and not is_given_name("China")
+
+
+def test_spelling_variant_joins_the_usual_spelling(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Quellford"}, {"label": "ORG", "pattern": "Quelflord"}]
+    write(tmp_path / "x.txt", "Quellford grew. Quellford hired. Quelflord paid.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Quellford", 3)]
+
+
+def test_typo_distance_and_country_aliases() -> None:
+    assert is_one_typo_apart("chrylser", "chrysler")
+    assert is_one_typo_apart("untied nations", "united nations")
+    assert is_one_typo_apart("kristen", "kristin") and is_one_typo_apart("antarctic", "antarctica")
+    assert not is_one_typo_apart("austria", "australia")
+    assert canonical_key("america") == "united states"
+
+
+def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "GPE", "pattern": "America"},
+        {"label": "GPE", "pattern": "United States"},
+        {"label": "GPE", "pattern": "US"},
+    ]
+    write(tmp_path / "x.txt", "America voted. The US counted. The United States decided.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.kind, len(e.mentions)) for e in entities] == [("place", 3)]

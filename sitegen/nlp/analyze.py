@@ -216,7 +216,9 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     inner_title_end = _title_prefix_end(doc, start, end)
     title_start = _title_before(doc, ent.start)
     title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])
-    start = inner_title_end
+    if ent.label_ == "PERSON":
+        start = inner_title_end  # a title inside another label's name is part of it:
+        # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
     if start >= end:

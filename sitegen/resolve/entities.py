@@ -24,6 +24,9 @@ from sitegen.lexicon import (
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    canonical_key,
+    head_word,
+    is_given_name,
     is_honorific,
     last_word,
 )
@@ -54,6 +57,10 @@ MAX_CROSS_KIND_MENTIONS = 3
 """A word of a full name joins it across kinds only when it is mentioned this rarely."""
 SHAPE_VOTE = 3
 """Weight of a name's own words: "... Airways" (organization), "... Road" (place), "iPhone"."""
+GIVEN_NAME_VOTE = 1
+"""Weight of a full name that starts with a common given name ("Annie Oakley")."""
+VARIANT_MIN_LENGTH = 6
+"""Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -129,14 +136,30 @@ def shape_vote(name: str) -> str | None:
     head = last_word(name)
     if head in NON_ENTITY_HEADS or words[0].lower() in NON_ENTITY_FIRST_WORDS:
         return "other"
-    if len(words) > 1 and head in ORGANIZATION_HEADS:
-        return "organization"
-    if len(words) > 1 and head in PLACE_HEADS:
-        return "place"
+    for word in (head, head_word(name)):
+        if len(words) > 1 and word in ORGANIZATION_HEADS:
+            return "organization"
+        if len(words) > 1 and word in PLACE_HEADS:
+            return "place"
     first = words[0]
     if len(first) > 2 and first[0].islower() and first[1].isupper():
         return "other"
     return None
+
+
+def looks_like_full_name(name: str) -> bool:
+    """ "Annie Oakley", "Paul Dewar": two or three capitalized words, the first a common
+    given name: evidence of a person against an organization label (a name tagged as a place,
+    "Hong Kong", is not voted on)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+        return False
+    return all(
+        word[:1].isupper()
+        and word.replace("-", "").replace(".", "").isalpha()
+        and not word.isupper()
+        for word in words
+    )
 
 
 def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
@@ -145,13 +168,67 @@ def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis])
     clusters: list[Cluster] = []
     for article in articles:
         groups = article_groups(article, analyses[article.id])
-        clusters.extend(join_groups([Cluster([group]) for group in groups], within_article=True))
+        joined = join_groups([Cluster([group]) for group in groups], within_article=True)
+        clusters.extend(join_spelling_variants(joined))
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster
         for cluster in merge_across_articles(clusters)
         if _is_entity(cluster) and not _is_common_word(cluster, lowercase)
     ]
+
+
+def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
+    """Within one article, a name one typo away from another of the same kind is that name
+    ("Untied Nations" -> "United Nations", "Chrylser" -> "Chrysler"): the rarer spelling
+    joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
+    does an acronym of a country's usual name and another name of it ("US", "America")."""
+    order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
+    kept: list[Cluster] = []
+    for cluster in order:
+        target = next(
+            (
+                other
+                for other in kept
+                if other.kind == cluster.kind and _is_variant(cluster.name, other.name)
+            ),
+            None,
+        )
+        if target is not None and cluster.kind is not None:
+            target.groups.extend(cluster.groups)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _is_variant(one: str, other: str) -> bool:
+    """One typo apart, or an acronym of the other's usual name ("US" and "America")."""
+    a, b = name_key(one), name_key(other)
+    if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
+        return True
+    return any(
+        looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
+        for short, long in ((one, other), (other, one))
+    )
+
+
+def is_one_typo_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped (``a != b``)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        first, second = diffs[0], diffs[-1]
+        return (
+            len(diffs) == 2
+            and second == first + 1
+            and a[first] == b[second]
+            and a[second] == b[first]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
@@ -171,7 +248,7 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in analysis.mentions:
         kind = KIND_OF_LABEL.get(mention.label)
-        key = name_key(mention.text)
+        key = canonical_key(name_key(mention.text))
         if not key:
             continue
         if kind is None:
@@ -187,6 +264,8 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
+        elif kind != "place" and looks_like_full_name(clean_name(mention.text)):
+            group.votes["person"] += GIVEN_NAME_VOTE
         if mention.title:
             group.votes["person"] += TITLE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
@@ -269,8 +348,9 @@ def title_aliases(cluster: Cluster) -> set[str]:
     """Title forms as written before the name: "Mr. Carney", "Prime Minister Carney"."""
     forms = set()
     for _, mention in cluster.mentions():
-        if mention.title:
-            forms.add(f"{mention.title} {clean_name(mention.text)}")
+        name = clean_name(mention.text)
+        if mention.title and not name.startswith(mention.title):  # not "General Motors"
+            forms.add(f"{mention.title} {name}")
     return forms
 
 

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitegen.lexicon import canonical_key
 from sitegen.model import EntityKind
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
@@ -121,8 +122,9 @@ def _initials(name: str) -> set[str]:
 
 
 def without_suffix(name: str) -> str:
-    """The name key without a trailing corporate suffix: "Apple Inc." and "Apple" agree."""
+    """The name key without a trailing corporate suffix ("Apple Inc." and "Apple" agree), and
+    a country's usual name for its other names ("America" and "United States" agree)."""
     tokens = list(name_tokens(name))
     while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
         tokens.pop()
-    return " ".join(tokens)
+    return canonical_key(" ".join(tokens))
