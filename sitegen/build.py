@@ -82,10 +82,14 @@ class BuildStats:
 def build_knowledge(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | None = None,
+    nlp: Language | PipelineProvider | None = None,
     stats: BuildStats | None = None,
 ) -> KnowledgeBase:
-    """Read the articles, analyze them (through the cache) and resolve the corpus model."""
+    """Read the articles, analyze them (through the cache) and resolve the corpus model.
+
+    ``nlp`` is a loaded pipeline, or a provider that loads one only if some article misses
+    the cache (None: a provider of ``options.model``).
+    """
     stats = stats if stats is not None else BuildStats()
     with stats.stage("read"):
         articles = read_articles(paths, keep_going=options.keep_going)
@@ -93,7 +97,10 @@ def build_knowledge(
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
     with stats.stage("analyze"):
-        analyses = analyze_cached(articles, PipelineProvider(options.model, nlp), options, stats)
+        provider = (
+            nlp if isinstance(nlp, PipelineProvider) else PipelineProvider(options.model, nlp)
+        )
+        analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"):
         entities = resolve_entities(articles, analyses)
         topics = find_topics(articles, analyses, entities)
@@ -130,7 +137,9 @@ def analyze_cached(
 
 
 def extract(
-    paths: Sequence[str | Path], options: Options = Options(), nlp: Language | None = None
+    paths: Sequence[str | Path],
+    options: Options = Options(),
+    nlp: Language | PipelineProvider | None = None,
 ) -> dict[str, Any]:
     """The JSON export for ``paths`` (what ``sitegen extract --json`` prints)."""
     return export_knowledge(build_knowledge(paths, options, nlp))
@@ -140,7 +149,7 @@ def generate(
     paths: Sequence[str | Path],
     docs_dir: Path,
     options: Options = Options(),
-    nlp: Language | None = None,
+    nlp: Language | PipelineProvider | None = None,
     stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""

@@ -22,13 +22,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from spacy.language import Language
 
 from sitegen.build import build_knowledge, latest_published_epoch, render_pages
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
-from sitegen.nlp.pipeline import load_pipeline
+from sitegen.nlp.provider import PipelineProvider
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
 from sitegen.write import WriteReport, write_site
@@ -43,8 +42,8 @@ class CommandLine:
 
     settings: Settings | None = None
     """Replaces the plugin's own options (the command line's paths and flags)."""
-    nlp: Language | None = None
-    """A pipeline already loaded (with a progress bar attached)."""
+    nlp: PipelineProvider | None = None
+    """The command's pipeline provider (loads only on a cache miss; has the progress bar)."""
     results: list[tuple[KnowledgeBase, WriteReport, float]] = field(default_factory=list)
     """Each generation's knowledge base, write report and seconds, for the summary line."""
 
@@ -62,7 +61,7 @@ class SitegenPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
-        self._nlp: dict[str | None, Language] = {}
+        self._nlp: dict[str | None, PipelineProvider] = {}
         self._cached: tuple[tuple[Any, ...], KnowledgeBase] | None = None
         self._epoch_was_set: bool | None = None
 
@@ -139,11 +138,12 @@ class SitegenPlugin(BasePlugin):
         self._cached = (key, kb)
         return kb
 
-    def _pipeline(self, model: str | None) -> Language:
+    def _pipeline(self, model: str | None) -> PipelineProvider:
+        """The pipeline of ``model``, loaded on the first cache miss and kept across rebuilds."""
         if COMMAND_LINE.nlp is not None:
             return COMMAND_LINE.nlp
         if model not in self._nlp:
-            self._nlp[model] = load_pipeline(model)
+            self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]
 
 
