@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from sitegen.build import build_knowledge, latest_published_epoch, render_pages
+from sitegen.build import build_pages, latest_published_epoch
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
@@ -62,7 +62,7 @@ class SitegenPlugin(BasePlugin):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self._nlp: dict[str | None, PipelineProvider] = {}
-        self._cached: tuple[tuple[Any, ...], KnowledgeBase] | None = None
+        self._cached: tuple[tuple[Any, ...], KnowledgeBase, dict[str, str]] | None = None
         self._epoch_was_set: bool | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -84,8 +84,8 @@ class SitegenPlugin(BasePlugin):
         assert self.settings is not None
         started = time.perf_counter()
         try:
-            kb = self._knowledge(self.settings)
-            report = write_site(render_pages(kb), Path(config.docs_dir))
+            kb, pages = self._pages(self.settings)
+            report = write_site(pages, Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
         COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
@@ -127,16 +127,16 @@ class SitegenPlugin(BasePlugin):
             server.watch(str(self.settings.overrides))
         return server
 
-    def _knowledge(self, settings: Settings) -> KnowledgeBase:
-        """The curated knowledge base; reused while no input file changed."""
+    def _pages(self, settings: Settings) -> tuple[KnowledgeBase, dict[str, str]]:
+        """The curated knowledge base and the pages; reused while no input file changed."""
         key = (settings, tuple(input_fingerprint(settings)))
         if self._cached is not None and self._cached[0] == key:
-            log.debug("sitegen: inputs unchanged, reusing the knowledge base")
-            return self._cached[1]
+            log.debug("sitegen: inputs unchanged, reusing the knowledge base and pages")
+            return self._cached[1], self._cached[2]
         options = pipeline_options(settings)
-        kb = build_knowledge(settings.seeds, options, self._pipeline(settings.model))
-        self._cached = (key, kb)
-        return kb
+        kb, pages = build_pages(settings.seeds, options, self._pipeline(settings.model))
+        self._cached = (key, kb, pages)
+        return kb, pages
 
     def _pipeline(self, model: str | None) -> PipelineProvider:
         """The pipeline of ``model``, loaded on the first cache miss and kept across rebuilds."""

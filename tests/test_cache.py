@@ -6,7 +6,7 @@ import json
 import logging
 import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from spacy.language import Language
 
+import sitegen.build
 import sitegen.nlp.provider
 from sitegen.build import BuildStats, Options, build_knowledge, generate
 from sitegen.cache import AnalysisCache, analysis_from_json
@@ -22,6 +23,7 @@ from sitegen.ingest import read_articles
 from sitegen.nlp import analyze as analyze_module
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.provider import given_pipeline_id
+from sitegen.overrides import parse_overrides
 from tests.conftest import REPO, SEEDS, ruler_pipeline, write
 
 PATTERNS = [
@@ -222,3 +224,45 @@ def test_command_line_rebuild_with_nothing_changed_loads_no_model(
     assert loads == [str(saved)], "the second run loaded the pipeline"
     assert len(seen) == 1 and len(seen[0]) == processed, "the second run called spaCy"
     assert (project / "site_src" / "people" / "jane-doe.md").is_file()
+
+
+def test_unchanged_rebuild_takes_the_pages_from_the_site_cache(
+    project: tuple[Path, Path, Options], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing changed: no resolving or rendering, the same knowledge base and pages; an
+    article edit or different overrides build again."""
+    source, docs, options = project
+    first_kb, _ = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    first_pages = {p.relative_to(docs): p.read_text() for p in docs.rglob("*.md")}
+    resolved: list[int] = []
+    real_resolve = sitegen.build.resolve_entities
+
+    def resolve(*args: Any) -> Any:
+        resolved.append(1)
+        return real_resolve(*args)
+
+    monkeypatch.setattr(sitegen.build, "resolve_entities", resolve)
+    kb, report = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert not resolved and not report.written
+    assert kb == first_kb
+    assert {p.relative_to(docs): p.read_text() for p in docs.rglob("*.md")} == first_pages
+    write(source / "c.txt", "Jane Doe spoke in Freedonia on Tuesday.\n")
+    generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert len(resolved) == 1
+    rename = parse_overrides("rename:\n  - entity: Acme\n    to: Acme Co\n")
+    curated = replace(options, overrides=rename)
+    kb, _ = generate([source], docs, curated, ruler_pipeline(PATTERNS))
+    assert len(resolved) == 2 and any(e.name == "Acme Co" for e in kb.entities)
+    assert len(list((options.cache_dir / "site").glob("*.pickle"))) == 1
+
+
+def test_unchanged_rebuild_repeats_the_override_warnings(
+    project: tuple[Path, Path, Options], caplog: pytest.LogCaptureFixture
+) -> None:
+    source, docs, options = project
+    options = replace(options, overrides=parse_overrides("reject:\n  - entity: Nobody\n"))
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            generate([source], docs, options, ruler_pipeline(PATTERNS))
+        assert any("Nobody" in message for message in caplog.messages), caplog.messages
