@@ -147,7 +147,8 @@ def report(size: int, r: dict[str, Any]) -> str:
     """The figures of one corpus size, as Markdown lines."""
     stages = r["cold_stages_s"]
     extraction = stages["analyze"]
-    model = stages["read"] + stages["resolve"] + stages["render"] + stages["write"]
+    site_cache = stages.get("site_cache", 0.0) + stages.get("site_cache_write", 0.0)
+    model = stages["read"] + stages["resolve"] + stages["render"] + stages["write"] + site_cache
     lines = [
         f"### N = {size}",
         "",
@@ -158,7 +159,8 @@ def report(size: int, r: dict[str, Any]) -> str:
         f"- read + knowledge model + render + write: {model:.1f} s = "
         f"**{100 * model / extraction:.1f}%** of extraction "
         f"(read {stages['read']:.1f}, resolve {stages['resolve']:.1f}, "
-        f"render {stages['render']:.1f}, write {stages['write']:.1f})",
+        f"render {stages['render']:.1f}, write {stages['write']:.1f}, "
+        f"site cache {site_cache:.1f})",
         f"- mkdocs build --strict: {r['mkdocs_s']:.1f} s for {r['html_pages']} HTML pages = "
         f"**{1000 * r['mkdocs_s'] / r['html_pages']:.1f} ms/page**",
         f"- no-change rebuild: generate {r['nochange_generate_s']:.1f} s "
