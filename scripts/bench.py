@@ -63,6 +63,15 @@ def compose_corpus(source: Path, target: Path, size: int) -> int:
     return max(0, size - len(originals))
 
 
+def write_mkdocs_yml(target: Path) -> None:
+    """The repository's mkdocs.yml without the sitegen plugin: the benchmark generates the
+    pages itself, so ``mkdocs build`` measures MkDocs alone."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("  - sitegen:")
+    end = text.index("\n\n", start)
+    target.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+
+
 def mkdocs_build(project: Path) -> float:
     """Run ``mkdocs build --strict`` in ``project``; returns the seconds it took."""
     started = time.perf_counter()
@@ -82,9 +91,8 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     shutil.rmtree(project, ignore_errors=True)
     articles_dir = project / "articles"
     composed = compose_corpus(corpus, articles_dir, size)
-    (project / "site_src").mkdir()
-    shutil.copy(REPO / "site_src" / "about.md", project / "site_src" / "about.md")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "site_src" / "assets", project / "site_src" / "assets")
+    write_mkdocs_yml(project / "mkdocs.yml")
     articles = read_articles([articles_dir])
     texts = [article.block_text(block) for article in articles for block in article.blocks]
     result: dict[str, Any] = {"articles": len(articles), "composed": composed}
@@ -139,7 +147,8 @@ def report(size: int, r: dict[str, Any]) -> str:
     """The figures of one corpus size, as Markdown lines."""
     stages = r["cold_stages_s"]
     extraction = stages["analyze"]
-    model = stages["read"] + stages["resolve"] + stages["render"] + stages["write"]
+    site_cache = stages.get("site_cache", 0.0) + stages.get("site_cache_write", 0.0)
+    model = stages["read"] + stages["resolve"] + stages["render"] + stages["write"] + site_cache
     lines = [
         f"### N = {size}",
         "",
@@ -150,7 +159,8 @@ def report(size: int, r: dict[str, Any]) -> str:
         f"- read + knowledge model + render + write: {model:.1f} s = "
         f"**{100 * model / extraction:.1f}%** of extraction "
         f"(read {stages['read']:.1f}, resolve {stages['resolve']:.1f}, "
-        f"render {stages['render']:.1f}, write {stages['write']:.1f})",
+        f"render {stages['render']:.1f}, write {stages['write']:.1f}, "
+        f"site cache {site_cache:.1f})",
         f"- mkdocs build --strict: {r['mkdocs_s']:.1f} s for {r['html_pages']} HTML pages = "
         f"**{1000 * r['mkdocs_s'] / r['html_pages']:.1f} ms/page**",
         f"- no-change rebuild: generate {r['nochange_generate_s']:.1f} s "
@@ -185,8 +195,11 @@ def main() -> None:
     for size in args.sizes:
         command = [sys.executable, __file__, "--one", str(size), "--corpus", str(args.corpus),
                    "--workdir", str(workdir), "--n-process", str(args.n_process)]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        result = json.loads(output.strip().splitlines()[-1])
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.stderr.write(done.stderr)
+            sys.exit(f"bench: N = {size} failed (exit {done.returncode}); its output is above")
+        result = json.loads(done.stdout.strip().splitlines()[-1])
         print(report(size, result), flush=True)
         print("raw:", json.dumps(result), flush=True)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from sitegen.cache import DEFAULT_CACHE_DIR, AnalysisCache
+from sitegen.cache import DEFAULT_CACHE_DIR, AnalysisCache, SiteCache, SiteEntry
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Analysis, Article, KnowledgeBase
@@ -82,18 +82,74 @@ class BuildStats:
 def build_knowledge(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | None = None,
+    nlp: Language | PipelineProvider | None = None,
     stats: BuildStats | None = None,
 ) -> KnowledgeBase:
-    """Read the articles, analyze them (through the cache) and resolve the corpus model."""
+    """Read the articles, analyze them (through the cache) and resolve the corpus model.
+
+    ``nlp`` is a loaded pipeline, or a provider that loads one only if some article misses
+    the cache (None: a provider of ``options.model``).
+    """
     stats = stats if stats is not None else BuildStats()
+    articles = _read(paths, options, stats)
+    return _knowledge(articles, _provider(options, nlp), options, stats)
+
+
+def build_pages(
+    paths: Sequence[str | Path],
+    options: Options = Options(),
+    nlp: Language | PipelineProvider | None = None,
+    stats: BuildStats | None = None,
+) -> tuple[KnowledgeBase, dict[str, str]]:
+    """The curated knowledge base and every generated page (path -> Markdown).
+
+    With a cache folder, the result is also kept whole: a rebuild whose articles, pipeline,
+    code and overrides are all unchanged loads it from there instead of resolving and
+    rendering again (and replays the warnings the first build logged).
+    """
+    stats = stats if stats is not None else BuildStats()
+    articles = _read(paths, options, stats)
+    provider = _provider(options, nlp)
+    if options.cache_dir is None:
+        kb = _knowledge(articles, provider, options, stats)
+        with stats.stage("render"):
+            return kb, render_pages(kb)
+    site_cache = SiteCache(options.cache_dir, provider.id)
+    with stats.stage("site_cache"):
+        key = site_cache.key(articles, options.overrides, options.strict)
+        entry = site_cache.get(key)
+    if entry is not None:
+        stats.cached, stats.model_loaded = len(articles), provider.loaded
+        for name, level, message in entry.warnings:
+            logging.getLogger(name).log(level, "%s", message)
+        return entry.kb, entry.pages
+    with _warnings_logged() as warnings:
+        kb = _knowledge(articles, provider, options, stats)
+        with stats.stage("render"):
+            pages = render_pages(kb)
+    with stats.stage("site_cache_write"):
+        site_cache.put(key, SiteEntry(kb, pages, tuple(warnings)))
+    return kb, pages
+
+
+def _read(paths: Sequence[str | Path], options: Options, stats: BuildStats) -> list[Article]:
     with stats.stage("read"):
         articles = read_articles(paths, keep_going=options.keep_going)
     for article in articles:
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
+    return articles
+
+
+def _provider(options: Options, nlp: Language | PipelineProvider | None) -> PipelineProvider:
+    return nlp if isinstance(nlp, PipelineProvider) else PipelineProvider(options.model, nlp)
+
+
+def _knowledge(
+    articles: list[Article], provider: PipelineProvider, options: Options, stats: BuildStats
+) -> KnowledgeBase:
     with stats.stage("analyze"):
-        analyses = analyze_cached(articles, PipelineProvider(options.model, nlp), options, stats)
+        analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"):
         entities = resolve_entities(articles, analyses)
         topics = find_topics(articles, analyses, entities, curated_topics(options.overrides))
@@ -107,6 +163,24 @@ def build_knowledge(
             quotes=resolve_quotes(articles, analyses, entities),
         )
         return curate(kb, options.overrides, options.strict)
+
+
+@contextmanager
+def _warnings_logged() -> Iterator[list[tuple[str, int, str]]]:
+    """Collect the warnings sitegen logs inside the block (to replay on a cached rebuild)."""
+    records: list[tuple[str, int, str]] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append((record.name, record.levelno, record.getMessage()))
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("sitegen")
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
 
 
 def analyze_cached(
@@ -130,7 +204,9 @@ def analyze_cached(
 
 
 def extract(
-    paths: Sequence[str | Path], options: Options = Options(), nlp: Language | None = None
+    paths: Sequence[str | Path],
+    options: Options = Options(),
+    nlp: Language | PipelineProvider | None = None,
 ) -> dict[str, Any]:
     """The JSON export for ``paths`` (what ``sitegen extract --json`` prints)."""
     return export_knowledge(build_knowledge(paths, options, nlp))
@@ -140,15 +216,13 @@ def generate(
     paths: Sequence[str | Path],
     docs_dir: Path,
     options: Options = Options(),
-    nlp: Language | None = None,
+    nlp: Language | PipelineProvider | None = None,
     stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
     check_output_folder(docs_dir, [Path(path) for path in paths], "docs")
     stats = stats if stats is not None else BuildStats()
-    kb = build_knowledge(paths, options, nlp, stats)
-    with stats.stage("render"):
-        pages = render_pages(kb)
+    kb, pages = build_pages(paths, options, nlp, stats)
     with stats.stage("write"):
         report = write_site(pages, docs_dir)
     return kb, report

@@ -15,12 +15,23 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitegen import __version__
-from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
+from sitegen.model import (
+    Analysis,
+    Article,
+    KnowledgeBase,
+    Mention,
+    QuoteSpan,
+    Sentence,
+    TimeExpression,
+)
+from sitegen.overrides import Overrides
 
 log = logging.getLogger(__name__)
 
@@ -97,4 +108,79 @@ def code_version() -> str:
     sources = [*(CODE_ROOT / "nlp").glob("*.py"), CODE_ROOT / "model.py", CODE_ROOT / "lexicon.py"]
     for source in sorted(sources):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+SITE_FORMAT = 1
+SITE_FOLDER = "site"
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    """A whole build's result: the curated knowledge base, every page, the warnings logged."""
+
+    kb: KnowledgeBase
+    pages: dict[str, str]
+    warnings: tuple[tuple[str, int, str], ...] = ()
+    """(logger name, level, message) of each warning logged while resolving and rendering."""
+
+
+class SiteCache:
+    """The last build's knowledge base and pages, keyed by everything they depend on: each
+    article's analysis key (content, metadata, pipeline, analysis code), the article paths,
+    a digest of all of sitegen's code, and the overrides. A rebuild with none of them changed
+    skips resolving and rendering (only the newest entry is kept).
+
+    Entries are pickles: the cache folder must be as trusted as the code (it is the project's
+    own working folder).
+    """
+
+    def __init__(self, folder: Path, pipeline: str) -> None:
+        self.folder = folder / SITE_FOLDER
+        self.analyses = AnalysisCache(folder, pipeline)
+
+    def key(self, articles: list[Article], overrides: Overrides, strict: bool) -> str:
+        digest = hashlib.sha256(f"{SITE_FORMAT}\0{site_code_version()}\0{strict}\0".encode())
+        digest.update(repr(overrides).encode("utf-8"))
+        for article in articles:
+            digest.update(f"\0{article.path}\0{self.analyses.key(article)}".encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> SiteEntry | None:
+        path = self.folder / f"{key}.pickle"
+        try:
+            with path.open("rb") as handle:
+                entry = pickle.load(handle)
+            if not isinstance(entry, SiteEntry):
+                raise TypeError(f"holds a {type(entry).__name__}")
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # noqa: BLE001 - any unreadable entry is only rebuilt
+            log.warning("%s: unreadable site cache entry (%s); building again", path, exc)
+            return None
+        return entry
+
+    def put(self, key: str, entry: SiteEntry) -> None:
+        """Store ``entry`` atomically, replacing older entries; a failure is only a warning."""
+        path = self.folder / f"{key}.pickle"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+            for old in self.folder.glob("*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("%s: cannot write the site cache entry (%s)", path, exc)
+
+
+@functools.cache
+def site_code_version() -> str:
+    """sitegen's version plus a digest of all its code (resolving and rendering included)."""
+    digest = hashlib.sha256()
+    for source in sorted(CODE_ROOT.rglob("*.py")):
+        digest.update(source.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"

@@ -22,7 +22,7 @@ from sitegen.config import SETTINGS, Settings
 from sitegen.errors import SitegenError
 from sitegen.export import export_knowledge
 from sitegen.ingest import find_articles
-from sitegen.nlp.pipeline import load_pipeline
+from sitegen.nlp.provider import PipelineProvider
 from sitegen.plugin import COMMAND_LINE
 from sitegen.progress import article_progress, summary
 from sitegen.review import review_items
@@ -127,8 +127,10 @@ def _quiet() -> bool:
 
 
 def _analyze_with_progress(settings: Settings) -> Any:
+    """A provider of the pipeline (loaded only for articles missing from the cache), with a
+    progress bar that appears when it loads."""
     total = len(find_articles(settings.seeds))
-    return article_progress(load_pipeline(settings.model), total, enabled=not _quiet())
+    return article_progress(PipelineProvider(settings.model), total, enabled=not _quiet())
 
 
 def _done(line: str) -> None:

@@ -22,13 +22,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from spacy.language import Language
 
-from sitegen.build import build_knowledge, latest_published_epoch, render_pages
+from sitegen.build import build_pages, latest_published_epoch
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
-from sitegen.nlp.pipeline import load_pipeline
+from sitegen.nlp.provider import PipelineProvider
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
 from sitegen.write import WriteReport, write_site
@@ -43,8 +42,8 @@ class CommandLine:
 
     settings: Settings | None = None
     """Replaces the plugin's own options (the command line's paths and flags)."""
-    nlp: Language | None = None
-    """A pipeline already loaded (with a progress bar attached)."""
+    nlp: PipelineProvider | None = None
+    """The command's pipeline provider (loads only on a cache miss; has the progress bar)."""
     results: list[tuple[KnowledgeBase, WriteReport, float]] = field(default_factory=list)
     """Each generation's knowledge base, write report and seconds, for the summary line."""
 
@@ -62,8 +61,8 @@ class SitegenPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
-        self._nlp: dict[str | None, Language] = {}
-        self._cached: tuple[tuple[Any, ...], KnowledgeBase] | None = None
+        self._nlp: dict[str | None, PipelineProvider] = {}
+        self._cached: tuple[tuple[Any, ...], KnowledgeBase, dict[str, str]] | None = None
         self._epoch_was_set: bool | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -85,8 +84,8 @@ class SitegenPlugin(BasePlugin):
         assert self.settings is not None
         started = time.perf_counter()
         try:
-            kb = self._knowledge(self.settings)
-            report = write_site(render_pages(kb), Path(config.docs_dir))
+            kb, pages = self._pages(self.settings)
+            report = write_site(pages, Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
         COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
@@ -128,22 +127,23 @@ class SitegenPlugin(BasePlugin):
             server.watch(str(self.settings.overrides))
         return server
 
-    def _knowledge(self, settings: Settings) -> KnowledgeBase:
-        """The curated knowledge base; reused while no input file changed."""
+    def _pages(self, settings: Settings) -> tuple[KnowledgeBase, dict[str, str]]:
+        """The curated knowledge base and the pages; reused while no input file changed."""
         key = (settings, tuple(input_fingerprint(settings)))
         if self._cached is not None and self._cached[0] == key:
-            log.debug("sitegen: inputs unchanged, reusing the knowledge base")
-            return self._cached[1]
+            log.debug("sitegen: inputs unchanged, reusing the knowledge base and pages")
+            return self._cached[1], self._cached[2]
         options = pipeline_options(settings)
-        kb = build_knowledge(settings.seeds, options, self._pipeline(settings.model))
-        self._cached = (key, kb)
-        return kb
+        kb, pages = build_pages(settings.seeds, options, self._pipeline(settings.model))
+        self._cached = (key, kb, pages)
+        return kb, pages
 
-    def _pipeline(self, model: str | None) -> Language:
+    def _pipeline(self, model: str | None) -> PipelineProvider:
+        """The pipeline of ``model``, loaded on the first cache miss and kept across rebuilds."""
         if COMMAND_LINE.nlp is not None:
             return COMMAND_LINE.nlp
         if model not in self._nlp:
-            self._nlp[model] = load_pipeline(model)
+            self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]
 
 

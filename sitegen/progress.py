@@ -22,6 +22,7 @@ from rich.text import Text
 from spacy.language import Language
 
 from sitegen.model import KnowledgeBase
+from sitegen.nlp.provider import PipelineProvider
 from sitegen.write import WriteReport
 
 
@@ -33,13 +34,17 @@ class RateColumn(ProgressColumn):
 
 
 @contextmanager
-def article_progress(nlp: Language, total: int, enabled: bool) -> Iterator[Language]:
-    """``nlp`` with a bar that advances as each article's text goes through ``nlp.pipe``.
+def article_progress(
+    provider: PipelineProvider, total: int, enabled: bool
+) -> Iterator[PipelineProvider]:
+    """``provider``, whose pipeline, once loaded, advances a bar as each article's text goes
+    through ``nlp.pipe``. Nothing is loaded here: a run whose articles are all in the cache
+    shows no bar and never loads the pipeline.
 
     Shown only on a terminal; the pipeline is returned to normal on exit.
     """
     if not enabled or not sys.stderr.isatty():
-        yield nlp
+        yield provider
         return
     progress = Progress(
         TextColumn("analyzing"),
@@ -51,24 +56,33 @@ def article_progress(nlp: Language, total: int, enabled: bool) -> Iterator[Langu
         transient=True,
     )
     task = progress.add_task("articles", total=total)
-    original = nlp.pipe
+    patched: list[Language] = []
 
-    def pipe(texts: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        seen: set[Any] = set()
-        for item in original(texts, *args, **kwargs):
-            context = item[1] if kwargs.get("as_tuples") else None
-            article = context[0] if isinstance(context, tuple) else context
-            if article not in seen:
-                seen.add(article)
-                progress.update(task, completed=len(seen))
-            yield item
+    def attach(nlp: Language) -> None:
+        original = nlp.pipe
 
-    setattr(nlp, "pipe", pipe)  # noqa: B010
+        def pipe(texts: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            seen: set[Any] = set()
+            for item in original(texts, *args, **kwargs):
+                context = item[1] if kwargs.get("as_tuples") else None
+                article = context[0] if isinstance(context, tuple) else context
+                if article not in seen:
+                    seen.add(article)
+                    progress.update(task, completed=len(seen))
+                yield item
+
+        setattr(nlp, "pipe", pipe)  # noqa: B010
+        patched.append(nlp)
+        progress.start()
+
+    previous, provider.on_load = provider.on_load, attach
     try:
-        with progress:
-            yield nlp
+        yield provider
     finally:
-        delattr(nlp, "pipe")
+        provider.on_load = previous
+        progress.stop()
+        for nlp in patched:
+            delattr(nlp, "pipe")
 
 
 def summary(kb: KnowledgeBase, report: WriteReport | None, seconds: float) -> str:

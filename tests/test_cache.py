@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from spacy.language import Language
 
+import sitegen.build
 import sitegen.nlp.provider
 from sitegen.build import BuildStats, Options, build_knowledge, generate
 from sitegen.cache import AnalysisCache, analysis_from_json
+from sitegen.cli import cli
 from sitegen.ingest import read_articles
 from sitegen.nlp import analyze as analyze_module
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.provider import given_pipeline_id
-from tests.conftest import SEEDS, ruler_pipeline, write
+from sitegen.overrides import parse_overrides
+from tests.conftest import REPO, SEEDS, ruler_pipeline, write
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Jane Doe"},
@@ -182,3 +187,82 @@ def test_memory_zones_and_worker_processes_give_the_same_analyses(
     assert analyze(articles, ruler_pipeline(PATTERNS), zone_texts=1) == expected
     monkeypatch.setattr(analyze_module, "MIN_TEXTS_PER_PROCESS", 1)
     assert analyze(articles, ruler_pipeline(PATTERNS), batch_size=1, n_process=2) == expected
+
+
+@pytest.mark.parametrize("command", ["generate", "build"])
+def test_command_line_rebuild_with_nothing_changed_loads_no_model(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sitegen build` (and `generate`) load the pipeline only for articles missing from the
+    cache: the second run loads nothing and sends no text through spaCy."""
+    saved = tmp_path / "pipeline"
+    ruler_pipeline(PATTERNS).to_disk(saved)
+    project = tmp_path / "project"
+    corpus(project / "seeds")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "site_src").mkdir()
+    monkeypatch.chdir(project)
+    loads: list[str] = []
+    real_load = sitegen.nlp.provider.load_pipeline
+    seen: list[list[str]] = []
+
+    def load_and_record(name: str | None = None) -> Language:
+        nlp = real_load(name)
+        loads.append(str(name))
+        seen.append(counted(nlp))
+        return nlp
+
+    monkeypatch.setattr(sitegen.nlp.provider, "load_pipeline", load_and_record)
+    runner = CliRunner()
+    args = ["-q", command, "--model", str(saved)]
+    first = runner.invoke(cli, args, catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    processed = len(seen[0])
+    assert loads == [str(saved)] and processed >= len(BODIES)
+    second = runner.invoke(cli, args, catch_exceptions=False)
+    assert second.exit_code == 0, second.output
+    assert loads == [str(saved)], "the second run loaded the pipeline"
+    assert len(seen) == 1 and len(seen[0]) == processed, "the second run called spaCy"
+    assert (project / "site_src" / "people" / "jane-doe.md").is_file()
+
+
+def test_unchanged_rebuild_takes_the_pages_from_the_site_cache(
+    project: tuple[Path, Path, Options], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing changed: no resolving or rendering, the same knowledge base and pages; an
+    article edit or different overrides build again."""
+    source, docs, options = project
+    first_kb, _ = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    first_pages = {p.relative_to(docs): p.read_text() for p in docs.rglob("*.md")}
+    resolved: list[int] = []
+    real_resolve = sitegen.build.resolve_entities
+
+    def resolve(*args: Any) -> Any:
+        resolved.append(1)
+        return real_resolve(*args)
+
+    monkeypatch.setattr(sitegen.build, "resolve_entities", resolve)
+    kb, report = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert not resolved and not report.written
+    assert kb == first_kb
+    assert {p.relative_to(docs): p.read_text() for p in docs.rglob("*.md")} == first_pages
+    write(source / "c.txt", "Jane Doe spoke in Freedonia on Tuesday.\n")
+    generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert len(resolved) == 1
+    rename = parse_overrides("rename:\n  - entity: Acme\n    to: Acme Co\n")
+    curated = replace(options, overrides=rename)
+    kb, _ = generate([source], docs, curated, ruler_pipeline(PATTERNS))
+    assert len(resolved) == 2 and any(e.name == "Acme Co" for e in kb.entities)
+    assert len(list((options.cache_dir / "site").glob("*.pickle"))) == 1
+
+
+def test_unchanged_rebuild_repeats_the_override_warnings(
+    project: tuple[Path, Path, Options], caplog: pytest.LogCaptureFixture
+) -> None:
+    source, docs, options = project
+    options = replace(options, overrides=parse_overrides("reject:\n  - entity: Nobody\n"))
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            generate([source], docs, options, ruler_pipeline(PATTERNS))
+        assert any("Nobody" in message for message in caplog.messages), caplog.messages

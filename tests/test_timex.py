@@ -237,3 +237,10 @@ def test_tag_without_parser() -> None:
         ("16:08 UTC", "2019-05-01T16:08Z"),
         ("2019", "2019"),
     ]
+
+
+@pytest.mark.parametrize("tense", ["past", "present", "future"])
+def test_a_day_found_only_on_one_side_of_the_date_does_not_crash(tense: str) -> None:
+    """February 29 near a 2025 article exists only in 2024 (the N = 1,000 benchmark crashed)."""
+    result = normalize("February 29", dt.date(2025, 3, 10), tense)  # type: ignore[arg-type]
+    assert result is not None and result[1] == "2024-02-29"

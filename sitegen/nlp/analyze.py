@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -144,14 +145,20 @@ def _add_doc(
     parts: _ArticleParts, article: Article, block_index: int, doc: Doc, offset: int
 ) -> None:
     first_sentence = len(parts.sentences)
-    for sent in doc.sents:
-        tense = sentence_tense(sent) if doc.has_annotation("TAG") else "present"
+    sents = list(doc.sents)
+    tagged = doc.has_annotation("TAG")
+    sentence_of_token = [0] * len(doc)
+    for index, sent in enumerate(sents):
+        tense = sentence_tense(sent) if tagged else "present"
         parts.sentences.append(
             Sentence(sent.start_char + offset, sent.end_char + offset, block_index, tense)
         )
-    if doc.has_annotation("TAG"):
+        sentence_of_token[sent.start : sent.end] = [index] * (sent.end - sent.start)
+    if tagged:
+        starts = [sent.start_char for sent in sents]
+        ends = [sent.end_char for sent in sents]
         parts.times.extend(
-            replace(time, sentence=first_sentence + _sentence_at(doc, time.start - offset))
+            replace(time, sentence=first_sentence + _sentence_at(starts, ends, time.start - offset))
             for time in tag_times(doc, article.published, offset)
         )
     if doc.has_annotation("DEP"):
@@ -160,16 +167,14 @@ def _add_doc(
             for chunk in doc.noun_chunks
         )
         sentence_of = {
-            token.i: first_sentence + index
-            for index, sent in enumerate(doc.sents)
-            for token in sent
+            token: first_sentence + index for token, index in enumerate(sentence_of_token)
         }
         parts.quotes.extend(find_quotes(doc, offset, sentence_of))
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         ent = _with_organization_head(ent)
-        mention = _mention(ent, offset, first_sentence + _sentence_index(doc, ent))
+        mention = _mention(ent, offset, first_sentence + sentence_of_token[ent.start])
         if mention is not None:
             parts.mentions.append(mention)
 
@@ -184,18 +189,10 @@ def chunk_lemma(chunk: Span) -> str:
     return " ".join(words)
 
 
-def _sentence_at(doc: Doc, char: int) -> int:
-    for index, sent in enumerate(doc.sents):
-        if sent.start_char <= char < sent.end_char:
-            return index
-    return 0
-
-
-def _sentence_index(doc: Doc, ent: Span) -> int:
-    for index, sent in enumerate(doc.sents):
-        if sent.start <= ent.start < sent.end:
-            return index
-    return 0
+def _sentence_at(starts: list[int], ends: list[int], char: int) -> int:
+    """The index of the sentence holding character ``char`` (0 when none does)."""
+    index = bisect.bisect_right(starts, char) - 1
+    return index if index >= 0 and char < ends[index] else 0
 
 
 def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cached_property
 
 from spacy.language import Language
@@ -13,10 +14,17 @@ from sitegen.nlp.pipeline import find_pipeline, installed_pipeline_id, load_pipe
 class PipelineProvider:
     """The configured pipeline: its cache id now, the loaded ``Language`` on first ``get()``."""
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        nlp: Language | None = None,
+        on_load: Callable[[Language], None] | None = None,
+    ) -> None:
         self._nlp = nlp
         self._given = nlp is not None
         self._name = "" if nlp is not None else find_pipeline(model)
+        self.on_load = on_load
+        """Called with the pipeline when ``get`` loads it (a progress bar attaches itself)."""
 
     @cached_property
     def id(self) -> str:
@@ -34,6 +42,8 @@ class PipelineProvider:
         """The pipeline, loading it on the first call."""
         if self._nlp is None:
             self._nlp = load_pipeline(self._name)
+            if self.on_load is not None:
+                self.on_load(self._nlp)
         return self._nlp
 
 

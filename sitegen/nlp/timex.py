@@ -128,15 +128,18 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _choose(candidates: list[int], current: int, how: str) -> int:
-    """Pick among candidate ordinals: the last one at/before ``current`` for past, etc."""
-    if how == "past":
-        return max(c for c in candidates if c <= current)
-    if how == "future":
-        return min(c for c in candidates if c >= current)
-    if how == "last":
-        return max(c for c in candidates if c < current)
-    if how == "next":
-        return min(c for c in candidates if c > current)
+    """Pick among candidate ordinals: the last one at/before ``current`` for past, etc.;
+    the nearest one when none lies on that side ("February 29" with one leap year near)."""
+    sides = {
+        "past": (max, lambda c: c <= current),
+        "future": (min, lambda c: c >= current),
+        "last": (max, lambda c: c < current),
+        "next": (min, lambda c: c > current),
+    }
+    if how in sides:
+        pick, on_side = sides[how]
+        if chosen := [c for c in candidates if on_side(c)]:
+            return pick(chosen)
     return min(candidates, key=lambda c: (abs(c - current), c > current))
 
 

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from sitegen.model import Article, Block, Entity, EntityMention, KnowledgeBase, Quote, Sentence
+from sitegen.model import (
+    Article,
+    Block,
+    Entity,
+    EntityMention,
+    KnowledgeBase,
+    Quote,
+    Sentence,
+    Topic,
+)
+from sitegen.render.linker import NameLinker
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,12 @@ class RenderContext:
     """Each speaker's quotations, in article order."""
     sentences_of: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
     """For each entity id, the (article, sentence index) pairs that name it."""
+    members: dict[str, list[Entity]] = field(default_factory=dict)
+    """For each entity id, the entities affiliated with it, in knowledge-base order."""
+    topics_of_sentence: dict[tuple[str, int], list[Topic]] = field(default_factory=dict)
+    """For each (article, sentence index), the topics with a passage there, in topic order."""
+    topic_passages_in: dict[str, Counter[str]] = field(default_factory=dict)
+    """For each article id, how many passages of each topic (by id) it holds."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> RenderContext:
@@ -54,7 +71,20 @@ class RenderContext:
         context.sentences_of = {
             entity.id: {(m.article, m.sentence) for m in entity.mentions} for entity in kb.entities
         }
+        for entity in kb.entities:
+            for org_id in entity.affiliations:
+                context.members.setdefault(org_id, []).append(entity)
+        for topic in kb.topics:
+            for key in dict.fromkeys((p.article, p.sentence) for p in topic.passages):
+                context.topics_of_sentence.setdefault(key, []).append(topic)
+            for passage in topic.passages:
+                context.topic_passages_in.setdefault(passage.article, Counter())[topic.id] += 1
         return context
+
+    @cached_property
+    def name_linker(self) -> NameLinker:
+        """Links the site's entity names inside text (one regular expression for all)."""
+        return NameLinker(self.kb.entities)
 
     def sentence(self, article_id: str, index: int) -> Sentence:
         return self.kb.analyses[article_id].sentences[index]

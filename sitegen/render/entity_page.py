@@ -10,7 +10,6 @@ from sitegen.render.graph_svg import graph_for_entity
 from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
 from sitegen.render.passages import (
     KIND_LABEL,
-    linked_names,
     paragraph_link,
     quote_sentence,
     search_tags,
@@ -68,14 +67,14 @@ def _aliases(entity: Entity) -> str:
 def _roles(entity: Entity, context: RenderContext, page: str) -> str:
     if not entity.roles:
         return ""
-    others = [other for other in context.kb.entities if other.id != entity.id]
-    lines = ["## Roles\n"] + [f"- {linked_names(role, others, page)}" for role in entity.roles]
+    linker = context.name_linker
+    lines = ["## Roles\n"] + [f"- {linker.link(role, page, entity)}" for role in entity.roles]
     return "\n".join(lines) + "\n"
 
 
 def _affiliations(entity: Entity, context: RenderContext, page: str) -> str:
     orgs = [context.entities[org_id] for org_id in entity.affiliations]
-    members = [other for other in context.kb.entities if entity.id in other.affiliations]
+    members = context.members.get(entity.id, [])
     if not orgs and not members:
         return ""
     lines = ["## Affiliations\n"]

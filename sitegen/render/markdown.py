@@ -36,7 +36,7 @@ def escape(text: str) -> str:
     """
     text = CONTROL.sub("\ufffd", WHITESPACE.sub(" ", text))
     text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return "".join(HTML_SPECIALS.get(char, char) for char in text)
+    return _replace_all(text, HTML_SPECIALS)
 
 
 def link(text: str, target: str) -> str:
@@ -61,7 +61,15 @@ def front_matter(meta: Mapping[str, Any]) -> str:
 def plain_title(text: str) -> str:
     """A page title for front matter and ``<title>``: one line, HTML characters as entities."""
     text = CONTROL.sub("\ufffd", " ".join(text.split()))
-    return "".join(TITLE_SPECIALS.get(char, char) for char in text) or "Untitled"
+    return _replace_all(text, TITLE_SPECIALS) or "Untitled"
+
+
+def _replace_all(text: str, table: Mapping[str, str]) -> str:
+    """Each character of ``table`` replaced at once ("&" first, since the others' entities
+    start with it): what a per-character join does, without a Python step per character."""
+    for char, entity in table.items():  # "&" is the first key of both tables
+        text = text.replace(char, entity)
+    return text
 
 
 def attr_anchor(anchor: str) -> str:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from sitegen.model import Entity, EntityMention
+from sitegen.model import EntityMention
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, link, plain_title, relative
+from sitegen.render.markdown import escape, plain_title, relative
 
 KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Place"}
 
@@ -37,25 +35,6 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def linked_names(text: str, entities: list[Entity], page: str) -> str:
-    """``text`` escaped, with each whole-word occurrence of an entity's name linked to its page."""
-    names = {entity.name: entity for entity in entities if len(entity.name) > 2}
-    if not names:
-        return escape(text)
-    ordered = sorted(names, key=lambda name: (-len(name), name))
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in ordered) + r")\b")
-    pieces, position = [], 0
-    for match in pattern.finditer(text):
-        entity = names[match.group(0)]
-        pieces += [
-            escape(text[position : match.start()]),
-            link(match.group(0), relative(entity.page, page)),
-        ]
-        position = match.end()
-    pieces.append(escape(text[position:]))
-    return "".join(pieces)
 
 
 def search_tags(name: str, aliases: tuple[str, ...]) -> list[str]:

@@ -138,12 +138,10 @@ def render_topics_index(kb: KnowledgeBase) -> tuple[str, str]:
 
 def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     """A "## Topics" section: topics whose sentences name the entity, "" if none."""
-    sentences = context.sentences_of.get(entity.id, set())
-    shared = []
-    for topic in context.kb.topics:
-        count = len({_key(p) for p in topic.passages} & sentences)
-        if count:
-            shared.append((topic, count))
+    counts: Counter[str] = Counter()
+    for key in context.sentences_of.get(entity.id, set()):
+        counts.update(topic.id for topic in context.topics_of_sentence.get(key, []))
+    shared = [(topic, counts[topic.id]) for topic in context.kb.topics if counts[topic.id]]
     if not shared:
         return ""
     shared.sort(key=lambda item: (-item[1], item[0].name.casefold()))
@@ -156,10 +154,8 @@ def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
 
 def topics_for_article(article: Article, context: RenderContext, page: str) -> str:
     """A one-line "**Topics:** ..." list of the article's topics, most supported first."""
-    counts = [
-        (topic, sum(1 for p in topic.passages if p.article == article.id))
-        for topic in context.kb.topics
-    ]
+    in_article = context.topic_passages_in.get(article.id, Counter())
+    counts = [(topic, in_article[topic.id]) for topic in context.kb.topics]
     present = sorted(
         ((topic, count) for topic, count in counts if count),
         key=lambda item: (-item[1], item[0].name.casefold()),

@@ -15,6 +15,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -106,14 +107,22 @@ class Cluster:
     @property
     def name(self) -> str:
         """The fullest name: most words, then most mentions, then alphabetical."""
+        if len(self.groups) == 1:
+            return self.groups[0].name
         best = max(
-            self.groups,
-            key=lambda g: (len(name_tokens(g.name)), len(g.mentions), g.name),
+            ((group.name, len(group.mentions)) for group in self.groups),
+            key=lambda item: (_word_count(item[0]), item[1], item[0]),
         )
-        return best.name
+        return best[0]
 
     def mentions(self) -> list[tuple[str, Mention]]:
         return [(group.article, mention) for group in self.groups for mention in group.mentions]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_count(name: str) -> int:
+    """``len(name_tokens(name))``, remembered: names are compared over and over."""
+    return len(name_tokens(name))
 
 
 def decide_kind(votes: Counter[str]) -> EntityKind | None:
@@ -287,7 +296,7 @@ def _plural_with_article(mention: Mention) -> bool:
 def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[Cluster]:
     """Join each shorter cluster to the single longer compatible cluster that contains it;
     within one article, a lone word of a person's full name joins it whatever its label."""
-    order = sorted(clusters, key=lambda c: (-len(name_tokens(c.name)), c.name))
+    order = sorted(clusters, key=lambda c: (-_word_count(c.name), c.name))
     kept: list[Cluster] = []
     for cluster in order:
         targets = [other for other in kept if _contains(other, cluster)]

@@ -1,0 +1,82 @@
+"""Linking entity names inside free text (a person's roles) to the entities' pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sitegen.model import Entity
+from sitegen.render.markdown import escape, link, relative
+
+MIN_NAME_CHARS = 3
+
+
+def linked_names(text: str, entities: Iterable[Entity], page: str) -> str:
+    """``text`` escaped, with each whole-word occurrence of an entity's name linked to its page."""
+    names = {entity.name: entity for entity in entities if len(entity.name) >= MIN_NAME_CHARS}
+    if not names:
+        return escape(text)
+    return _linked(text, _pattern(names), names, page)
+
+
+class NameLinker:
+    """``linked_names`` over every entity but one, with one regular expression for the site.
+
+    ``link(text, page, entity)`` gives exactly ``linked_names(text, others, page)`` where
+    ``others`` is every entity except ``entity``: compiling a pattern of all the site's names
+    for each call was most of the rendering time.
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = list(entities)
+        self.by_name: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            if len(entity.name) >= MIN_NAME_CHARS:
+                self.by_name.setdefault(entity.name, []).append(entity)
+        self.pattern = _pattern(self.by_name) if self.by_name else None
+
+    def link(self, text: str, page: str, entity: Entity) -> str:
+        """``text`` with the names of entities other than ``entity`` linked."""
+        own = self.by_name.get(entity.name, [])
+        if own and all(other.id == entity.id for other in own) and entity.name in text:
+            # the entity's own name is in the text and no other entity has it: the shared
+            # pattern would match it; take the slow, exact path (rare)
+            others = [other for other in self.entities if other.id != entity.id]
+            return linked_names(text, others, page)
+        if self.pattern is None:
+            return escape(text)
+        names = {
+            name: [other for other in entities if other.id != entity.id][-1]
+            for name, entities in self.by_name.items()
+            if name == entity.name and any(other.id != entity.id for other in entities)
+        }
+        return _linked(text, self.pattern, _Fallback(names, self.by_name), page)
+
+
+class _Fallback(dict[str, Entity]):
+    """Name -> entity: the overrides first, else the last entity of that name."""
+
+    def __init__(self, overrides: dict[str, Entity], by_name: dict[str, list[Entity]]) -> None:
+        super().__init__(overrides)
+        self.by_name = by_name
+
+    def __missing__(self, name: str) -> Entity:
+        return self.by_name[name][-1]
+
+
+def _pattern(names: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(names, key=lambda name: (-len(name), name))
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in ordered) + r")\b")
+
+
+def _linked(text: str, pattern: re.Pattern[str], names: dict[str, Entity], page: str) -> str:
+    pieces, position = [], 0
+    for match in pattern.finditer(text):
+        entity = names[match.group(0)]
+        pieces += [
+            escape(text[position : match.start()]),
+            link(match.group(0), relative(entity.page, page)),
+        ]
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return "".join(pieces)
