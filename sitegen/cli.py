@@ -296,13 +296,18 @@ def check_command(
         click.echo(f"warning: {message}", err=True)
     if review and not report.errors:
         _print_review(settings)
-    click.echo(
-        f"checked {report.articles} articles: {len(report.errors)} errors, "
-        f"{len(report.warnings)} warnings",
-        err=True,
+    counts = (
+        _count(report.articles, "article"),
+        _count(len(report.errors), "error"),
+        _count(len(report.warnings), "warning"),
     )
+    click.echo("checked {}: {}, {}".format(*counts), err=True)
     if report.errors:
         sys.exit(1)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _print_review(settings: Settings) -> None:

@@ -75,7 +75,7 @@ def test_every_command_has_help_with_an_example() -> None:
 def test_check_passes_on_the_seed(tmp_path: Path) -> None:
     result = run_sitegen("check", str(SEEDS), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines()[-1] == "checked 1 articles: 0 errors, 1 warnings"
+    assert result.stderr.splitlines()[-1] == "checked 1 article: 0 errors, 1 warning"
 
 
 def test_check_reports_every_bad_file_and_exits_1(tmp_path: Path) -> None:
