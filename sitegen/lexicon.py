@@ -153,6 +153,16 @@ NON_ENTITY_HEADS = frozenset(
 )
 """Last words of names of events, laws, products and works, which get no page."""
 
+PRODUCT_NOUNS = frozenset(
+    """browser software app application plugin plug-in smartphone handset tablet laptop
+    console processor chip album single film movie novel book song game videogame""".split()
+)
+"""Common nouns of products and works written next to their name ("the browser X", "X
+browser"); makers' goods (car, plane, phone) are left out: "Boeing aircraft" names a maker."""
+
+PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
+"""Verbs whose object name is a product or work ("Acme launched Zeta")."""
+
 NON_ENTITY_FIRST_WORDS = frozenset(
     """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
 )

@@ -92,6 +92,9 @@ class Mention:
     """The name is the grammatical subject of its clause (for pronoun antecedents)."""
     determiner: bool = False
     """The name was written after "the" ("the Beatles"): evidence against a person."""
+    cue: str = ""
+    """A kind the words around the name suggest: "other" for a product ("the browser X",
+    "X 2.0"), else "" (see ``sitegen.nlp.analyze.context_cue``)."""
 
 
 @dataclass(frozen=True)

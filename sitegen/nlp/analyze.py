@@ -10,7 +10,13 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitegen.lexicon import ORGANIZATION_HEADS, TITLE_MAX_WORDS, is_title
+from sitegen.lexicon import (
+    ORGANIZATION_HEADS,
+    PRODUCT_LAUNCH_VERBS,
+    PRODUCT_NOUNS,
+    TITLE_MAX_WORDS,
+    is_title,
+)
 from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
@@ -237,7 +243,55 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         quoted=_in_quoted_name(doc, start, end),
         subject=name.root.dep_ in ("nsubj", "nsubjpass"),
         determiner=determiner,
+        cue=context_cue(doc, start, end, ent.label_),
     )
+
+
+def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
+    """The kind the words around ``doc[start:end]`` suggest, or "".
+
+    "other" (a product or work): a product noun right before or after the name ("the
+    browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
+    3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
+    """
+    if _is_product_context(doc, start, end, label):
+        return "other"
+    return ""
+
+
+def _is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
+    after = [token for token in doc[end : end + 2]]
+    if after and after[0].lower_ in PRODUCT_NOUNS and after[0].is_lower:
+        return True
+    if (
+        len(after) == 2
+        and after[0].is_lower
+        and after[0].is_alpha
+        and after[1].lower_ in PRODUCT_NOUNS
+        and after[1].is_lower
+    ):
+        return True  # "Zeta web browser"
+    if start > 0 and doc[start - 1].lower_ in PRODUCT_NOUNS and doc[start - 1].is_lower:
+        return True
+    if after and _is_version_number(after[0].text):
+        return True
+    if (
+        start >= 3
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].like_num
+        and doc[start - 3].lower_ == "version"
+    ):
+        return True
+    root = doc[start:end].root
+    if root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_LAUNCH_VERBS:
+        return label != "PERSON" or root.head.lemma_ != "release"  # "released Gilad": a hostage
+    return False
+
+
+def _is_version_number(text: str) -> bool:
+    """ "2.0", "3.5.1": digits with dots (not a year or a count)."""
+    parts = text.split(".")
+    return len(parts) >= 2 and all(part.isdigit() for part in parts)
 
 
 def _with_organization_head(ent: Span) -> Span:

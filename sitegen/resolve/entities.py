@@ -62,6 +62,8 @@ GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
+CUE_VOTE = 1
+"""Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -174,9 +176,10 @@ def looks_like_full_name(name: str) -> bool:
 def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
     """Resolve every article's mentions, then merge the clusters across articles."""
     articles = list(articles)
+    labels = label_counts(analyses[article.id] for article in articles)
     clusters: list[Cluster] = []
     for article in articles:
-        groups = article_groups(article, analyses[article.id])
+        groups = article_groups(article, analyses[article.id], labels)
         joined = join_groups([Cluster([group]) for group in groups], within_article=True)
         clusters.extend(join_spelling_variants(joined))
     lowercase = CaseCounts.of(article.text for article in articles)
@@ -251,8 +254,30 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     return counts.mostly_lower(words[0])
 
 
-def article_groups(article: Article, analysis: Analysis) -> list[Group]:
-    """Group an article's mentions by name key, with their kind votes."""
+def label_counts(analyses: Iterable[Analysis]) -> dict[str, tuple[int, int]]:
+    """By name key, over the corpus: (mentions spaCy labels a product, event, law or work;
+    mentions it labels a person, organization or place)."""
+    other: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for analysis in analyses:
+        for mention in analysis.mentions:
+            key = canonical_key(name_key(mention.text))
+            if mention.label in NON_ENTITY_LABELS:
+                other[key] += 1
+            elif mention.label in KIND_OF_LABEL:
+                named[key] += 1
+    return {key: (other[key], named[key]) for key in other if key}
+
+
+def article_groups(
+    article: Article, analysis: Analysis, labels: dict[str, tuple[int, int]] | None = None
+) -> list[Group]:
+    """Group an article's mentions by name key, with their kind votes.
+
+    A name spaCy also labels a product or work ("other") somewhere in the corpus (``labels``,
+    by default this article's) gets that share of its mentions as "other" votes."""
+    if labels is None:
+        labels = label_counts([analysis])
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in analysis.mentions:
@@ -261,8 +286,6 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
         if not key:
             continue
         if kind is None:
-            if mention.label in NON_ENTITY_LABELS and key in groups:
-                groups[key].votes["other"] += 1
             continue
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
@@ -277,8 +300,14 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
             group.votes["person"] += GIVEN_NAME_VOTE
         if mention.title:
             group.votes["person"] += TITLE_VOTE
+        if mention.cue:
+            group.votes[mention.cue] += CUE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
+    for group in groups.values():
+        other, named = labels.get(group.key, (0, 0))
+        if other and group.mentions:
+            group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
     if article.source:
         source = Group(key=name_key(article.source), article=article.id)
         source.surface[clean_name(article.source)] += 1

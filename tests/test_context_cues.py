@@ -1,0 +1,56 @@
+"""Kind votes from the words around a name (``Mention.cue``), on made-up sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from sitegen.ingest import read_articles
+from sitegen.nlp.analyze import analyze, context_cue
+from sitegen.resolve import resolve_entities
+from tests.conftest import ruler_pipeline, write
+
+
+def cue(nlp: Language, text: str, name: str) -> str:
+    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model."""
+    doc = nlp(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    return context_cue(doc, span.start, span.end, "ORG")
+
+
+def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, ruler_pipeline(patterns))
+    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def test_product_nouns_and_versions_vote_for_a_product(nlp: Language) -> None:
+    assert cue(nlp, "Many people use the browser Zeltrix at work.", "Zeltrix") == "other"
+    assert cue(nlp, "The Zeltrix web browser crashed twice.", "Zeltrix") == "other"
+    assert cue(nlp, "She installed Zeltrix 2.0 yesterday.", "Zeltrix") == "other"
+    assert cue(nlp, "They tested version 3 of Zeltrix last week.", "Zeltrix") == "other"
+    assert cue(nlp, "Quorvane launched Zeltrix in May.", "Zeltrix") == "other"
+
+
+def test_makers_and_plain_names_get_no_product_vote(nlp: Language) -> None:
+    assert cue(nlp, "Quorvane aircraft are built in Ohio.", "Quorvane") == ""
+    assert cue(nlp, "Quorvane hired 2,000 workers in 2010.", "Quorvane") == ""
+
+
+def test_name_in_product_context_gets_no_page(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Zeltrix"}, {"label": "GPE", "pattern": "Freedonia"}]
+    body = "Users in Freedonia prefer the browser Zeltrix.\n"
+    assert kinds(tmp_path, body, patterns) == {"Freedonia": "place"}
+
+
+def test_product_label_elsewhere_in_the_corpus_votes_against_a_page(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PRODUCT", "pattern": "ZELTRIX"},
+        {"label": "ORG", "pattern": "Zeltrix"},
+    ]
+    write(tmp_path / "a.txt", "ZELTRIX sold well.\n")
+    assert kinds(tmp_path, "Zeltrix was everywhere.\n", patterns) == {}
