@@ -160,6 +160,12 @@ PRODUCT_NOUNS = frozenset(
 """Common nouns of products and works written next to their name ("the browser X", "X
 browser"); makers' goods (car, plane, phone) are left out: "Boeing aircraft" names a maker."""
 
+PORTFOLIO_TITLES = frozenset(
+    """secretary undersecretary under-secretary minister ministers secretaries""".split()
+)
+"""Titles named after a portfolio ("Home Secretary", "Secretary of State", "Minister for
+Education"): the portfolio word is no organization."""
+
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 

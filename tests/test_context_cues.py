@@ -54,3 +54,11 @@ def test_product_label_elsewhere_in_the_corpus_votes_against_a_page(tmp_path: Pa
     ]
     write(tmp_path / "a.txt", "ZELTRIX sold well.\n")
     assert kinds(tmp_path, "Zeltrix was everywhere.\n", patterns) == {}
+
+
+def test_portfolio_words_of_titles_are_no_organizations(nlp: Language) -> None:
+    text = "The Home Secretary met the Secretary of State and the Minister for Fisheries."
+    assert cue(nlp, text, "Home") == "other"
+    assert cue(nlp, text, "State") == "other"
+    assert cue(nlp, text, "Fisheries") == "other"
+    assert cue(nlp, "The Quellford Ministry said no.", "Quellford Ministry") == ""

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
     ORGANIZATION_HEADS,
+    PORTFOLIO_TITLES,
     PRODUCT_LAUNCH_VERBS,
     PRODUCT_NOUNS,
     TITLE_MAX_WORDS,
@@ -253,10 +254,26 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "other" (a product or work): a product noun right before or after the name ("the
     browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
     3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
+    A portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary of State")
+    is "other" too.
     """
-    if _is_product_context(doc, start, end, label):
+    if _is_product_context(doc, start, end, label) or _is_portfolio(doc, start, end):
         return "other"
     return ""
+
+
+def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
+    """ "Home Secretary", "Shadow Home Secretary", "Secretary of State", "Minister for
+    Education": name words that only say which portfolio a title holds."""
+    if any(token.lower_ in ORGANIZATION_HEADS for token in doc[start:end]):
+        return False  # "Defence Ministry", "Department of State"
+    if end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES:
+        return True
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in ("of", "for")
+        and doc[start - 2].lower_ in PORTFOLIO_TITLES
+    )
 
 
 def _is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
