@@ -62,3 +62,13 @@ def test_portfolio_words_of_titles_are_no_organizations(nlp: Language) -> None:
     assert cue(nlp, text, "State") == "other"
     assert cue(nlp, text, "Fisheries") == "other"
     assert cue(nlp, "The Quellford Ministry said no.", "Quellford Ministry") == ""
+
+
+def test_age_in_apposition_votes_for_a_person(nlp: Language) -> None:
+    assert cue(nlp, "Quellford, 45, was arrested on Monday.", "Quellford") == "person"
+    assert cue(nlp, "Quellford, 2010, was a good year.", "Quellford") == ""
+
+
+def test_age_turns_an_organization_label_into_a_person(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Quellford"}]
+    assert kinds(tmp_path, "Quellford, 45, was arrested.\n", patterns) == {"Quellford": "person"}

@@ -256,10 +256,22 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
     A portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary of State")
     is "other" too.
+
+    "person": an age in apposition ("Zeta, 45,").
     """
     if _is_product_context(doc, start, end, label) or _is_portfolio(doc, start, end):
         return "other"
+    if _has_age(doc, end):
+        return "person"
     return ""
+
+
+def _has_age(doc: Doc, end: int) -> bool:
+    """ "Zeta, 45, said": a number from 1 to 119 between commas right after the name."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ")"):
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 0 < int(age) < 120
 
 
 def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
