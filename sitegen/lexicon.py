@@ -166,6 +166,13 @@ PORTFOLIO_TITLES = frozenset(
 """Titles named after a portfolio ("Home Secretary", "Secretary of State", "Minister for
 Education"): the portfolio word is no organization."""
 
+OFFICE_TITLES = frozenset(
+    """spokesman spokeswoman spokesperson governor sheriff chairman chairwoman director
+    president minister secretary ceo commissioner mayor senator""".split()
+)
+"""Office titles that end a name tagged as an organization or place only as the office's
+title ("State Department Spokesperson", "Virginia Governor"): not part of the name."""
+
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 

@@ -72,3 +72,9 @@ def test_age_in_apposition_votes_for_a_person(nlp: Language) -> None:
 def test_age_turns_an_organization_label_into_a_person(tmp_path: Path) -> None:
     patterns = [{"label": "ORG", "pattern": "Quellford"}]
     assert kinds(tmp_path, "Quellford, 45, was arrested.\n", patterns) == {"Quellford": "person"}
+
+
+def test_office_title_after_an_organization_name_is_not_part_of_it(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Quell Department Spokesperson"}]
+    body = "Quell Department Spokesperson Ann Vole spoke.\n"
+    assert kinds(tmp_path, body, patterns) == {"Quell Department": "organization"}

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
+    OFFICE_TITLES,
     ORGANIZATION_HEADS,
     PORTFOLIO_TITLES,
     PRODUCT_LAUNCH_VERBS,
@@ -225,6 +226,9 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
+    if ent.label_ != "PERSON":
+        while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
+            end -= 1  # "State Department Spokesperson" -> "State Department"
     if start >= end:
         return None
     name = doc[start:end]
