@@ -66,6 +66,10 @@ class Sentence:
     """The tense of the sentence's main verb (future for will/shall/going to)."""
 
 
+UNLABELLED_NAME = "PROPN"
+"""``Mention.label`` of a capitalized proper-noun run spaCy left outside its entities."""
+
+
 @dataclass(frozen=True)
 class Mention:
     """A named-entity mention found by the pipeline, before resolution."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
 
 from sitegen.ingest import read_articles
-from sitegen.nlp.analyze import analyze, context_cue
+from sitegen.lexicon import is_title
+from sitegen.model import UNLABELLED_NAME, Mention
+from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
 from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
 
@@ -78,3 +81,25 @@ def test_office_title_after_an_organization_name_is_not_part_of_it(tmp_path: Pat
     patterns = [{"label": "ORG", "pattern": "Quell Department Spokesperson"}]
     body = "Quell Department Spokesperson Ann Vole spoke.\n"
     assert kinds(tmp_path, body, patterns) == {"Quell Department": "organization"}
+
+
+def test_untagged_proper_nouns_leave_out_titles_and_entities(nlp: Language) -> None:
+    doc = nlp("Yesterday President Zorbulax visited Quellington with Harriet Vole.")
+    spans = list(unlabelled_names(doc))
+    assert all(span.label_ == UNLABELLED_NAME for span in spans)
+    assert all(not token.ent_type_ and not is_title(token.text) for s in spans for token in s)
+
+
+def test_name_the_corpus_tags_elsewhere_is_found_where_spacy_missed_it(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Quellnews reported it.\nLater Quellnews said more.\n")
+    write(tmp_path / "b.txt", "Readers of Quellnews and Vorpal wrote in.\n")
+    articles = read_articles([tmp_path])
+    a, b = sorted(articles, key=lambda article: article.id)
+    analyses = analyze([a], ruler_pipeline([{"label": "ORG", "pattern": "Quellnews"}]))
+    untagged = [
+        Mention(b.text.index(name), b.text.index(name) + len(name), name, UNLABELLED_NAME, 0)
+        for name in ("Quellnews", "Vorpal")
+    ]
+    analyses[b.id] = replace(analyze([b], ruler_pipeline([]))[b.id], mentions=tuple(untagged))
+    found = {e.name: {m.article for m in e.mentions} for e in resolve_entities(articles, analyses)}
+    assert found == {"Quellnews": {a.id, b.id}}  # "Vorpal" is tagged nowhere: no page

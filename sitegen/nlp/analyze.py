@@ -19,7 +19,15 @@ from sitegen.lexicon import (
     TITLE_MAX_WORDS,
     is_title,
 )
-from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
+from sitegen.model import (
+    UNLABELLED_NAME,
+    Analysis,
+    Article,
+    Mention,
+    QuoteSpan,
+    Sentence,
+    TimeExpression,
+)
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import tag_times
@@ -34,6 +42,7 @@ QUOTES_OPEN = "“‘\"'"
 QUOTES_CLOSE = "”’\"'"
 QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
+UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
@@ -185,6 +194,38 @@ def _add_doc(
         mention = _mention(ent, offset, first_sentence + sentence_of_token[ent.start])
         if mention is not None:
             parts.mentions.append(mention)
+    if tagged:
+        for span in unlabelled_names(doc):
+            mention = _mention(span, offset, first_sentence + sentence_of_token[span.start])
+            if mention is not None:
+                parts.mentions.append(mention)
+
+
+def unlabelled_names(doc: Doc) -> Iterator[Span]:
+    """Runs of capitalized proper nouns outside every entity, without leading titles, as
+    spans labelled ``UNLABELLED_NAME``: names spaCy did not tag here ("Wikinews interviewed
+    ..."); resolving keeps those the corpus names elsewhere or the article repeats."""
+    index = 0
+    while index < len(doc):
+        if not _is_unlabelled_name_word(doc[index]):
+            index += 1
+            continue
+        start = index
+        while index < len(doc) and _is_unlabelled_name_word(doc[index]):
+            index += 1
+        while start < index and is_title(doc[start].text):
+            start += 1
+        if start < index <= start + UNLABELLED_NAME_MAX_WORDS:
+            yield Span(doc, start, index, label=UNLABELLED_NAME)
+
+
+def _is_unlabelled_name_word(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.text[:1].isupper()
+        and token.is_alpha
+    )
 
 
 def chunk_lemma(chunk: Span) -> str:

@@ -31,7 +31,7 @@ from sitegen.lexicon import (
     is_honorific,
     last_word,
 )
-from sitegen.model import Analysis, Article, EntityKind, Mention
+from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     CaseCounts,
@@ -64,6 +64,8 @@ VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
 CUE_VOTE = 1
 """Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
+UNLABELLED_MIN_TAGS = 2
+"""An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -254,30 +256,47 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     return counts.mostly_lower(words[0])
 
 
-def label_counts(analyses: Iterable[Analysis]) -> dict[str, tuple[int, int]]:
-    """By name key, over the corpus: (mentions spaCy labels a product, event, law or work;
-    mentions it labels a person, organization or place)."""
-    other: Counter[str] = Counter()
-    named: Counter[str] = Counter()
+def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
+    """By name key, over the corpus: how many mentions spaCy labels a person, an organization,
+    a place, or "other" (a product, event, law or work)."""
+    counts: dict[str, Counter[str]] = {}
     for analysis in analyses:
         for mention in analysis.mentions:
+            kind = (
+                "other" if mention.label in NON_ENTITY_LABELS else KIND_OF_LABEL.get(mention.label)
+            )
             key = canonical_key(name_key(mention.text))
-            if mention.label in NON_ENTITY_LABELS:
-                other[key] += 1
-            elif mention.label in KIND_OF_LABEL:
-                named[key] += 1
-    return {key: (other[key], named[key]) for key in other if key}
+            if kind and key:
+                counts.setdefault(key, Counter())[kind] += 1
+    return counts
+
+
+def _unlabelled_kind(
+    mention: Mention, key: str, labels: dict[str, Counter[str]]
+) -> EntityKind | None:
+    """The kind of a name spaCy left untagged here: the organization or place it tags the
+    name as elsewhere in the corpus (at least ``UNLABELLED_MIN_TAGS`` times), else None. Never
+    after "the" ("the Dow Jones": an index, a publication) nor a person (a lone untagged word
+    is seldom a person's name)."""
+    known = labels.get(key)
+    if mention.determiner or not known or known.total() < UNLABELLED_MIN_TAGS:
+        return None
+    kind = decide_kind(known)
+    return None if kind == "person" else kind
 
 
 def article_groups(
-    article: Article, analysis: Analysis, labels: dict[str, tuple[int, int]] | None = None
+    article: Article, analysis: Analysis, labels: dict[str, Counter[str]] | None = None
 ) -> list[Group]:
     """Group an article's mentions by name key, with their kind votes.
 
     A name spaCy also labels a product or work ("other") somewhere in the corpus (``labels``,
-    by default this article's) gets that share of its mentions as "other" votes."""
+    by default this article's) gets that share of its mentions as "other" votes. A name it
+    left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
+    tags it elsewhere; it votes only when no tagged mention in the article does."""
     if labels is None:
         labels = label_counts([analysis])
+    untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in analysis.mentions:
@@ -285,6 +304,8 @@ def article_groups(
         key = canonical_key(name_key(mention.text))
         if not key:
             continue
+        if mention.label == UNLABELLED_NAME:
+            kind = _unlabelled_kind(mention, key, labels)
         if kind is None:
             continue
         group = groups.setdefault(key, Group(key=key, article=article.id))
@@ -292,7 +313,10 @@ def article_groups(
         group.surface[clean_name(mention.text)] += 1
         if kind == "person" and _plural_with_article(mention):
             kind = "organization"  # "the Beatles": people's names take no article
-        group.votes[kind] += 1
+        if mention.label == UNLABELLED_NAME:
+            untagged.setdefault(group.key, Counter())[kind] += 1
+        else:
+            group.votes[kind] += 1
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
@@ -304,8 +328,13 @@ def article_groups(
             group.votes[mention.cue] += CUE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
+    for key, votes in untagged.items():
+        if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
+            groups[key].votes.update(votes)  # the corpus's kind, when spaCy tags it nowhere here
     for group in groups.values():
-        other, named = labels.get(group.key, (0, 0))
+        counts = labels.get(group.key, Counter())
+        other = counts["other"]
+        named = counts.total() - other
         if other and group.mentions:
             group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
     if article.source:
