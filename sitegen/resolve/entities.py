@@ -3,7 +3,11 @@
 The rules, in order:
 1. Mentions of one article with the same name key form a *group* (``Carney``, ``Carney's``).
 2. Each mention votes for a kind: its spaCy label, and twice for *person* when a title or
-   honorific stands before it ("Mr.", "Premier"). A group's kind is the vote's winner.
+   honorific stands before it ("Mr.", "Premier"); the words around it vote too
+   (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's product
+   labels of the name anywhere in the corpus. A group's kind is the vote's winner. An untagged
+   proper noun counts as a mention when the corpus tags the name elsewhere as an organization
+   or place.
 3. A shorter group joins the one longer group of a compatible kind whose name contains it
    ("Carney" -> "Mark Carney", "Times" -> "New York Times") or whose initials it spells
    ("EADS", "U.S."). A short name that fits several long ones is ambiguous and dropped.
