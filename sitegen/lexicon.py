@@ -153,6 +153,29 @@ NON_ENTITY_HEADS = frozenset(
 )
 """Last words of names of events, laws, products and works, which get no page."""
 
+PRODUCT_NOUNS = frozenset(
+    """browser software app application plugin plug-in smartphone handset tablet laptop
+    console processor chip album single film movie novel book song game videogame""".split()
+)
+"""Common nouns of products and works written next to their name ("the browser X", "X
+browser"); makers' goods (car, plane, phone) are left out: "Boeing aircraft" names a maker."""
+
+PORTFOLIO_TITLES = frozenset(
+    """secretary undersecretary under-secretary minister ministers secretaries""".split()
+)
+"""Titles named after a portfolio ("Home Secretary", "Secretary of State", "Minister for
+Education"): the portfolio word is no organization."""
+
+OFFICE_TITLES = frozenset(
+    """spokesman spokeswoman spokesperson governor sheriff chairman chairwoman director
+    president minister secretary ceo commissioner mayor senator""".split()
+)
+"""Office titles that end a name tagged as an organization or place only as the office's
+title ("State Department Spokesperson", "Virginia Governor"): not part of the name."""
+
+PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
+"""Verbs whose object name is a product or work ("Acme launched Zeta")."""
+
 NON_ENTITY_FIRST_WORDS = frozenset(
     """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
 )

@@ -66,6 +66,10 @@ class Sentence:
     """The tense of the sentence's main verb (future for will/shall/going to)."""
 
 
+UNLABELLED_NAME = "PROPN"
+"""``Mention.label`` of a capitalized proper-noun run spaCy left outside its entities."""
+
+
 @dataclass(frozen=True)
 class Mention:
     """A named-entity mention found by the pipeline, before resolution."""
@@ -92,6 +96,9 @@ class Mention:
     """The name is the grammatical subject of its clause (for pronoun antecedents)."""
     determiner: bool = False
     """The name was written after "the" ("the Beatles"): evidence against a person."""
+    cue: str = ""
+    """A kind the words around the name suggest: "other" for a product ("the browser X",
+    "X 2.0"), "person" ("X, 45,"), else "" (see ``sitegen.nlp.analyze.context_cue``)."""
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,24 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitegen.lexicon import ORGANIZATION_HEADS, TITLE_MAX_WORDS, is_title
-from sitegen.model import Analysis, Article, Mention, QuoteSpan, Sentence, TimeExpression
+from sitegen.lexicon import (
+    OFFICE_TITLES,
+    ORGANIZATION_HEADS,
+    PORTFOLIO_TITLES,
+    PRODUCT_LAUNCH_VERBS,
+    PRODUCT_NOUNS,
+    TITLE_MAX_WORDS,
+    is_title,
+)
+from sitegen.model import (
+    UNLABELLED_NAME,
+    Analysis,
+    Article,
+    Mention,
+    QuoteSpan,
+    Sentence,
+    TimeExpression,
+)
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import tag_times
@@ -26,6 +42,7 @@ QUOTES_OPEN = "“‘\"'"
 QUOTES_CLOSE = "”’\"'"
 QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
+UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
@@ -177,6 +194,38 @@ def _add_doc(
         mention = _mention(ent, offset, first_sentence + sentence_of_token[ent.start])
         if mention is not None:
             parts.mentions.append(mention)
+    if tagged:
+        for span in unlabelled_names(doc):
+            mention = _mention(span, offset, first_sentence + sentence_of_token[span.start])
+            if mention is not None:
+                parts.mentions.append(mention)
+
+
+def unlabelled_names(doc: Doc) -> Iterator[Span]:
+    """Runs of capitalized proper nouns outside every entity, without leading titles, as
+    spans labelled ``UNLABELLED_NAME``: names spaCy did not tag here ("Wikinews interviewed
+    ..."); resolving keeps those the corpus names elsewhere or the article repeats."""
+    index = 0
+    while index < len(doc):
+        if not _is_unlabelled_name_word(doc[index]):
+            index += 1
+            continue
+        start = index
+        while index < len(doc) and _is_unlabelled_name_word(doc[index]):
+            index += 1
+        while start < index and is_title(doc[start].text):
+            start += 1
+        if start < index <= start + UNLABELLED_NAME_MAX_WORDS:
+            yield Span(doc, start, index, label=UNLABELLED_NAME)
+
+
+def _is_unlabelled_name_word(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.text[:1].isupper()
+        and token.is_alpha
+    )
 
 
 def chunk_lemma(chunk: Span) -> str:
@@ -218,6 +267,9 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
+    if ent.label_ != "PERSON":
+        while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
+            end -= 1  # "State Department Spokesperson" -> "State Department"
     if start >= end:
         return None
     name = doc[start:end]
@@ -237,7 +289,83 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         quoted=_in_quoted_name(doc, start, end),
         subject=name.root.dep_ in ("nsubj", "nsubjpass"),
         determiner=determiner,
+        cue=context_cue(doc, start, end, ent.label_),
     )
+
+
+def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
+    """The kind the words around ``doc[start:end]`` suggest, or "".
+
+    "other" (a product or work): a product noun right before or after the name ("the
+    browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
+    3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
+    A portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary of State")
+    is "other" too.
+
+    "person": an age in apposition ("Zeta, 45,").
+    """
+    if _is_product_context(doc, start, end, label) or _is_portfolio(doc, start, end):
+        return "other"
+    if _has_age(doc, end):
+        return "person"
+    return ""
+
+
+def _has_age(doc: Doc, end: int) -> bool:
+    """ "Zeta, 45, said": a number from 1 to 119 between commas right after the name."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ")"):
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 0 < int(age) < 120
+
+
+def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
+    """ "Home Secretary", "Shadow Home Secretary", "Secretary of State", "Minister for
+    Education": name words that only say which portfolio a title holds."""
+    if any(token.lower_ in ORGANIZATION_HEADS for token in doc[start:end]):
+        return False  # "Defence Ministry", "Department of State"
+    if end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES:
+        return True
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in ("of", "for")
+        and doc[start - 2].lower_ in PORTFOLIO_TITLES
+    )
+
+
+def _is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
+    after = [token for token in doc[end : end + 2]]
+    if after and after[0].lower_ in PRODUCT_NOUNS and after[0].is_lower:
+        return True
+    if (
+        len(after) == 2
+        and after[0].is_lower
+        and after[0].is_alpha
+        and after[1].lower_ in PRODUCT_NOUNS
+        and after[1].is_lower
+    ):
+        return True  # "Zeta web browser"
+    if start > 0 and doc[start - 1].lower_ in PRODUCT_NOUNS and doc[start - 1].is_lower:
+        return True
+    if after and _is_version_number(after[0].text):
+        return True
+    if (
+        start >= 3
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].like_num
+        and doc[start - 3].lower_ == "version"
+    ):
+        return True
+    root = doc[start:end].root
+    if root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_LAUNCH_VERBS:
+        return label != "PERSON" or root.head.lemma_ != "release"  # "released Gilad": a hostage
+    return False
+
+
+def _is_version_number(text: str) -> bool:
+    """ "2.0", "3.5.1": digits with dots (not a year or a count)."""
+    parts = text.split(".")
+    return len(parts) >= 2 and all(part.isdigit() for part in parts)
 
 
 def _with_organization_head(ent: Span) -> Span:

@@ -3,7 +3,11 @@
 The rules, in order:
 1. Mentions of one article with the same name key form a *group* (``Carney``, ``Carney's``).
 2. Each mention votes for a kind: its spaCy label, and twice for *person* when a title or
-   honorific stands before it ("Mr.", "Premier"). A group's kind is the vote's winner.
+   honorific stands before it ("Mr.", "Premier"); the words around it vote too
+   (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's product
+   labels of the name anywhere in the corpus. A group's kind is the vote's winner. An untagged
+   proper noun counts as a mention when the corpus tags the name elsewhere as an organization
+   or place.
 3. A shorter group joins the one longer group of a compatible kind whose name contains it
    ("Carney" -> "Mark Carney", "Times" -> "New York Times") or whose initials it spells
    ("EADS", "U.S."). A short name that fits several long ones is ambiguous and dropped.
@@ -31,7 +35,7 @@ from sitegen.lexicon import (
     is_honorific,
     last_word,
 )
-from sitegen.model import Analysis, Article, EntityKind, Mention
+from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     CaseCounts,
@@ -62,6 +66,10 @@ GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
+CUE_VOTE = 1
+"""Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
+UNLABELLED_MIN_TAGS = 2
+"""An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -174,9 +182,10 @@ def looks_like_full_name(name: str) -> bool:
 def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
     """Resolve every article's mentions, then merge the clusters across articles."""
     articles = list(articles)
+    labels = label_counts(analyses[article.id] for article in articles)
     clusters: list[Cluster] = []
     for article in articles:
-        groups = article_groups(article, analyses[article.id])
+        groups = article_groups(article, analyses[article.id], labels)
         joined = join_groups([Cluster([group]) for group in groups], within_article=True)
         clusters.extend(join_spelling_variants(joined))
     lowercase = CaseCounts.of(article.text for article in articles)
@@ -251,8 +260,47 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     return counts.mostly_lower(words[0])
 
 
-def article_groups(article: Article, analysis: Analysis) -> list[Group]:
-    """Group an article's mentions by name key, with their kind votes."""
+def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
+    """By name key, over the corpus: how many mentions spaCy labels a person, an organization,
+    a place, or "other" (a product, event, law or work)."""
+    counts: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for mention in analysis.mentions:
+            kind = (
+                "other" if mention.label in NON_ENTITY_LABELS else KIND_OF_LABEL.get(mention.label)
+            )
+            key = canonical_key(name_key(mention.text))
+            if kind and key:
+                counts.setdefault(key, Counter())[kind] += 1
+    return counts
+
+
+def _unlabelled_kind(
+    mention: Mention, key: str, labels: dict[str, Counter[str]]
+) -> EntityKind | None:
+    """The kind of a name spaCy left untagged here: the organization or place it tags the
+    name as elsewhere in the corpus (at least ``UNLABELLED_MIN_TAGS`` times), else None. Never
+    after "the" ("the Dow Jones": an index, a publication) nor a person (a lone untagged word
+    is seldom a person's name)."""
+    known = labels.get(key)
+    if mention.determiner or not known or known.total() < UNLABELLED_MIN_TAGS:
+        return None
+    kind = decide_kind(known)
+    return None if kind == "person" else kind
+
+
+def article_groups(
+    article: Article, analysis: Analysis, labels: dict[str, Counter[str]] | None = None
+) -> list[Group]:
+    """Group an article's mentions by name key, with their kind votes.
+
+    A name spaCy also labels a product or work ("other") somewhere in the corpus (``labels``,
+    by default this article's) gets that share of its mentions as "other" votes. A name it
+    left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
+    tags it elsewhere; it votes only when no tagged mention in the article does."""
+    if labels is None:
+        labels = label_counts([analysis])
+    untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in analysis.mentions:
@@ -260,16 +308,19 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
         key = canonical_key(name_key(mention.text))
         if not key:
             continue
+        if mention.label == UNLABELLED_NAME:
+            kind = _unlabelled_kind(mention, key, labels)
         if kind is None:
-            if mention.label in NON_ENTITY_LABELS and key in groups:
-                groups[key].votes["other"] += 1
             continue
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
         group.surface[clean_name(mention.text)] += 1
         if kind == "person" and _plural_with_article(mention):
             kind = "organization"  # "the Beatles": people's names take no article
-        group.votes[kind] += 1
+        if mention.label == UNLABELLED_NAME:
+            untagged.setdefault(group.key, Counter())[kind] += 1
+        else:
+            group.votes[kind] += 1
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
@@ -277,8 +328,19 @@ def article_groups(article: Article, analysis: Analysis) -> list[Group]:
             group.votes["person"] += GIVEN_NAME_VOTE
         if mention.title:
             group.votes["person"] += TITLE_VOTE
+        if mention.cue:
+            group.votes[mention.cue] += CUE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
+    for key, votes in untagged.items():
+        if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
+            groups[key].votes.update(votes)  # the corpus's kind, when spaCy tags it nowhere here
+    for group in groups.values():
+        counts = labels.get(group.key, Counter())
+        other = counts["other"]
+        named = counts.total() - other
+        if other and group.mentions:
+            group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
     if article.source:
         source = Group(key=name_key(article.source), article=article.id)
         source.surface[clean_name(article.source)] += 1

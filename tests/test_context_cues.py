@@ -1,0 +1,105 @@
+"""Kind votes from the words around a name (``Mention.cue``), on made-up sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.language import Language
+
+from sitegen.ingest import read_articles
+from sitegen.lexicon import is_title
+from sitegen.model import UNLABELLED_NAME, Mention
+from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
+from sitegen.resolve import resolve_entities
+from tests.conftest import ruler_pipeline, write
+
+
+def cue(nlp: Language, text: str, name: str) -> str:
+    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model."""
+    doc = nlp(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    return context_cue(doc, span.start, span.end, "ORG")
+
+
+def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, ruler_pipeline(patterns))
+    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def test_product_nouns_and_versions_vote_for_a_product(nlp: Language) -> None:
+    assert cue(nlp, "Many people use the browser Zeltrix at work.", "Zeltrix") == "other"
+    assert cue(nlp, "The Zeltrix web browser crashed twice.", "Zeltrix") == "other"
+    assert cue(nlp, "She installed Zeltrix 2.0 yesterday.", "Zeltrix") == "other"
+    assert cue(nlp, "They tested version 3 of Zeltrix last week.", "Zeltrix") == "other"
+    assert cue(nlp, "Quorvane launched Zeltrix in May.", "Zeltrix") == "other"
+
+
+def test_makers_and_plain_names_get_no_product_vote(nlp: Language) -> None:
+    assert cue(nlp, "Quorvane aircraft are built in Ohio.", "Quorvane") == ""
+    assert cue(nlp, "Quorvane hired 2,000 workers in 2010.", "Quorvane") == ""
+
+
+def test_name_in_product_context_gets_no_page(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Zeltrix"}, {"label": "GPE", "pattern": "Freedonia"}]
+    body = "Users in Freedonia prefer the browser Zeltrix.\n"
+    assert kinds(tmp_path, body, patterns) == {"Freedonia": "place"}
+
+
+def test_product_label_elsewhere_in_the_corpus_votes_against_a_page(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PRODUCT", "pattern": "ZELTRIX"},
+        {"label": "ORG", "pattern": "Zeltrix"},
+    ]
+    write(tmp_path / "a.txt", "ZELTRIX sold well.\n")
+    assert kinds(tmp_path, "Zeltrix was everywhere.\n", patterns) == {}
+
+
+def test_portfolio_words_of_titles_are_no_organizations(nlp: Language) -> None:
+    text = "The Home Secretary met the Secretary of State and the Minister for Fisheries."
+    assert cue(nlp, text, "Home") == "other"
+    assert cue(nlp, text, "State") == "other"
+    assert cue(nlp, text, "Fisheries") == "other"
+    assert cue(nlp, "The Quellford Ministry said no.", "Quellford Ministry") == ""
+
+
+def test_age_in_apposition_votes_for_a_person(nlp: Language) -> None:
+    assert cue(nlp, "Quellford, 45, was arrested on Monday.", "Quellford") == "person"
+    assert cue(nlp, "Quellford, 2010, was a good year.", "Quellford") == ""
+
+
+def test_age_turns_an_organization_label_into_a_person(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Quellford"}]
+    assert kinds(tmp_path, "Quellford, 45, was arrested.\n", patterns) == {"Quellford": "person"}
+
+
+def test_office_title_after_an_organization_name_is_not_part_of_it(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Quell Department Spokesperson"}]
+    body = "Quell Department Spokesperson Ann Vole spoke.\n"
+    assert kinds(tmp_path, body, patterns) == {"Quell Department": "organization"}
+
+
+def test_untagged_proper_nouns_leave_out_titles_and_entities(nlp: Language) -> None:
+    doc = nlp("Yesterday President Zorbulax visited Quellington with Harriet Vole.")
+    spans = list(unlabelled_names(doc))
+    assert all(span.label_ == UNLABELLED_NAME for span in spans)
+    assert all(not token.ent_type_ and not is_title(token.text) for s in spans for token in s)
+
+
+def test_name_the_corpus_tags_elsewhere_is_found_where_spacy_missed_it(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Quellnews reported it.\nLater Quellnews said more.\n")
+    write(tmp_path / "b.txt", "Readers of Quellnews and Vorpal wrote in.\n")
+    articles = read_articles([tmp_path])
+    a, b = sorted(articles, key=lambda article: article.id)
+    analyses = analyze([a], ruler_pipeline([{"label": "ORG", "pattern": "Quellnews"}]))
+    untagged = [
+        Mention(b.text.index(name), b.text.index(name) + len(name), name, UNLABELLED_NAME, 0)
+        for name in ("Quellnews", "Vorpal")
+    ]
+    analyses[b.id] = replace(analyze([b], ruler_pipeline([]))[b.id], mentions=tuple(untagged))
+    found = {e.name: {m.article for m in e.mentions} for e in resolve_entities(articles, analyses)}
+    assert found == {"Quellnews": {a.id, b.id}}  # "Vorpal" is tagged nowhere: no page
