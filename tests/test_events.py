@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.build import build_knowledge
+from sitegen.build import Options, build_knowledge
 from sitegen.model import TimeExpression
 from sitegen.render.context import RenderContext
 from sitegen.render.timeline_page import render_timeline
@@ -93,3 +93,27 @@ def test_undated_article_leaves_relative_dates_undated(tmp_path, nlp, caplog) ->
     page = render_timeline(RenderContext.build(kb))[1]
     assert "## Undated" in page and "Tuesday" in page
     assert kb.articles[0].published is None
+
+
+def test_that_same_year_refers_back_across_a_paragraph(tmp_path, nlp) -> None:
+    write(
+        tmp_path / "c.txt",
+        "The talks collapsed in 2018, when the envoys left.\n"
+        "That same year, the border was closed.\n"
+        "In March 2009 sales fell; that month, the plant closed.\n",
+    )
+    write(tmp_path / "c.yml", "published: 2026-01-13\n")
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), nlp=nlp)
+    assert [(e.date, e.phrase) for e in kb.events] == [
+        ("2009-03", "March 2009"),
+        ("2009-03", "that month"),
+        ("2018", "2018"),
+        ("2018", "That same year"),
+    ]
+
+
+def test_period_anaphor_without_antecedent_is_dropped(tmp_path, nlp) -> None:
+    write(tmp_path / "d.txt", "That same year, the border was closed.\n")
+    write(tmp_path / "d.yml", "published: 2026-01-13\n")
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), nlp=nlp)
+    assert kb.events == ()

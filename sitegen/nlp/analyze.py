@@ -30,7 +30,7 @@ from sitegen.model import (
 )
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.tense import sentence_tense
-from sitegen.nlp.timex import tag_times
+from sitegen.nlp.timex import Antecedents, tag_times
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,8 @@ class _ArticleParts:
     times: list[TimeExpression] = field(default_factory=list)
     noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
+    antecedents: Antecedents = field(default_factory=Antecedents)
+    """Dates mentioned so far, for "that same year" in a later paragraph."""
 
 
 def analyze(
@@ -176,7 +178,7 @@ def _add_doc(
         ends = [sent.end_char for sent in sents]
         parts.times.extend(
             replace(time, sentence=first_sentence + _sentence_at(starts, ends, time.start - offset))
-            for time in tag_times(doc, article.published, offset)
+            for time in tag_times(doc, article.published, offset, parts.antecedents)
         )
     if doc.has_annotation("DEP"):
         parts.noun_chunks.extend(

@@ -724,6 +724,15 @@ _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-])?old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of)\s+$", re.IGNORECASE)
 _BARE_UNIT_WORD = re.compile(rf"{UNIT_WORD}|weekend", re.IGNORECASE)
 _ANAPHORS = {"that time", "that same time", "that date", "the same date"}
+_PERIOD_ANAPHORS = {
+    "that year": 4,
+    "that same year": 4,
+    "the same year": 4,
+    "that month": 7,
+    "that same month": 7,
+    "the same month": 7,
+}
+"""Anaphors for the year or month of the last date mentioned: the prefix of its value kept."""
 _LEFT_MODIFIER = re.compile(r"\b(?:early|late|earlier|later|mid)(?:\s+in)?\s+$", re.IGNORECASE)
 _LEFT_DEICTIC = re.compile(r"\b(?:this|last|next|past|coming|previous)\s+$", re.IGNORECASE)
 _BARE_UNIT = re.compile(
@@ -929,7 +938,8 @@ def _normalize_span(
         return None  # "year" in "new year celebrations", "winter wheat", "Summer Olympics"
     result = normalize_phrase(phrase, published, _tense_at(doc, start, end))
     if result is None:
-        if clean_phrase(phrase) not in _ANAPHORS and phrase.lower() not in _ANAPHORS:
+        key = clean_phrase(phrase)
+        if key not in _ANAPHORS and phrase.lower() not in _ANAPHORS and key not in _PERIOD_ANAPHORS:
             return None
         result = ("DATE", "", False)
     return _Found(start, end, *result, text=text[start:end])
@@ -978,6 +988,10 @@ def _anaphoric(f: _Found, last_day: str, last_date: str) -> _Found | None:
     key = clean_phrase(f.text)
     if key in _SAME_DAY and last_day:
         return replace(f, value=last_day, anchored=True)
+    if key in _PERIOD_ANAPHORS:
+        length = _PERIOD_ANAPHORS[key]
+        value = last_date[:length] if re.match(r"\d{4}(?:-\d{2})?", last_date) else ""
+        return replace(f, value=value, anchored=True) if len(value) == length else None
     if key in _ANAPHORS or f.text.lower() in _ANAPHORS:
         return replace(f, value=last_date, anchored=True) if last_date else None
     if (found := neighbour(key)) and last_date:
@@ -987,18 +1001,25 @@ def _anaphoric(f: _Found, last_day: str, last_date: str) -> _Found | None:
     return f
 
 
-def _resolve_anaphora(found: list[_Found]) -> list[_Found]:
+@dataclass
+class Antecedents:
+    """The last day and the last date mentioned so far; carried from paragraph to paragraph."""
+
+    day: str = ""
+    date: str = ""
+
+
+def _resolve_anaphora(found: list[_Found], seen: Antecedents) -> list[_Found]:
     """Give anaphoric expressions the value of the last date mentioned before them."""
     result: list[_Found] = []
-    last_day = last_date = ""
     for f in found:
-        resolved = _anaphoric(f, last_day, last_date)
+        resolved = _anaphoric(f, seen.day, seen.date)
         if resolved is None:
             continue
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
-            last_day = resolved.value
+            seen.day = resolved.value
         if resolved.kind == "DATE" and resolved.value[:1].isdigit():
-            last_date = resolved.value
+            seen.date = resolved.value
         result.append(resolved)
     return result
 
@@ -1016,12 +1037,21 @@ def _attach_clock_dates(found: list[_Found], text: str) -> list[_Found]:
     return result
 
 
-def tag_times(doc: Doc, published: dt.date | None, offset: int = 0) -> list[TimeExpression]:
+def tag_times(
+    doc: Doc,
+    published: dt.date | None,
+    offset: int = 0,
+    antecedents: Antecedents | None = None,
+) -> list[TimeExpression]:
     """All TIMEX3 expressions of ``doc``, normalized against ``published``.
 
-    ``start``/``end`` are character offsets in ``doc.text`` plus ``offset``.
+    ``start``/``end`` are character offsets in ``doc.text`` plus ``offset``. ``antecedents``
+    carries the dates mentioned in earlier paragraphs of the same article ("That same year"
+    refers back across a paragraph break) and is updated with this doc's.
     """
-    found = _attach_clock_dates(_resolve_anaphora(_select(_candidates(doc, published))), doc.text)
+    seen = antecedents if antecedents is not None else Antecedents()
+    candidates = _select(_candidates(doc, published))
+    found = _attach_clock_dates(_resolve_anaphora(candidates, seen), doc.text)
     return [
         TimeExpression(
             start=f.start + offset,
