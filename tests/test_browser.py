@@ -184,8 +184,9 @@ def test_timeline_shows_its_events_in_order(page: Any, server: str) -> None:
         "(ms) => ms.map(m => m.querySelector('circle').getBoundingClientRect().x)"
     )
     assert len(xs) >= 3 and xs == sorted(xs)
-    assert sum(int(c) for c in markers.evaluate_all("(ms) => ms.map(m => m.dataset.count)")) == 13
     days = page.locator("article li > strong").all_inner_texts()
+    counts = markers.evaluate_all("(ms) => ms.map(m => m.dataset.count)")
+    assert sum(int(c) for c in counts) == len(days) >= 13  # every listed event is on the axis
     order = ["Tuesday, January 13", "Wednesday, January 14", "Saturday, January 17"]
     positions = [next(i for i, day in enumerate(days) if day.startswith(o)) for o in order]
     assert positions == sorted(positions)

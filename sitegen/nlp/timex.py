@@ -990,8 +990,8 @@ def _anaphoric(f: _Found, last_day: str, last_date: str) -> _Found | None:
         return replace(f, value=last_day, anchored=True)
     if key in _PERIOD_ANAPHORS:
         length = _PERIOD_ANAPHORS[key]
-        value = last_date[:length] if re.match(r"\d{4}(?:-\d{2})?", last_date) else ""
-        return replace(f, value=value, anchored=True) if len(value) == length else None
+        prefix = last_date[:length] if re.match(r"\d{4}(?:-\d{2})?", last_date) else ""
+        return replace(f, value=prefix, anchored=True) if len(prefix) == length else None
     if key in _ANAPHORS or f.text.lower() in _ANAPHORS:
         return replace(f, value=last_date, anchored=True) if last_date else None
     if (found := neighbour(key)) and last_date:
