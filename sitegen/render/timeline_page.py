@@ -97,7 +97,7 @@ def _undated(context: RenderContext) -> str:
 
 def timeline_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     """The "Timeline" section of an entity page: the events naming it."""
-    events = [event for event in context.kb.events if entity.id in event.entities]
+    events = context.events_of.get(entity.id, [])
     if not events:
         return ""
     lines = ["## Timeline\n"] + [event_line(event, context, page) for event in events]

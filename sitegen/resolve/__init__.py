@@ -73,12 +73,13 @@ def _dedupe_case(aliases: list[str], name: str) -> list[str]:
 
 def _with_affiliations(entities: list[Entity], clusters: list[Cluster]) -> list[Entity]:
     """Link a person to the organizations named inside their roles' text."""
-    org_spans = [
-        (mention.article, mention.start, mention.end, entity.id)
-        for entity in entities
-        if entity.kind == "organization"
-        for mention in entity.mentions
-    ]
+    org_spans: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        if entity.kind == "organization":
+            for mention in entity.mentions:
+                org_spans.setdefault(mention.article, []).append(
+                    (mention.start, mention.end, entity.id)
+                )
     result = []
     for entity, cluster in zip(entities, clusters, strict=True):
         affiliations = sorted(
@@ -86,9 +87,8 @@ def _with_affiliations(entities: list[Entity], clusters: list[Cluster]) -> list[
                 org_id
                 for article, mention in cluster.mentions()
                 if mention.role_start >= 0
-                for (org_article, start, end, org_id) in org_spans
-                if org_article == article
-                and mention.role_start <= start
+                for (start, end, org_id) in org_spans.get(article, ())
+                if mention.role_start <= start
                 and end <= mention.role_end
                 and org_id != entity.id
             }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -176,11 +176,18 @@ def _article_candidates(
 def _add_phrases(candidates: dict[str, _Candidate], article: Article, analysis: Analysis) -> None:
     """Every noun-ending word range of every noun chunk, cut after names and numbers."""
     starts = [sentence.start for sentence in analysis.sentences]
-    blocked = _blocked_spans(analysis)
+    blocked = sorted(_blocked_spans(analysis))
+    blocked_starts = [span[0] for span in blocked]
+    longest = max((e - s for s, e in blocked), default=0)
     heads = {found[-1] for *_, lemma in analysis.noun_chunks if (found := _lemma_words(lemma))}
     for start, end, lemma in analysis.noun_chunks:
         index = max(bisect_right(starts, start) - 1, 0)
-        words = _cut(_align(article.text, start, end, _lemma_words(lemma)), blocked)
+        # Only the spans overlapping the chunk can overlap its words (an index, same result).
+        nearby = blocked[
+            bisect_left(blocked_starts, start - longest) : bisect_left(blocked_starts, end)
+        ]
+        overlapping = [(s, e) for s, e in nearby if s < end and start < e]
+        words = _cut(_align(article.text, start, end, _lemma_words(lemma)), overlapping)
         for first, last in _ngrams(article.text, words, heads):
             key = " ".join(_canonical(word[0], heads) for word in words[first:last])
             candidate = candidates.setdefault(key, _Candidate(key))
