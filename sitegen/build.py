@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from sitegen.cache import DEFAULT_CACHE_DIR, AnalysisCache, SiteCache, SiteEntry
+from sitegen.cache import DEFAULT_CACHE_DIR, AnalysisCache, ClusterCache, SiteCache, SiteEntry
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Analysis, Article, KnowledgeBase
@@ -151,7 +151,12 @@ def _knowledge(
     with stats.stage("analyze"):
         analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"):
-        entities = resolve_entities(articles, analyses)
+        if options.cache_dir is not None:
+            cluster_cache = ClusterCache(options.cache_dir, provider.id)
+            entities = resolve_entities(articles, analyses, cluster_cache.clusters)
+            cluster_cache.save()
+        else:
+            entities = resolve_entities(articles, analyses)
         topics = find_topics(articles, analyses, entities, curated_topics(options.overrides))
         events = build_events(articles, analyses, entities)
         kb = KnowledgeBase(

@@ -32,6 +32,7 @@ from sitegen.model import (
     TimeExpression,
 )
 from sitegen.overrides import Overrides
+from sitegen.resolve.entities import Cluster, article_clusters
 
 log = logging.getLogger(__name__)
 
@@ -184,3 +185,62 @@ def site_code_version() -> str:
         digest.update(source.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+CLUSTER_FILE = "clusters.pickle"
+
+
+class ClusterCache:
+    """Each article's own clusters (``article_clusters``: its mentions grouped and joined
+    within the article), keyed by the article's analysis key and a digest of all of sitegen's
+    code, so that a build with a few articles changed only groups those again; the merge
+    across articles, topics and pages are still computed for the whole corpus.
+
+    One pickle file (``clusters.pickle``), rewritten with the current articles' entries when
+    any missed; entries are kept pickled and unpickled on use, since the merge extends the
+    clusters it is given. Trusted like the site cache.
+    """
+
+    def __init__(self, folder: Path, pipeline: str) -> None:
+        self.path = folder / CLUSTER_FILE
+        self.analyses = AnalysisCache(folder, pipeline)
+        self.stored: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        self.misses = 0
+        try:
+            with self.path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if not isinstance(stored, dict) or stored.get("format") != SITE_FORMAT:
+                raise TypeError("not a cluster cache")
+            self.stored = stored["entries"]
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - an unreadable file is only rebuilt
+            log.warning("%s: unreadable cluster cache (%s); grouping again", self.path, exc)
+
+    def clusters(self, article: Article, analysis: Analysis) -> list[Cluster]:
+        """``article_clusters(article, analysis)``, from the cache when there."""
+        key = f"{site_code_version()}\0{self.analyses.key(article)}"
+        data = self.stored.get(key)
+        if data is None:
+            self.misses += 1
+            found = article_clusters(article, analysis)
+            data = pickle.dumps([cluster.groups for cluster in found], pickle.HIGHEST_PROTOCOL)
+        else:
+            found = [Cluster(groups) for groups in pickle.loads(data)]
+        self.used[key] = data
+        return found
+
+    def save(self) -> None:
+        """Keep the entries this build used (only when some missed or some went unused)."""
+        if not self.misses and self.used.keys() == self.stored.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as handle:
+                entry = {"format": SITE_FORMAT, "entries": self.used}
+                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            log.warning("%s: cannot write the cluster cache (%s)", self.path, exc)

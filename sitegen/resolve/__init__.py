@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from sitegen.model import Analysis, Article, Entity, EntityMention
-from sitegen.resolve.entities import Cluster, resolve_clusters, roles_of, title_aliases
+from sitegen.resolve.entities import (
+    Cluster,
+    article_clusters,
+    resolve_clusters,
+    roles_of,
+    title_aliases,
+)
 from sitegen.resolve.names import clean_name, name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
 
 def resolve_entities(
-    articles: Iterable[Article], analyses: dict[str, Analysis]
+    articles: Iterable[Article],
+    analyses: dict[str, Analysis],
+    per_article: Callable[[Article, Analysis], list[Cluster]] = article_clusters,
 ) -> tuple[Entity, ...]:
-    """Resolve mentions into entities, sorted by kind and name, with affiliations linked."""
+    """Resolve mentions into entities, sorted by kind and name, with affiliations linked
+    (``per_article``: each article's own clusters, ``article_clusters`` or a cache of it)."""
     articles = list(articles)
-    clusters = resolve_clusters(articles, analyses)
+    clusters = resolve_clusters(articles, analyses, per_article)
     ids = _entity_ids(clusters)
     entities = [_entity(cluster, ids[id(cluster)]) for cluster in clusters]
     entities = _with_affiliations(entities, clusters)

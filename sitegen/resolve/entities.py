@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitegen.lexicon import (
@@ -232,14 +232,25 @@ def looks_like_full_name(name: str) -> bool:
     )
 
 
-def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
-    """Resolve every article's mentions, then merge the clusters across articles."""
+def article_clusters(article: Article, analysis: Analysis) -> list[Cluster]:
+    """One article's clusters: its groups joined within the article (rules 1-3). A function
+    of the article and its analysis alone, so builds may cache it per article."""
+    groups = article_groups(article, analysis)
+    joined = join_groups([Cluster([group]) for group in groups], within_article=True)
+    return join_spelling_variants(joined)
+
+
+def resolve_clusters(
+    articles: Iterable[Article],
+    analyses: dict[str, Analysis],
+    per_article: Callable[[Article, Analysis], list[Cluster]] = article_clusters,
+) -> list[Cluster]:
+    """Resolve every article's mentions (``per_article``: ``article_clusters`` or a cache of
+    it), then merge the clusters across articles."""
     articles = list(articles)
     clusters: list[Cluster] = []
     for article in articles:
-        groups = article_groups(article, analyses[article.id])
-        joined = join_groups([Cluster([group]) for group in groups], within_article=True)
-        clusters.extend(join_spelling_variants(joined))
+        clusters.extend(per_article(article, analyses[article.id]))
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster
