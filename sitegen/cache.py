@@ -17,9 +17,10 @@ import logging
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sitegen import __version__
 from sitegen.model import (
@@ -33,6 +34,7 @@ from sitegen.model import (
 )
 from sitegen.overrides import Overrides
 from sitegen.resolve.entities import Cluster, article_clusters
+from sitegen.resolve.topics import article_phrases
 
 log = logging.getLogger(__name__)
 
@@ -187,22 +189,24 @@ def site_code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-CLUSTER_FILE = "clusters.pickle"
+T = TypeVar("T")
 
 
-class ClusterCache:
-    """Each article's own clusters (``article_clusters``: its mentions grouped and joined
-    within the article), keyed by the article's analysis key and a digest of all of sitegen's
-    code, so that a build with a few articles changed only groups those again; the merge
-    across articles, topics and pages are still computed for the whole corpus.
-
-    One pickle file (``clusters.pickle``), rewritten with the current articles' entries when
-    any missed; entries are kept pickled and unpickled on use, since the merge extends the
-    clusters it is given. Trusted like the site cache.
+class PerArticleCache(Generic[T]):
+    """Results of a function of one article and its analysis alone (``compute``), kept
+    pickled in one file under the cache folder and keyed by the article's analysis key and a
+    digest of all of sitegen's code: a build with a few articles changed computes only
+    theirs. Entries stay pickled in memory and are unpickled on use, so the caller may
+    change what it gets (the merge extends clusters, topics fold candidates). The file is
+    rewritten with the current articles' entries when some missed or went unused. Trusted
+    like the site cache.
     """
 
-    def __init__(self, folder: Path, pipeline: str) -> None:
-        self.path = folder / CLUSTER_FILE
+    def __init__(
+        self, folder: Path, pipeline: str, name: str, compute: Callable[[Article, Analysis], T]
+    ) -> None:
+        self.path = folder / f"{name}.pickle"
+        self.compute = compute
         self.analyses = AnalysisCache(folder, pipeline)
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
@@ -211,23 +215,23 @@ class ClusterCache:
             with self.path.open("rb") as handle:
                 stored = pickle.load(handle)
             if not isinstance(stored, dict) or stored.get("format") != SITE_FORMAT:
-                raise TypeError("not a cluster cache")
+                raise TypeError("not a per-article cache")
             self.stored = stored["entries"]
         except FileNotFoundError:
             pass
         except Exception as exc:  # noqa: BLE001 - an unreadable file is only rebuilt
-            log.warning("%s: unreadable cluster cache (%s); grouping again", self.path, exc)
+            log.warning("%s: unreadable cache file (%s); computing again", self.path, exc)
 
-    def clusters(self, article: Article, analysis: Analysis) -> list[Cluster]:
-        """``article_clusters(article, analysis)``, from the cache when there."""
+    def __call__(self, article: Article, analysis: Analysis) -> T:
+        """``compute(article, analysis)``, from the cache when there."""
         key = f"{site_code_version()}\0{self.analyses.key(article)}"
         data = self.stored.get(key)
         if data is None:
             self.misses += 1
-            found = article_clusters(article, analysis)
-            data = pickle.dumps([cluster.groups for cluster in found], pickle.HIGHEST_PROTOCOL)
+            found = self.compute(article, analysis)
+            data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
         else:
-            found = [Cluster(groups) for groups in pickle.loads(data)]
+            found = pickle.loads(data)
         self.used[key] = data
         return found
 
@@ -243,4 +247,15 @@ class ClusterCache:
                 pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError as exc:
-            log.warning("%s: cannot write the cluster cache (%s)", self.path, exc)
+            log.warning("%s: cannot write the cache file (%s)", self.path, exc)
+
+
+def cluster_cache(folder: Path, pipeline: str) -> PerArticleCache[list[Cluster]]:
+    """Each article's own clusters (``article_clusters``: grouping and within-article joins);
+    the merge across articles still sees every article's clusters."""
+    return PerArticleCache(folder, pipeline, "clusters", lambda a, n: article_clusters(a, n))
+
+
+def phrase_cache(folder: Path, pipeline: str) -> PerArticleCache[dict[str, Any]]:
+    """Each article's topic candidates before the corpus's entity names filter them."""
+    return PerArticleCache(folder, pipeline, "phrases", lambda a, n: article_phrases(a, n))

@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitegen.lexicon import is_title
@@ -138,10 +138,13 @@ def find_topics(
     analyses: dict[str, Analysis],
     entities: Sequence[Entity],
     curated: Sequence[CuratedTopic] = (),
+    per_article: Callable[[Article, Analysis], dict[str, _Candidate]] | None = None,
 ) -> tuple[Topic, ...]:
-    """The topics of all articles, merged across articles by lemma key, sorted by name."""
+    """The topics of all articles, merged across articles by lemma key, sorted by name
+    (``per_article``: ``article_phrases`` or a cache of it)."""
+    per_article = per_article or article_phrases
     names = _entity_names(entities)
-    found = {a.id: _article_candidates(a, analyses[a.id], names) for a in articles}
+    found = {a.id: _article_candidates(per_article(a, analyses[a.id]), names) for a in articles}
     frequency = Counter(key for candidates in found.values() for key in candidates)
     merged: dict[str, list[_Candidate]] = {}
     for article in articles:
@@ -163,12 +166,18 @@ def find_topics(
 # --- candidates -------------------------------------------------------------------------------
 
 
-def _article_candidates(
-    article: Article, analysis: Analysis, names: set[str]
-) -> dict[str, _Candidate]:
+def article_phrases(article: Article, analysis: Analysis) -> dict[str, _Candidate]:
+    """An article's candidates in at least MIN_SENTENCES sentences, before the corpus's
+    entity names filter them: a function of the article alone, so builds may cache it."""
     candidates: dict[str, _Candidate] = {}
     _add_phrases(candidates, article, analysis)
     _add_named_things(candidates, article, analysis)
+    return {k: c for k, c in candidates.items() if len(c.passages) >= MIN_SENTENCES}
+
+
+def _article_candidates(
+    candidates: dict[str, _Candidate], names: set[str]
+) -> dict[str, _Candidate]:
     kept = {k: c for k, c in candidates.items() if _acceptable(c, names)}
     return _fold(kept)
 
@@ -275,6 +284,8 @@ def _joined(text: str, word: tuple[str, int, int]) -> bool:
 
 
 def _canonical(word: str, heads: set[str]) -> str:
+    if not word.startswith(PREFIXES):
+        return word
     for prefix in PREFIXES:
         if word.startswith(prefix) and word[len(prefix) :] in heads and len(word) > len(prefix) + 3:
             return word[len(prefix) :]
