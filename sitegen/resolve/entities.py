@@ -394,10 +394,12 @@ def _contains(long: _Facts, short: _Facts) -> bool:
         return False  # the short name's evidence does not allow the long name's kind
     short_name = short.name
     part = _tokens(short_name)
-    if not _acronym_like(short_name) and (not part or part[0] not in long.words):
+    acronym = _acronym_like(short_name)  # is_acronym_of is False for anything else
+    if not acronym and (not part or part[0] not in long.words):
         return False  # neither contained by words nor an acronym
     return any(
-        is_part_of(short_name, name) or is_acronym_of(short_name, name) for name in long.names
+        is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
+        for name in long.names
     )
 
 

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitegen.lexicon import is_title
 from sitegen.model import Analysis, Article, Entity, Passage, Topic
@@ -488,7 +489,12 @@ def _lower_words(surface: str) -> str:
 
 
 def _first_paragraph(article: Article) -> int:
-    for index, block in enumerate(article.blocks):
-        if block.kind == "paragraph":
-            return index
-    return 0
+    if _LAST_FIRST_PARAGRAPH[0] is article:  # asked once per candidate use: remember
+        return _LAST_FIRST_PARAGRAPH[1]
+    first = next((i for i, block in enumerate(article.blocks) if block.kind == "paragraph"), 0)
+    _LAST_FIRST_PARAGRAPH[:] = [article, first]
+    return first
+
+
+_LAST_FIRST_PARAGRAPH: list[Any] = [None, 0]
+"""The last article asked about and its answer (held, so ``is`` cannot match a new one)."""
