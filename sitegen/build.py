@@ -39,9 +39,9 @@ log = logging.getLogger(__name__)
 
 
 def default_processes() -> int:
-    """One spaCy process: measured on 2 CPUs (BENCHMARKS.md), two worker processes were no
-    faster than one (103 articles: 10.9 s vs 9.7 s; 1,000: 169 s vs 140 s), as the small
-    model's pipe is quick and the workers pay for starting, pickling and loading the model.
+    """One spaCy process: on a 2-CPU machine (BENCHMARKS.md) two worker processes were no
+    faster than one (103 articles: 10.9 s vs 9.7 s), as the small model's pipe is quick and
+    each worker starts, loads the model and pickles its Docs back.
     ``Options(n_process=...)`` still sets more."""
     return 1
 
