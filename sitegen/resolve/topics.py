@@ -111,7 +111,8 @@ class _Candidate:
     def add(self, article: Article, analysis: Analysis, start: int, end: int, index: int) -> None:
         sentence = analysis.sentences[index]
         self.surfaces[article.text[start:end]] += 1
-        self.passages.setdefault(index, Passage(article.id, index, start, end))
+        if index not in self.passages:  # the first use in a sentence is its passage
+            self.passages[index] = Passage(article.id, index, start, end)
         self.blocks.add(sentence.block)
         kind = article.blocks[sentence.block].kind
         self.heading |= kind in ("heading", "headline")
@@ -189,15 +190,16 @@ def _add_phrases(candidates: dict[str, _Candidate], article: Article, analysis: 
     blocked = sorted(_blocked_spans(analysis))
     blocked_starts = [span[0] for span in blocked]
     longest = max((e - s for s, e in blocked), default=0)
-    heads = {found[-1] for *_, lemma in analysis.noun_chunks if (found := _lemma_words(lemma))}
-    for start, end, lemma in analysis.noun_chunks:
+    lemmas = [_lemma_words(lemma) for *_, lemma in analysis.noun_chunks]
+    heads = {found[-1] for found in lemmas if found}
+    for (start, end, _), chunk_lemmas in zip(analysis.noun_chunks, lemmas, strict=True):
         index = max(bisect_right(starts, start) - 1, 0)
         # Only the spans overlapping the chunk can overlap its words (an index, same result).
         nearby = blocked[
             bisect_left(blocked_starts, start - longest) : bisect_left(blocked_starts, end)
         ]
         overlapping = [(s, e) for s, e in nearby if s < end and start < e]
-        words = _cut(_align(article.text, start, end, _lemma_words(lemma)), overlapping)
+        words = _cut(_align(article.text, start, end, chunk_lemmas), overlapping)
         for first, last in _ngrams(article.text, words, heads):
             key = " ".join(_canonical(word[0], heads) for word in words[first:last])
             candidate = candidates.setdefault(key, _Candidate(key))
