@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +13,14 @@ from typing import Any
 
 from spacy.language import Language
 
-from sitegen.cache import DEFAULT_CACHE_DIR, AnalysisCache, SiteCache, SiteEntry
+from sitegen.cache import (
+    DEFAULT_CACHE_DIR,
+    AnalysisCache,
+    SiteCache,
+    SiteEntry,
+    cluster_cache,
+    phrase_cache,
+)
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Analysis, Article, KnowledgeBase
@@ -33,8 +39,11 @@ log = logging.getLogger(__name__)
 
 
 def default_processes() -> int:
-    """One spaCy worker process per CPU."""
-    return os.cpu_count() or 1
+    """One spaCy process: on a 2-CPU machine (BENCHMARKS.md) two worker processes were no
+    faster than one (103 articles: 10.9 s vs 9.7 s), as the small model's pipe is quick and
+    each worker starts, loads the model and pickles its Docs back.
+    ``Options(n_process=...)`` still sets more."""
+    return 1
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class Options:
     batch_size: int = 64
     """Blocks per ``nlp.pipe`` batch."""
     n_process: int = field(default_factory=default_processes)
-    """spaCy worker processes (1 for small inputs whatever this says)."""
+    """spaCy worker processes (default 1, measured faster; 1 for small inputs anyway)."""
     cache_dir: Path | None = DEFAULT_CACHE_DIR
     """Folder of the extraction cache (relative to the working directory); None: no cache."""
     overrides: Overrides = Overrides()
@@ -151,8 +160,17 @@ def _knowledge(
     with stats.stage("analyze"):
         analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"):
-        entities = resolve_entities(articles, analyses)
-        topics = find_topics(articles, analyses, entities, curated_topics(options.overrides))
+        curated = curated_topics(options.overrides)
+        if options.cache_dir is not None:  # each article's own part, cached per article
+            clusters = cluster_cache(options.cache_dir, provider.id)
+            phrases = phrase_cache(options.cache_dir, provider.id)
+            entities = resolve_entities(articles, analyses, clusters)
+            topics = find_topics(articles, analyses, entities, curated, phrases)
+            clusters.save()
+            phrases.save()
+        else:
+            entities = resolve_entities(articles, analyses)
+            topics = find_topics(articles, analyses, entities, curated)
         events = build_events(articles, analyses, entities)
         kb = KnowledgeBase(
             articles=tuple(articles),

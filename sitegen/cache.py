@@ -17,9 +17,10 @@ import logging
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sitegen import __version__
 from sitegen.model import (
@@ -32,6 +33,8 @@ from sitegen.model import (
     TimeExpression,
 )
 from sitegen.overrides import Overrides
+from sitegen.resolve.entities import Cluster, article_clusters
+from sitegen.resolve.topics import article_phrases
 
 log = logging.getLogger(__name__)
 
@@ -184,3 +187,76 @@ def site_code_version() -> str:
         digest.update(source.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+T = TypeVar("T")
+
+
+class PerArticleCache(Generic[T]):
+    """Results of a function of one article, its analysis and plain context data from the
+    rest of the corpus (``compute``), kept pickled in one file under the cache folder and keyed
+    by the article's analysis key, a digest of the context and a digest of all of sitegen's
+    code: a build with a few articles changed computes only
+    theirs. Entries stay pickled in memory and are unpickled on use, so the caller may
+    change what it gets (the merge extends clusters, topics fold candidates). The file is
+    rewritten with the current articles' entries when some missed or went unused. Trusted
+    like the site cache.
+    """
+
+    def __init__(self, folder: Path, pipeline: str, name: str, compute: Callable[..., T]) -> None:
+        self.path = folder / f"{name}.pickle"
+        self.compute = compute
+        self.analyses = AnalysisCache(folder, pipeline)
+        self.stored: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        self.misses = 0
+        try:
+            with self.path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if not isinstance(stored, dict) or stored.get("format") != SITE_FORMAT:
+                raise TypeError("not a per-article cache")
+            self.stored = stored["entries"]
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - an unreadable file is only rebuilt
+            log.warning("%s: unreadable cache file (%s); computing again", self.path, exc)
+
+    def __call__(self, article: Article, analysis: Analysis, *context: Any) -> T:
+        """``compute(article, analysis, *context)``, from the cache when there; ``context``
+        (plain, sortable data from the rest of the corpus) is part of the key."""
+        extra = hashlib.sha256(repr(context).encode("utf-8")).hexdigest() if context else ""
+        key = f"{site_code_version()}\0{self.analyses.key(article)}\0{extra}"
+        data = self.stored.get(key)
+        if data is None:
+            self.misses += 1
+            found = self.compute(article, analysis, *context)
+            data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+        else:
+            found = pickle.loads(data)
+        self.used[key] = data
+        return found
+
+    def save(self) -> None:
+        """Keep the entries this build used (only when some missed or some went unused)."""
+        if not self.misses and self.used.keys() == self.stored.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as handle:
+                entry = {"format": SITE_FORMAT, "entries": self.used}
+                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            log.warning("%s: cannot write the cache file (%s)", self.path, exc)
+
+
+def cluster_cache(folder: Path, pipeline: str) -> PerArticleCache[list[Cluster]]:
+    """Each article's own clusters (``article_clusters``: grouping and within-article joins);
+    the merge across articles still sees every article's clusters."""
+    return PerArticleCache(folder, pipeline, "clusters", article_clusters)
+
+
+def phrase_cache(folder: Path, pipeline: str) -> PerArticleCache[dict[str, Any]]:
+    """Each article's topic candidates before the corpus's entity names filter them."""
+    return PerArticleCache(folder, pipeline, "phrases", lambda a, n: article_phrases(a, n))

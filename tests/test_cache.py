@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 import sitegen.build
+import sitegen.cache
 import sitegen.nlp.provider
 from sitegen.build import BuildStats, Options, build_knowledge, generate
 from sitegen.cache import AnalysisCache, analysis_from_json
@@ -266,3 +267,34 @@ def test_unchanged_rebuild_repeats_the_override_warnings(
         with caplog.at_level(logging.WARNING):
             generate([source], docs, options, ruler_pipeline(PATTERNS))
         assert any("Nobody" in message for message in caplog.messages), caplog.messages
+
+
+def test_a_changed_article_is_the_only_one_grouped_again(
+    project: tuple[Path, Path, Options], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-article clusters of unchanged articles come from the cluster cache, and the
+    result is what a build without any cache gives."""
+    source, docs, options = project
+    generate([source], docs, options, ruler_pipeline(PATTERNS))
+    grouped: list[str] = []
+    real = sitegen.cache.article_clusters
+
+    def article_clusters(article: Any, analysis: Any, *labels: Any) -> Any:
+        grouped.append(article.id)
+        return real(article, analysis, *labels)
+
+    monkeypatch.setattr(sitegen.cache, "article_clusters", article_clusters)
+    # c changes, but every name the articles share keeps its corpus-wide label counts.
+    write(source / "c.txt", "Jane Doe spoke again on Tuesday.\n")
+    kb, _ = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert grouped == ["c"]
+    fresh = build_knowledge([source], replace(options, cache_dir=None), ruler_pipeline(PATTERNS))
+    assert kb.entities == fresh.entities and kb == fresh
+    # Now c names Freedonia too: the label counts of a's and b's names change, so they are
+    # grouped again (the corpus's labels vote on kinds), and the result is still a fresh one's.
+    grouped.clear()
+    write(source / "c.txt", "Jane Doe spoke in Freedonia on Tuesday.\n")
+    kb, _ = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert sorted(grouped) == ["a", "b", "c"]
+    fresh = build_knowledge([source], replace(options, cache_dir=None), ruler_pipeline(PATTERNS))
+    assert kb == fresh

@@ -45,9 +45,9 @@ def test_every_article_has_a_page_and_headline_anchor(corpus_site: Path) -> None
 
 def test_entities_and_topics_span_articles(corpus_site: Path) -> None:
     people = {p.stem for p in (corpus_site / "site_src" / "people").glob("*.md")} - {"index"}
-    organizations = {
-        p.stem for p in (corpus_site / "site_src" / "organizations").glob("*.md")
-    } - {"index"}
+    organizations = {p.stem for p in (corpus_site / "site_src" / "organizations").glob("*.md")} - {
+        "index"
+    }
     assert len(people) >= 3 and len(organizations) >= 3
     assert not people & organizations
     index = (corpus_site / "site_src" / "articles" / "index.md").read_text()

@@ -80,11 +80,10 @@ def _named_box(article: Article, context: RenderContext, page: str) -> str:
 def _dates(article: Article, context: RenderContext, page: str) -> str:
     """A "**Dates:** ..." line: each date the article gives an event, linked to its paragraph."""
     first_of: dict[str, tuple[str, str]] = {}
-    for event in context.kb.events:
-        if event.article == article.id:
-            label = human_date(event.date, event.precision)
-            anchor = context.paragraph_anchor(article.id, event.sentence)
-            first_of.setdefault(label, (anchor, heading_anchor(event)))
+    for event in context.events_in.get(article.id, []):
+        label = human_date(event.date, event.precision)
+        anchor = context.paragraph_anchor(article.id, event.sentence)
+        first_of.setdefault(label, (anchor, heading_anchor(event)))
     if not first_of:
         return ""
     links = ", ".join(link(label, f"#{anchor}") for label, (anchor, _) in first_of.items())

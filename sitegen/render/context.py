@@ -11,6 +11,7 @@ from sitegen.model import (
     Block,
     Entity,
     EntityMention,
+    Event,
     KnowledgeBase,
     Quote,
     Sentence,
@@ -48,6 +49,10 @@ class RenderContext:
     """For each (article, sentence index), the topics with a passage there, in topic order."""
     topic_passages_in: dict[str, Counter[str]] = field(default_factory=dict)
     """For each article id, how many passages of each topic (by id) it holds."""
+    events_of: dict[str, list[Event]] = field(default_factory=dict)
+    """For each entity id, the events naming it, in knowledge-base order."""
+    events_in: dict[str, list[Event]] = field(default_factory=dict)
+    """For each article id, its events, in knowledge-base order."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> RenderContext:
@@ -79,6 +84,10 @@ class RenderContext:
                 context.topics_of_sentence.setdefault(key, []).append(topic)
             for passage in topic.passages:
                 context.topic_passages_in.setdefault(passage.article, Counter())[topic.id] += 1
+        for event in kb.events:
+            context.events_in.setdefault(event.article, []).append(event)
+            for entity_id in dict.fromkeys(event.entities):
+                context.events_of.setdefault(entity_id, []).append(event)
         return context
 
     @cached_property

@@ -13,6 +13,7 @@ the original characters.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping
@@ -48,8 +49,18 @@ def relative(target: str, from_page: str) -> str:
     """The relative link from one page (path under the docs folder) to another."""
     source_dir = posixpath.dirname(from_page)
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, source_dir or ".")
+    folder, name = posixpath.split(path)
+    if name in ("", ".", ".."):
+        rel = posixpath.relpath(path, source_dir or ".")
+    else:  # the folders' relative path, remembered: pages live in a handful of folders
+        up = _relative_folder(folder or ".", source_dir or ".")
+        rel = name if up == "." else f"{up}/{name}"
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_folder(folder: str, source_dir: str) -> str:
+    return posixpath.relpath(folder, source_dir)
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:

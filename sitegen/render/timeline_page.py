@@ -12,6 +12,9 @@ from sitegen.render.timeline_svg import heading_anchor, visual_timeline
 from sitegen.resolve.events import human_date, period_start
 
 TIMELINE_PAGE = "timeline.md"
+ENTITY_EVENTS_SHOWN = 30
+"""Events listed on an entity page; the rest are on the timeline page (and every sentence
+naming the entity is quoted under "Mentioned in" anyway)."""
 
 
 def render_timeline(context: RenderContext) -> tuple[str, str]:
@@ -97,8 +100,16 @@ def _undated(context: RenderContext) -> str:
 
 def timeline_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     """The "Timeline" section of an entity page: the events naming it."""
-    events = [event for event in context.kb.events if entity.id in event.entities]
+    events = context.events_of.get(entity.id, [])
     if not events:
         return ""
-    lines = ["## Timeline\n"] + [event_line(event, context, page) for event in events]
+    shown = events[:ENTITY_EVENTS_SHOWN]
+    lines = ["## Timeline\n"] + [event_line(event, context, page) for event in shown]
+    if len(events) > len(shown):
+        more = len(events) - len(shown)
+        timeline = link("the timeline", relative(TIMELINE_PAGE, page))
+        lines.append(
+            f"\n…and {more} more {'event' if more == 1 else 'events'} on {timeline} "
+            "(their sentences are under “Mentioned in” below)."
+        )
     return "\n".join(lines) + "\n"

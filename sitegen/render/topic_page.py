@@ -14,6 +14,9 @@ TOPIC_SEARCH_BOOST = 2
 SUMMARY_SENTENCES = 3
 SUMMARY_MAX_CHARS = 600
 INVOLVED_LIMIT = 15
+PASSAGES_SHOWN = 50
+"""Sentences quoted on a topic page (whole articles at a time); the further articles are
+listed as links, with their counts (their article pages show every sentence)."""
 INDEX_PAGE = "topics/index.md"
 
 
@@ -107,14 +110,33 @@ def _involved(topic: Topic, context: RenderContext, page: str) -> str:
 
 def _passages(topic: Topic, context: RenderContext, page: str) -> str:
     lines = ["## Mentioned in\n"]
-    for article_id, passages in groupby(topic.passages, key=lambda p: p.article):
+    shown = 0
+    rest: list[tuple[Article, int]] = []
+    for article_id, grouped in groupby(topic.passages, key=lambda p: p.article):
         article = context.articles[article_id]
+        passages = list(grouped)
+        if shown >= PASSAGES_SHOWN:
+            rest.append((article, len(passages)))
+            continue
         lines.append(f"### {link(article.title, relative(f'articles/{article.id}.md', page))}\n")
         for passage in passages:
             text = context.articles[article_id].text[passage.start : passage.end]
             mention = EntityMention(article_id, passage.start, passage.end, text, passage.sentence)
             lines.append(f"- {quote_sentence(context, mention, page)}")
         lines.append("")
+        shown += len(passages)
+    if rest:
+        sentences = sum(count for _, count in rest)
+        links = " · ".join(
+            f"{link(article.title, relative(f'articles/{article.id}.md', page))} ({count})"
+            for article, count in rest
+        )
+        lines += [
+            f"### {len(rest)} more articles\n",
+            f"{sentences} more sentences, in these articles (sentences per article):\n",
+            links,
+            "",
+        ]
     return "\n".join(lines)
 
 

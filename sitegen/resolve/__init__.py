@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from sitegen.model import Analysis, Article, Entity, EntityMention
-from sitegen.resolve.entities import Cluster, resolve_clusters, roles_of, title_aliases
+from sitegen.resolve.entities import (
+    Cluster,
+    LabelView,
+    article_clusters,
+    resolve_clusters,
+    roles_of,
+    title_aliases,
+)
 from sitegen.resolve.names import clean_name, name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
 
 def resolve_entities(
-    articles: Iterable[Article], analyses: dict[str, Analysis]
+    articles: Iterable[Article],
+    analyses: dict[str, Analysis],
+    per_article: Callable[[Article, Analysis, LabelView], list[Cluster]] = article_clusters,
 ) -> tuple[Entity, ...]:
-    """Resolve mentions into entities, sorted by kind and name, with affiliations linked."""
+    """Resolve mentions into entities, sorted by kind and name, with affiliations linked
+    (``per_article``: each article's own clusters, ``article_clusters`` or a cache of it)."""
     articles = list(articles)
-    clusters = resolve_clusters(articles, analyses)
+    clusters = resolve_clusters(articles, analyses, per_article)
     ids = _entity_ids(clusters)
     entities = [_entity(cluster, ids[id(cluster)]) for cluster in clusters]
     entities = _with_affiliations(entities, clusters)
@@ -73,12 +83,13 @@ def _dedupe_case(aliases: list[str], name: str) -> list[str]:
 
 def _with_affiliations(entities: list[Entity], clusters: list[Cluster]) -> list[Entity]:
     """Link a person to the organizations named inside their roles' text."""
-    org_spans = [
-        (mention.article, mention.start, mention.end, entity.id)
-        for entity in entities
-        if entity.kind == "organization"
-        for mention in entity.mentions
-    ]
+    org_spans: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        if entity.kind == "organization":
+            for mention in entity.mentions:
+                org_spans.setdefault(mention.article, []).append(
+                    (mention.start, mention.end, entity.id)
+                )
     result = []
     for entity, cluster in zip(entities, clusters, strict=True):
         affiliations = sorted(
@@ -86,11 +97,8 @@ def _with_affiliations(entities: list[Entity], clusters: list[Cluster]) -> list[
                 org_id
                 for article, mention in cluster.mentions()
                 if mention.role_start >= 0
-                for (org_article, start, end, org_id) in org_spans
-                if org_article == article
-                and mention.role_start <= start
-                and end <= mention.role_end
-                and org_id != entity.id
+                for (start, end, org_id) in org_spans.get(article, ())
+                if mention.role_start <= start and end <= mention.role_end and org_id != entity.id
             }
         )
         result.append(replace(entity, affiliations=tuple(affiliations)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitegen.lexicon import (
@@ -133,6 +133,67 @@ def _word_count(name: str) -> int:
     return len(name_tokens(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens(name: str) -> tuple[str, ...]:
+    """``name_tokens(name)``, remembered (a pure function of the string)."""
+    return name_tokens(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """``name_key(name)``, remembered (a pure function of the string)."""
+    return name_key(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _acronym_like(name: str) -> bool:
+    """``looks_like_acronym(name)``, remembered (a pure function of the string)."""
+    return looks_like_acronym(name)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the joins ask of a cluster, computed once per state of its groups."""
+
+    kind: EntityKind | None
+    name: str
+    votes: Counter[str]
+    names: frozenset[str]
+    """Its groups' names."""
+    words: frozenset[str]
+    """Every word of those names (a name containing another has its first word)."""
+    mention_count: int
+    titled: bool
+
+
+class _FactCache:
+    """``_Facts`` of clusters by identity, recomputed when a cluster gains groups (joins only
+    ever extend a cluster's groups, and groups do not change once built). Only valid while
+    the clusters it has seen are alive (one join call)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[int, _Facts]] = {}
+
+    def of(self, cluster: Cluster) -> _Facts:
+        size = len(cluster.groups)
+        hit = self._seen.get(id(cluster))
+        if hit is not None and hit[0] == size:
+            return hit[1]
+        names = frozenset(group.name for group in cluster.groups)
+        mentions = [mention for group in cluster.groups for mention in group.mentions]
+        facts = _Facts(
+            kind=cluster.kind,
+            name=cluster.name,
+            votes=cluster.votes,
+            names=names,
+            words=frozenset(word for name in names for word in _tokens(name)),
+            mention_count=len(mentions),
+            titled=any(mention.title for mention in mentions),
+        )
+        self._seen[id(cluster)] = (size, facts)
+        return facts
+
+
 def decide_kind(votes: Counter[str]) -> EntityKind | None:
     """The kind with most votes; None without votes or when "other" (products, events,
     laws, works) has at least as many."""
@@ -179,15 +240,35 @@ def looks_like_full_name(name: str) -> bool:
     )
 
 
-def resolve_clusters(articles: Iterable[Article], analyses: dict[str, Analysis]) -> list[Cluster]:
-    """Resolve every article's mentions, then merge the clusters across articles."""
+LabelView = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+"""The corpus's label counts of one article's names, sorted: plain data, a cache key part."""
+
+
+def article_clusters(
+    article: Article, analysis: Analysis, labels: LabelView | None = None
+) -> list[Cluster]:
+    """One article's clusters: its groups joined within the article (rules 1-3). A function
+    of the article, its analysis and the corpus's labels of its names (``relevant_labels``),
+    so builds may cache it per article with those labels in the key."""
+    counts = {key: Counter(dict(items)) for key, items in labels} if labels is not None else None
+    groups = article_groups(article, analysis, counts)
+    joined = join_groups([Cluster([group]) for group in groups], within_article=True)
+    return join_spelling_variants(joined)
+
+
+def resolve_clusters(
+    articles: Iterable[Article],
+    analyses: dict[str, Analysis],
+    per_article: Callable[[Article, Analysis, LabelView], list[Cluster]] = article_clusters,
+) -> list[Cluster]:
+    """Resolve every article's mentions (``per_article``: ``article_clusters`` or a cache of
+    it), then merge the clusters across articles."""
     articles = list(articles)
     labels = label_counts(analyses[article.id] for article in articles)
     clusters: list[Cluster] = []
     for article in articles:
-        groups = article_groups(article, analyses[article.id], labels)
-        joined = join_groups([Cluster([group]) for group in groups], within_article=True)
-        clusters.extend(join_spelling_variants(joined))
+        analysis = analyses[article.id]
+        clusters.extend(per_article(article, analysis, relevant_labels(analysis, labels)))
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster
@@ -202,30 +283,34 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
     does an acronym of a country's usual name and another name of it ("US", "America")."""
     order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
+    facts = _FactCache()
     kept: list[Cluster] = []
     for cluster in order:
+        mine = facts.of(cluster)
         target = next(
             (
                 other
                 for other in kept
-                if other.kind == cluster.kind and _is_variant(cluster.name, other.name)
+                if (theirs := facts.of(other)).kind == mine.kind
+                and _is_variant(mine.name, theirs.name)
             ),
             None,
         )
-        if target is not None and cluster.kind is not None:
+        if target is not None and mine.kind is not None:
             target.groups.extend(cluster.groups)
         else:
             kept.append(cluster)
     return kept
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _is_variant(one: str, other: str) -> bool:
     """One typo apart, or an acronym of the other's usual name ("US" and "America")."""
-    a, b = name_key(one), name_key(other)
+    a, b = _key(one), _key(other)
     if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
         return True
     return any(
-        looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
+        _acronym_like(short) and is_acronym_of(short, canonical_key(_key(long)))
         for short, long in ((one, other), (other, one))
     )
 
@@ -273,6 +358,12 @@ def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
             if kind and key:
                 counts.setdefault(key, Counter())[kind] += 1
     return counts
+
+
+def relevant_labels(analysis: Analysis, labels: dict[str, Counter[str]]) -> LabelView:
+    """The corpus's label counts of the names this article mentions, as sorted plain data."""
+    keys = {canonical_key(name_key(mention.text)) for mention in analysis.mentions}
+    return tuple((key, tuple(sorted(labels[key].items()))) for key in sorted(keys) if key in labels)
 
 
 def _unlabelled_kind(
@@ -359,52 +450,48 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     """Join each shorter cluster to the single longer compatible cluster that contains it;
     within one article, a lone word of a person's full name joins it whatever its label."""
     order = sorted(clusters, key=lambda c: (-_word_count(c.name), c.name))
+    facts = _FactCache()
     kept: list[Cluster] = []
     for cluster in order:
-        targets = [other for other in kept if _contains(other, cluster)]
+        short = facts.of(cluster)
+        targets = [other for other in kept if _contains(facts.of(other), short)]
         if not targets and within_article:
-            targets = [other for other in kept if _word_of_name(other, cluster)]
+            targets = [other for other in kept if _word_of_name(facts.of(other), short)]
         if len(targets) == 1:
             targets[0].groups.extend(cluster.groups)
-        elif len(targets) > 1 and _is_partial_person(cluster):
+        elif len(targets) > 1 and short.kind == "person" and len(_tokens(short.name)) == 1:
             continue  # "Michael" with two Michaels: ambiguous, not a page of its own
         else:
             kept.append(cluster)
     return kept
 
 
-def _contains(long: Cluster, short: Cluster) -> bool:
-    if not _compatible(long, short):
-        return False
-    names = {group.name for group in long.groups}
+def _contains(long: _Facts, short: _Facts) -> bool:
+    if long.kind is None or (short.votes and short.votes.get(long.kind, 0) <= 0):
+        return False  # the short name's evidence does not allow the long name's kind
     short_name = short.name
-    return any(is_part_of(short_name, name) or is_acronym_of(short_name, name) for name in names)
+    part = _tokens(short_name)
+    acronym = _acronym_like(short_name)  # is_acronym_of is False for anything else
+    if not acronym and (not part or part[0] not in long.words):
+        return False  # neither contained by words nor an acronym
+    return any(
+        is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
+        for name in long.names
+    )
 
 
-def _word_of_name(long: Cluster, short: Cluster) -> bool:
+def _word_of_name(long: _Facts, short: _Facts) -> bool:
     """ "Mulally" (tagged ORG) in an article naming "Alan Mulally"; "Cerberus" (tagged
     PERSON) in one naming "Cerberus Capital Management": one untitled word, few mentions."""
-    words = name_tokens(short.name)
-    whole = name_tokens(long.name)
-    mentions = short.mentions()
-    if len(words) != 1 or len(whole) < 2 or len(mentions) > MAX_CROSS_KIND_MENTIONS:
+    words = _tokens(short.name)
+    whole = _tokens(long.name)
+    if len(words) != 1 or len(whole) < 2 or short.mention_count > MAX_CROSS_KIND_MENTIONS:
         return False
-    if any(mention.title for _, mention in mentions) or looks_like_acronym(short.name):
+    if short.titled or _acronym_like(short.name):
         return False
     if long.kind == "person" and short.kind in ("organization", "place"):
         return words[0] in whole
     return long.kind == "organization" and short.kind == "person" and whole[0] == words[0]
-
-
-def _compatible(long: Cluster, short: Cluster) -> bool:
-    """The short name's evidence allows the long name's kind."""
-    long_kind = long.kind
-    votes = short.votes
-    return long_kind is not None and (not votes or votes.get(long_kind, 0) > 0)
-
-
-def _is_partial_person(cluster: Cluster) -> bool:
-    return cluster.kind == "person" and len(name_tokens(cluster.name)) == 1
 
 
 def _is_entity(cluster: Cluster) -> bool:

@@ -47,18 +47,23 @@ def resolve_quotes(
     """Every quotation of every article whose speaker could be resolved, in reading order."""
     entities = list(entities)
     genders = _genders(entities, analyses)
+    kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
+    indexes = _mention_indexes(entities)
     quotes: list[Quote] = []
     for article in articles:
         analysis = analyses[article.id]
-        quotes.extend(_article_quotes(article.id, analysis, entities, genders))
+        at = indexes.get(article.id, {})
+        quotes.extend(_article_quotes(article.id, analysis, at, kinds, genders))
     return tuple(quotes)
 
 
 def _article_quotes(
-    article_id: str, analysis: Analysis, entities: list[Entity], genders: dict[str, str]
+    article_id: str,
+    analysis: Analysis,
+    at: dict[tuple[int, int], str],
+    kinds: dict[str, str],
+    genders: dict[str, str],
 ) -> list[Quote]:
-    at = _mention_index(article_id, entities)
-    kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
     titles = _titles(article_id, analysis, at)
     spans = [(q.start, q.end) for q in analysis.quotes]
     references = [
@@ -137,13 +142,14 @@ def _nominal(
     return None
 
 
-def _mention_index(article_id: str, entities: list[Entity]) -> dict[tuple[int, int], str]:
-    return {
-        (mention.start, mention.end): entity.id
-        for entity in entities
-        for mention in entity.mentions
-        if mention.article == article_id
-    }
+def _mention_indexes(entities: list[Entity]) -> dict[str, dict[tuple[int, int], str]]:
+    """For each article, its mentions' (start, end) -> entity id, in entity order (built once,
+    not once per article)."""
+    indexes: dict[str, dict[tuple[int, int], str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            indexes.setdefault(mention.article, {})[(mention.start, mention.end)] = entity.id
+    return indexes
 
 
 def _entity_in(start: int, end: int, at: dict[tuple[int, int], str]) -> str | None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitegen.lexicon import is_title
 from sitegen.model import Analysis, Article, Entity, Passage, Topic
@@ -110,7 +111,8 @@ class _Candidate:
     def add(self, article: Article, analysis: Analysis, start: int, end: int, index: int) -> None:
         sentence = analysis.sentences[index]
         self.surfaces[article.text[start:end]] += 1
-        self.passages.setdefault(index, Passage(article.id, index, start, end))
+        if index not in self.passages:  # the first use in a sentence is its passage
+            self.passages[index] = Passage(article.id, index, start, end)
         self.blocks.add(sentence.block)
         kind = article.blocks[sentence.block].kind
         self.heading |= kind in ("heading", "headline")
@@ -138,10 +140,13 @@ def find_topics(
     analyses: dict[str, Analysis],
     entities: Sequence[Entity],
     curated: Sequence[CuratedTopic] = (),
+    per_article: Callable[[Article, Analysis], dict[str, _Candidate]] | None = None,
 ) -> tuple[Topic, ...]:
-    """The topics of all articles, merged across articles by lemma key, sorted by name."""
+    """The topics of all articles, merged across articles by lemma key, sorted by name
+    (``per_article``: ``article_phrases`` or a cache of it)."""
+    per_article = per_article or article_phrases
     names = _entity_names(entities)
-    found = {a.id: _article_candidates(a, analyses[a.id], names) for a in articles}
+    found = {a.id: _article_candidates(per_article(a, analyses[a.id]), names) for a in articles}
     frequency = Counter(key for candidates in found.values() for key in candidates)
     merged: dict[str, list[_Candidate]] = {}
     for article in articles:
@@ -163,12 +168,18 @@ def find_topics(
 # --- candidates -------------------------------------------------------------------------------
 
 
-def _article_candidates(
-    article: Article, analysis: Analysis, names: set[str]
-) -> dict[str, _Candidate]:
+def article_phrases(article: Article, analysis: Analysis) -> dict[str, _Candidate]:
+    """An article's candidates in at least MIN_SENTENCES sentences, before the corpus's
+    entity names filter them: a function of the article alone, so builds may cache it."""
     candidates: dict[str, _Candidate] = {}
     _add_phrases(candidates, article, analysis)
     _add_named_things(candidates, article, analysis)
+    return {k: c for k, c in candidates.items() if len(c.passages) >= MIN_SENTENCES}
+
+
+def _article_candidates(
+    candidates: dict[str, _Candidate], names: set[str]
+) -> dict[str, _Candidate]:
     kept = {k: c for k, c in candidates.items() if _acceptable(c, names)}
     return _fold(kept)
 
@@ -176,11 +187,19 @@ def _article_candidates(
 def _add_phrases(candidates: dict[str, _Candidate], article: Article, analysis: Analysis) -> None:
     """Every noun-ending word range of every noun chunk, cut after names and numbers."""
     starts = [sentence.start for sentence in analysis.sentences]
-    blocked = _blocked_spans(analysis)
-    heads = {found[-1] for *_, lemma in analysis.noun_chunks if (found := _lemma_words(lemma))}
-    for start, end, lemma in analysis.noun_chunks:
+    blocked = sorted(_blocked_spans(analysis))
+    blocked_starts = [span[0] for span in blocked]
+    longest = max((e - s for s, e in blocked), default=0)
+    lemmas = [_lemma_words(lemma) for *_, lemma in analysis.noun_chunks]
+    heads = {found[-1] for found in lemmas if found}
+    for (start, end, _), chunk_lemmas in zip(analysis.noun_chunks, lemmas, strict=True):
         index = max(bisect_right(starts, start) - 1, 0)
-        words = _cut(_align(article.text, start, end, _lemma_words(lemma)), blocked)
+        # Only the spans overlapping the chunk can overlap its words (an index, same result).
+        nearby = blocked[
+            bisect_left(blocked_starts, start - longest) : bisect_left(blocked_starts, end)
+        ]
+        overlapping = [(s, e) for s, e in nearby if s < end and start < e]
+        words = _cut(_align(article.text, start, end, chunk_lemmas), overlapping)
         for first, last in _ngrams(article.text, words, heads):
             key = " ".join(_canonical(word[0], heads) for word in words[first:last])
             candidate = candidates.setdefault(key, _Candidate(key))
@@ -268,6 +287,8 @@ def _joined(text: str, word: tuple[str, int, int]) -> bool:
 
 
 def _canonical(word: str, heads: set[str]) -> str:
+    if not word.startswith(PREFIXES):
+        return word
     for prefix in PREFIXES:
         if word.startswith(prefix) and word[len(prefix) :] in heads and len(word) > len(prefix) + 3:
             return word[len(prefix) :]
@@ -470,7 +491,12 @@ def _lower_words(surface: str) -> str:
 
 
 def _first_paragraph(article: Article) -> int:
-    for index, block in enumerate(article.blocks):
-        if block.kind == "paragraph":
-            return index
-    return 0
+    if _LAST_FIRST_PARAGRAPH[0] is article:  # asked once per candidate use: remember
+        return _LAST_FIRST_PARAGRAPH[1]
+    first = next((i for i, block in enumerate(article.blocks) if block.kind == "paragraph"), 0)
+    _LAST_FIRST_PARAGRAPH[:] = [article, first]
+    return first
+
+
+_LAST_FIRST_PARAGRAPH: list[Any] = [None, 0]
+"""The last article asked about and its answer (held, so ``is`` cannot match a new one)."""
