@@ -7,12 +7,12 @@ from itertools import groupby
 from sitegen.model import Entity
 from sitegen.render.context import RenderContext
 from sitegen.render.graph_svg import graph_for_entity
-from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
+from sitegen.render.markdown import escape, link, relative
 from sitegen.render.passages import (
     KIND_LABEL,
+    named_page_front_matter,
     paragraph_link,
     quote_sentence,
-    search_tags,
 )
 from sitegen.render.timeline_page import timeline_for_entity
 from sitegen.render.topic_page import topics_for_entity
@@ -27,13 +27,7 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
     """(path, Markdown) of an entity's page."""
     page = entity.page
     parts = [
-        front_matter(
-            {
-                "title": plain_title(entity.name),
-                "search": {"boost": ENTITY_SEARCH_BOOST},
-                "tags": search_tags(entity.name, entity.aliases),
-            }
-        ),
+        named_page_front_matter(entity.name, entity.aliases, ENTITY_SEARCH_BOOST),
         f"# {escape(entity.name)}\n",
         _summary(entity, context),
         _aliases(entity),

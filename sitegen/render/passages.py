@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitegen.model import EntityMention
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, plain_title, relative
+from sitegen.render.markdown import escape, front_matter, plain_title, relative
 
 KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Place"}
 
@@ -45,3 +45,14 @@ def search_tags(name: str, aliases: tuple[str, ...]) -> list[str]:
     article pages and headings that merely contain the words.
     """
     return [plain_title(alias) for alias in dict.fromkeys((name, *aliases))]
+
+
+def named_page_front_matter(name: str, aliases: tuple[str, ...], boost: int) -> str:
+    """Front matter of an entity or topic page: its title, search boost and alias tags."""
+    return front_matter(
+        {
+            "title": plain_title(name),
+            "search": {"boost": boost},
+            "tags": search_tags(name, aliases),
+        }
+    )

@@ -7,8 +7,13 @@ from itertools import groupby
 
 from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
-from sitegen.render.passages import KIND_LABEL, paragraph_link, quote_sentence, search_tags
+from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.passages import (
+    KIND_LABEL,
+    named_page_front_matter,
+    paragraph_link,
+    quote_sentence,
+)
 
 TOPIC_SEARCH_BOOST = 2
 SUMMARY_SENTENCES = 3
@@ -24,13 +29,7 @@ def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
     """(path, Markdown) of a topic's page."""
     page = topic.page
     parts = [
-        front_matter(
-            {
-                "title": plain_title(topic.name),
-                "search": {"boost": TOPIC_SEARCH_BOOST},
-                "tags": search_tags(topic.name, topic.aliases),
-            }
-        ),
+        named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST),
         f"# {escape(topic.name)}\n",
         _facts(topic, page),
         _summary(topic, context, page),
