@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from sitegen.model import ENTITY_KINDS, Article, Block
 from sitegen.render.context import Located, RenderContext
-from sitegen.render.markdown import attr_anchor, escape, front_matter, link, plain_title, relative
+from sitegen.render.markdown import (
+    attr_anchor,
+    escape,
+    front_matter,
+    heading,
+    link,
+    plain_title,
+    relative,
+)
 from sitegen.render.timeline_svg import heading_anchor
 from sitegen.render.topic_page import topics_for_article
 from sitegen.resolve.events import human_date
@@ -33,8 +41,7 @@ def render_article_page(article: Article, context: RenderContext) -> tuple[str, 
 def _title(article: Article) -> str:
     """The page's H1; it carries the headline block's anchor, as the headline is not repeated."""
     headline = next((b for b in article.blocks if b.kind == "headline"), None)
-    anchor = f" {attr_anchor(f'p{headline.number}')}" if headline else ""
-    return f"# {escape(article.title)}{anchor}\n"
+    return heading(1, article.title, f"p{headline.number}" if headline else None) + "\n"
 
 
 def _byline(article: Article) -> str:
@@ -97,7 +104,7 @@ def _block(article: Article, block: Block, located: list[Located], page: str) ->
     if block.kind == "headline":
         return ""
     if block.kind == "heading":
-        return f"## {escape(article.block_text(block))} {attr_anchor(anchor)}\n"
+        return heading(2, article.block_text(block), anchor) + "\n"
     inside = [item for item in located if block.start <= item.mention.start < block.end]
     text = linked_text(article.text, block.start, block.end, inside, page)
     if block.kind == "dateline":

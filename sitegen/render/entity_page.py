@@ -7,7 +7,7 @@ from itertools import groupby
 from sitegen.model import Entity
 from sitegen.render.context import RenderContext
 from sitegen.render.graph_svg import graph_for_entity
-from sitegen.render.markdown import escape, link, relative
+from sitegen.render.markdown import escape, heading, link, relative
 from sitegen.render.passages import (
     KIND_LABEL,
     named_page_front_matter,
@@ -28,7 +28,7 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
     page = entity.page
     parts = [
         named_page_front_matter(entity.name, entity.aliases, ENTITY_SEARCH_BOOST),
-        f"# {escape(entity.name)}\n",
+        heading(1, entity.name) + "\n",
         _summary(entity, context),
         _aliases(entity),
         _roles(entity, context, page),

@@ -89,5 +89,6 @@ def attr_anchor(anchor: str) -> str:
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A Markdown heading of escaped text, with an id when ``anchor`` is given."""
     suffix = f" {attr_anchor(anchor)}" if anchor else ""
     return f"{'#' * level} {escape(text)}{suffix}"

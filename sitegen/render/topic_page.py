@@ -7,7 +7,7 @@ from itertools import groupby
 
 from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.markdown import escape, front_matter, heading, link, relative
 from sitegen.render.passages import (
     KIND_LABEL,
     named_page_front_matter,
@@ -30,7 +30,7 @@ def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
     page = topic.page
     parts = [
         named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST),
-        f"# {escape(topic.name)}\n",
+        heading(1, topic.name) + "\n",
         _facts(topic, page),
         _summary(topic, context, page),
         _aliases(topic),
