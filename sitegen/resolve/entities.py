@@ -133,24 +133,6 @@ def _word_count(name: str) -> int:
     return len(name_tokens(name))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _tokens(name: str) -> tuple[str, ...]:
-    """``name_tokens(name)``, remembered (a pure function of the string)."""
-    return name_tokens(name)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _key(name: str) -> str:
-    """``name_key(name)``, remembered (a pure function of the string)."""
-    return name_key(name)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _acronym_like(name: str) -> bool:
-    """``looks_like_acronym(name)``, remembered (a pure function of the string)."""
-    return looks_like_acronym(name)
-
-
 @dataclass(frozen=True)
 class _Facts:
     """What the joins ask of a cluster, computed once per state of its groups."""
@@ -186,7 +168,7 @@ class _FactCache:
             name=cluster.name,
             votes=cluster.votes,
             names=names,
-            words=frozenset(word for name in names for word in _tokens(name)),
+            words=frozenset(word for name in names for word in name_tokens(name)),
             mention_count=len(mentions),
             titled=any(mention.title for mention in mentions),
         )
@@ -306,11 +288,11 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
 @functools.lru_cache(maxsize=1 << 18)
 def _is_variant(one: str, other: str) -> bool:
     """One typo apart, or an acronym of the other's usual name ("US" and "America")."""
-    a, b = _key(one), _key(other)
+    a, b = name_key(one), name_key(other)
     if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
         return True
     return any(
-        _acronym_like(short) and is_acronym_of(short, canonical_key(_key(long)))
+        looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
         for short, long in ((one, other), (other, one))
     )
 
@@ -459,7 +441,7 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
             targets = [other for other in kept if _word_of_name(facts.of(other), short)]
         if len(targets) == 1:
             targets[0].groups.extend(cluster.groups)
-        elif len(targets) > 1 and short.kind == "person" and len(_tokens(short.name)) == 1:
+        elif len(targets) > 1 and short.kind == "person" and len(name_tokens(short.name)) == 1:
             continue  # "Michael" with two Michaels: ambiguous, not a page of its own
         else:
             kept.append(cluster)
@@ -470,8 +452,8 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     if long.kind is None or (short.votes and short.votes.get(long.kind, 0) <= 0):
         return False  # the short name's evidence does not allow the long name's kind
     short_name = short.name
-    part = _tokens(short_name)
-    acronym = _acronym_like(short_name)  # is_acronym_of is False for anything else
+    part = name_tokens(short_name)
+    acronym = looks_like_acronym(short_name)  # is_acronym_of is False for anything else
     if not acronym and (not part or part[0] not in long.words):
         return False  # neither contained by words nor an acronym
     return any(
@@ -483,11 +465,11 @@ def _contains(long: _Facts, short: _Facts) -> bool:
 def _word_of_name(long: _Facts, short: _Facts) -> bool:
     """ "Mulally" (tagged ORG) in an article naming "Alan Mulally"; "Cerberus" (tagged
     PERSON) in one naming "Cerberus Capital Management": one untitled word, few mentions."""
-    words = _tokens(short.name)
-    whole = _tokens(long.name)
+    words = name_tokens(short.name)
+    whole = name_tokens(long.name)
     if len(words) != 1 or len(whole) < 2 or short.mention_count > MAX_CROSS_KIND_MENTIONS:
         return False
-    if short.titled or _acronym_like(short.name):
+    if short.titled or looks_like_acronym(short.name):
         return False
     if long.kind == "person" and short.kind in ("organization", "place"):
         return words[0] in whole
