@@ -92,7 +92,13 @@ class Group:
 
     @property
     def name(self) -> str:
-        return self.surface.most_common(1)[0][0] if self.surface else self.key
+        if not self.surface:
+            return self.key
+        return max(self.surface.items(), key=_count)[0]  # most_common(1), without a heap
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 @dataclass
@@ -148,32 +154,22 @@ class _Facts:
     titled: bool
 
 
-class _FactCache:
-    """``_Facts`` of clusters by identity, recomputed when a cluster gains groups (joins only
-    ever extend a cluster's groups, and groups do not change once built). Only valid while
-    the clusters it has seen are alive (one join call)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[int, tuple[int, _Facts]] = {}
-
-    def of(self, cluster: Cluster) -> _Facts:
-        size = len(cluster.groups)
-        hit = self._seen.get(id(cluster))
-        if hit is not None and hit[0] == size:
-            return hit[1]
-        names = frozenset(group.name for group in cluster.groups)
-        mentions = [mention for group in cluster.groups for mention in group.mentions]
-        facts = _Facts(
-            kind=cluster.kind,
-            name=cluster.name,
-            votes=cluster.votes,
-            names=names,
-            words=frozenset(word for name in names for word in name_tokens(name)),
-            mention_count=len(mentions),
-            titled=any(mention.title for mention in mentions),
-        )
-        self._seen[id(cluster)] = (size, facts)
-        return facts
+def _facts_of(cluster: Cluster) -> _Facts:
+    """What the joins ask of ``cluster`` in its current state (joins keep it next to the
+    cluster and compute it again only when the cluster gains groups; groups do not change
+    once built)."""
+    names = frozenset(group.name for group in cluster.groups)
+    mentions = [mention for group in cluster.groups for mention in group.mentions]
+    votes = cluster.votes
+    return _Facts(
+        kind=decide_kind(votes),
+        name=cluster.name,
+        votes=votes,
+        names=names,
+        words=frozenset(word for name in names for word in name_tokens(name)),
+        mention_count=len(mentions),
+        titled=any(mention.title for mention in mentions),
+    )
 
 
 def decide_kind(votes: Counter[str]) -> EntityKind | None:
@@ -265,23 +261,24 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
     does an acronym of a country's usual name and another name of it ("US", "America")."""
     order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
-    facts = _FactCache()
     kept: list[Cluster] = []
+    facts: list[_Facts] = []  # of each kept cluster, as it is now
     for cluster in order:
-        mine = facts.of(cluster)
+        mine = _facts_of(cluster)
         target = next(
             (
-                other
-                for other in kept
-                if (theirs := facts.of(other)).kind == mine.kind
-                and _is_variant(mine.name, theirs.name)
+                slot
+                for slot, theirs in enumerate(facts)
+                if theirs.kind == mine.kind and _is_variant(mine.name, theirs.name)
             ),
             None,
         )
         if target is not None and mine.kind is not None:
-            target.groups.extend(cluster.groups)
+            kept[target].groups.extend(cluster.groups)
+            facts[target] = _facts_of(kept[target])
         else:
             kept.append(cluster)
+            facts.append(mine)
     return kept
 
 
@@ -432,19 +429,21 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     """Join each shorter cluster to the single longer compatible cluster that contains it;
     within one article, a lone word of a person's full name joins it whatever its label."""
     order = sorted(clusters, key=lambda c: (-_word_count(c.name), c.name))
-    facts = _FactCache()
     kept: list[Cluster] = []
+    facts: list[_Facts] = []  # of each kept cluster, as it is now
     for cluster in order:
-        short = facts.of(cluster)
-        targets = [other for other in kept if _contains(facts.of(other), short)]
+        short = _facts_of(cluster)
+        targets = [slot for slot, long in enumerate(facts) if _contains(long, short)]
         if not targets and within_article:
-            targets = [other for other in kept if _word_of_name(facts.of(other), short)]
+            targets = [slot for slot, long in enumerate(facts) if _word_of_name(long, short)]
         if len(targets) == 1:
-            targets[0].groups.extend(cluster.groups)
+            kept[targets[0]].groups.extend(cluster.groups)
+            facts[targets[0]] = _facts_of(kept[targets[0]])
         elif len(targets) > 1 and short.kind == "person" and len(name_tokens(short.name)) == 1:
             continue  # "Michael" with two Michaels: ambiguous, not a page of its own
         else:
             kept.append(cluster)
+            facts.append(short)
     return kept
 
 
