@@ -183,6 +183,7 @@ def decide_kind(votes: Counter[str]) -> EntityKind | None:
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shape_vote(name: str) -> str | None:
     """The kind a name's own words give: its last word ("Airways", "Road", "Festival"),
     its first ("Hurricane ..."), or a product-like spelling ("iPhone", "eBook")."""
@@ -203,6 +204,7 @@ def shape_vote(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def looks_like_full_name(name: str) -> bool:
     """ "Annie Oakley", "Paul Dewar": two or three capitalized words, the first a common
     given name: evidence of a person against an organization label (a name tagged as a place,

@@ -11,6 +11,7 @@ are kept. Across articles, topics with the same lemma key are one topic.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -233,11 +234,13 @@ def _named_thing_uses(article: Article, analysis: Analysis) -> list[_Use]:
     return uses
 
 
-def _lemma_words(lemma: str) -> list[str]:
-    return ["".join(WORD.findall(word)) for word in lemma.split() if WORD.search(word)]
+@functools.lru_cache(maxsize=1 << 16)
+def _lemma_words(lemma: str) -> tuple[str, ...]:
+    """The words of a chunk's lemma (remembered: the same chunks come back in every article)."""
+    return tuple("".join(WORD.findall(word)) for word in lemma.split() if WORD.search(word))
 
 
-def _align(text: str, start: int, end: int, lemmas: list[str]) -> list[tuple[str, int, int]]:
+def _align(text: str, start: int, end: int, lemmas: Sequence[str]) -> list[tuple[str, int, int]]:
     """Each lemma with the offsets of the surface word it comes from (unmatched ones dropped)."""
     tokens = [
         (m.group(), m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])
