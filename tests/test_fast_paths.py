@@ -168,3 +168,19 @@ def test_remembered_name_functions_are_the_plain_ones() -> None:
     assert names.is_acronym_of("U.S.", "United States")
     assert names.is_acronym_of("NYT", "New York Times")
     assert not names.is_acronym_of("NYT", "NYT")
+
+
+def test_groups_pickle_with_their_counters() -> None:
+    import pickle
+    from collections import Counter
+
+    from sitegen.resolve.entities import Group
+
+    group = Group(key="acme", article="a", votes=Counter(organization=2), confirmed=True)
+    group.surface["Acme"] += 3
+    copy = pickle.loads(pickle.dumps(group))
+    assert copy == group and copy is not group
+    assert type(copy.votes) is Counter and type(copy.surface) is Counter
+    assert copy.votes["person"] == 0 and copy.name == "Acme" and copy.kind == "organization"
+    copy.votes.update(person=5)
+    assert copy.kind == "person" and group.kind == "organization"

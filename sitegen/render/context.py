@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from sitegen.model import (
     Article,
@@ -21,9 +22,9 @@ from sitegen.model import (
 from sitegen.render.linker import NameLinker
 
 
-@dataclass(frozen=True)
-class Located:
-    """A resolved mention with the entity it belongs to."""
+class Located(NamedTuple):
+    """A resolved mention with the entity it belongs to (a named tuple: one per mention of
+    the site, made faster than a frozen dataclass)."""
 
     mention: EntityMention
     entity: Entity

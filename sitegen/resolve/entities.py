@@ -23,6 +23,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitegen.lexicon import (
     NON_ENTITY_FIRST_WORDS,
@@ -90,11 +91,28 @@ class Group:
     def kind(self) -> EntityKind | None:
         return decide_kind(self.votes)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled with plain dicts for its counters: a ``Counter`` unpickles through its
+        ``__init__`` and ``update`` in Python, and the cluster cache holds every group."""
+        return self.__dict__ | {"votes": dict(self.votes), "surface": dict(self.surface)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(
+            state, votes=_counter(state["votes"]), surface=_counter(state["surface"])
+        )
+
     @property
     def name(self) -> str:
         if not self.surface:
             return self.key
         return max(self.surface.items(), key=_count)[0]  # most_common(1), without a heap
+
+
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """A ``Counter`` of ``counts``, made the way ``dict`` is (``Counter`` keeps no other state)."""
+    counter: Counter[str] = Counter.__new__(Counter)
+    dict.update(counter, counts)
+    return counter
 
 
 def _count(item: tuple[str, int]) -> int:
