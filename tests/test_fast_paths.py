@@ -184,3 +184,20 @@ def test_groups_pickle_with_their_counters() -> None:
     assert copy.votes["person"] == 0 and copy.name == "Acme" and copy.kind == "organization"
     copy.votes.update(person=5)
     assert copy.kind == "person" and group.kind == "organization"
+
+
+def test_fewer_collections_raises_and_restores_the_thresholds() -> None:
+    import gc
+
+    import pytest
+
+    from sitegen.build import GC_THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    assert before != GC_THRESHOLDS
+    with fewer_collections():
+        assert gc.get_threshold() == GC_THRESHOLDS
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), fewer_collections():
+        raise KeyError("x")
+    assert gc.get_threshold() == before
