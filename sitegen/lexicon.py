@@ -130,7 +130,10 @@ ORGANIZATION_HEADS = frozenset(
     magazine parliament senate congress assembly army navy police force
     administration office bureau board fund trust partners industries motors systems
     technologies studios records service services authority organization organisation
-    coalition alliance movement""".split()
+    coalition alliance movement aircraft capital management media energy entertainment
+    pharmaceuticals laboratories labs electronics communications telecom telecommunications
+    insurance securities investments ventures enterprises brands foods broadcasting
+    railway railways""".split()
 )
 """Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
 
@@ -175,6 +178,15 @@ title ("State Department Spokesperson", "Virginia Governor"): not part of the na
 
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
+
+MARKET_MOVE_VERBS = frozenset(
+    """rise fall drop gain lose close open climb slide slip plunge tumble jump surge sink
+    soar dip rally end finish decline edge""".split()
+)
+"""Verbs of a market index's movement ("the X fell 2%", "the X closed up 11 points")."""
+
+MARKET_MOVE_UNITS = frozenset({"%", "percent", "cent", "points", "point"})
+"""What a market index moves by."""
 
 NON_ENTITY_FIRST_WORDS = frozenset(
     """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()

@@ -98,7 +98,8 @@ class Mention:
     """The name was written after "the" ("the Beatles"): evidence against a person."""
     cue: str = ""
     """A kind the words around the name suggest: "other" for a product ("the browser X",
-    "X 2.0"), "person" ("X, 45,"), else "" (see ``sitegen.nlp.analyze.context_cue``)."""
+    "X 2.0", a time zone, a market index), "portfolio" ("Home" in "Home Secretary"), "person"
+    ("X, 45,"), else "" (see ``sitegen.nlp.analyze.context_cue``)."""
 
 
 @dataclass(frozen=True)

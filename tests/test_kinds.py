@@ -147,3 +147,42 @@ def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
     articles = read_articles([tmp_path])
     entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
     assert [(e.kind, len(e.mentions)) for e in entities] == [("place", 3)]
+
+
+def test_corpus_breaks_a_tie_between_two_labels(tmp_path: Path) -> None:
+    """One article tags a name once PERSON and once ORG; other articles tag it ORG."""
+    patterns = [{"label": "PERSON", "pattern": "Zeltrix"}, {"label": "ORG", "pattern": "ZELTRIX"}]
+    write(tmp_path / "x.txt", "Zeltrix opened.\nZELTRIX closed.\n")
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+
+    def kind_of_zeltrix() -> list[tuple[str, str]]:
+        articles = read_articles([tmp_path])
+        entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+        return [(entity.kind, entity.mentions[0].article) for entity in entities]
+
+    assert kind_of_zeltrix() == [("person", "x")]  # alone: the tie goes to a person
+    write(tmp_path / "y.txt", "ZELTRIX grew.\nZELTRIX hired.\n")
+    assert [kind for kind, _ in kind_of_zeltrix()] == ["organization"]
+
+
+def test_leading_word_tagged_person_follows_the_organization(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Quorvane Zeltrix"},
+        {"label": "PERSON", "pattern": "Quorvane"},
+    ]
+    write(tmp_path / "x.txt", "Quorvane Zeltrix bought it.\nQuorvane paid.\nQuorvane won.\n")
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, e.kind, len(e.mentions)) for e in entities] == [
+        ("Quorvane Zeltrix", "organization", 3)
+    ]
+
+
+def test_company_name_words_outvote_a_person_label(tmp_path: Path) -> None:
+    patterns = [{"label": "PERSON", "pattern": "Douglas Quorvane Aircraft"}]
+    write(tmp_path / "x.txt", "Douglas Quorvane Aircraft built it.\n")
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, e.kind) for e in entities] == [("Douglas Quorvane Aircraft", "organization")]

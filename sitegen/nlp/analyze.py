@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -11,6 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
+    MARKET_MOVE_UNITS,
+    MARKET_MOVE_VERBS,
     OFFICE_TITLES,
     ORGANIZATION_HEADS,
     PORTFOLIO_TITLES,
@@ -301,12 +304,21 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "other" (a product or work): a product noun right before or after the name ("the
     browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
     3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
-    A portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary of State")
-    is "other" too.
+    A time zone after a clock time ("16:08 ZT") and a market index that moves ("the Zeta
+    fell 2%", "the Zeta index", "the Zeta was up 11 points") are "other" too.
+
+    "portfolio": a portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary
+    of State"); it votes "other" in its own article only.
 
     "person": an age in apposition ("Zeta, 45,").
     """
-    if _is_product_context(doc, start, end, label) or _is_portfolio(doc, start, end):
+    if _is_portfolio(doc, start, end):
+        return "portfolio"
+    if (
+        _is_product_context(doc, start, end, label)
+        or _is_time_zone(doc, start, end)
+        or _is_market_index(doc, start, end)
+    ):
         return "other"
     if _has_age(doc, end):
         return "person"
@@ -319,6 +331,46 @@ def _has_age(doc: Doc, end: int) -> bool:
         return False
     age = doc[end + 1].text
     return age.isdigit() and 0 < int(age) < 120
+
+
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?", re.IGNORECASE)
+"""A clock time as one token ("16:08", "9.30", "p.m.")."""
+
+
+def _is_time_zone(doc: Doc, start: int, end: int) -> bool:
+    """ "16:08 ZT", "9 p.m. ZT": one upper-case word of 2-5 letters right after a time."""
+    word = doc[start].text
+    if end - start != 1 or start == 0 or not (2 <= len(word) <= 5 and word.isupper()):
+        return False
+    return word.isalpha() and CLOCK_TIME.fullmatch(doc[start - 1].text) is not None
+
+
+INDEX_NOUNS = frozenset({"index", "indices", "indexes", "average"})
+
+
+def _is_market_index(doc: Doc, start: int, end: int) -> bool:
+    """ "the Zeta index", "the Zeta fell 2%", "the Zeta was down 3 points", "with the Zeta
+    losing 11%": a name followed by "index"/"average", or the subject of a verb of market
+    movement that moves by a percentage or points."""
+    if (
+        end < len(doc)
+        and start > 0
+        and doc[start - 1].lower_ == "the"
+        and doc[end].lower_ in INDEX_NOUNS
+    ):
+        return True
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lower_ in INDEX_NOUNS:
+        return True  # "the primary index, the Zeta 100, ..."
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    up_or_down = any(child.lower_ in ("up", "down") for child in verb.children)
+    moves = verb.lemma_ in MARKET_MOVE_VERBS or (verb.lemma_ in ("be", "go") and up_or_down)
+    if not moves:
+        return False
+    units = {token.lower_ for token in verb.subtree if token.i >= end}
+    return bool(units & MARKET_MOVE_UNITS)
 
 
 def _is_portfolio(doc: Doc, start: int, end: int) -> bool:

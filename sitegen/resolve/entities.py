@@ -347,12 +347,15 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
     """By name key, over the corpus: how many mentions spaCy labels a person, an organization,
-    a place, or "other" (a product, event, law or work)."""
+    a place, or "other" (a product, event, law or work, by its label or by the words around
+    it: ``Mention.cue``)."""
     counts: dict[str, Counter[str]] = {}
     for analysis in analyses:
         for mention in analysis.mentions:
             kind = (
-                "other" if mention.label in NON_ENTITY_LABELS else KIND_OF_LABEL.get(mention.label)
+                "other"
+                if mention.label in NON_ENTITY_LABELS or mention.cue == "other"
+                else KIND_OF_LABEL.get(mention.label)
             )
             key = canonical_key(name_key(mention.text))
             if kind and key:
@@ -389,8 +392,9 @@ def article_groups(
     by default this article's) gets that share of its mentions as "other" votes. A name it
     left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
     tags it elsewhere; it votes only when no tagged mention in the article does."""
+    own = label_counts([analysis])
     if labels is None:
-        labels = label_counts([analysis])
+        labels = own
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
@@ -420,7 +424,7 @@ def article_groups(
         if mention.title:
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
-            group.votes[mention.cue] += CUE_VOTE
+            group.votes["other" if mention.cue == "portfolio" else mention.cue] += CUE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
     for key, votes in untagged.items():
@@ -432,12 +436,25 @@ def article_groups(
         named = counts.total() - other
         if other and group.mentions:
             group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
+        _break_tie(group.votes, counts - own.get(group.key, Counter()))
     if article.source:
         source = Group(key=name_key(article.source), article=article.id)
         source.surface[clean_name(article.source)] += 1
         source.votes["organization"] += 1
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _break_tie(votes: Counter[str], corpus: Counter[str]) -> None:
+    """Two kinds with the same top vote ("Wikinews" tagged once ORG, once PERSON): the one
+    spaCy gives the name more often in the corpus's other articles gets one more vote."""
+    top = max((votes.get(kind, 0) for kind in KIND_PRIORITY), default=0)
+    tied = [kind for kind in KIND_PRIORITY if top > 0 and votes.get(kind, 0) == top]
+    if len(tied) < 2:
+        return
+    ranked = sorted(tied, key=lambda kind: corpus.get(kind, 0), reverse=True)
+    if corpus.get(ranked[0], 0) > corpus.get(ranked[1], 0):
+        votes[ranked[0]] += 1
 
 
 def _plural_with_article(mention: Mention) -> bool:
@@ -457,6 +474,8 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
         targets = [other for other in kept if _contains(facts.of(other), short)]
         if not targets and within_article:
             targets = [other for other in kept if _word_of_name(facts.of(other), short)]
+            if len(targets) == 1:
+                _follow_kind(cluster, targets[0].kind)
         if len(targets) == 1:
             targets[0].groups.extend(cluster.groups)
         elif len(targets) > 1 and short.kind == "person" and len(_tokens(short.name)) == 1:
@@ -464,6 +483,18 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
         else:
             kept.append(cluster)
     return kept
+
+
+def _follow_kind(cluster: Cluster, kind: EntityKind | None) -> None:
+    """A lone word joining a full name of another kind ("Cerberus", tagged PERSON, in an
+    article naming "Cerberus Capital Management") stands for that name: its kind votes go to
+    the full name's kind instead of outvoting it."""
+    if kind is None:
+        return
+    for group in cluster.groups:
+        moved = sum(group.votes.pop(other, 0) for other in KIND_PRIORITY if other != kind)
+        if moved > 0:
+            group.votes[kind] += moved
 
 
 def _contains(long: _Facts, short: _Facts) -> bool:
