@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.coref import resolve_references
 from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
@@ -180,7 +181,8 @@ def _knowledge(
             events=events,
             quotes=resolve_quotes(articles, analyses, entities),
         )
-        return curate(kb, options.overrides, options.strict)
+        kb = curate(kb, options.overrides, options.strict)
+        return replace(kb, entities=resolve_references(kb.articles, kb.analyses, kb.entities))
 
 
 @contextmanager

@@ -34,6 +34,10 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                     {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
                     for m in entity.mentions
                 ],
+                "references": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
+                    for m in entity.references
+                ],
             }
             for entity in kb.entities
         ],

@@ -179,6 +179,18 @@ title ("State Department Spokesperson", "Virginia Governor"): not part of the na
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 
+GENERIC_ORGANIZATION_NOUNS = frozenset(
+    """company firm group carmaker automaker manufacturer maker conglomerate""".split()
+)
+"""Nouns that stand for any organization named before ("the company said")."""
+
+ORGANIZATION_NOUNS = GENERIC_ORGANIZATION_NOUNS | frozenset(
+    """bank airline agency ministry department government organization organisation institute
+    university party council commission committee union association team club board court
+    police army office spokesman spokeswoman spokesperson statement""".split()
+)
+"""Speakers that are an organization's voice ("the ministry said", "the spokesman said")."""
+
 MARKET_MOVE_VERBS = frozenset(
     """rise fall drop gain lose close open climb slide slip plunge tumble jump surge sink
     soar dip rally end finish decline edge""".split()
@@ -227,6 +239,35 @@ def given_names() -> frozenset[str]:
             if len(fields) >= 2 and float(fields[1]) >= GIVEN_NAME_MIN_PERCENT:
                 found.add(fields[0].lower())
     return frozenset(found)
+
+
+GENDER_RATIO = 10.0
+"""A given name has a gender when one list gives it this many times the other's frequency."""
+
+
+@cache
+def _given_name_frequencies() -> dict[str, tuple[float, float]]:
+    """Lower-case given name -> (male, female) frequency in percent, from the census lists."""
+    found: dict[str, list[float]] = {}
+    folder = importlib.resources.files("names")
+    for index, file in enumerate(GIVEN_NAME_FILES):
+        for line in folder.joinpath(file).read_text(encoding="utf-8").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                found.setdefault(fields[0].lower(), [0.0, 0.0])[index] = float(fields[1])
+    return {name: (male, female) for name, (male, female) in found.items()}
+
+
+def given_name_gender(word: str) -> str | None:
+    """ "male" for "Paul", "female" for "Maya", None for a rare or shared name ("Jordan")."""
+    male, female = _given_name_frequencies().get(word.lower(), (0.0, 0.0))
+    if max(male, female) < GIVEN_NAME_MIN_PERCENT:
+        return None
+    if male >= GENDER_RATIO * female:
+        return "male"
+    if female >= GENDER_RATIO * male:
+        return "female"
+    return None
 
 
 def is_given_name(word: str) -> bool:

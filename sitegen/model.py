@@ -141,6 +141,23 @@ class QuoteSpan:
     """The lemma of the speech verb ("say", "add", "urge"), "" when there is none."""
 
 
+ReferenceForm = Literal["pronoun", "nominal"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A word that refers back to an entity without naming it: a third-person pronoun ("he",
+    "her") or a definite noun ("the company", "the prime minister"); resolved later."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    form: ReferenceForm
+    subject: bool = False
+    """The reference is the subject of its clause (an antecedent for later pronouns)."""
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything sitegen keeps of one article's language processing (plain data, cacheable)."""
@@ -154,6 +171,8 @@ class Analysis:
     """(start, end, lemma) of noun chunks, for topics."""
     quotes: tuple[QuoteSpan, ...] = ()
     """Direct quotations with their speakers as written."""
+    references: tuple[Reference, ...] = ()
+    """Pronouns and definite nouns that may refer to an entity (coreference candidates)."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +202,8 @@ class Entity:
     affiliations: tuple[str, ...] = ()
     """Ids of organizations the entity is affiliated with."""
     mentions: tuple[EntityMention, ...] = ()
+    references: tuple[EntityMention, ...] = ()
+    """Pronouns and nouns resolved to the entity ("he", "the company"): counted, not named."""
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,12 @@ from sitegen.model import (
     Article,
     Mention,
     QuoteSpan,
+    Reference,
     Sentence,
     TimeExpression,
 )
 from sitegen.nlp.quotes import find_quotes
+from sitegen.nlp.references import find_references
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -65,6 +67,7 @@ class _ArticleParts:
     times: list[TimeExpression] = field(default_factory=list)
     noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     antecedents: Antecedents = field(default_factory=Antecedents)
     """Dates mentioned so far, for "that same year" in a later paragraph."""
 
@@ -129,6 +132,7 @@ def _analyze_chunk(
             times=tuple(part.times),
             noun_chunks=tuple(part.noun_chunks),
             quotes=tuple(part.quotes),
+            references=tuple(part.references),
         )
         for article_id, part in parts.items()
     }
@@ -191,7 +195,10 @@ def _add_doc(
         sentence_of = {
             token: first_sentence + index for token, index in enumerate(sentence_of_token)
         }
-        parts.quotes.extend(find_quotes(doc, offset, sentence_of))
+        quotes = find_quotes(doc, offset, sentence_of)
+        parts.quotes.extend(quotes)
+        quoted = [(q.start - offset, q.end - offset) for q in quotes]
+        parts.references.extend(find_references(doc, offset, sentence_of, quoted))
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitegen.lexicon import is_title, title_key
+from sitegen.lexicon import ORGANIZATION_NOUNS, is_title, title_key
 from sitegen.model import Analysis, Article, Entity, Mention, Quote, QuoteSpan
 
 ANTECEDENT_BLOCKS = 3
@@ -24,12 +24,6 @@ FEMALE_HONORIFICS = frozenset(
     {"mrs", "ms", "miss", "madam", "mme", "dame", "lady", "queen", "princess"}
 )
 GENDER_OF_PRONOUN = {"he": "male", "she": "female"}
-ORGANIZATION_NOUNS = frozenset(
-    """company firm group carmaker automaker manufacturer maker bank airline agency ministry
-    department government organization organisation institute university party council
-    commission committee union association team club board court police army office
-    spokesman spokeswoman spokesperson statement""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -46,7 +40,7 @@ def resolve_quotes(
 ) -> tuple[Quote, ...]:
     """Every quotation of every article whose speaker could be resolved, in reading order."""
     entities = list(entities)
-    genders = _genders(entities, analyses)
+    genders = entity_genders(entities, analyses)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
     indexes = _mention_indexes(entities)
     quotes: list[Quote] = []
@@ -171,7 +165,7 @@ def _titles(
     return titles
 
 
-def _genders(entities: list[Entity], analyses: dict[str, Analysis]) -> dict[str, str]:
+def entity_genders(entities: list[Entity], analyses: dict[str, Analysis]) -> dict[str, str]:
     """Entity id -> "male" or "female" where its honorifics agree ("Mr.", "Ms."), one pass."""
     owner = {(m.article, m.start, m.end): entity.id for entity in entities for m in entity.mentions}
     found: dict[str, set[str]] = {}
