@@ -128,3 +128,19 @@ def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "The Secretary of State said so.\n")
     body = "The State sued the company.\n"
     assert kinds(tmp_path, body, patterns) == {"State": "organization"}
+
+
+def test_place_next_to_a_place_or_after_town_of(nlp: Language) -> None:
+    assert cue(nlp, "The gallery is in Quellford, Indiana, near the river.", "Quellford") == "place"
+    assert cue(nlp, "Shells hit the town of Quellford on Monday.", "Quellford") == "place"
+    # "Canada's" is a possessive, not a place of the name before it
+    assert cue(nlp, "Quellford, Canada's largest bank, said no.", "Quellford") == ""
+    # an appositive person after a place is no place
+    text = "Canada arrested, in Vancouver, Meng Wanzhou, a top executive."
+    assert context_cue(nlp(text), 6, 8, "PERSON") == ""
+
+
+def test_caption_credit_word_is_cut_from_the_name(tmp_path: Path) -> None:
+    patterns = [{"label": "FAC", "pattern": "Quellford Space Station Image"}]
+    body = "A view of Quellford Space Station Image: Agency archive.\nQuellford Space Station.\n"
+    assert kinds(tmp_path, body, patterns) == {"Quellford Space Station": "place"}

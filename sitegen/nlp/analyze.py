@@ -39,6 +39,8 @@ from sitegen.nlp.timex import Antecedents, tag_times
 
 log = logging.getLogger(__name__)
 
+CREDIT_WORDS = frozenset({"image", "photo", "photograph", "picture", "video", "credit"})
+"""Words of a caption's credit line that spaCy may take into the name before them."""
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 )
@@ -282,6 +284,9 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     if ent.label_ != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"
+    if end - 1 > start and end < len(doc) and doc[end].text == ":":
+        if doc[end - 1].lower_ in CREDIT_WORDS:
+            end -= 1  # a caption's credit: "... Space Station Image: NASA"
     if start >= end:
         return None
     name = doc[start:end]
@@ -318,6 +323,9 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     of State"); it votes "other" in its own article only.
 
     "person": an age in apposition ("Zeta, 45,").
+
+    "place": "the town of Zeta", or a place name next to another with a comma between ("Zeta,
+    Freedonia", "in Freedonia, Zeta, ...").
     """
     if _is_portfolio(doc, start, end):
         return "portfolio"
@@ -329,7 +337,52 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         return "other"
     if _has_age(doc, end):
         return "person"
+    if _is_place_context(doc, start, end, label):
+        return "place"
     return ""
+
+
+PLACE_NOUNS = frozenset(
+    """city town village hamlet province region district county state capital port suburb
+    municipality prefecture island""".split()
+)
+"""Nouns of "the town of Zeta"."""
+LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "at", "near", "outside", "of"})
+
+
+def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
+    """ "the town of Zeta", "Zeta, Freedonia" (Freedonia tagged a place, not "Freedonia's"),
+    "in Freedonia, Zeta," (a place after a locative preposition, then the name, then a comma
+    or the end of the sentence). Never for a name tagged as a person's full name ("Anna Zeta,
+    Freedonia" in a list of athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        return True
+    full_name = label == "PERSON" and end - start > 1
+    if (
+        not full_name
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].ent_type_ == "GPE"
+    ):
+        after = end + 1
+        while after < len(doc) and doc[after].ent_type_ == "GPE" and doc[after].ent_iob_ != "O":
+            after += 1
+            if after < len(doc) and doc[after].ent_iob_ == "B":
+                break
+        if after >= len(doc) or doc[after].text not in ("'s", "’s", "-", "'", "’"):
+            return True
+    if (
+        not full_name
+        and start >= 3
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ == "GPE"
+    ):
+        first = start - 2
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        closes = end >= len(doc) or doc[end].is_punct
+        return closes and first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPOSITIONS
+    return False
 
 
 def _has_age(doc: Doc, end: int) -> bool:

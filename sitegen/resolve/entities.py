@@ -67,6 +67,8 @@ GIVEN_NAME_VOTE = 1
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
 CUE_VOTE = 1
+PLACE_CUE_VOTE = 2
+"""Weight of "the town of X" or "X, Freedonia": stronger than one label of another kind."""
 """Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
@@ -424,7 +426,8 @@ def article_groups(
         if mention.title:
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
-            group.votes["other" if mention.cue == "portfolio" else mention.cue] += CUE_VOTE
+            cue = "other" if mention.cue == "portfolio" else mention.cue
+            group.votes[cue] += PLACE_CUE_VOTE if cue == "place" else CUE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
     for key, votes in untagged.items():
