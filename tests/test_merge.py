@@ -10,6 +10,7 @@ from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
+from sitegen.review import kept_apart
 from tests.conftest import ruler_pipeline, write
 
 PATTERNS = [
@@ -194,3 +195,11 @@ def test_honorifics_of_different_genders_keep_names_apart(tmp_path: Path, nlp: L
     entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "g": later}, nlp)
     assert articles_of(entities["Maya Wang"]) == {"a"}
     assert articles_of(entities["Wang"]) == {"g"}
+
+
+def test_names_kept_apart_are_listed_for_review(tmp_path: Path) -> None:
+    entities = corpus_entities(
+        tmp_path, {"a": "Jane Doe spoke.\n", "b": "Doe left.\n", "c": "Maya Wang spoke.\n"}
+    )
+    found = [(e.name, [other.name for other in fits]) for e, fits in kept_apart(entities)]
+    assert found == [("Doe", ["Jane Doe"])]
