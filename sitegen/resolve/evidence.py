@@ -114,15 +114,16 @@ class CorpusContext:
         last = bisect.bisect_left(starts, end)
         return {key for s, e, key in spans[first:last] if e <= end}
 
-    def support(self, short: Profile, full: Profile) -> int:
+    def support(self, short: Profile, full: Profile, needed: int = CONTEXT) -> int:
         """How strongly the evidence says the short name's person is the full name's:
         ``ROLE`` (a shared title or affiliation), ``CONTEXT`` (a shared entity that is not
-        common), else ``NONE`` (also when their honorifics give different genders)."""
+        common), else ``NONE`` (also when their honorifics give different genders, and when
+        it is less than ``needed``)."""
         if len(short.genders) == 1 and len(full.genders) == 1 and short.genders != full.genders:
             return NONE
         if short.titles & full.titles or short.affiliations & full.affiliations:
             return ROLE
-        if any(self._shared(article, short, full) for article in short.articles):
+        if needed <= CONTEXT and any(self._shared(a, short, full) for a in short.articles):
             return CONTEXT
         return NONE
 

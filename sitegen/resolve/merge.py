@@ -166,8 +166,9 @@ class _People:
         alone)."""
         found: dict[int, int] = {}
         for slot, name in targets.items():
-            strength = self.context.support(mine, self.profile(slot))
-            if strength >= (ROLE if _is_first_word_of(mine.keys, name) else CONTEXT):
+            needed = ROLE if _is_first_word_of(mine.keys, name) else CONTEXT
+            strength = self.context.support(mine, self.profile(slot), needed)
+            if strength >= needed:
                 found[slot] = strength
         strongest = max(found.values(), default=NONE)
         best = [slot for slot, strength in found.items() if strength == strongest]
