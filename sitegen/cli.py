@@ -320,6 +320,8 @@ def _print_review(settings: Settings) -> None:
         click.echo(f"review: {entity.id}: kind in doubt ({votes})")
     for entity in items.merged:
         click.echo(f"review: {entity.id}: merged names {sorted(a for a in entity.aliases)}")
+    for entity, fits in items.kept_apart:
+        click.echo(f"review: {entity.id}: kept apart from {[other.id for other in fits]}")
     for article_id, time_expression in items.undated:
         click.echo(f"review: {article_id}: undated {time_expression.text!r}")
 

@@ -122,6 +122,20 @@ def is_honorific(words: str) -> bool:
     return title_key(words) in HONORIFICS
 
 
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "m"})
+FEMALE_HONORIFICS = frozenset(
+    {"mrs", "ms", "miss", "madam", "mme", "dame", "lady", "queen", "princess"}
+)
+
+
+def honorific_genders(title: str) -> set[str]:
+    """ "male" and/or "female" as the honorifics among title words give them ("Mr.", "Ms.")."""
+    words = {title_key(word) for word in title.split()}
+    return ({"male"} if words & MALE_HONORIFICS else set()) | (
+        {"female"} if words & FEMALE_HONORIFICS else set()
+    )
+
+
 ORGANIZATION_HEADS = frozenset(
     """inc incorporated corp corporation co company cos ltd llc plc ag nv sa gmbh group holdings
     bank airways airlines airline university college school academy ministry department agency

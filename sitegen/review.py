@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitegen.model import Entity, KnowledgeBase, TimeExpression
+from sitegen.resolve.names import is_part_of, name_tokens
 
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -29,12 +30,19 @@ class Review:
     """Entities whose mentions the tagger labelled as different kinds, with the votes."""
     merged: tuple[Entity, ...]
     """Entities that joined differently written names (their aliases)."""
+    kept_apart: tuple[tuple[Entity, tuple[Entity, ...]], ...]
+    """People whose name fits inside other people's names, with those people: kept apart
+    for want of evidence that they are one (README, "Across articles")."""
     undated: tuple[tuple[str, TimeExpression], ...]
     """(article id, expression) of relative dates left unresolved."""
 
     def count(self) -> int:
         return (
-            len(self.single_mention) + len(self.split_kinds) + len(self.merged) + len(self.undated)
+            len(self.single_mention)
+            + len(self.split_kinds)
+            + len(self.merged)
+            + len(self.kept_apart)
+            + len(self.undated)
         )
 
 
@@ -46,6 +54,7 @@ def review_items(kb: KnowledgeBase) -> Review:
             (entity, votes) for entity in kb.entities if len(votes := kind_votes(kb, entity)) > 1
         ),
         merged=tuple(e for e in kb.entities if len(written_names(e)) > 1),
+        kept_apart=kept_apart(kb.entities),
         undated=tuple(
             (article_id, time)
             for article_id, analysis in sorted(kb.analyses.items())
@@ -72,3 +81,26 @@ def kind_votes(kb: KnowledgeBase, entity: Entity) -> dict[str, int]:
 def written_names(entity: Entity) -> set[str]:
     """The distinct ways the text writes the entity's name (titles excluded)."""
     return {" ".join(m.text.split()) for m in entity.mentions}
+
+
+def kept_apart(entities: tuple[Entity, ...]) -> tuple[tuple[Entity, tuple[Entity, ...]], ...]:
+    """Each person whose name fits inside other people's names ("Wang": "Maya Wang", "Wang
+    Yi"), with them, in the order of ``entities`` (found through an index of name words)."""
+    people = [entity for entity in entities if entity.kind == "person"]
+    by_word: dict[str, list[Entity]] = {}
+    for person in people:
+        for word in set(name_tokens(person.name)):
+            by_word.setdefault(word, []).append(person)
+    found = []
+    for person in people:
+        words = name_tokens(person.name)
+        fits = (
+            tuple(
+                other for other in by_word.get(words[0], ()) if is_part_of(person.name, other.name)
+            )
+            if words
+            else ()
+        )
+        if fits:
+            found.append((person, fits))
+    return tuple(found)

@@ -125,3 +125,19 @@ def test_overrides_apply_to_the_generated_pages(tmp_path: Path) -> None:
     assert (tmp_path / "docs" / "people" / "donald-trump.md").is_file()
     assert not (tmp_path / "docs" / "people" / "trump.md").exists()
     assert result.stderr.splitlines()[-1].startswith("1 articles, ")
+
+
+def test_check_review_lists_a_name_kept_apart(tmp_path: Path) -> None:
+    write(
+        tmp_path / "seeds" / "a.txt",
+        "Maya Wang, a senior researcher at Human Rights Watch, said the detentions in Xinjiang"
+        " were unlawful.\nMs. Wang presented the report in Geneva on Monday.\n",
+    )
+    write(
+        tmp_path / "seeds" / "f.txt",
+        "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n"
+        "Mr. Wang said he would plant again in April.\n",
+    )
+    result = run_sitegen("check", "--review", "seeds", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "review: person:wang: kept apart from ['person:maya-wang']" in result.stdout

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spacy.language import Language
+
 from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
+from sitegen.review import kept_apart
 from tests.conftest import ruler_pipeline, write
 
 PATTERNS = [
@@ -21,20 +24,28 @@ PATTERNS = [
     {"label": "ORG", "pattern": "Lee"},
     {"label": "ORG", "pattern": "Global Aero Systems"},
     {"label": "ORG", "pattern": "GAS"},
+    {"label": "PERSON", "pattern": "Jane"},
+    {"label": "ORG", "pattern": "Acme Mills"},
+    {"label": "GPE", "pattern": "Ohio"},
 ]
 
 
-def resolve_corpus(tmp_path: Path, bodies: dict[str, str]) -> dict[str, Entity]:
+def resolve_corpus(
+    tmp_path: Path, bodies: dict[str, str], nlp: Language | None = None
+) -> dict[str, Entity]:
     """The entities of made-up articles ``{file stem: body}``, by name."""
-    return {entity.name: entity for entity in corpus_entities(tmp_path, bodies)}
+    return {entity.name: entity for entity in corpus_entities(tmp_path, bodies, nlp)}
 
 
-def corpus_entities(tmp_path: Path, bodies: dict[str, str]) -> tuple[Entity, ...]:
+def corpus_entities(
+    tmp_path: Path, bodies: dict[str, str], nlp: Language | None = None
+) -> tuple[Entity, ...]:
+    """The entities of made-up articles, analyzed by ``nlp`` (by default an entity ruler)."""
     for name, body in bodies.items():
         write(tmp_path / f"{name}.txt", body)
         write(tmp_path / f"{name}.yml", "published: 2026-01-13\n")
     articles = read_articles([tmp_path])
-    analyses = analyze(articles, ruler_pipeline(PATTERNS))
+    analyses = analyze(articles, nlp or ruler_pipeline(PATTERNS))
     return resolve_entities(articles, analyses)
 
 
@@ -52,10 +63,38 @@ def test_same_person_in_several_articles_is_one_entity(tmp_path: Path) -> None:
     assert len(entities["Jane Doe"].mentions) == 4
 
 
-def test_bare_surname_joins_the_only_full_name_in_the_corpus(tmp_path: Path) -> None:
+def test_bare_surname_without_evidence_keeps_its_own_page(tmp_path: Path) -> None:
+    # The one full name that fits is no evidence by itself: nothing else links the articles.
     entities = resolve_corpus(tmp_path, {"a": "Jane Doe spoke.\n", "b": "Doe left.\n"})
-    assert set(entities) == {"Jane Doe"}
+    assert articles_of(entities["Jane Doe"]) == {"a"}
+    assert articles_of(entities["Doe"]) == {"b"}
+
+
+def test_bare_surname_joins_the_full_name_of_an_article_naming_the_same_entity(
+    tmp_path: Path,
+) -> None:
+    entities = resolve_corpus(
+        tmp_path, {"a": "Jane Doe joined Acme Mills.\n", "b": "Doe left Acme Mills.\n"}
+    )
+    assert set(entities) == {"Jane Doe", "Acme Mills"}
     assert articles_of(entities["Jane Doe"]) == {"a", "b"}
+
+
+def test_an_entity_most_articles_name_is_no_evidence(tmp_path: Path) -> None:
+    # Acme Mills is named in 7 of 8 articles (more than 5 and 5% of them): it says nothing.
+    bodies = {f"filler{i}": f"Acme Mills grew in Ohio {i}.\n" for i in range(5)}
+    bodies |= {"a": "Jane Doe joined Acme Mills.\n", "b": "Doe left Acme Mills.\n"}
+    entities = resolve_corpus(tmp_path, bodies)
+    assert articles_of(entities["Jane Doe"]) == {"a"}
+    assert articles_of(entities["Doe"]) == {"b"}
+
+
+def test_given_name_alone_needs_more_than_a_shared_entity(tmp_path: Path) -> None:
+    entities = resolve_corpus(
+        tmp_path, {"a": "Jane Doe joined Acme Mills.\n", "b": "Jane left Acme Mills.\n"}
+    )
+    assert articles_of(entities["Jane Doe"]) == {"a"}
+    assert articles_of(entities["Jane"]) == {"b"}
 
 
 def test_two_full_names_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
@@ -93,3 +132,74 @@ def test_acronym_joins_the_only_name_it_spells_across_articles(tmp_path: Path) -
     entities = resolve_corpus(tmp_path, {"a": "Global Aero Systems grew.\n", "b": "GAS shrank.\n"})
     assert set(entities) == {"Global Aero Systems"}
     assert articles_of(entities["Global Aero Systems"]) == {"a", "b"}
+
+
+# With the real English model: titles, roles and honorifics as the pipeline finds them.
+
+MAYA_WANG = (
+    "Maya Wang, a senior researcher at Human Rights Watch, said the detentions in Xinjiang were"
+    " unlawful.\nMs. Wang presented the report in Geneva on Monday.\n"
+)
+FARMER_WANG = (
+    "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n"
+    "Mr. Wang said he would plant again in April.\n"
+)
+
+
+def test_one_person_in_several_articles_has_one_page(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "a": MAYA_WANG,
+        "b": "Human Rights Watch published a new report.\nMaya Wang said it was alarming.\n",
+        "c": "Maya Wang spoke to reporters in Geneva on Friday.\n",
+    }
+    people = [e for e in corpus_entities(tmp_path, bodies, nlp) if e.kind == "person"]
+    assert [person.name for person in people] == ["Maya Wang"]
+    assert articles_of(people[0]) == {"a", "b", "c"}
+    assert sorted(m.text for m in people[0].mentions) == ["Maya Wang"] * 3 + ["Wang"]
+
+
+def test_bare_surname_of_another_person_is_not_merged(tmp_path: Path, nlp: Language) -> None:
+    # "Maya Wang" is the only full name containing "Wang", but nothing else agrees: no entity
+    # in common, a different role.
+    entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "f": FARMER_WANG}, nlp)
+    assert articles_of(entities["Maya Wang"]) == {"a"}
+    assert articles_of(entities["Wang"]) == {"f"}
+    assert entities["Wang"].roles == ("rice farmer in Henan",)
+    assert "rice farmer in Henan" not in entities["Maya Wang"].roles
+
+
+def test_bare_surname_with_shared_context_joins_the_full_name(
+    tmp_path: Path, nlp: Language
+) -> None:
+    later = "Ms. Wang said the report by Human Rights Watch had been ignored in Xinjiang.\n"
+    entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "e": later, "f": FARMER_WANG}, nlp)
+    assert articles_of(entities["Maya Wang"]) == {"a", "e"}
+    assert articles_of(entities["Wang"]) == {"f"}
+
+
+def test_a_shared_title_picks_one_of_two_full_names(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "a": MAYA_WANG,
+        "c": "Foreign Minister Wang Yi met Sergey Lavrov in Moscow on Friday.\n",
+        "d": "Foreign Minister Wang arrived in Beijing on Saturday.\n",
+    }
+    entities = resolve_corpus(tmp_path, bodies, nlp)
+    assert articles_of(entities["Wang Yi"]) == {"c", "d"}
+    assert articles_of(entities["Maya Wang"]) == {"a"}
+    assert "Wang" not in entities
+
+
+def test_honorifics_of_different_genders_keep_names_apart(tmp_path: Path, nlp: Language) -> None:
+    # Human Rights Watch is named in both articles, but "Mr." disagrees with "Ms.".
+    later = "Mr. Wang said that Human Rights Watch had never contacted him.\n"
+    entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "g": later}, nlp)
+    assert articles_of(entities["Maya Wang"]) == {"a"}
+    assert articles_of(entities["Wang"]) == {"g"}
+
+
+def test_names_kept_apart_are_listed_for_review(tmp_path: Path) -> None:
+    entities = corpus_entities(
+        tmp_path, {"a": "Jane Doe spoke.\n", "b": "Doe left.\n", "c": "Maya Wang spoke.\n"}
+    )
+    found = [(e.name, [other.name for other in fits]) for e, fits in kept_apart(entities)]
+    assert found == [("Doe", ["Jane Doe"])]

@@ -68,6 +68,15 @@ def render_review(kb: KnowledgeBase) -> tuple[str, str]:
                 for e in review.merged
             ],
         ),
+        (
+            "Names kept apart",
+            "A person's shorter name fits longer ones, but nothing else showed they are one "
+            "(`merge` if they are).",
+            [
+                _entity_line(e, "fits " + ", ".join(other.name for other in fits))
+                for e, fits in review.kept_apart
+            ],
+        ),
     ]
     for title, hint, items in sections:
         lines += [f"## {title}\n", f"{hint}\n", *(items or ["None."]), ""]

@@ -14,7 +14,8 @@ The rules, in order:
 4. Groups seen only in a headline or inside a short quotation are not entities unless the body
    confirms them; names without a capital letter are dropped.
 5. Across articles, clusters with the same kind and name merge, and a lone partial name joins
-   the one full name of its kind in the corpus that contains it (``sitegen.resolve.merge``).
+   the one full name of its kind in the corpus that contains it, a person's only with evidence
+   (``sitegen.resolve.merge``).
 """
 
 from __future__ import annotations

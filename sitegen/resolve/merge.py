@@ -5,13 +5,17 @@ The rule (README, "Across articles"):
    in ten articles is one page). The same name with a different kind stays apart
    ("Jordan" the person, "Jordan" the place).
 2. A shorter name (a surname, a short form, an acronym) joins a longer name from another
-   article only when exactly one longer name in the whole corpus contains it (by words, in
-   order, or by initials) AND both have the same decided kind. "Wang" with both "Maya Wang"
-   and "Wang Yi" in the corpus joins neither and keeps a page of its own; two full names that
-   share a surname never merge, since neither contains the other.
+   article only when the longer name contains it (by words, in order, or by initials) AND
+   both have the same decided kind. An organization or place joins when exactly one longer
+   name in the whole corpus fits. A person's shorter name needs evidence as well, article by
+   article (``sitegen.resolve.evidence``: a shared title or affiliation, or an entity named
+   in both articles that is not a common one; no conflicting "Mr."/"Ms."), and joins the one
+   fitting name the evidence supports; without it, it keeps a page of its own named as
+   written. Two full names that share a surname never merge, since neither contains the
+   other; the same full name is one person whatever the roles (see the README for why).
 
-Each step uses an index (name key; name word; initials), so the merge is close to linear in
-the number of clusters rather than quadratic.
+Each step uses an index (name key; name word; initials; entity key -> articles), so the merge
+is close to linear in the number of clusters rather than quadratic.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.lexicon import canonical_key
 from sitegen.model import EntityKind
+from sitegen.resolve.evidence import CONTEXT, NONE, ROLE, CorpusContext, Profile
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
     content_tokens,
@@ -33,7 +38,7 @@ from sitegen.resolve.names import (
 )
 
 if TYPE_CHECKING:
-    from sitegen.resolve.entities import Cluster
+    from sitegen.resolve.entities import Cluster, Group
 
 
 def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
@@ -91,15 +96,26 @@ class _NameIndex:
 
 
 def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
-    """Join each shorter cluster to the one longer cluster of the same kind containing it."""
+    """Join each shorter cluster to the one longer cluster of the same kind containing it;
+    a person's shorter name joins, article by article, the one whose evidence supports it."""
     facts = {id(cluster): (cluster.kind, cluster.name) for cluster in clusters}
     order = sorted(clusters, key=lambda c: (-len(name_tokens(facts[id(c)][1])), facts[id(c)][1]))
     kept: list[Cluster] = []
     index = _NameIndex()
+    people = _People(CorpusContext(clusters), kept)
     for cluster in order:
         kind, name = facts[id(cluster)]
         targets = [slot for slot in index.containers(name) if facts[id(kept[slot])][0] == kind]
-        if kind is not None and len(targets) == 1:
+        if kind == "person" and targets:
+            names = {slot: facts[id(kept[slot])][1] for slot in sorted(targets)}
+            for slot, piece in people.join_by_evidence(cluster, names):
+                for group in piece:
+                    index.add(slot, group.name)
+            if not cluster.groups:
+                continue
+            kept.append(cluster)
+            slot = len(kept) - 1
+        elif kind is not None and len(targets) == 1:
             kept[targets[0]].groups.extend(cluster.groups)
             slot = targets[0]
         else:
@@ -108,6 +124,70 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         for group in cluster.groups:
             index.add(slot, group.name)
     return kept
+
+
+class _People:
+    """The evidence of the kept person clusters (by slot), kept up to date as pieces join."""
+
+    def __init__(self, context: CorpusContext, kept: list[Cluster]) -> None:
+        self.context = context
+        self.kept = kept
+        self.profiles: dict[int, Profile] = {}
+
+    def profile(self, slot: int) -> Profile:
+        if slot not in self.profiles:
+            self.profiles[slot] = self.context.profile(self.kept[slot].groups)
+        return self.profiles[slot]
+
+    def join_by_evidence(
+        self, cluster: Cluster, targets: dict[int, str]
+    ) -> list[tuple[int, list[Group]]]:
+        """Move each article's groups of ``cluster`` to the one target the evidence supports;
+        the groups left stay in ``cluster``. Returns what moved where."""
+        moved: list[tuple[int, list[Group]]] = []
+        rest: list[Group] = []
+        for piece in _by_article(cluster.groups):
+            mine = self.context.profile(piece)
+            slot = self.best_supported(mine, targets)
+            if slot is None:
+                rest.extend(piece)
+            else:
+                self.kept[slot].groups.extend(piece)
+                self.profile(slot).update(mine)
+                moved.append((slot, piece))
+        cluster.groups[:] = rest
+        return moved
+
+    def best_supported(self, mine: Profile, targets: dict[int, str]) -> int | None:
+        """The one target (slot: name) the evidence supports most, if there is one. A name's
+        first word alone needs a shared role, not only a shared entity: it is mostly a given
+        name ("Jack" for "Jack Smith"), which news writing uses for people of its own article
+        (a surname written first, "Wang" for "Wang Yi", comes with a title when it stands
+        alone)."""
+        found: dict[int, int] = {}
+        for slot, name in targets.items():
+            needed = ROLE if _is_first_word_of(mine.keys, name) else CONTEXT
+            strength = self.context.support(mine, self.profile(slot), needed)
+            if strength >= needed:
+                found[slot] = strength
+        strongest = max(found.values(), default=NONE)
+        best = [slot for slot, strength in found.items() if strength == strongest]
+        return best[0] if len(best) == 1 else None
+
+
+def _by_article(groups: list[Group]) -> list[list[Group]]:
+    """Groups by article, in order of first appearance."""
+    pieces: dict[str, list[Group]] = {}
+    for group in groups:
+        pieces.setdefault(group.article, []).append(group)
+    return list(pieces.values())
+
+
+def _is_first_word_of(keys: set[str], full_name: str) -> bool:
+    """Every key is the one word that opens ``full_name`` and does not end it ("jack" of
+    "Jack Smith", not "smith")."""
+    words = name_tokens(full_name)
+    return len(words) > 1 and all(key == words[0] != words[-1] for key in keys)
 
 
 def _initials(name: str) -> set[str]:

@@ -14,15 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitegen.lexicon import ORGANIZATION_NOUNS, is_title, title_key
-from sitegen.model import Analysis, Article, Entity, Mention, Quote, QuoteSpan
+from sitegen.lexicon import ORGANIZATION_NOUNS, honorific_genders, is_title, title_key
+from sitegen.model import Analysis, Article, Entity, Quote, QuoteSpan
 
 ANTECEDENT_BLOCKS = 3
 """How many paragraphs back a pronoun may find its person."""
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "m"})
-FEMALE_HONORIFICS = frozenset(
-    {"mrs", "ms", "miss", "madam", "mme", "dame", "lady", "queen", "princess"}
-)
 GENDER_OF_PRONOUN = {"he": "male", "she": "female"}
 
 
@@ -173,15 +169,8 @@ def entity_genders(entities: list[Entity], analyses: dict[str, Analysis]) -> dic
         for mention in analysis.mentions:
             entity = owner.get((article_id, mention.start, mention.end))
             if entity and mention.title:
-                found.setdefault(entity, set()).update(_honorific_genders(mention))
+                found.setdefault(entity, set()).update(honorific_genders(mention.title))
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
-
-
-def _honorific_genders(mention: Mention) -> set[str]:
-    words = {title_key(word) for word in mention.title.split()}
-    return ({"male"} if words & MALE_HONORIFICS else set()) | (
-        {"female"} if words & FEMALE_HONORIFICS else set()
-    )
 
 
 def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
