@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.resources
 from functools import cache
 
+from nicknames import NickNamer
+
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"})
 """Forms of address: evidence that a name is a person's, but not a role."""
 
@@ -282,6 +284,21 @@ def given_name_gender(word: str) -> str | None:
     if female >= GENDER_RATIO * male:
         return "female"
     return None
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def same_given_name(one: str, other: str) -> bool:
+    """ "Larry" and "Lawrence", "Bill" and "William": one is a usual nickname of the other, or
+    both are nicknames of the same name (the ``nicknames`` dataset)."""
+    a, b = one.lower(), other.lower()
+    if a == b:
+        return True
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
 
 
 def is_given_name(word: str) -> bool:

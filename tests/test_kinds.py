@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sitegen.ingest import read_articles
 from sitegen.lexicon import canonical_key, is_given_name
+from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.entities import is_one_typo_apart
@@ -29,6 +30,14 @@ def kinds(tmp_path: Path, body: str) -> dict[str, str]:
     articles = read_articles([tmp_path])
     analyses = analyze(articles, ruler_pipeline(PATTERNS))
     return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def entities_of(tmp_path: Path, body: str, patterns: list[dict]) -> list[Entity]:
+    """The entities of one article ``body`` tagged by ``patterns``."""
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    return list(resolve_entities(articles, analyze(articles, ruler_pipeline(patterns))))
 
 
 def test_place_followed_by_an_organization_word_is_one_organization(tmp_path: Path) -> None:
@@ -170,10 +179,8 @@ def test_leading_word_tagged_person_follows_the_organization(tmp_path: Path) -> 
         {"label": "ORG", "pattern": "Quorvane Zeltrix"},
         {"label": "PERSON", "pattern": "Quorvane"},
     ]
-    write(tmp_path / "x.txt", "Quorvane Zeltrix bought it.\nQuorvane paid.\nQuorvane won.\n")
-    write(tmp_path / "x.yml", "published: 2026-01-13\n")
-    articles = read_articles([tmp_path])
-    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    body = "Quorvane Zeltrix bought it.\nQuorvane paid.\nQuorvane won.\n"
+    entities = entities_of(tmp_path, body, patterns)
     assert [(e.name, e.kind, len(e.mentions)) for e in entities] == [
         ("Quorvane Zeltrix", "organization", 3)
     ]
@@ -181,8 +188,34 @@ def test_leading_word_tagged_person_follows_the_organization(tmp_path: Path) -> 
 
 def test_company_name_words_outvote_a_person_label(tmp_path: Path) -> None:
     patterns = [{"label": "PERSON", "pattern": "Douglas Quorvane Aircraft"}]
-    write(tmp_path / "x.txt", "Douglas Quorvane Aircraft built it.\n")
-    write(tmp_path / "x.yml", "published: 2026-01-13\n")
-    articles = read_articles([tmp_path])
-    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    entities = entities_of(tmp_path, "Douglas Quorvane Aircraft built it.\n", patterns)
     assert [(e.name, e.kind) for e in entities] == [("Douglas Quorvane Aircraft", "organization")]
+
+
+def test_nickname_of_the_given_name_is_the_same_person(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PERSON", "pattern": "Lawrence Quorvane"},
+        {"label": "PERSON", "pattern": "Larry Quorvane"},
+        {"label": "PERSON", "pattern": "Laura Quorvane"},
+    ]
+    body = "Lawrence Quorvane spoke.\nLarry Quorvane left.\nLaura Quorvane stayed.\n"
+    entities = entities_of(tmp_path, body, patterns)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [
+        ("Laura Quorvane", 1),
+        ("Lawrence Quorvane", 2),
+    ]
+
+
+def test_short_name_picks_the_longer_name_that_says_its_kind(tmp_path: Path) -> None:
+    """ "Quorvane" with "Quorvane Motor Company" and the car "Quorvane Zeta" (tagged ORG) in
+    one article joins the company, whose name says it is one."""
+    patterns = [
+        {"label": "ORG", "pattern": "Quorvane Motor Company"},
+        {"label": "ORG", "pattern": "Quorvane Zeta"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = "Quorvane Motor Company built the Quorvane Zeta.\nQuorvane sold it.\n"
+    entities = entities_of(tmp_path, body, patterns)
+    found = {e.name: len(e.mentions) for e in entities}
+    assert found["Quorvane Motor Company"] == 2
+    assert "Quorvane" not in found

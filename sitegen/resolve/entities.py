@@ -35,6 +35,7 @@ from sitegen.lexicon import (
     is_given_name,
     is_honorific,
     last_word,
+    same_given_name,
 )
 from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
 from sitegen.resolve.merge import merge_across_articles
@@ -284,7 +285,8 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     """Within one article, a name one typo away from another of the same kind is that name
     ("Untied Nations" -> "United Nations", "Chrylser" -> "Chrysler"): the rarer spelling
     joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
-    does an acronym of a country's usual name and another name of it ("US", "America")."""
+    does an acronym of a country's usual name and another name of it ("US", "America"), and
+    a person's name with a nickname for the given name ("Larry Lessig", "Lawrence Lessig")."""
     order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
     facts = _FactCache()
     kept: list[Cluster] = []
@@ -295,7 +297,10 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
                 other
                 for other in kept
                 if (theirs := facts.of(other)).kind == mine.kind
-                and _is_variant(mine.name, theirs.name)
+                and (
+                    _is_variant(mine.name, theirs.name)
+                    or (mine.kind == "person" and _is_nickname_variant(mine.name, theirs.name))
+                )
             ),
             None,
         )
@@ -316,6 +321,13 @@ def _is_variant(one: str, other: str) -> bool:
         _acronym_like(short) and is_acronym_of(short, canonical_key(_key(long)))
         for short, long in ((one, other), (other, one))
     )
+
+
+def _is_nickname_variant(one: str, other: str) -> bool:
+    """ "Larry Lessig" and "Lawrence Lessig": the same family name, given names that are
+    nicknames of one another."""
+    a, b = one.split(), other.split()
+    return len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0] != b[0] and same_given_name(a[0], b[0])
 
 
 def is_one_typo_apart(a: str, b: str) -> bool:
@@ -476,6 +488,8 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     for cluster in order:
         short = facts.of(cluster)
         targets = [other for other in kept if _contains(facts.of(other), short)]
+        if len(targets) > 1 and within_article:
+            targets = _preferred(targets, short) or targets
         if not targets and within_article:
             targets = [other for other in kept if _word_of_name(facts.of(other), short)]
             if len(targets) == 1:
@@ -487,6 +501,20 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
         else:
             kept.append(cluster)
     return kept
+
+
+def _preferred(targets: list[Cluster], short: _Facts) -> list[Cluster]:
+    """Of several longer names of one article that contain a short one, the one it most
+    likely stands for: a name with the same last word ("Air Force" -> "United States Air
+    Force", not "Air Force Base"), else the one whose own words say its kind ("Ford" -> "Ford
+    Motor Company", not the car "Ford Taurus"). Empty when that does not single one out."""
+    words = _tokens(short.name)
+    if len(words) > 1:
+        same_head = [t for t in targets if _tokens(t.name)[-1:] == words[-1:]]
+        if len(same_head) == 1:
+            return same_head
+    shaped = [t for t in targets if t.kind is not None and shape_vote(t.name) == t.kind]
+    return shaped if len(shaped) == 1 else []
 
 
 def _follow_kind(cluster: Cluster, kind: EntityKind | None) -> None:
