@@ -144,3 +144,9 @@ def test_caption_credit_word_is_cut_from_the_name(tmp_path: Path) -> None:
     patterns = [{"label": "FAC", "pattern": "Quellford Space Station Image"}]
     body = "A view of Quellford Space Station Image: Agency archive.\nQuellford Space Station.\n"
     assert kinds(tmp_path, body, patterns) == {"Quellford Space Station": "place"}
+
+
+def test_currency_code_next_to_an_amount_is_no_organization(nlp: Language) -> None:
+    assert cue(nlp, "The deal was worth ZQD 23 billion in all.", "ZQD") == "other"
+    assert cue(nlp, "They will cost $249 ZQD each.", "ZQD") == "other"
+    assert cue(nlp, "The ZQD said on Monday it would appeal.", "ZQD") == ""

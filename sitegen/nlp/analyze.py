@@ -316,8 +316,9 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "other" (a product or work): a product noun right before or after the name ("the
     browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
     3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
-    A time zone after a clock time ("16:08 ZT") and a market index that moves ("the Zeta
-    fell 2%", "the Zeta index", "the Zeta was up 11 points") are "other" too.
+    A time zone after a clock time ("16:08 ZT"), a currency code next to an amount ("ZQD 50"),
+    and a market index that moves ("the Zeta fell 2%", "the Zeta index", "the Zeta was up 11
+    points") are "other" too.
 
     "portfolio": a portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary
     of State"); it votes "other" in its own article only.
@@ -332,6 +333,7 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     if (
         _is_product_context(doc, start, end, label)
         or _is_time_zone(doc, start, end)
+        or _is_currency(doc, start, end)
         or _is_market_index(doc, start, end)
     ):
         return "other"
@@ -406,6 +408,18 @@ def _is_time_zone(doc: Doc, start: int, end: int) -> bool:
 
 
 INDEX_NOUNS = frozenset({"index", "indices", "indexes", "average"})
+
+
+def _is_currency(doc: Doc, start: int, end: int) -> bool:
+    """ "$249 USD", "USD 23 billion": a three-letter code next to an amount."""
+    word = doc[start].text
+    if end - start != 1 or len(word) != 3 or not (word.isalpha() and word.isupper()):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    amount_after = after is not None and (after.like_num or after.is_currency)
+    amount_before = before is not None and (before.like_num or before.is_currency)
+    return amount_after or amount_before
 
 
 def _is_market_index(doc: Doc, start: int, end: int) -> bool:
