@@ -24,6 +24,12 @@ are paired one to one (maximum matching); an unpaired page is a duplicate if it 
 already matched entity of its kind, neutral if it overlaps an optional entity of its kind,
 wrong-kind if it overlaps a gold entity of another kind, neutral if it overlaps a name the gold
 left without a type (MEANTIME, a dozen cases), and spurious otherwise.
+
+A diagnostic row ("in an unnamed gold") counts the spurious pages that lie inside a typed gold
+mention of their kind which the gold does not call named: GUM marks "Facebook creator Mark
+Zuckerberg" as a person mention whose head ("creator") is a common noun, so a page for Mark
+Zuckerberg matches no named gold entity. They stay counted as spurious; the row only says how
+many of the spurious pages are of that sort.
 """
 
 from __future__ import annotations
@@ -95,6 +101,9 @@ class ArticleGold:
     window: Span
     entities: tuple[GoldEntity, ...]
     untyped: tuple[Span, ...] = ()  # names the gold left without a type (MEANTIME)
+    unnamed: tuple[tuple[str, Span], ...] = ()
+    """(kind, span) of typed mentions the gold does not call named (GUM's "Facebook creator
+    Mark Zuckerberg", whose head is a common noun): only for a diagnostic count."""
 
     @property
     def required(self) -> list[GoldEntity]:
@@ -221,6 +230,11 @@ def article_gold(gold: dict[str, Any], alignment: Alignment) -> ArticleGold:
         window=(alignment.window_start, alignment.window_end),
         entities=tuple(entities),
         untyped=untyped_names(gold, named, alignment),
+        unnamed=tuple(
+            (KINDS[m["type"]], alignment.span(m["start"], m["end"]))
+            for m in gold["entities"]
+            if m.get("type") in KINDS and not (m["named"] or m["innermost_named"])
+        ),
     )
 
 
@@ -311,6 +325,9 @@ class Score:
     duplicates: int = 0
     wrong_kind: int = 0
     spurious: int = 0
+    spurious_in_unnamed: int = 0
+    """Spurious pages inside a typed gold mention of their kind that the gold does not call
+    named ("Facebook creator Mark Zuckerberg"): still counted as spurious."""
     neutral: int = 0
     articles: int = 0
 
@@ -418,6 +435,12 @@ def score_article(pages: Iterable[Page], gold: ArticleGold) -> ArticleResult:
             result.score.wrong_kind += 1
         else:
             result.score.spurious += 1
+            if any(
+                kind == page.kind and overlaps(span, mention)
+                for kind, mention in gold.unnamed
+                for span in page.spans
+            ):
+                result.score.spurious_in_unnamed += 1
         result.wrong_pages.append((page, reason, clash(page, gold, reason)))
     result.missed = [e for e in required if e.key not in matched]
     return result
@@ -569,6 +592,7 @@ def table_rows(score: Score) -> list[tuple[str, str]]:
         ("duplicates", percent(score.duplicates, score.pages)),
         ("wrong kind", percent(score.wrong_kind, score.pages)),
         ("spurious", percent(score.spurious, score.pages)),
+        ("  in an unnamed gold", str(score.spurious_in_unnamed)),
         ("neutral (unscored)", str(score.neutral)),
     ]
 
