@@ -149,7 +149,8 @@ ORGANIZATION_HEADS = frozenset(
     coalition alliance movement aircraft capital management media energy entertainment
     pharmaceuticals laboratories labs electronics communications telecom telecommunications
     insurance securities investments ventures enterprises brands foods broadcasting
-    railway railways""".split()
+    railway railways sun globe mail mirror telegraph guardian observer express chronicle
+    examiner inquirer courier dispatch""".split()
 )
 """Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
 

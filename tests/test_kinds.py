@@ -219,3 +219,34 @@ def test_short_name_picks_the_longer_name_that_says_its_kind(tmp_path: Path) -> 
     found = {e.name: len(e.mentions) for e in entities}
     assert found["Quorvane Motor Company"] == 2
     assert "Quorvane" not in found
+
+
+def test_acronym_spelled_from_a_place_name_is_that_place(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "FAC", "pattern": "Quorvane Space Center"},
+        {"label": "ORG", "pattern": "QSC"},
+    ]
+    body = "Quorvane Space Center opened.\nAt QSC the crew trained.\n"
+    found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
+    assert found == [("Quorvane Space Center", "place", 2)]
+
+
+def test_two_letter_acronym_does_not_cross_kinds(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "University of Quorvane"},
+        {"label": "GPE", "pattern": "UQ"},
+    ]
+    body = "The University of Quorvane is in the UQ.\nThe UQ is large.\n"
+    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"University of Quorvane": "organization", "UQ": "place"}
+
+
+def test_first_word_tagged_organization_makes_the_full_name_one(tmp_path: Path) -> None:
+    """ "Quorvane" (ORG) and "Quorvane Martin" (PERSON) in one article: an organization."""
+    patterns = [
+        {"label": "PERSON", "pattern": "Quorvane Martin"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = "Quorvane Martin won the contract.\nQuorvane said so.\n"
+    found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
+    assert found == [("Quorvane Martin", "organization", 2)]

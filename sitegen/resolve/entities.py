@@ -492,6 +492,12 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
             targets = _preferred(targets, short) or targets
         if not targets and within_article:
             targets = [other for other in kept if _word_of_name(facts.of(other), short)]
+            if len(targets) == 1 and _leads_a_person_name(facts.of(targets[0]), short):
+                _follow_kind(targets[0], "organization")
+            elif len(targets) == 1:
+                _follow_kind(cluster, targets[0].kind)
+        if not targets and within_article and _acronym_like(short.name):
+            targets = [other for other in kept if _spells(facts.of(other), short)]
             if len(targets) == 1:
                 _follow_kind(cluster, targets[0].kind)
         if len(targets) == 1:
@@ -540,6 +546,30 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     return any(
         is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
         for name in long.names
+    )
+
+
+def _leads_a_person_name(long: _Facts, short: _Facts) -> bool:
+    """ "Lockheed" (tagged ORG) and "Lockheed Martin" (tagged PERSON) in one article: a
+    person is not called by a first word that is an organization's name, so the longer name
+    is the organization's."""
+    return (
+        long.kind == "person"
+        and short.kind == "organization"
+        and _tokens(long.name)[:1] == _tokens(short.name)
+        and not long.titled
+    )
+
+
+def _spells(long: _Facts, short: _Facts) -> bool:
+    """ "KSC" (tagged ORG) in an article naming "Kennedy Space Center" (a place): an acronym
+    of three letters or more spelled from a name of the article stands for it, whatever
+    spaCy's label ("US" could spell too many names: "University of Sheffield")."""
+    letters = sum(char.isalpha() for char in short.name)
+    return (
+        letters >= 3
+        and long.kind is not None
+        and any(is_acronym_of(short.name, name) for name in long.names)
     )
 
 
