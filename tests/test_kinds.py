@@ -250,3 +250,25 @@ def test_first_word_tagged_organization_makes_the_full_name_one(tmp_path: Path) 
     body = "Quorvane Martin won the contract.\nQuorvane said so.\n"
     found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
     assert found == [("Quorvane Martin", "organization", 2)]
+
+
+def test_short_name_picks_the_longer_name_it_ends(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Church of Quorvane"},
+        {"label": "ORG", "pattern": "Quorvane on Zeta"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = "The Church of Quorvane sued.\nQuorvane on Zeta aired it.\nQuorvane lost.\n"
+    found = {e.name: len(e.mentions) for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"Church of Quorvane": 2, "Quorvane on Zeta": 1}
+
+
+def test_one_word_person_name_stays_ambiguous_between_two_people(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PERSON", "pattern": "Maya Quorvane"},
+        {"label": "PERSON", "pattern": "Quorvane Li"},
+        {"label": "PERSON", "pattern": "Quorvane"},
+    ]
+    body = "Maya Quorvane met Quorvane Li.\nQuorvane spoke.\n"
+    found = {e.name: len(e.mentions) for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"Maya Quorvane": 1, "Quorvane Li": 1}

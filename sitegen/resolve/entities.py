@@ -512,10 +512,11 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
 def _preferred(targets: list[Cluster], short: _Facts) -> list[Cluster]:
     """Of several longer names of one article that contain a short one, the one it most
     likely stands for: a name with the same last word ("Air Force" -> "United States Air
-    Force", not "Air Force Base"), else the one whose own words say its kind ("Ford" -> "Ford
+    Force", not "Air Force Base"; not for a person's one word, which may be a family name
+    written first or last), else the one whose own words say its kind ("Ford" -> "Ford
     Motor Company", not the car "Ford Taurus"). Empty when that does not single one out."""
     words = _tokens(short.name)
-    if len(words) > 1:
+    if len(words) > 1 or short.kind != "person":  # "Wang": "Maya Wang" or "Wang Yi"
         same_head = [t for t in targets if _tokens(t.name)[-1:] == words[-1:]]
         if len(same_head) == 1:
             return same_head
