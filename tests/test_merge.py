@@ -10,6 +10,7 @@ from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.homonyms import short_role
 from sitegen.review import kept_apart
 from tests.conftest import ruler_pipeline, write
 
@@ -38,12 +39,16 @@ def resolve_corpus(
 
 
 def corpus_entities(
-    tmp_path: Path, bodies: dict[str, str], nlp: Language | None = None
+    tmp_path: Path,
+    bodies: dict[str, str],
+    nlp: Language | None = None,
+    titles: dict[str, str] | None = None,
 ) -> tuple[Entity, ...]:
     """The entities of made-up articles, analyzed by ``nlp`` (by default an entity ruler)."""
     for name, body in bodies.items():
         write(tmp_path / f"{name}.txt", body)
-        write(tmp_path / f"{name}.yml", "published: 2026-01-13\n")
+        title = f"title: {titles[name]}\n" if titles and name in titles else ""
+        write(tmp_path / f"{name}.yml", "published: 2026-01-13\n" + title)
     articles = read_articles([tmp_path])
     analyses = analyze(articles, nlp or ruler_pipeline(PATTERNS))
     return resolve_entities(articles, analyses)
@@ -203,3 +208,106 @@ def test_names_kept_apart_are_listed_for_review(tmp_path: Path) -> None:
     )
     found = [(e.name, [other.name for other in fits]) for e, fits in kept_apart(entities)]
     assert found == [("Doe", ["Jane Doe"])]
+
+
+# The same one-word name in several articles: one person only where the evidence connects them.
+
+BANKER_WANG = (
+    "Mr. Wang, a banker at Everbright Bank, said the merger with Huaxia Bank would close in"
+    " June.\nMr. Wang declined to comment on job cuts.\n"
+)
+
+
+def people(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {entity.name: entity for entity in entities if entity.kind == "person"}
+
+
+def test_one_name_in_unrelated_articles_is_two_people(tmp_path: Path, nlp: Language) -> None:
+    found = people(corpus_entities(tmp_path, {"f": FARMER_WANG, "k": BANKER_WANG}, nlp))
+    assert sorted(found) == ["Wang (banker at Everbright Bank)", "Wang (rice farmer in Henan)"]
+    farmer, banker = found["Wang (rice farmer in Henan)"], found["Wang (banker at Everbright Bank)"]
+    assert articles_of(farmer) == {"f"}
+    assert articles_of(banker) == {"k"}
+    assert (farmer.id, banker.id) == (
+        "person:wang-rice-farmer-in-henan",
+        "person:wang-banker-at-everbright-bank",
+    )
+    assert farmer.homonym == banker.homonym == "Wang"
+    assert "Wang" in farmer.aliases and "Mr. Wang" in banker.aliases  # searching "Wang"
+    assert farmer.roles == ("rice farmer in Henan",)
+
+
+def test_one_name_in_articles_sharing_an_uncommon_entity_is_one_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    later = "Mr. Wang said the drought in Henan had dried up the Yellow River canals.\n"
+    bodies = {"f": FARMER_WANG, "h": later, "k": BANKER_WANG}
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert articles_of(found["Wang (rice farmer in Henan)"]) == {"f", "h"}
+    assert articles_of(found["Wang (banker at Everbright Bank)"]) == {"k"}
+
+
+def test_one_name_with_a_shared_title_is_one_person(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "p": "Foreign Minister Wang arrived in Moscow on Friday.\n",
+        "q": "Foreign Minister Wang left Brazil on Monday.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert list(found) == ["Wang"]
+    assert articles_of(found["Wang"]) == {"p", "q"}
+    assert found["Wang"].homonym == ""
+
+
+def test_honorifics_of_different_genders_keep_one_name_apart(tmp_path: Path, nlp: Language) -> None:
+    # Huaxia Bank is named in both, but "Mr." disagrees with "Ms.".
+    later = "Ms. Wang said Huaxia Bank had never contacted her.\n"
+    found = people(corpus_entities(tmp_path, {"k": BANKER_WANG, "m": later}, nlp))
+    assert sorted(articles_of(person) for person in found.values()) == [{"k"}, {"m"}]
+
+
+def test_the_same_full_name_in_unrelated_articles_is_one_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    bodies = {
+        "a": "Mark Carney, the prime minister of Canada, spoke in Ottawa on Monday.\n",
+        "b": "Mark Carney, a former central banker, gave a lecture in London.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert list(found) == ["Mark Carney"]
+    assert articles_of(found["Mark Carney"]) == {"a", "b"}
+
+
+def test_articles_connected_through_a_third_are_one_person(tmp_path: Path) -> None:
+    bodies = {
+        "a": "Doe joined Acme Mills.\n",
+        "b": "Doe left Acme Mills for Ohio.\n",
+        "c": "Doe moved to Ohio.\n",
+        "d": "Doe waved.\n",
+    }
+    titles = {"a": "Mill hires", "b": "Mill loses a manager", "c": "Ohio grows", "d": "Parade"}
+    found = people(corpus_entities(tmp_path, bodies, titles=titles))
+    # no role tells them apart: the title of each one's first article does
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (Mill hires)": {"a", "b", "c"},
+        "Doe (Parade)": {"d"},
+    }
+
+
+def test_one_name_told_apart_by_number_when_titles_agree(tmp_path: Path) -> None:
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
+    found = people(corpus_entities(tmp_path, bodies, titles={"a": "News", "b": "News"}))
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (1)": {"a"},
+        "Doe (2)": {"b"},
+    }
+    assert sorted(person.id for person in found.values()) == ["person:doe-1", "person:doe-2"]
+
+
+def test_short_role_keeps_what_a_reader_recognizes() -> None:
+    assert short_role("a rice farmer in Henan") == "rice farmer in Henan"
+    assert short_role("the banker, who spoke on Monday") == "banker"
+    assert short_role("CEO .") == "CEO"
+    assert short_role("a former Canadian diplomat in China who leads the Institute") == (
+        "former Canadian diplomat in China"
+    )
+    assert short_role("one of the many farmers of the northern province of Henan") == ""
