@@ -141,3 +141,20 @@ def test_check_review_lists_a_name_kept_apart(tmp_path: Path) -> None:
     result = run_sitegen("check", "--review", "seeds", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "review: person:wang: kept apart from ['person:maya-wang']" in result.stdout
+
+
+def test_check_review_lists_one_name_of_several_people(tmp_path: Path) -> None:
+    write(
+        tmp_path / "seeds" / "f.txt",
+        "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n",
+    )
+    write(
+        tmp_path / "seeds" / "k.txt",
+        "Mr. Wang, a banker at Everbright Bank, said the merger would close in June.\n",
+    )
+    result = run_sitegen("check", "--review", "seeds", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "review: 'Wang': one name, 2 pages "
+        "['person:wang-banker-at-everbright-bank', 'person:wang-rice-farmer-in-henan']"
+    ) in result.stdout

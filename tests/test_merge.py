@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+import markdown
 from spacy.language import Language
 
+from sitegen.build import Options, build_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
+from sitegen.overrides import apply_overrides, parse_overrides
+from sitegen.render import render_site
+from sitegen.render.about_page import render_review
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.homonyms import short_role
-from sitegen.review import kept_apart
+from sitegen.review import homonyms, kept_apart
 from tests.conftest import ruler_pipeline, write
+from tests.test_render import visible_text
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Maya Wang"},
@@ -311,3 +318,66 @@ def test_short_role_keeps_what_a_reader_recognizes() -> None:
         "former Canadian diplomat in China"
     )
     assert short_role("one of the many farmers of the northern province of Henan") == ""
+
+
+def test_one_name_of_several_people_is_listed_for_review(tmp_path: Path) -> None:
+    bodies = {"a": "Jane Doe spoke.\n", "b": "Doe left.\n", "c": "Doe waved.\n"}
+    entities = corpus_entities(tmp_path, bodies)
+    assert [(name, [e.id for e in same]) for name, same in homonyms(entities)] == [
+        ("Doe", ["person:doe-b", "person:doe-c"])
+    ]
+    # each of them still fits "Jane Doe" by the name they share
+    assert [(e.id, [o.id for o in fits]) for e, fits in kept_apart(entities)] == [
+        ("person:doe-b", ["person:jane-doe"]),
+        ("person:doe-c", ["person:jane-doe"]),
+    ]
+
+
+def test_a_merge_override_joins_people_of_one_name(tmp_path: Path) -> None:
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n", "c": "Doe ate.\n"}
+    for name, body in bodies.items():
+        write(tmp_path / f"{name}.txt", body)
+    options = Options(cache_dir=None)
+    kb = build_knowledge([tmp_path], options, ruler_pipeline(PATTERNS))
+    assert {e.name for e in kb.entities} == {"Doe (a)", "Doe (b)", "Doe (c)"}
+
+    _, report = apply_overrides(kb, parse_overrides("merge: [{into: Doe, from: [Doe (c)]}]"))
+    assert report.unmatched == [
+        "sitegen.yml:1:9: merge: 'Doe' names 3 entities "
+        "(person:doe-a, person:doe-b, person:doe-c); use an id"
+    ]
+
+    two, report = apply_overrides(
+        kb, parse_overrides("merge: [{into: person:doe-a, from: [Doe (c)]}]")
+    )
+    assert report.unmatched == []
+    # two people of that name are left: still named apart, the merged one by its own name
+    found = {e.name: e for e in two.entities}
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (a)": {"a", "c"},
+        "Doe (b)": {"b"},
+    }
+    assert "Doe (c)" not in found["Doe (a)"].aliases
+
+    one, _ = apply_overrides(
+        kb, parse_overrides("merge: [{into: person:doe-a, from: [person:doe-b, person:doe-c]}]")
+    )
+    # none left to tell apart: the plain name again, with its page
+    [doe] = one.entities
+    assert (doe.id, doe.page, doe.name, doe.homonym) == ("person:doe", "people/doe.md", "Doe", "")
+    assert articles_of(doe) == {"a", "b", "c"}
+    assert doe.aliases == ()
+
+
+def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
+    hostile = "[x](javascript:alert(1)) <b>bold</b> *"
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
+    entities = corpus_entities(tmp_path, bodies, titles={"a": f"'{hostile}'", "b": "Parade"})
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), ruler_pipeline(PATTERNS))
+    named = f"Doe ({hostile})"
+    assert named in {e.name for e in entities}
+    pages = render_site(kb) | dict([render_review(kb)])
+    for page in (kb.entities[0].page, "review.md", "people/index.md"):
+        body = pages[page].split("---\n", 2)[2]
+        assert named in " ".join(visible_text(body).split()), page
+        assert "javascript:" not in markdown.markdown(body).replace(html.escape(hostile), "")
