@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 import markdown
+import pytest
 from spacy.language import Language
 
 from sitegen.build import Options, build_knowledge
@@ -15,8 +16,9 @@ from sitegen.nlp.analyze import analyze
 from sitegen.overrides import apply_overrides, parse_overrides
 from sitegen.render import render_site
 from sitegen.render.about_page import render_review
-from sitegen.resolve import resolve_entities
+from sitegen.resolve import merge, resolve_entities
 from sitegen.resolve.homonyms import short_role
+from sitegen.resolve.names import is_part_of
 from sitegen.review import homonyms, kept_apart
 from tests.conftest import ruler_pipeline, write
 from tests.test_render import visible_text
@@ -381,3 +383,36 @@ def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
         body = pages[page].split("---\n", 2)[2]
         assert named in " ".join(visible_text(body).split()), page
         assert "javascript:" not in markdown.markdown(body).replace(html.escape(hostile), "")
+
+
+def test_a_join_through_a_third_article_never_brings_two_genders_together(
+    tmp_path: Path, nlp: Language
+) -> None:
+    # n (no honorific) shares Huaxia Bank with k ("Mr.") and Tianjin with m ("Ms."): it
+    # joins one of them, and the other stays apart.
+    bodies = {
+        "k": BANKER_WANG,
+        "n": "Director Wang said Huaxia Bank would close its branch in Tianjin.\n",
+        "m": "Ms. Wang said the port of Tianjin reopened on Monday.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert sorted(sorted(articles_of(person)) for person in found.values()) == [
+        ["k", "n"],
+        ["m"],
+    ]
+
+
+def test_many_people_of_one_name_are_not_compared_pairwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def counted(short: str, long: str) -> bool:
+        calls.append((short, long))
+        return is_part_of(short, long)
+
+    monkeypatch.setattr(merge, "is_part_of", counted)
+    bodies = {f"a{number:03}": "Doe waved.\n" for number in range(150)}
+    found = people(corpus_entities(tmp_path, bodies | {"z": "Jane Doe spoke.\n"}))
+    assert len(found) == 151
+    assert len(calls) <= 150  # each "Doe" against "Jane Doe", not against each other
