@@ -7,6 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from spacy.language import Language
 
 from sitegen.build import Options, build_knowledge
@@ -383,6 +384,8 @@ def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
         body = pages[page].split("---\n", 2)[2]
         assert named in " ".join(visible_text(body).split()), page
         assert "javascript:" not in markdown.markdown(body).replace(html.escape(hostile), "")
+    for person in kb.entities:  # searching the shared name finds each page (its tags)
+        assert yaml.safe_load(pages[person.page].split("---\n", 2)[1])["tags"][1:] == ["Doe"]
 
 
 def test_a_join_through_a_third_article_never_brings_two_genders_together(
