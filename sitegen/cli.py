@@ -336,6 +336,8 @@ def _print_review(settings: Settings) -> None:
         click.echo(f"review: {entity.id}: merged names {sorted(a for a in entity.aliases)}")
     for entity, fits in items.kept_apart:
         click.echo(f"review: {entity.id}: kept apart from {[other.id for other in fits]}")
+    for name, same in items.homonyms:
+        click.echo(f"review: {name!r}: one name, {len(same)} pages {[e.id for e in same]}")
     for article_id, time_expression in items.undated:
         click.echo(f"review: {article_id}: undated {time_expression.text!r}")
 

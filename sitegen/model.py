@@ -204,6 +204,9 @@ class Entity:
     mentions: tuple[EntityMention, ...] = ()
     references: tuple[EntityMention, ...] = ()
     """Pronouns and nouns resolved to the entity ("he", "the company"): counted, not named."""
+    homonym: str = ""
+    """The name it shares with other entities it was kept apart from, when ``name`` tells
+    them apart ("Wang" for "Wang (rice farmer)"); empty for most."""
 
 
 @dataclass(frozen=True)

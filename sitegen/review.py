@@ -33,6 +33,9 @@ class Review:
     kept_apart: tuple[tuple[Entity, tuple[Entity, ...]], ...]
     """People whose name fits inside other people's names, with those people: kept apart
     for want of evidence that they are one (README, "Across articles")."""
+    homonyms: tuple[tuple[str, tuple[Entity, ...]], ...]
+    """Entities of one kind sharing a name, kept apart for want of evidence that they are
+    one, each page named apart ("Wang (rice farmer)"), by the name they share."""
     undated: tuple[tuple[str, TimeExpression], ...]
     """(article id, expression) of relative dates left unresolved."""
 
@@ -42,6 +45,7 @@ class Review:
             + len(self.split_kinds)
             + len(self.merged)
             + len(self.kept_apart)
+            + len(self.homonyms)
             + len(self.undated)
         )
 
@@ -55,6 +59,7 @@ def review_items(kb: KnowledgeBase) -> Review:
         ),
         merged=tuple(e for e in kb.entities if len(written_names(e)) > 1),
         kept_apart=kept_apart(kb.entities),
+        homonyms=homonyms(kb.entities),
         undated=tuple(
             (article_id, time)
             for article_id, analysis in sorted(kb.analyses.items())
@@ -85,18 +90,20 @@ def written_names(entity: Entity) -> set[str]:
 
 def kept_apart(entities: tuple[Entity, ...]) -> tuple[tuple[Entity, tuple[Entity, ...]], ...]:
     """Each person whose name fits inside other people's names ("Wang": "Maya Wang", "Wang
-    Yi"), with them, in the order of ``entities`` (found through an index of name words)."""
+    Yi"), with them, in the order of ``entities`` (found through an index of name words).
+    People named apart ("Wang (rice farmer)") count by the name they share ("Wang")."""
     people = [entity for entity in entities if entity.kind == "person"]
     by_word: dict[str, list[Entity]] = {}
     for person in people:
-        for word in set(name_tokens(person.name)):
+        for word in set(name_tokens(shared_name(person))):
             by_word.setdefault(word, []).append(person)
     found = []
     for person in people:
-        words = name_tokens(person.name)
+        name = shared_name(person)
+        words = name_tokens(name)
         fits = (
             tuple(
-                other for other in by_word.get(words[0], ()) if is_part_of(person.name, other.name)
+                other for other in by_word.get(words[0], ()) if is_part_of(name, shared_name(other))
             )
             if words
             else ()
@@ -104,3 +111,18 @@ def kept_apart(entities: tuple[Entity, ...]) -> tuple[tuple[Entity, tuple[Entity
         if fits:
             found.append((person, fits))
     return tuple(found)
+
+
+def homonyms(entities: tuple[Entity, ...]) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
+    """Entities named apart that still share a name (``Entity.homonym``), by that name, in
+    the order of ``entities``: an editor may ``merge`` those that are one."""
+    found: dict[tuple[str, str], list[Entity]] = {}
+    for entity in entities:
+        if entity.homonym:
+            found.setdefault((entity.kind, entity.homonym), []).append(entity)
+    return tuple((name, tuple(same)) for (_, name), same in found.items() if len(same) > 1)
+
+
+def shared_name(entity: Entity) -> str:
+    """The entity's name as the text writes it: "Wang" for "Wang (rice farmer)"."""
+    return entity.homonym or entity.name

@@ -172,3 +172,20 @@ def test_negative_processes_are_refused(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "option 'processes' must be 0 (automatic) or more" in result.stderr
     assert run_sitegen("extract", "--processes", "-2", str(SEEDS)).returncode == 2
+
+
+def test_check_review_lists_one_name_of_several_people(tmp_path: Path) -> None:
+    write(
+        tmp_path / "seeds" / "f.txt",
+        "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n",
+    )
+    write(
+        tmp_path / "seeds" / "k.txt",
+        "Mr. Wang, a banker at Everbright Bank, said the merger would close in June.\n",
+    )
+    result = run_sitegen("check", "--review", "seeds", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "review: 'Wang': one name, 2 pages "
+        "['person:wang-banker-at-everbright-bank', 'person:wang-rice-farmer-in-henan']"
+    ) in result.stdout

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+import markdown
+import pytest
+import yaml
 from spacy.language import Language
 
+from sitegen.build import Options, build_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
-from sitegen.resolve import resolve_entities
-from sitegen.review import kept_apart
+from sitegen.overrides import apply_overrides, parse_overrides
+from sitegen.render import render_site
+from sitegen.render.about_page import render_review
+from sitegen.resolve import merge, resolve_entities
+from sitegen.resolve.homonyms import short_role
+from sitegen.resolve.names import is_part_of
+from sitegen.review import homonyms, kept_apart
 from tests.conftest import ruler_pipeline, write
+from tests.test_render import visible_text
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Maya Wang"},
@@ -38,12 +49,16 @@ def resolve_corpus(
 
 
 def corpus_entities(
-    tmp_path: Path, bodies: dict[str, str], nlp: Language | None = None
+    tmp_path: Path,
+    bodies: dict[str, str],
+    nlp: Language | None = None,
+    titles: dict[str, str] | None = None,
 ) -> tuple[Entity, ...]:
     """The entities of made-up articles, analyzed by ``nlp`` (by default an entity ruler)."""
     for name, body in bodies.items():
         write(tmp_path / f"{name}.txt", body)
-        write(tmp_path / f"{name}.yml", "published: 2026-01-13\n")
+        title = f"title: {titles[name]}\n" if titles and name in titles else ""
+        write(tmp_path / f"{name}.yml", "published: 2026-01-13\n" + title)
     articles = read_articles([tmp_path])
     analyses = analyze(articles, nlp or ruler_pipeline(PATTERNS))
     return resolve_entities(articles, analyses)
@@ -203,3 +218,204 @@ def test_names_kept_apart_are_listed_for_review(tmp_path: Path) -> None:
     )
     found = [(e.name, [other.name for other in fits]) for e, fits in kept_apart(entities)]
     assert found == [("Doe", ["Jane Doe"])]
+
+
+# The same one-word name in several articles: one person only where the evidence connects them.
+
+BANKER_WANG = (
+    "Mr. Wang, a banker at Everbright Bank, said the merger with Huaxia Bank would close in"
+    " June.\nMr. Wang declined to comment on job cuts.\n"
+)
+
+
+def people(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {entity.name: entity for entity in entities if entity.kind == "person"}
+
+
+def test_one_name_in_unrelated_articles_is_two_people(tmp_path: Path, nlp: Language) -> None:
+    found = people(corpus_entities(tmp_path, {"f": FARMER_WANG, "k": BANKER_WANG}, nlp))
+    assert sorted(found) == ["Wang (banker at Everbright Bank)", "Wang (rice farmer in Henan)"]
+    farmer, banker = found["Wang (rice farmer in Henan)"], found["Wang (banker at Everbright Bank)"]
+    assert articles_of(farmer) == {"f"}
+    assert articles_of(banker) == {"k"}
+    assert (farmer.id, banker.id) == (
+        "person:wang-rice-farmer-in-henan",
+        "person:wang-banker-at-everbright-bank",
+    )
+    assert farmer.homonym == banker.homonym == "Wang"
+    assert "Wang" in farmer.aliases and "Mr. Wang" in banker.aliases  # searching "Wang"
+    assert farmer.roles == ("rice farmer in Henan",)
+
+
+def test_one_name_in_articles_sharing_an_uncommon_entity_is_one_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    later = "Mr. Wang said the drought in Henan had dried up the Yellow River canals.\n"
+    bodies = {"f": FARMER_WANG, "h": later, "k": BANKER_WANG}
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert articles_of(found["Wang (rice farmer in Henan)"]) == {"f", "h"}
+    assert articles_of(found["Wang (banker at Everbright Bank)"]) == {"k"}
+
+
+def test_one_name_with_a_shared_title_is_one_person(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "p": "Foreign Minister Wang arrived in Moscow on Friday.\n",
+        "q": "Foreign Minister Wang left Brazil on Monday.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert list(found) == ["Wang"]
+    assert articles_of(found["Wang"]) == {"p", "q"}
+    assert found["Wang"].homonym == ""
+
+
+def test_honorifics_of_different_genders_keep_one_name_apart(tmp_path: Path, nlp: Language) -> None:
+    # Huaxia Bank is named in both, but "Mr." disagrees with "Ms.".
+    later = "Ms. Wang said Huaxia Bank had never contacted her.\n"
+    found = people(corpus_entities(tmp_path, {"k": BANKER_WANG, "m": later}, nlp))
+    assert sorted(articles_of(person) for person in found.values()) == [{"k"}, {"m"}]
+
+
+def test_the_same_full_name_in_unrelated_articles_is_one_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    bodies = {
+        "a": "Mark Carney, the prime minister of Canada, spoke in Ottawa on Monday.\n",
+        "b": "Mark Carney, a former central banker, gave a lecture in London.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert list(found) == ["Mark Carney"]
+    assert articles_of(found["Mark Carney"]) == {"a", "b"}
+
+
+def test_articles_connected_through_a_third_are_one_person(tmp_path: Path) -> None:
+    bodies = {
+        "a": "Doe joined Acme Mills.\n",
+        "b": "Doe left Acme Mills for Ohio.\n",
+        "c": "Doe moved to Ohio.\n",
+        "d": "Doe waved.\n",
+    }
+    titles = {"a": "Mill hires", "b": "Mill loses a manager", "c": "Ohio grows", "d": "Parade"}
+    found = people(corpus_entities(tmp_path, bodies, titles=titles))
+    # no role tells them apart: the title of each one's first article does
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (Mill hires)": {"a", "b", "c"},
+        "Doe (Parade)": {"d"},
+    }
+
+
+def test_one_name_told_apart_by_number_when_titles_agree(tmp_path: Path) -> None:
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
+    found = people(corpus_entities(tmp_path, bodies, titles={"a": "News", "b": "News"}))
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (1)": {"a"},
+        "Doe (2)": {"b"},
+    }
+    assert sorted(person.id for person in found.values()) == ["person:doe-1", "person:doe-2"]
+
+
+def test_short_role_keeps_what_a_reader_recognizes() -> None:
+    assert short_role("a rice farmer in Henan") == "rice farmer in Henan"
+    assert short_role("the banker, who spoke on Monday") == "banker"
+    assert short_role("CEO .") == "CEO"
+    assert short_role("a former Canadian diplomat in China who leads the Institute") == (
+        "former Canadian diplomat in China"
+    )
+    assert short_role("one of the many farmers of the northern province of Henan") == ""
+
+
+def test_one_name_of_several_people_is_listed_for_review(tmp_path: Path) -> None:
+    bodies = {"a": "Jane Doe spoke.\n", "b": "Doe left.\n", "c": "Doe waved.\n"}
+    entities = corpus_entities(tmp_path, bodies)
+    assert [(name, [e.id for e in same]) for name, same in homonyms(entities)] == [
+        ("Doe", ["person:doe-b", "person:doe-c"])
+    ]
+    # each of them still fits "Jane Doe" by the name they share
+    assert [(e.id, [o.id for o in fits]) for e, fits in kept_apart(entities)] == [
+        ("person:doe-b", ["person:jane-doe"]),
+        ("person:doe-c", ["person:jane-doe"]),
+    ]
+
+
+def test_a_merge_override_joins_people_of_one_name(tmp_path: Path) -> None:
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n", "c": "Doe ate.\n"}
+    for name, body in bodies.items():
+        write(tmp_path / f"{name}.txt", body)
+    options = Options(cache_dir=None)
+    kb = build_knowledge([tmp_path], options, ruler_pipeline(PATTERNS))
+    assert {e.name for e in kb.entities} == {"Doe (a)", "Doe (b)", "Doe (c)"}
+
+    _, report = apply_overrides(kb, parse_overrides("merge: [{into: Doe, from: [Doe (c)]}]"))
+    assert report.unmatched == [
+        "sitegen.yml:1:9: merge: 'Doe' names 3 entities "
+        "(person:doe-a, person:doe-b, person:doe-c); use an id"
+    ]
+
+    two, report = apply_overrides(
+        kb, parse_overrides("merge: [{into: person:doe-a, from: [Doe (c)]}]")
+    )
+    assert report.unmatched == []
+    # two people of that name are left: still named apart, the merged one by its own name
+    found = {e.name: e for e in two.entities}
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (a)": {"a", "c"},
+        "Doe (b)": {"b"},
+    }
+    assert "Doe (c)" not in found["Doe (a)"].aliases
+
+    one, _ = apply_overrides(
+        kb, parse_overrides("merge: [{into: person:doe-a, from: [person:doe-b, person:doe-c]}]")
+    )
+    # none left to tell apart: the plain name again, with its page
+    [doe] = one.entities
+    assert (doe.id, doe.page, doe.name, doe.homonym) == ("person:doe", "people/doe.md", "Doe", "")
+    assert articles_of(doe) == {"a", "b", "c"}
+    assert doe.aliases == ()
+
+
+def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
+    hostile = "[x](javascript:alert(1)) <b>bold</b> *"
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
+    entities = corpus_entities(tmp_path, bodies, titles={"a": f"'{hostile}'", "b": "Parade"})
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), ruler_pipeline(PATTERNS))
+    named = f"Doe ({hostile})"
+    assert named in {e.name for e in entities}
+    pages = render_site(kb) | dict([render_review(kb)])
+    for page in (kb.entities[0].page, "review.md", "people/index.md"):
+        body = pages[page].split("---\n", 2)[2]
+        assert named in " ".join(visible_text(body).split()), page
+        assert "javascript:" not in markdown.markdown(body).replace(html.escape(hostile), "")
+    for person in kb.entities:  # searching the shared name finds each page (its tags)
+        assert yaml.safe_load(pages[person.page].split("---\n", 2)[1])["tags"][1:] == ["Doe"]
+
+
+def test_a_join_through_a_third_article_never_brings_two_genders_together(
+    tmp_path: Path, nlp: Language
+) -> None:
+    # n (no honorific) shares Huaxia Bank with k ("Mr.") and Tianjin with m ("Ms."): it
+    # joins one of them, and the other stays apart.
+    bodies = {
+        "k": BANKER_WANG,
+        "n": "Director Wang said Huaxia Bank would close its branch in Tianjin.\n",
+        "m": "Ms. Wang said the port of Tianjin reopened on Monday.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert sorted(sorted(articles_of(person)) for person in found.values()) == [
+        ["k", "n"],
+        ["m"],
+    ]
+
+
+def test_many_people_of_one_name_are_not_compared_pairwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def counted(short: str, long: str) -> bool:
+        calls.append((short, long))
+        return is_part_of(short, long)
+
+    monkeypatch.setattr(merge, "is_part_of", counted)
+    bodies = {f"a{number:03}": "Doe waved.\n" for number in range(150)}
+    found = people(corpus_entities(tmp_path, bodies | {"z": "Jane Doe spoke.\n"}))
+    assert len(found) == 151
+    assert len(calls) <= 150  # each "Doe" against "Jane Doe", not against each other

@@ -152,7 +152,7 @@ def _name_genders(entities: list[Entity]) -> dict[str, str]:
     """A person's gender from a clearly male or female given name ("Maya Wang": female)."""
     genders: dict[str, str] = {}
     for entity in entities:
-        words = entity.name.split()
+        words = (entity.homonym or entity.name).split()  # "Jane", not "Jane (nurse)"
         if entity.kind == "person" and len(words) >= 2:
             gender = given_name_gender(words[0])
             if gender:

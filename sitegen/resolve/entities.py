@@ -104,6 +104,9 @@ class Cluster:
     """Groups resolved to one entity (before slugs and pages are assigned)."""
 
     groups: list[Group]
+    page_name: str = ""
+    """The name its page shows when other entities share ``name`` ("Wang (rice farmer)",
+    ``sitegen.resolve.homonyms``); empty when ``name`` is its own."""
 
     @property
     def votes(self) -> Counter[str]:

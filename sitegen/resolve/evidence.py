@@ -132,11 +132,26 @@ class CorpusContext:
         of either person, and is named in an article of the full name other than the short
         name's."""
         for key in self.keys_of.get(article, ()):
-            elsewhere = self.articles_of[key]
-            if len(elsewhere) > self.common_above or key in short.keys or key in full.keys:
+            if key in full.keys or not self.is_telling(key, short):
                 continue
-            if short.words.intersection(name_tokens(key)):
-                continue
-            if not (elsewhere & full.articles) <= short.articles:  # C speed, the smaller set
+            if not (self.articles_of[key] & full.articles) <= short.articles:  # C speed
                 return True
         return False
+
+    def telling_keys(self, person: Profile) -> set[str]:
+        """The entities named in ``person``'s articles that would be evidence of context."""
+        return {
+            key
+            for article in person.articles
+            for key in self.keys_of.get(article, ())
+            if self.is_telling(key, person)
+        }
+
+    def is_telling(self, key: str, person: Profile) -> bool:
+        """An entity (by key) says something about who ``person`` is: it is not common, not
+        one of the person's names and shares no word with them ("Wang Yi" for "Wang")."""
+        return (
+            len(self.articles_of[key]) <= self.common_above
+            and key not in person.keys
+            and not person.words.intersection(name_tokens(key))
+        )

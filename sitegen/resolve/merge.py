@@ -3,7 +3,9 @@
 The rule (README, "Across articles"):
 1. Clusters with the same name key and the same decided kind are one entity ("Mark Carney"
    in ten articles is one page). The same name with a different kind stays apart
-   ("Jordan" the person, "Jordan" the place).
+   ("Jordan" the person, "Jordan" the place). A person's one-word name ("Mr. Wang", with no
+   full name in its article) is the exception: its articles merge only where the evidence
+   below connects them, so a farmer and a banker both called "Mr. Wang" stay two people.
 2. A shorter name (a surname, a short form, an acronym) joins a longer name from another
    article only when the longer name contains it (by words, in order, or by initials) AND
    both have the same decided kind. An organization or place joins when exactly one longer
@@ -47,19 +49,96 @@ def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
-    """Merge clusters of the same kind and name key (the same entity in several articles).
+    """Merge clusters of the same kind and name key (the same entity in several articles);
+    a person's one-word name only where the evidence connects the articles
+    (``split_by_evidence``).
 
     The first cluster of each (kind, key) absorbs the groups of the others; the input
     clusters are per-article working objects, so they are extended in place.
     """
-    merged: dict[tuple[EntityKind | None, str], Cluster] = {}
+    same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
     for cluster in clusters:
-        key = (cluster.kind, without_suffix(cluster.name))
-        if key in merged:
-            merged[key].groups.extend(cluster.groups)
+        same.setdefault((cluster.kind, without_suffix(cluster.name)), []).append(cluster)
+    context: CorpusContext | None = None
+    merged: list[Cluster] = []
+    for (kind, key), found in same.items():
+        if len(found) > 1 and kind == "person" and len(name_tokens(key)) == 1:
+            context = context or CorpusContext(clusters)
+            merged.extend(split_by_evidence(found, context))
+            continue
+        for cluster in found[1:]:
+            found[0].groups.extend(cluster.groups)
+        merged.append(found[0])
+    return merged
+
+
+def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[Cluster]:
+    """Clusters of one person's one-word name ("Mr. Wang"), one per article, merged where
+    the evidence connects their articles: a shared title or affiliation, else a shared entity
+    that is not common (``sitegen.resolve.evidence``), transitively (union-find over the
+    articles; the evidence is indexed, so this is linear in the clusters and what their
+    articles name). Honorifics of different genders never end up in one entity: a join that
+    would bring "Mr." and "Ms." together is skipped. Evidence of a role is used before that
+    of context, and clusters of one article always join."""
+    profiles = [context.profile(cluster.groups) for cluster in clusters]
+    people = _Components([profile.genders for profile in profiles])
+    by_role: dict[str, list[int]] = defaultdict(list)
+    by_context: dict[str, list[int]] = defaultdict(list)
+    for slot, profile in enumerate(profiles):
+        for article in profile.articles:
+            by_role["article " + article].append(slot)
+        for title in profile.titles:
+            by_role["title " + title].append(slot)
+        for affiliation in profile.affiliations:
+            by_role["of " + affiliation].append(slot)
+        for key in context.telling_keys(profile):
+            by_context[key].append(slot)
+    for index in (by_role, by_context):
+        for feature, slots in index.items():
+            people.connect(slots, forced=feature.startswith("article "))
+    merged: dict[int, Cluster] = {}
+    for slot, cluster in enumerate(clusters):
+        root = people.find(slot)
+        if root in merged:
+            merged[root].groups.extend(cluster.groups)
         else:
-            merged[key] = cluster
+            merged[root] = cluster
     return list(merged.values())
+
+
+class _Components:
+    """Union-find over clusters, with the genders their honorifics give per component."""
+
+    def __init__(self, genders: list[set[str]]) -> None:
+        self.parent = list(range(len(genders)))
+        self.genders = [set(found) for found in genders]
+
+    def find(self, slot: int) -> int:
+        while self.parent[slot] != slot:
+            self.parent[slot] = self.parent[self.parent[slot]]
+            slot = self.parent[slot]
+        return slot
+
+    def connect(self, slots: list[int], forced: bool = False) -> None:
+        """Join the clusters that share a piece of evidence: each with the first component
+        of the others it may join (few: only honorifics of two genders keep two apart)."""
+        heads: list[int] = []
+        for slot in slots:
+            if not any(self.join(head, slot, forced) for head in heads):
+                heads.append(slot)
+
+    def join(self, one: int, other: int, forced: bool = False) -> bool:
+        first, second = self.find(one), self.find(other)
+        if first == second:
+            return True
+        mine, theirs = self.genders[first], self.genders[second]
+        if not forced and len(mine) == len(theirs) == 1 and mine != theirs:
+            return False
+        if first > second:
+            first, second = second, first
+        self.parent[second] = first
+        self.genders[first] = mine | theirs
+        return True
 
 
 @dataclass
@@ -74,7 +153,8 @@ class _NameIndex:
         if name in self.names[slot]:
             return
         self.names[slot].add(name)
-        for word in set(name_tokens(name)):
+        words = name_tokens(name)
+        for word in set(words) if len(words) > 1 else ():  # one word contains no other name
             self.by_word[word].append(slot)
         for initials in _initials(name):
             self.by_initials[initials].append(slot)
