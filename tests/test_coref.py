@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
-from sitegen.lexicon import given_name_gender
+from sitegen.lexicon import given_name_gender, one_word_name_gender
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
@@ -65,6 +65,24 @@ def test_given_names_give_a_gender_only_when_clear() -> None:
     assert given_name_gender("Robert") == "male"
     assert given_name_gender("Jordan") is None  # given to both
     assert given_name_gender("Quorvane") is None
+
+
+def test_one_word_names_give_a_gender_only_when_mostly_given_names() -> None:
+    assert one_word_name_gender("Jason") == "male"
+    assert one_word_name_gender("Gloria") == "female"
+    assert one_word_name_gender("Walker") is None  # a common surname too
+    assert one_word_name_gender("Clinton") is None
+    assert one_word_name_gender("Jordan") is None  # given to both
+
+
+def test_a_one_word_given_name_is_skipped_for_the_other_gender(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = (
+        "Anna Kowalski founded the studio. Jason writes the stories.\n\n"
+        "She draws every character.\n"
+    )
+    assert references(tmp_path, nlp, body) == {"Anna Kowalski": ["She"]}
 
 
 def test_references_are_exported(tmp_path: Path, nlp: Language) -> None:
