@@ -55,6 +55,14 @@ def test_company_and_title_nouns(tmp_path: Path, nlp: Language) -> None:
     assert found == {"General Motors": ["The company"], "Robert Miller": ["The prime minister"]}
 
 
+def test_generic_company_noun_after_other_nouns(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "General Motors opened a plant in Ohio on Monday.\n\n"
+        "The car company said it would hire 500 workers. The parent company was not named.\n"
+    )
+    assert references(tmp_path, nlp, body) == {"General Motors": ["The car company"]}
+
+
 def test_no_antecedent_no_reference(tmp_path: Path, nlp: Language) -> None:
     body = "He said the company would hire more staff in Ohio.\n"
     assert references(tmp_path, nlp, body) == {}
