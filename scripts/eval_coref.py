@@ -261,6 +261,7 @@ class ArticleResult:
     )
     judged: list[tuple[Ref, str, str]] = field(default_factory=list)  # ref, verdict, gold chain
     missed: list[GoldMention] = field(default_factory=list)
+    quotes: dict[str, FormScore] = field(default_factory=dict)  # by how the speaker is written
 
 
 def gold_form(mention: GoldMention) -> str | None:
@@ -346,6 +347,82 @@ def page_chains(pages: Sequence[ev.Page], chains: ArticleChains) -> dict[str, in
     return paired
 
 
+# --------------------------------------------------------------------------- quotes
+
+
+SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | {"they", "i", "we"}
+
+
+@dataclass(frozen=True)
+class QuoteCue:
+    """An attributed quotation: its speaker entity and the words that name the speaker."""
+
+    entity: str
+    span: Span  # of the speaker's words ("he", "Mr. Carney", "the company"); (-1, -1): none
+    text: str
+    quote: Span
+
+    @property
+    def form(self) -> str:
+        """How the speaker is written: name, pronoun, nominal, or none (a continuation)."""
+        if self.span[0] < 0:
+            return "none"
+        if self.text.lower() in SPEAKER_PRONOUNS:
+            return "pronoun"
+        return "nominal" if self.text[:1].islower() or self.text.startswith("The ") else "name"
+
+
+QUOTE_FORMS = ("name", "pronoun", "nominal", "none")
+
+
+def quotes_by_article(output: dict[str, Any]) -> dict[str, list[QuoteCue]]:
+    """The ``quotes`` of an ``extract --json`` output, by corpus article."""
+    corpus_ids = ev.article_ids_by_system_id(output)
+    found: dict[str, list[QuoteCue]] = defaultdict(list)
+    for quote in output.get("quotes", []):
+        article = corpus_ids.get(quote["article"], quote["article"])
+        start, end = quote.get("speaker_start"), quote.get("speaker_end")
+        span = (int(start), int(end)) if start is not None and end is not None else (-1, -1)
+        found[article].append(
+            QuoteCue(
+                str(quote["speaker"]),
+                span,
+                str(quote.get("speaker_text") or ""),
+                (int(quote["start"]), int(quote["end"])),
+            )
+        )
+    return found
+
+
+def score_quotes(
+    quotes: Iterable[QuoteCue], pages: Sequence[ev.Page], chains: ArticleChains
+) -> dict[str, FormScore]:
+    """Quotations in the window, by how the speaker is written: correct when the gold mention
+    at the speaker's words belongs to the chain paired with the speaker entity (as for
+    references); a quotation with no speaker words (a continuation) is only counted."""
+    chain_of_page = page_chains(pages, chains)
+    scores = {form: FormScore() for form in QUOTE_FORMS}
+    for quote in quotes:
+        if not ev.overlaps(quote.quote, chains.gold.window):
+            continue
+        score = scores[quote.form]
+        score.made += 1
+        mention = chains.at(quote.span, quote.text) if quote.span[0] >= 0 else None
+        if mention is None:
+            score.unscored += 1
+            continue
+        chain = chain_of_page.get(quote.entity)
+        if chain == mention.chain:
+            score.correct += 1
+        elif chain is None and quote.entity in chains.pages_touching(mention.chain, pages):
+            score.duplicate += 1
+        elif chain is None:
+            score.wrong_unpaired += 1
+        else:
+            score.wrong_chain += 1
+    return scores
+
+
 # --------------------------------------------------------------------------- evaluation
 
 
@@ -355,6 +432,7 @@ def evaluate(
     """{system: {article id: result}} for sitegen and, if asked, the baseline."""
     pages = ev.pages_by_article(output)
     refs = references_by_article(output)
+    quotes = quotes_by_article(output)
     present = set(ev.article_ids_by_system_id(output).values())
     results: dict[str, dict[str, ArticleResult]] = {"sitegen": {}}
     if baseline:
@@ -364,9 +442,9 @@ def evaluate(
             continue
         chains = article_chains(article.gold, align_article(article))
         article_pages = pages.get(article.id, [])
-        results["sitegen"][article.id] = score_references(
-            refs.get(article.id, []), article_pages, chains
-        )
+        result = score_references(refs.get(article.id, []), article_pages, chains)
+        result.quotes = score_quotes(quotes.get(article.id, []), article_pages, chains)
+        results["sitegen"][article.id] = result
         if baseline:
             results["baseline"][article.id] = score_references(
                 baseline_references(article, article_pages), article_pages, chains
@@ -374,11 +452,16 @@ def evaluate(
     return results
 
 
-def totals(results: dict[str, ArticleResult], corpus: str | None, form: str) -> FormScore:
+def totals(
+    results: dict[str, ArticleResult], corpus: str | None, form: str, quotes: bool = False
+) -> FormScore:
+    """The sum of the articles' scores of one form (of references, or of quote speakers)."""
     total = FormScore()
     for article_id, result in results.items():
         if corpus is None or article_id.startswith(f"{corpus}_"):
-            total.add(result.forms[form])
+            scores = result.quotes if quotes else result.forms
+            if form in scores:
+                total.add(scores[form])
     return total
 
 
@@ -406,6 +489,15 @@ def report(results: dict[str, dict[str, ArticleResult]], corpora: Sequence[str])
         columns["sitegen nominal"] = totals(results["sitegen"], corpus, "nominal")
         rows = {name: table_rows(score) for name, score in columns.items()}
         blocks.append("\n".join(ev.columns_table(title, rows, 24, 18)))
+        speakers = {
+            f"said by {form}": totals(results["sitegen"], corpus, form, quotes=True)
+            for form in QUOTE_FORMS
+        }
+        rows = {
+            name: [("quotes (window)", str(score.made)), *table_rows(score)[1:7]]
+            for name, score in speakers.items()
+        }
+        blocks.append("\n".join(ev.columns_table(f"{title} QUOTES", rows, 24, 18)))
     return "\n\n".join(blocks)
 
 

@@ -274,6 +274,11 @@ class Quote:
     end: int
     sentence: int
     """Index into the article's ``Analysis.sentences``."""
+    speaker_start: int = -1
+    """Offsets of the words naming the speaker ("Mr. Carney", "he", "the company"); -1 for a
+    quotation continuing the previous one, which names nobody."""
+    speaker_end: int = -1
+    speaker_text: str = ""
 
 
 @dataclass(frozen=True)

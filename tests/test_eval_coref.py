@@ -212,3 +212,57 @@ def test_a_page_inside_a_nominal_mention_takes_its_chain() -> None:
     assert ec.score_references([his], [walker], chains).forms["pronoun"].correct == 1
     wrong = ec.score_references([ec.Ref("x", his.span, "His")], [place], chains)
     assert wrong.forms["pronoun"].wrong_unpaired == 1  # no gold mention of a place there
+
+
+def test_quote_speakers_are_checked_through_the_gold_mention_of_their_words() -> None:
+    window = 'Nick Bos met Ann Lee. "We will grow fast," he said. "And hire," she added.'
+    mentions = [
+        gum(window, "Nick Bos", "e1"),
+        gum(window, "Ann Lee", "e2"),
+        gum(window, "he", "e1"),
+        gum(window, "she", "e2"),
+    ]
+    file_text = FRONT + window + "\n"
+    chains = chains_for(window, mentions, file_text)
+    pages = [
+        ev.Page("bos", "person", "Nick Bos", (span("Nick Bos", 0, file_text),), ("Nick Bos",)),
+        ev.Page("lee", "person", "Ann Lee", (span("Ann Lee", 0, file_text),), ("Ann Lee",)),
+    ]
+    output = {
+        "articles": [{"id": "x", "path": "gum_x.md"}],
+        "quotes": [
+            {
+                "speaker": "bos",
+                "article": "x",
+                "start": span("We will", 0, file_text)[0],
+                "end": span("fast", 0, file_text)[1],
+                "speaker_text": "he",
+                "speaker_start": span("he", 0, file_text)[0],
+                "speaker_end": span("he", 0, file_text)[1],
+            },
+            {  # the wrong person for "she"
+                "speaker": "bos",
+                "article": "x",
+                "start": span("And hire", 0, file_text)[0],
+                "end": span("hire", 0, file_text)[1],
+                "speaker_text": "she",
+                "speaker_start": span("she", 0, file_text)[0],
+                "speaker_end": span("she", 0, file_text)[1],
+            },
+            {  # a continuation names nobody: counted, not scored
+                "speaker": "lee",
+                "article": "x",
+                "start": span("Nick", 0, file_text)[0],
+                "end": span("Bos", 0, file_text)[1],
+                "speaker_text": None,
+                "speaker_start": None,
+                "speaker_end": None,
+            },
+        ],
+    }
+    quotes = ec.quotes_by_article(output)["gum_x"]
+    assert [q.form for q in quotes] == ["pronoun", "pronoun", "none"]
+    scores = ec.score_quotes(quotes, pages, chains)
+    assert (scores["pronoun"].made, scores["pronoun"].correct) == (2, 1)
+    assert scores["pronoun"].wrong_chain == 1
+    assert (scores["none"].made, scores["none"].unscored) == (1, 1)
