@@ -93,7 +93,8 @@ class Mention:
     quoted: bool = False
     """The mention sits inside a short quoted name ("the 'Two Michaels' crisis")."""
     subject: bool = False
-    """The name is the grammatical subject of its clause (for pronoun antecedents)."""
+    """The name is the grammatical subject of its clause, or in apposition to it ("His father,
+    NAME, said"): a preferred antecedent for pronouns."""
     determiner: bool = False
     """The name was written after "the" ("the Beatles"): evidence against a person."""
     cue: str = ""

@@ -41,6 +41,14 @@ def test_subject_is_preferred_over_the_object(tmp_path: Path, nlp: Language) -> 
     assert references(tmp_path, nlp, body) == {"David Brown": ["He"]}
 
 
+def test_a_name_in_apposition_to_the_subject_is_preferred(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Lena Novak met reporters on Monday.\n\n"
+        "Her colleague Maria Gomez said she was pleased.\n"
+    )
+    assert references(tmp_path, nlp, body) == {"Lena Novak": ["Her"], "Maria Gomez": ["she"]}
+
+
 def test_pronouns_inside_quotations_are_not_counted(tmp_path: Path, nlp: Language) -> None:
     body = 'Mary Jones spoke on Monday. "He never told us what he wanted," she said.\n'
     assert references(tmp_path, nlp, body) == {"Mary Jones": ["she"]}

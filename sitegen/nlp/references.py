@@ -40,6 +40,14 @@ def find_references(
     return found
 
 
+def is_subject(token: Token) -> bool:
+    """The token heads the subject of its clause, or a name in apposition to it ("His father,
+    NAME, said"): an antecedent preferred for the pronouns that follow."""
+    if token.dep_ == "appos":
+        return token.head.dep_ in SUBJECTS
+    return token.dep_ in SUBJECTS
+
+
 def _nominal_start(head: Token) -> int | None:
     """Where "the company" / "the prime minister" starts if ``head`` ends one, else None."""
     doc = head.doc
