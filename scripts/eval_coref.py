@@ -40,6 +40,13 @@ How a reference is scored, per article and only inside the gold's annotated wind
    shown for gold definite nominals ("the" and one to four lower-case words, as sitegen
    looks for) of paired entities.
 
+Quotations (``quotes`` with ``speaker_start``/``speaker_end``, the words that name the speaker:
+"Mr. Carney", "he", "the company") are scored the same way, by how the speaker is written:
+the gold mention at those words must belong to the chain paired with the speaker entity. The
+corpus has no gold for quotations as such, so this checks who the speaker words are, not
+whether sitegen found the right words or every quotation; a quotation continuing the
+previous one names nobody and is only counted.
+
 The baseline, in the same run and on the same pages, resolves every third-person singular
 pronoun in the text (a regular expression, quotations included) to the nearest preceding
 mention of any person page in the article: what a resolver without gender, syntax or quotation

@@ -228,36 +228,24 @@ def test_quote_speakers_are_checked_through_the_gold_mention_of_their_words() ->
         ev.Page("bos", "person", "Nick Bos", (span("Nick Bos", 0, file_text),), ("Nick Bos",)),
         ev.Page("lee", "person", "Ann Lee", (span("Ann Lee", 0, file_text),), ("Ann Lee",)),
     ]
+    def quote(speaker: str, first: str, last: str, cue: str | None) -> dict[str, Any]:
+        where = span(cue, 0, file_text) if cue else (None, None)
+        return {
+            "speaker": speaker,
+            "article": "x",
+            "start": span(first, 0, file_text)[0],
+            "end": span(last, 0, file_text)[1],
+            "speaker_text": cue,
+            "speaker_start": where[0],
+            "speaker_end": where[1],
+        }
+
     output = {
         "articles": [{"id": "x", "path": "gum_x.md"}],
         "quotes": [
-            {
-                "speaker": "bos",
-                "article": "x",
-                "start": span("We will", 0, file_text)[0],
-                "end": span("fast", 0, file_text)[1],
-                "speaker_text": "he",
-                "speaker_start": span("he", 0, file_text)[0],
-                "speaker_end": span("he", 0, file_text)[1],
-            },
-            {  # the wrong person for "she"
-                "speaker": "bos",
-                "article": "x",
-                "start": span("And hire", 0, file_text)[0],
-                "end": span("hire", 0, file_text)[1],
-                "speaker_text": "she",
-                "speaker_start": span("she", 0, file_text)[0],
-                "speaker_end": span("she", 0, file_text)[1],
-            },
-            {  # a continuation names nobody: counted, not scored
-                "speaker": "lee",
-                "article": "x",
-                "start": span("Nick", 0, file_text)[0],
-                "end": span("Bos", 0, file_text)[1],
-                "speaker_text": None,
-                "speaker_start": None,
-                "speaker_end": None,
-            },
+            quote("bos", "We will", "fast", "he"),
+            quote("bos", "And hire", "hire", "she"),  # the wrong person for "she"
+            quote("lee", "Nick", "Bos", None),  # a continuation names nobody: not scored
         ],
     }
     quotes = ec.quotes_by_article(output)["gum_x"]
