@@ -302,6 +302,28 @@ def same_given_name(one: str, other: str) -> bool:
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
 
 
+SURNAME_FILE = "dist.all.last"
+"""US census surnames shipped by the ``names`` package: name, frequency (%), ..."""
+
+
+@cache
+def _surname_frequencies() -> dict[str, float]:
+    """Lower-case surname -> its frequency in percent, from the census list."""
+    text = importlib.resources.files("names").joinpath(SURNAME_FILE).read_text(encoding="utf-8")
+    return {f[0].lower(): float(f[1]) for f in (line.split() for line in text.splitlines()) if f}
+
+
+def one_word_name_gender(word: str) -> str | None:
+    """The gender of a person known by one word, when that word is far more common as a
+    given name than as a surname: "Jason" male, "Gloria" female; "Walker", "Clinton" none."""
+    gender = given_name_gender(word)
+    if gender is None:
+        return None
+    male, female = _given_name_frequencies()[word.lower()]
+    surname = _surname_frequencies().get(word.lower(), 0.0)
+    return gender if max(male, female) >= GENDER_RATIO * surname else None
+
+
 def is_given_name(word: str) -> bool:
     """ "Paul", "Annie": a common given name (a person's first word, not a surname)."""
     return word.lower() in given_names()

@@ -93,7 +93,8 @@ class Mention:
     quoted: bool = False
     """The mention sits inside a short quoted name ("the 'Two Michaels' crisis")."""
     subject: bool = False
-    """The name is the grammatical subject of its clause (for pronoun antecedents)."""
+    """The name is the grammatical subject of its clause, or in apposition to it ("His father,
+    NAME, said"): a preferred antecedent for pronouns."""
     determiner: bool = False
     """The name was written after "the" ("the Beatles"): evidence against a person."""
     cue: str = ""
@@ -277,6 +278,11 @@ class Quote:
     end: int
     sentence: int
     """Index into the article's ``Analysis.sentences``."""
+    speaker_start: int = -1
+    """Offsets of the words naming the speaker ("Mr. Carney", "he", "the company"); -1 for a
+    quotation continuing the previous one, which names nobody."""
+    speaker_end: int = -1
+    speaker_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from sitegen.model import (
     TimeExpression,
 )
 from sitegen.nlp.quotes import find_quotes
-from sitegen.nlp.references import find_references
+from sitegen.nlp.references import find_references, is_subject
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -304,7 +304,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         role_start=role_start,
         role_end=role_end,
         quoted=_in_quoted_name(doc, start, end),
-        subject=name.root.dep_ in ("nsubj", "nsubjpass"),
+        subject=is_subject(name.root),
         determiner=determiner,
         cue=context_cue(doc, start, end, ent.label_),
     )

@@ -1,9 +1,9 @@
 """Coreference candidates in a parsed block: third-person pronouns and definite nouns.
 
 "he", "him", "his", "she", "her" and their reflexives, outside quotations, and noun phrases of
-"the" plus an organization noun ("the company", "the carmaker", "the bank") or a title ("the
-prime minister"). They are resolved to entities later (``sitegen.resolve.coref``), where the names
-are known.
+"the" plus an organization noun ("the company", "the carmaker", "the bank"), a generic one
+after other nouns ("the car company", "the auto maker"), or a title ("the prime minister").
+They are resolved to entities later (``sitegen.resolve.coref``), where the names are known.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from sitegen.model import Reference
 PERSONAL_PRONOUNS = frozenset("""he him his himself she her hers herself""".split())
 """Third-person singular pronouns of people (not "it", "they": too often not an entity)."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+RELATIONAL_MODIFIERS = frozenset({"parent", "subsidiary", "rival", "partner", "holding"})
+"""Nouns before "company" that name another company than the one named last."""
 NOMINAL_MAX_WORDS = 4
 """Longest definite noun phrase taken as a reference ("the deputy prime minister")."""
 
@@ -38,6 +40,14 @@ def find_references(
     return found
 
 
+def is_subject(token: Token) -> bool:
+    """The token heads the subject of its clause, or a name in apposition to it ("His father,
+    NAME, said"): an antecedent preferred for the pronouns that follow."""
+    if token.dep_ == "appos":
+        return token.head.dep_ in SUBJECTS
+    return token.dep_ in SUBJECTS
+
+
 def _nominal_start(head: Token) -> int | None:
     """Where "the company" / "the prime minister" starts if ``head`` ends one, else None."""
     doc = head.doc
@@ -58,6 +68,10 @@ def _nominal_start(head: Token) -> int | None:
         head.lower_ in GENERIC_ORGANIZATION_NOUNS or head.lower_ in ORGANIZATION_HEADS
     ):
         return start - 1  # "the company", "the bank"
+    if head.lower_ in GENERIC_ORGANIZATION_NOUNS and all(
+        t.pos_ == "NOUN" and t.lower_ not in RELATIONAL_MODIFIERS for t in doc[start : head.i]
+    ):
+        return start - 1  # "the car company", "the auto maker"
     return start - 1 if is_title(words) else None
 
 

@@ -4,7 +4,8 @@ Within one article, in reading order:
 - "he"/"his"/"she"/"her" is the person last named or referred to as the subject of a clause
   within ``ANTECEDENT_BLOCKS`` paragraphs (else the person last named at all), skipping people
   whose gender is known to differ (honorifics "Mr."/"Ms.", or a clearly male or female given
-  name);
+  name: the first of several words, or a one-word name far more common as a given name than
+  as a surname, "Jason" but not "Walker");
 - "the company", "the firm" is the organization named last; "the bank", "the university" the
   last organization whose name has that word ("Bank of Canada");
 - "the prime minister" is the person last named with that title.
@@ -17,7 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from sitegen.lexicon import GENERIC_ORGANIZATION_NOUNS, given_name_gender, title_key
+from sitegen.lexicon import (
+    GENERIC_ORGANIZATION_NOUNS,
+    given_name_gender,
+    one_word_name_gender,
+    title_key,
+)
 from sitegen.model import Analysis, Article, Entity, EntityMention, Reference
 from sitegen.resolve.quotes import ANTECEDENT_BLOCKS, entity_genders
 
@@ -149,12 +155,14 @@ def _recent(seen: list[_Candidate], block: int) -> list[_Candidate]:
 
 
 def _name_genders(entities: list[Entity]) -> dict[str, str]:
-    """A person's gender from a clearly male or female given name ("Maya Wang": female)."""
+    """A person's gender from a clearly male or female given name ("Maya Wang": female); a
+    one-word name only when it is mostly a given name ("Gloria", not "Clinton")."""
     genders: dict[str, str] = {}
     for entity in entities:
         words = (entity.homonym or entity.name).split()  # "Jane", not "Jane (nurse)"
-        if entity.kind == "person" and len(words) >= 2:
-            gender = given_name_gender(words[0])
-            if gender:
-                genders[entity.id] = gender
+        if entity.kind != "person" or not words:
+            continue
+        gender = given_name_gender(words[0]) if len(words) > 1 else one_word_name_gender(words[0])
+        if gender:
+            genders[entity.id] = gender
     return genders

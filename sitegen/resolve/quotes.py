@@ -77,7 +77,19 @@ def _article_quotes(
         offset = span.speaker_start if span.speaker_start >= 0 else span.start
         references.append(_Reference(offset, block, speaker))
         references.sort(key=lambda r: r.offset)
-        result.append(Quote(speaker, span.text, article_id, span.start, span.end, span.sentence))
+        result.append(
+            Quote(
+                speaker,
+                span.text,
+                article_id,
+                span.start,
+                span.end,
+                span.sentence,
+                span.speaker_start,
+                span.speaker_end,
+                span.speaker_text,
+            )
+        )
     return result
 
 
