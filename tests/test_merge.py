@@ -419,3 +419,20 @@ def test_many_people_of_one_name_are_not_compared_pairwise(
     found = people(corpus_entities(tmp_path, bodies | {"z": "Jane Doe spoke.\n"}))
     assert len(found) == 151
     assert len(calls) <= 150  # each "Doe" against "Jane Doe", not against each other
+
+
+def test_organization_written_with_a_plural_head_elsewhere_is_one(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Quorvane Motors Co."},
+        {"label": "ORG", "pattern": "Quorvane Motor Company"},
+        {"label": "PERSON", "pattern": "Ann Zeltrixes"},
+        {"label": "PERSON", "pattern": "Ann Zeltrixe"},
+    ]
+    bodies = {
+        "a": "Quorvane Motors Co. hired Ann Zeltrixes.\n",
+        "b": "Quorvane Motor Company fired Ann Zeltrixe.\n",
+    }
+    found = resolve_corpus(tmp_path, bodies, ruler_pipeline(patterns))
+    (company,) = [e for e in found.values() if e.kind == "organization"]
+    assert len(company.mentions) == 2
+    assert {"Ann Zeltrixes", "Ann Zeltrixe"} <= set(found)  # people's names are not singularized

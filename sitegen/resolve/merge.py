@@ -58,7 +58,7 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     """
     same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
     for cluster in clusters:
-        same.setdefault((cluster.kind, without_suffix(cluster.name)), []).append(cluster)
+        same.setdefault((cluster.kind, same_name_key(cluster)), []).append(cluster)
     context: CorpusContext | None = None
     merged: list[Cluster] = []
     for (kind, key), found in same.items():
@@ -279,6 +279,19 @@ def _initials(name: str) -> set[str]:
         "".join(word[0] for word in words),
         "".join(word[0] for word in name_tokens(name) if word != "&"),
     }
+
+
+def same_name_key(cluster: Cluster) -> str:
+    """The key clusters of one entity share across articles: ``without_suffix``, and for an
+    organization its last word without a plural "s" ("Ford Motors Co." and "Ford Motor
+    Company" agree)."""
+    key = without_suffix(cluster.name)
+    if cluster.kind != "organization":
+        return key
+    head, _, last = key.rpartition(" ")
+    if head and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        return f"{head} {last[:-1]}"
+    return key
 
 
 def without_suffix(name: str) -> str:
