@@ -44,6 +44,7 @@ golden: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_times.py
 	$(BIN)/python scripts/eval_entities.py
+	$(BIN)/python scripts/eval_coref.py
 
 clean:
 	rm -rf site

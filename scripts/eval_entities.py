@@ -24,6 +24,12 @@ are paired one to one (maximum matching); an unpaired page is a duplicate if it 
 already matched entity of its kind, neutral if it overlaps an optional entity of its kind,
 wrong-kind if it overlaps a gold entity of another kind, neutral if it overlaps a name the gold
 left without a type (MEANTIME, a dozen cases), and spurious otherwise.
+
+A diagnostic row ("in an unnamed gold") counts the spurious pages that lie inside a typed gold
+mention of their kind which the gold does not call named: GUM marks "Facebook creator Mark
+Zuckerberg" as a person mention whose head ("creator") is a common noun, so a page for Mark
+Zuckerberg matches no named gold entity. They stay counted as spurious; the row only says how
+many of the spurious pages are of that sort.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +101,9 @@ class ArticleGold:
     window: Span
     entities: tuple[GoldEntity, ...]
     untyped: tuple[Span, ...] = ()  # names the gold left without a type (MEANTIME)
+    unnamed: tuple[tuple[str, Span], ...] = ()
+    """(kind, span) of typed mentions the gold does not call named (GUM's "Facebook creator
+    Mark Zuckerberg", whose head is a common noun): only for a diagnostic count."""
 
     @property
     def required(self) -> list[GoldEntity]:
@@ -127,6 +136,16 @@ def coref_keys(mention: dict[str, Any]) -> list[str]:
 
 def group_mentions(mentions: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Union mentions that share a coreference key; groups in order of first mention."""
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for mention, root in zip(mentions, union_by_keys(mentions, coref_keys), strict=True):
+        groups[root].append(mention)
+    return list(groups.values())
+
+
+def union_by_keys(
+    mentions: Sequence[dict[str, Any]], keys: Callable[[dict[str, Any]], list[str]]
+) -> list[int]:
+    """For each mention, the index of its group's root: mentions sharing a key are one group."""
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -137,15 +156,12 @@ def group_mentions(mentions: Sequence[dict[str, Any]]) -> list[list[dict[str, An
 
     owner: dict[str, int] = {}
     for index, mention in enumerate(mentions):
-        for key in coref_keys(mention):
+        for key in keys(mention):
             if key in owner:
                 parent[find(index)] = find(owner[key])
             else:
                 owner[key] = index
-    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for index, mention in enumerate(mentions):
-        groups[find(index)].append(mention)
-    return list(groups.values())
+    return [find(i) for i in range(len(mentions))]
 
 
 def subtract(span: Span, holes: Iterable[Span]) -> list[Span]:
@@ -221,6 +237,11 @@ def article_gold(gold: dict[str, Any], alignment: Alignment) -> ArticleGold:
         window=(alignment.window_start, alignment.window_end),
         entities=tuple(entities),
         untyped=untyped_names(gold, named, alignment),
+        unnamed=tuple(
+            (KINDS[m["type"]], alignment.span(m["start"], m["end"]))
+            for m in gold["entities"]
+            if m.get("type") in KINDS and not (m["named"] or m["innermost_named"])
+        ),
     )
 
 
@@ -311,6 +332,9 @@ class Score:
     duplicates: int = 0
     wrong_kind: int = 0
     spurious: int = 0
+    spurious_in_unnamed: int = 0
+    """Spurious pages inside a typed gold mention of their kind that the gold does not call
+    named ("Facebook creator Mark Zuckerberg"): still counted as spurious."""
     neutral: int = 0
     articles: int = 0
 
@@ -395,12 +419,18 @@ def clash(page: Page, gold: ArticleGold, reason: str) -> str:
     return "; ".join(f"{e.kind} {e.name!r}" for e in hits)
 
 
-def score_article(pages: Iterable[Page], gold: ArticleGold) -> ArticleResult:
-    """Score one article's pages (already or not yet restricted to the window)."""
+def paired_pages(pages: Iterable[Page], gold: ArticleGold) -> tuple[list[Page], dict[int, int]]:
+    """The pages restricted to the window (in order), and their one-to-one pairing with the
+    required gold entities: {index into those pages: index into ``gold.required``}."""
     windowed = [p for p in (in_window(p, gold.window) for p in pages) if p is not None]
     windowed.sort(key=lambda p: (p.spans[0], p.id))
+    return windowed, max_matching(windowed, gold.required)
+
+
+def score_article(pages: Iterable[Page], gold: ArticleGold) -> ArticleResult:
+    """Score one article's pages (already or not yet restricted to the window)."""
+    windowed, pairs = paired_pages(pages, gold)
     required = gold.required
-    pairs = max_matching(windowed, required)
     matched = {required[j].key for j in pairs.values()}
     result = ArticleResult(Score(gold=len(required), matched=len(pairs), articles=1))
     for index, page in enumerate(windowed):
@@ -418,6 +448,12 @@ def score_article(pages: Iterable[Page], gold: ArticleGold) -> ArticleResult:
             result.score.wrong_kind += 1
         else:
             result.score.spurious += 1
+            if any(
+                kind == page.kind and overlaps(span, mention)
+                for kind, mention in gold.unnamed
+                for span in page.spans
+            ):
+                result.score.spurious_in_unnamed += 1
         result.wrong_pages.append((page, reason, clash(page, gold, reason)))
     result.missed = [e for e in required if e.key not in matched]
     return result
@@ -569,6 +605,7 @@ def table_rows(score: Score) -> list[tuple[str, str]]:
         ("duplicates", percent(score.duplicates, score.pages)),
         ("wrong kind", percent(score.wrong_kind, score.pages)),
         ("spurious", percent(score.spurious, score.pages)),
+        ("  in an unnamed gold", str(score.spurious_in_unnamed)),
         ("neutral (unscored)", str(score.neutral)),
     ]
 
@@ -576,10 +613,7 @@ def table_rows(score: Score) -> list[tuple[str, str]]:
 def format_table(title: str, columns: dict[str, Score]) -> str:
     """A table with one column per system and the F1 difference below it."""
     names = list(columns)
-    rows = {name: table_rows(score) for name, score in columns.items()}
-    lines = [f"{title:<22}" + "".join(f"{name:>16}" for name in names)]
-    for index, (label, _) in enumerate(rows[names[0]]):
-        lines.append(f"{label:<22}" + "".join(f"{rows[n][index][1]:>16}" for n in names))
+    lines = columns_table(title, {name: table_rows(score) for name, score in columns.items()})
     if len(names) == 2:
         diff = columns[names[0]].f1 - columns[names[1]].f1
         lines.append(f"{'F1 difference':<22}{diff:>+16.3f}  ({names[0]} - {names[1]})")
@@ -603,20 +637,36 @@ def format_errors(results: dict[str, ArticleResult], system: str) -> str:
     return "\n".join(lines)
 
 
+def columns_table(
+    title: str, rows: dict[str, list[tuple[str, str]]], label: int = 22, width: int = 16
+) -> list[str]:
+    """Lines of a table with one column per name; every column has the same row labels."""
+    names = list(rows)
+    lines = [f"{title:<{label}}" + "".join(f"{name:>{width}}" for name in names)]
+    for index, (row, _) in enumerate(rows[names[0]]):
+        lines.append(f"{row:<{label}}" + "".join(f"{rows[n][index][1]:>{width}}" for n in names))
+    return lines
+
+
+def scopes(corpora: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(title, corpus) of each table: every corpus, then all of them (corpus None)."""
+    found: list[tuple[str, str | None]] = [(c.upper(), c) for c in corpora]
+    if len(corpora) > 1:
+        found.append(("OVERALL", None))
+    return found
+
+
 def report(results: dict[str, dict[str, ArticleResult]], corpora: Sequence[str]) -> str:
     """Tables per corpus and overall for every system."""
     blocks = []
-    scopes: list[tuple[str, str | None]] = [(c.upper(), c) for c in corpora]
-    if len(corpora) > 1:
-        scopes.append(("OVERALL", None))
-    for title, corpus in scopes:
+    for title, corpus in scopes(corpora):
         columns = {name: totals(res, corpus) for name, res in results.items()}
         blocks.append(format_table(title, columns))
     return "\n\n".join(blocks)
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the corpus scorers: which articles, and where sitegen's output comes from."""
     parser.add_argument("--corpus-dir", type=Path, default=default_corpus_dir())
     parser.add_argument("--corpus", choices=CORPORA, help="only this corpus (default: both)")
     parser.add_argument("--articles", type=int, metavar="N", help="only the first N articles")
@@ -628,6 +678,26 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="auto",
         help="how to run sitegen when there is no --from-json (default: auto)",
     )
+
+
+def selected_articles(args: argparse.Namespace) -> list[CorpusArticle]:
+    """The corpus articles the options select; an error when there are none."""
+    articles = load_corpus(args.corpus_dir, args.corpus, args.articles)
+    if not articles:
+        raise SystemExit(f"no articles with gold under {args.corpus_dir}")
+    return articles
+
+
+def selected_corpora(args: argparse.Namespace, articles: Sequence[CorpusArticle]) -> list[str]:
+    """The corpora to report: the one asked for, else those of the articles."""
+    if args.corpus:
+        return [args.corpus]
+    return [c for c in CORPORA if any(a.corpus == c for a in articles)]
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    corpus_arguments(parser)
     parser.add_argument("--no-system", action="store_true", help="score the baseline only")
     parser.add_argument("--no-baseline", action="store_true", help="skip the spaCy baseline")
     parser.add_argument(
@@ -648,9 +718,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    articles = load_corpus(args.corpus_dir, args.corpus, args.articles)
-    if not articles:
-        raise SystemExit(f"no articles with gold under {args.corpus_dir}")
+    articles = selected_articles(args)
     outputs: dict[str, dict[str, Any]] = {}
     if args.from_json:
         outputs["sitegen"] = json.loads(args.from_json.read_text(encoding="utf-8"))
@@ -668,11 +736,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = json.dumps(outputs["baseline"], indent=1)
             args.write_baseline_json.write_text(text, encoding="utf-8")
     results = {name: evaluate(articles, output) for name, output in outputs.items()}
-    corpora = (
-        [args.corpus]
-        if args.corpus
-        else [c for c in CORPORA if any(a.corpus == c for a in articles)]
-    )
+    corpora = selected_corpora(args, articles)
     print(report(results, corpora))
     if args.errors and args.errors in results:
         print()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.coref import resolve_references
 from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
@@ -40,11 +42,15 @@ log = logging.getLogger(__name__)
 
 
 def default_processes() -> int:
-    """One spaCy process: on a 2-CPU machine (BENCHMARKS.md) two worker processes were no
-    faster than one (103 articles: 10.9 s vs 9.7 s), as the small model's pipe is quick and
-    each worker starts, loads the model and pickles its Docs back.
-    ``Options(n_process=...)`` still sets more."""
-    return 1
+    """What the machine has: its usable CPUs minus one, at least 1. With more than one, spaCy
+    runs that many worker processes while this one turns their Docs into analyses, so every
+    CPU is busy; on a 2-CPU machine that is one process, which BENCHMARKS.md measured faster
+    than two workers there (103 articles: 9.7 s against 10.9 s)."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        usable = os.cpu_count() or 1
+    return max(1, usable - 1)
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class Options:
     batch_size: int = 64
     """Blocks per ``nlp.pipe`` batch."""
     n_process: int = field(default_factory=default_processes)
-    """spaCy worker processes (default 1, measured faster; 1 for small inputs anyway)."""
+    """spaCy worker processes (default: ``default_processes()``; 1 for small inputs anyway)."""
     cache_dir: Path | None = DEFAULT_CACHE_DIR
     """Folder of the extraction cache (relative to the working directory); None: no cache."""
     overrides: Overrides = Overrides()
@@ -181,7 +187,8 @@ def _knowledge(
             events=events,
             quotes=resolve_quotes(articles, analyses, entities),
         )
-        return curate(kb, options.overrides, options.strict)
+        kb = curate(kb, options.overrides, options.strict)
+        return replace(kb, entities=resolve_references(kb.articles, kb.analyses, kb.entities))
 
 
 GC_THRESHOLDS = (100_000, 50, 100)

@@ -30,6 +30,7 @@ from sitegen.model import (
     KnowledgeBase,
     Mention,
     QuoteSpan,
+    Reference,
     Sentence,
     TimeExpression,
 )
@@ -40,7 +41,7 @@ from sitegen.resolve.topics import article_phrases
 log = logging.getLogger(__name__)
 
 DEFAULT_CACHE_DIR = Path(".sitegen-cache")
-FORMAT = 1
+FORMAT = 2
 CODE_ROOT = Path(__file__).resolve().parent
 
 
@@ -111,6 +112,7 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         times=tuple(TimeExpression(**item) for item in data["times"]),
         noun_chunks=tuple((int(a), int(b), str(c)) for a, b, c in data["noun_chunks"]),
         quotes=tuple(QuoteSpan(**item) for item in data["quotes"]),
+        references=tuple(Reference(**item) for item in data["references"]),
     )
 
 

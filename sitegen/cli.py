@@ -53,6 +53,14 @@ overrides_option = click.option(
 )
 strict_option = click.option("--strict", is_flag=True, help=DOC["strict"])
 keep_going_option = click.option("--keep-going", is_flag=True, help=DOC["keep_going"])
+processes_option = click.option(
+    "--processes",
+    "-j",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help=DOC["processes"] + " [default: mkdocs.yml's, else 0]",
+)
 config_option = click.option(
     "--config-file",
     "-f",
@@ -72,6 +80,7 @@ docs_option = click.option(
 def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads articles shares."""
     for decorator in (
+        processes_option,
         keep_going_option,
         strict_option,
         overrides_option,
@@ -118,8 +127,9 @@ def _settings(
     model: str | None,
     strict: bool,
     keep_going: bool = False,
+    processes: int | None = None,
 ) -> Settings:
-    return project_settings(config_file, paths, overrides, model, strict, keep_going)
+    return project_settings(config_file, paths, overrides, model, strict, keep_going, processes)
 
 
 def _quiet() -> bool:
@@ -148,6 +158,7 @@ def generate_command(
     overrides: Path | None,
     strict: bool,
     keep_going: bool,
+    processes: int | None,
     docs_dir: Path | None,
 ) -> None:
     """Write the Markdown pages for PATH into the docs folder (no MkDocs run).
@@ -158,7 +169,7 @@ def generate_command(
       sitegen generate seeds/ --docs-dir site_src
     """
     started = time.perf_counter()
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
     with _analyze_with_progress(settings) as nlp:
         kb, report = generate(
             settings.seeds, docs_dir or docs_dir_of(config_file), pipeline_options(settings), nlp
@@ -182,6 +193,7 @@ def build_command(
     overrides: Path | None,
     strict: bool,
     keep_going: bool,
+    processes: int | None,
     docs_dir: Path | None,
     site_dir: Path | None,
 ) -> None:
@@ -196,7 +208,7 @@ def build_command(
       sitegen build seeds/ --config-file mkdocs.yml --site-dir public
     """
     started = time.perf_counter()
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
     checked_site_folder(config_file, site_dir, settings.seeds)  # before anything is written
     overrides_kw = {
         "docs_dir": str(docs_dir) if docs_dir else None,
@@ -253,6 +265,7 @@ def extract_command(
     overrides: Path | None,
     strict: bool,
     keep_going: bool,
+    processes: int | None,
     as_json: bool,
 ) -> None:
     """Print the articles, entities and dates found in PATH as one JSON object.
@@ -261,7 +274,7 @@ def extract_command(
     Example:
       sitegen extract seeds/ --json > extracted.json
     """
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
     with _analyze_with_progress(settings) as nlp:
         kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
@@ -277,6 +290,7 @@ def check_command(
     overrides: Path | None,
     strict: bool,
     keep_going: bool,
+    processes: int | None,
     review: bool,
 ) -> None:
     """Validate articles, sidecars, the overrides file and mkdocs.yml without building.
@@ -288,7 +302,7 @@ def check_command(
       sitegen check
       sitegen check seeds/ --overrides sitegen.yml --review
     """
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going)
+    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
     report = check_project(settings, config_file)
     for message in report.errors:
         click.echo(f"error: {message}", err=True)
@@ -320,6 +334,10 @@ def _print_review(settings: Settings) -> None:
         click.echo(f"review: {entity.id}: kind in doubt ({votes})")
     for entity in items.merged:
         click.echo(f"review: {entity.id}: merged names {sorted(a for a in entity.aliases)}")
+    for entity, fits in items.kept_apart:
+        click.echo(f"review: {entity.id}: kept apart from {[other.id for other in fits]}")
+    for name, same in items.homonyms:
+        click.echo(f"review: {name!r}: one name, {len(same)} pages {[e.id for e in same]}")
     for article_id, time_expression in items.undated:
         click.echo(f"review: {article_id}: undated {time_expression.text!r}")
 

@@ -29,6 +29,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("overrides", "sitegen.yml", (str,), "Curation file; a missing default file is fine."),
     Setting("model", None, (str, type(None)), "spaCy pipeline name or path (default: sm)."),
     Setting("batch_size", 64, (int,), "Texts per spaCy batch."),
+    Setting(
+        "processes", 0, (int,), "spaCy worker processes; 0: the machine's CPUs minus one (min 1)."
+    ),
     Setting("strict", False, (bool,), "Overrides that match nothing are errors, not warnings."),
     Setting("keep_going", False, (bool,), "Skip unreadable articles (with a warning), not stop."),
     Setting("review_page", True, (bool,), "Generate review.md: what deserves an editor's look."),
@@ -49,6 +52,8 @@ class Settings:
     """spaCy pipeline name or path."""
     batch_size: int = 64
     """Texts per spaCy batch."""
+    processes: int = 0
+    """spaCy worker processes; 0 for the machine's default (``build.default_processes``)."""
     strict: bool = False
     """Overrides that match nothing fail the build."""
     keep_going: bool = False
@@ -98,6 +103,7 @@ def load_settings(
         overrides=_overrides_path(merged["overrides"], base),
         model=merged["model"],
         batch_size=merged["batch_size"],
+        processes=merged["processes"],
         strict=merged["strict"],
         keep_going=merged["keep_going"],
         review_page=merged["review_page"],
@@ -115,6 +121,8 @@ def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: 
             problems.append(f"{source}: seeds path '{seed}' does not exist (in {base})")
     if merged["batch_size"] < 1:
         problems.append(f"{source}: option 'batch_size' must be at least 1")
+    if merged["processes"] < 0:
+        problems.append(f"{source}: option 'processes' must be 0 (automatic) or more")
     overrides = merged["overrides"]
     if overrides != defaults()["overrides"] and not _resolve(base, overrides).is_file():
         problems.append(f"{source}: overrides file '{overrides}' does not exist (in {base})")

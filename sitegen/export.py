@@ -34,6 +34,10 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                     {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
                     for m in entity.mentions
                 ],
+                "references": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
+                    for m in entity.references
+                ],
             }
             for entity in kb.entities
         ],
@@ -60,6 +64,9 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "article": quote.article,
                 "start": quote.start,
                 "end": quote.end,
+                "speaker_text": quote.speaker_text or None,
+                "speaker_start": quote.speaker_start if quote.speaker_start >= 0 else None,
+                "speaker_end": quote.speaker_end if quote.speaker_end >= 0 else None,
             }
             for quote in kb.quotes
         ],

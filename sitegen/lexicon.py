@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.resources
 from functools import cache
 
+from nicknames import NickNamer
+
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"})
 """Forms of address: evidence that a name is a person's, but not a role."""
 
@@ -122,6 +124,20 @@ def is_honorific(words: str) -> bool:
     return title_key(words) in HONORIFICS
 
 
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "m"})
+FEMALE_HONORIFICS = frozenset(
+    {"mrs", "ms", "miss", "madam", "mme", "dame", "lady", "queen", "princess"}
+)
+
+
+def honorific_genders(title: str) -> set[str]:
+    """ "male" and/or "female" as the honorifics among title words give them ("Mr.", "Ms.")."""
+    words = {title_key(word) for word in title.split()}
+    return ({"male"} if words & MALE_HONORIFICS else set()) | (
+        {"female"} if words & FEMALE_HONORIFICS else set()
+    )
+
+
 ORGANIZATION_HEADS = frozenset(
     """inc incorporated corp corporation co company cos ltd llc plc ag nv sa gmbh group holdings
     bank airways airlines airline university college school academy ministry department agency
@@ -130,7 +146,11 @@ ORGANIZATION_HEADS = frozenset(
     magazine parliament senate congress assembly army navy police force
     administration office bureau board fund trust partners industries motors systems
     technologies studios records service services authority organization organisation
-    coalition alliance movement""".split()
+    coalition alliance movement aircraft capital management media energy entertainment
+    pharmaceuticals laboratories labs electronics communications telecom telecommunications
+    insurance securities investments ventures enterprises brands foods broadcasting
+    railway railways sun globe mail mirror telegraph guardian observer express chronicle
+    examiner inquirer courier dispatch""".split()
 )
 """Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
 
@@ -176,6 +196,27 @@ title ("State Department Spokesperson", "Virginia Governor"): not part of the na
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 
+GENERIC_ORGANIZATION_NOUNS = frozenset(
+    """company firm group carmaker automaker manufacturer maker conglomerate""".split()
+)
+"""Nouns that stand for any organization named before ("the company said")."""
+
+ORGANIZATION_NOUNS = GENERIC_ORGANIZATION_NOUNS | frozenset(
+    """bank airline agency ministry department government organization organisation institute
+    university party council commission committee union association team club board court
+    police army office spokesman spokeswoman spokesperson statement""".split()
+)
+"""Speakers that are an organization's voice ("the ministry said", "the spokesman said")."""
+
+MARKET_MOVE_VERBS = frozenset(
+    """rise fall drop gain lose close open climb slide slip plunge tumble jump surge sink
+    soar dip rally end finish decline edge""".split()
+)
+"""Verbs of a market index's movement ("the X fell 2%", "the X closed up 11 points")."""
+
+MARKET_MOVE_UNITS = frozenset({"%", "percent", "cent", "points", "point"})
+"""What a market index moves by."""
+
 NON_ENTITY_FIRST_WORDS = frozenset(
     """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
 )
@@ -215,6 +256,72 @@ def given_names() -> frozenset[str]:
             if len(fields) >= 2 and float(fields[1]) >= GIVEN_NAME_MIN_PERCENT:
                 found.add(fields[0].lower())
     return frozenset(found)
+
+
+GENDER_RATIO = 10.0
+"""A given name has a gender when one list gives it this many times the other's frequency."""
+
+
+@cache
+def _given_name_frequencies() -> dict[str, tuple[float, float]]:
+    """Lower-case given name -> (male, female) frequency in percent, from the census lists."""
+    found: dict[str, list[float]] = {}
+    folder = importlib.resources.files("names")
+    for index, file in enumerate(GIVEN_NAME_FILES):
+        for line in folder.joinpath(file).read_text(encoding="utf-8").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                found.setdefault(fields[0].lower(), [0.0, 0.0])[index] = float(fields[1])
+    return {name: (male, female) for name, (male, female) in found.items()}
+
+
+def given_name_gender(word: str) -> str | None:
+    """ "male" for "Paul", "female" for "Maya", None for a rare or shared name ("Jordan")."""
+    male, female = _given_name_frequencies().get(word.lower(), (0.0, 0.0))
+    if max(male, female) < GIVEN_NAME_MIN_PERCENT:
+        return None
+    if male >= GENDER_RATIO * female:
+        return "male"
+    if female >= GENDER_RATIO * male:
+        return "female"
+    return None
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def same_given_name(one: str, other: str) -> bool:
+    """ "Larry" and "Lawrence", "Bill" and "William": one is a usual nickname of the other, or
+    both are nicknames of the same name (the ``nicknames`` dataset)."""
+    a, b = one.lower(), other.lower()
+    if a == b:
+        return True
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+SURNAME_FILE = "dist.all.last"
+"""US census surnames shipped by the ``names`` package: name, frequency (%), ..."""
+
+
+@cache
+def _surname_frequencies() -> dict[str, float]:
+    """Lower-case surname -> its frequency in percent, from the census list."""
+    text = importlib.resources.files("names").joinpath(SURNAME_FILE).read_text(encoding="utf-8")
+    return {f[0].lower(): float(f[1]) for f in (line.split() for line in text.splitlines()) if f}
+
+
+def one_word_name_gender(word: str) -> str | None:
+    """The gender of a person known by one word, when that word is far more common as a
+    given name than as a surname: "Jason" male, "Gloria" female; "Walker", "Clinton" none."""
+    gender = given_name_gender(word)
+    if gender is None:
+        return None
+    male, female = _given_name_frequencies()[word.lower()]
+    surname = _surname_frequencies().get(word.lower(), 0.0)
+    return gender if max(male, female) >= GENDER_RATIO * surname else None
 
 
 def is_given_name(word: str) -> bool:

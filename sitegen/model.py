@@ -93,12 +93,14 @@ class Mention:
     quoted: bool = False
     """The mention sits inside a short quoted name ("the 'Two Michaels' crisis")."""
     subject: bool = False
-    """The name is the grammatical subject of its clause (for pronoun antecedents)."""
+    """The name is the grammatical subject of its clause, or in apposition to it ("His father,
+    NAME, said"): a preferred antecedent for pronouns."""
     determiner: bool = False
     """The name was written after "the" ("the Beatles"): evidence against a person."""
     cue: str = ""
     """A kind the words around the name suggest: "other" for a product ("the browser X",
-    "X 2.0"), "person" ("X, 45,"), else "" (see ``sitegen.nlp.analyze.context_cue``)."""
+    "X 2.0", a time zone, a market index), "portfolio" ("Home" in "Home Secretary"), "person"
+    ("X, 45,"), else "" (see ``sitegen.nlp.analyze.context_cue``)."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,23 @@ class QuoteSpan:
     """The lemma of the speech verb ("say", "add", "urge"), "" when there is none."""
 
 
+ReferenceForm = Literal["pronoun", "nominal"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A word that refers back to an entity without naming it: a third-person pronoun ("he",
+    "her") or a definite noun ("the company", "the prime minister"); resolved later."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    form: ReferenceForm
+    subject: bool = False
+    """The reference is the subject of its clause (an antecedent for later pronouns)."""
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything sitegen keeps of one article's language processing (plain data, cacheable)."""
@@ -153,6 +172,8 @@ class Analysis:
     """(start, end, lemma) of noun chunks, for topics."""
     quotes: tuple[QuoteSpan, ...] = ()
     """Direct quotations with their speakers as written."""
+    references: tuple[Reference, ...] = ()
+    """Pronouns and definite nouns that may refer to an entity (coreference candidates)."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +203,11 @@ class Entity:
     affiliations: tuple[str, ...] = ()
     """Ids of organizations the entity is affiliated with."""
     mentions: tuple[EntityMention, ...] = ()
+    references: tuple[EntityMention, ...] = ()
+    """Pronouns and nouns resolved to the entity ("he", "the company"): counted, not named."""
+    homonym: str = ""
+    """The name it shares with other entities it was kept apart from, when ``name`` tells
+    them apart ("Wang" for "Wang (rice farmer)"); empty for most."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +278,11 @@ class Quote:
     end: int
     sentence: int
     """Index into the article's ``Analysis.sentences``."""
+    speaker_start: int = -1
+    """Offsets of the words naming the speaker ("Mr. Carney", "he", "the company"); -1 for a
+    quotation continuing the previous one, which names nobody."""
+    speaker_end: int = -1
+    speaker_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from sitegen.build import Options
+from sitegen.build import Options, default_processes
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.overrides import load_overrides
@@ -59,6 +59,7 @@ def project_settings(
     model: str | None = None,
     strict: bool = False,
     keep_going: bool = False,
+    processes: int | None = None,
 ) -> Settings:
     """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives."""
     values = plugin_options(read_mkdocs_yml(config_file)) or {}
@@ -73,6 +74,7 @@ def project_settings(
         model=model or settings.model,
         strict=strict or settings.strict,
         keep_going=keep_going or settings.keep_going,
+        processes=settings.processes if processes is None else processes,
     )
 
 
@@ -127,6 +129,7 @@ def pipeline_options(settings: Settings) -> Options:
     return Options(
         model=settings.model,
         batch_size=settings.batch_size,
+        n_process=settings.processes or default_processes(),
         overrides=load_overrides(settings.overrides),
         strict=settings.strict,
         keep_going=settings.keep_going,

@@ -18,7 +18,7 @@ import sitegen.build
 import sitegen.cache
 import sitegen.nlp.provider
 from sitegen.build import BuildStats, Options, build_knowledge, generate
-from sitegen.cache import AnalysisCache, analysis_from_json
+from sitegen.cache import FORMAT, AnalysisCache, analysis_from_json
 from sitegen.cli import cli
 from sitegen.ingest import read_articles
 from sitegen.nlp import analyze as analyze_module
@@ -160,7 +160,7 @@ def test_a_corrupt_entry_is_ignored_with_a_warning(
     assert analyses == expected
     assert texts == ["Jane Doe founded Acme.", "She lives in Freedonia."]
     assert any("unreadable cache entry" in record.message for record in caplog.records)
-    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_no_cache_dir_means_no_cache(tmp_path: Path) -> None:

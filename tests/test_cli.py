@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
+from sitegen.build import default_processes
 from sitegen.cli import cli
+from sitegen.site import pipeline_options, project_settings
 from tests.conftest import SEEDS, write
 
 
@@ -125,3 +129,63 @@ def test_overrides_apply_to_the_generated_pages(tmp_path: Path) -> None:
     assert (tmp_path / "docs" / "people" / "donald-trump.md").is_file()
     assert not (tmp_path / "docs" / "people" / "trump.md").exists()
     assert result.stderr.splitlines()[-1].startswith("1 articles, ")
+
+
+def test_check_review_lists_a_name_kept_apart(tmp_path: Path) -> None:
+    write(
+        tmp_path / "seeds" / "a.txt",
+        "Maya Wang, a senior researcher at Human Rights Watch, said the detentions in Xinjiang"
+        " were unlawful.\nMs. Wang presented the report in Geneva on Monday.\n",
+    )
+    write(
+        tmp_path / "seeds" / "f.txt",
+        "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n"
+        "Mr. Wang said he would plant again in April.\n",
+    )
+    result = run_sitegen("check", "--review", "seeds", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "review: person:wang: kept apart from ['person:maya-wang']" in result.stdout
+
+
+def test_processes_option_reaches_the_pipeline(tmp_path: Path, monkeypatch: Any) -> None:
+    """``--processes N`` (or the plugin's ``processes``) sets spaCy's worker processes; 0 or
+    nothing means the machine's usable CPUs minus one."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    assert default_processes() == 3
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert default_processes() == 1
+    config = write(
+        tmp_path / "mkdocs.yml", "site_name: T\nplugins:\n  - sitegen:\n      processes: 2\n"
+    )
+    write(tmp_path / "seeds" / "a.txt", "Anna Kowalski spoke.\n")
+    assert pipeline_options(project_settings(config)).n_process == 2
+    assert pipeline_options(project_settings(config, processes=5)).n_process == 5
+    assert pipeline_options(project_settings(config, processes=0)).n_process == 1
+
+
+def test_negative_processes_are_refused(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "mkdocs.yml", "site_name: T\nplugins:\n  - sitegen:\n      processes: -1\n"
+    )
+    write(tmp_path / "seeds" / "a.txt", "Anna Kowalski spoke.\n")
+    result = run_sitegen("check", "--config-file", str(config))
+    assert result.returncode == 1
+    assert "option 'processes' must be 0 (automatic) or more" in result.stderr
+    assert run_sitegen("extract", "--processes", "-2", str(SEEDS)).returncode == 2
+
+
+def test_check_review_lists_one_name_of_several_people(tmp_path: Path) -> None:
+    write(
+        tmp_path / "seeds" / "f.txt",
+        "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n",
+    )
+    write(
+        tmp_path / "seeds" / "k.txt",
+        "Mr. Wang, a banker at Everbright Bank, said the merger would close in June.\n",
+    )
+    result = run_sitegen("check", "--review", "seeds", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "review: 'Wang': one name, 2 pages "
+        "['person:wang-banker-at-everbright-bank', 'person:wang-rice-farmer-in-henan']"
+    ) in result.stdout

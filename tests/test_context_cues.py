@@ -61,9 +61,9 @@ def test_product_label_elsewhere_in_the_corpus_votes_against_a_page(tmp_path: Pa
 
 def test_portfolio_words_of_titles_are_no_organizations(nlp: Language) -> None:
     text = "The Home Secretary met the Secretary of State and the Minister for Fisheries."
-    assert cue(nlp, text, "Home") == "other"
-    assert cue(nlp, text, "State") == "other"
-    assert cue(nlp, text, "Fisheries") == "other"
+    assert cue(nlp, text, "Home") == "portfolio"
+    assert cue(nlp, text, "State") == "portfolio"
+    assert cue(nlp, text, "Fisheries") == "portfolio"
     assert cue(nlp, "The Quellford Ministry said no.", "Quellford Ministry") == ""
 
 
@@ -103,3 +103,50 @@ def test_name_the_corpus_tags_elsewhere_is_found_where_spacy_missed_it(tmp_path:
     analyses[b.id] = replace(analyze([b], ruler_pipeline([]))[b.id], mentions=tuple(untagged))
     found = {e.name: {m.article for m in e.mentions} for e in resolve_entities(articles, analyses)}
     assert found == {"Quellnews": {a.id, b.id}}  # "Vorpal" is tagged nowhere: no page
+
+
+def test_time_zone_after_a_clock_time_is_no_organization(nlp: Language) -> None:
+    assert cue(nlp, "The site was back as of 15:11 ZQT on Monday.", "ZQT") == "other"
+    assert cue(nlp, "The market closed at 4 p.m. ZQT yesterday.", "ZQT") == "other"
+    assert cue(nlp, "At 15:11 the ZQT said it would act.", "ZQT") == ""
+
+
+def test_market_index_that_moves_is_no_organization(nlp: Language) -> None:
+    assert cue(nlp, "The Quorvane fell 2.6% on Monday.", "Quorvane") == "other"
+    assert cue(nlp, "The Quorvane was down 120 points at noon.", "Quorvane") == "other"
+    assert cue(nlp, "The Quorvane index has fallen by 3 percent.", "Quorvane") == "other"
+    assert cue(nlp, "The main index, the Quorvane 100, rose.", "Quorvane") == "other"
+    # a company whose sales move is still a company; "the UK index" is not about "UK"
+    assert cue(nlp, "Quorvane said its sales rose 5% in the quarter.", "Quorvane") == ""
+    assert cue(nlp, "Shares fell on the primary Freedonia index today.", "Freedonia") == ""
+
+
+def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:
+    """ "Secretary of State" elsewhere does not make "the State" of another article a
+    non-entity (only product-like cues count across the corpus)."""
+    patterns = [{"label": "ORG", "pattern": "State"}]
+    write(tmp_path / "a.txt", "The Secretary of State said so.\n")
+    body = "The State sued the company.\n"
+    assert kinds(tmp_path, body, patterns) == {"State": "organization"}
+
+
+def test_place_next_to_a_place_or_after_town_of(nlp: Language) -> None:
+    assert cue(nlp, "The gallery is in Quellford, Indiana, near the river.", "Quellford") == "place"
+    assert cue(nlp, "Shells hit the town of Quellford on Monday.", "Quellford") == "place"
+    # "Canada's" is a possessive, not a place of the name before it
+    assert cue(nlp, "Quellford, Canada's largest bank, said no.", "Quellford") == ""
+    # an appositive person after a place is no place
+    text = "Canada arrested, in Vancouver, Meng Wanzhou, a top executive."
+    assert context_cue(nlp(text), 6, 8, "PERSON") == ""
+
+
+def test_caption_credit_word_is_cut_from_the_name(tmp_path: Path) -> None:
+    patterns = [{"label": "FAC", "pattern": "Quellford Space Station Image"}]
+    body = "A view of Quellford Space Station Image: Agency archive.\nQuellford Space Station.\n"
+    assert kinds(tmp_path, body, patterns) == {"Quellford Space Station": "place"}
+
+
+def test_currency_code_next_to_an_amount_is_no_organization(nlp: Language) -> None:
+    assert cue(nlp, "The deal was worth ZQD 23 billion in all.", "ZQD") == "other"
+    assert cue(nlp, "They will cost $249 ZQD each.", "ZQD") == "other"
+    assert cue(nlp, "The ZQD said on Monday it would appeal.", "ZQD") == ""

@@ -105,6 +105,17 @@ def test_spurious_page() -> None:
     assert (result.score.spurious, result.score.pages) == (1, 1)
 
 
+def test_spurious_page_inside_an_unnamed_gold_mention_is_counted_apart() -> None:
+    window = "Facebook creator Mark Zuckerberg spoke."
+    creator = gum("Facebook creator Mark Zuckerberg", 0, 32, "PERSON", "e1", named=False)
+    creator["innermost_named"] = False
+    gold = gold_for(window, [creator], FRONT + window)
+    result = ev.score_article([page(FRONT + window, "person", "Mark Zuckerberg")], gold)
+    assert (result.score.spurious, result.score.spurious_in_unnamed) == (1, 1)
+    other_kind = ev.score_article([page(FRONT + window, "place", "Mark Zuckerberg")], gold)
+    assert (other_kind.score.spurious, other_kind.score.spurious_in_unnamed) == (1, 0)
+
+
 def test_overlap_is_enough_and_kinds_must_agree() -> None:
     window = "The Royal Air Force flew."
     mentions = [mention_of(window, "The Royal Air Force", "ORG", "e1")]

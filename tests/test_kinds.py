@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sitegen.ingest import read_articles
 from sitegen.lexicon import canonical_key, is_given_name
+from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.entities import is_one_typo_apart
@@ -29,6 +30,14 @@ def kinds(tmp_path: Path, body: str) -> dict[str, str]:
     articles = read_articles([tmp_path])
     analyses = analyze(articles, ruler_pipeline(PATTERNS))
     return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def entities_of(tmp_path: Path, body: str, patterns: list[dict]) -> list[Entity]:
+    """The entities of one article ``body`` tagged by ``patterns``."""
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    return list(resolve_entities(articles, analyze(articles, ruler_pipeline(patterns))))
 
 
 def test_place_followed_by_an_organization_word_is_one_organization(tmp_path: Path) -> None:
@@ -147,3 +156,119 @@ def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
     articles = read_articles([tmp_path])
     entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
     assert [(e.kind, len(e.mentions)) for e in entities] == [("place", 3)]
+
+
+def test_corpus_breaks_a_tie_between_two_labels(tmp_path: Path) -> None:
+    """One article tags a name once PERSON and once ORG; other articles tag it ORG."""
+    patterns = [{"label": "PERSON", "pattern": "Zeltrix"}, {"label": "ORG", "pattern": "ZELTRIX"}]
+    write(tmp_path / "x.txt", "Zeltrix opened.\nZELTRIX closed.\n")
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+
+    def kind_of_zeltrix() -> list[tuple[str, str]]:
+        articles = read_articles([tmp_path])
+        entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+        return [(entity.kind, entity.mentions[0].article) for entity in entities]
+
+    assert kind_of_zeltrix() == [("person", "x")]  # alone: the tie goes to a person
+    write(tmp_path / "y.txt", "ZELTRIX grew.\nZELTRIX hired.\n")
+    assert [kind for kind, _ in kind_of_zeltrix()] == ["organization"]
+
+
+def test_leading_word_tagged_person_follows_the_organization(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Quorvane Zeltrix"},
+        {"label": "PERSON", "pattern": "Quorvane"},
+    ]
+    body = "Quorvane Zeltrix bought it.\nQuorvane paid.\nQuorvane won.\n"
+    entities = entities_of(tmp_path, body, patterns)
+    assert [(e.name, e.kind, len(e.mentions)) for e in entities] == [
+        ("Quorvane Zeltrix", "organization", 3)
+    ]
+
+
+def test_company_name_words_outvote_a_person_label(tmp_path: Path) -> None:
+    patterns = [{"label": "PERSON", "pattern": "Douglas Quorvane Aircraft"}]
+    entities = entities_of(tmp_path, "Douglas Quorvane Aircraft built it.\n", patterns)
+    assert [(e.name, e.kind) for e in entities] == [("Douglas Quorvane Aircraft", "organization")]
+
+
+def test_nickname_of_the_given_name_is_the_same_person(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PERSON", "pattern": "Lawrence Quorvane"},
+        {"label": "PERSON", "pattern": "Larry Quorvane"},
+        {"label": "PERSON", "pattern": "Laura Quorvane"},
+    ]
+    body = "Lawrence Quorvane spoke.\nLarry Quorvane left.\nLaura Quorvane stayed.\n"
+    entities = entities_of(tmp_path, body, patterns)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [
+        ("Laura Quorvane", 1),
+        ("Lawrence Quorvane", 2),
+    ]
+
+
+def test_short_name_picks_the_longer_name_that_says_its_kind(tmp_path: Path) -> None:
+    """ "Quorvane" with "Quorvane Motor Company" and the car "Quorvane Zeta" (tagged ORG) in
+    one article joins the company, whose name says it is one."""
+    patterns = [
+        {"label": "ORG", "pattern": "Quorvane Motor Company"},
+        {"label": "ORG", "pattern": "Quorvane Zeta"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = "Quorvane Motor Company built the Quorvane Zeta.\nQuorvane sold it.\n"
+    entities = entities_of(tmp_path, body, patterns)
+    found = {e.name: len(e.mentions) for e in entities}
+    assert found["Quorvane Motor Company"] == 2
+    assert "Quorvane" not in found
+
+
+def test_acronym_spelled_from_a_place_name_is_that_place(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "FAC", "pattern": "Quorvane Space Center"},
+        {"label": "ORG", "pattern": "QSC"},
+    ]
+    body = "Quorvane Space Center opened.\nAt QSC the crew trained.\n"
+    found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
+    assert found == [("Quorvane Space Center", "place", 2)]
+
+
+def test_two_letter_acronym_does_not_cross_kinds(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "University of Quorvane"},
+        {"label": "GPE", "pattern": "UQ"},
+    ]
+    body = "The University of Quorvane is in the UQ.\nThe UQ is large.\n"
+    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"University of Quorvane": "organization", "UQ": "place"}
+
+
+def test_first_word_tagged_organization_makes_the_full_name_one(tmp_path: Path) -> None:
+    """ "Quorvane" (ORG) and "Quorvane Martin" (PERSON) in one article: an organization."""
+    patterns = [
+        {"label": "PERSON", "pattern": "Quorvane Martin"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = "Quorvane Martin won the contract.\nQuorvane said so.\n"
+    found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
+    assert found == [("Quorvane Martin", "organization", 2)]
+
+
+def test_short_name_picks_the_longer_name_it_ends(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Church of Quorvane"},
+        {"label": "ORG", "pattern": "Quorvane on Zeta"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = "The Church of Quorvane sued.\nQuorvane on Zeta aired it.\nQuorvane lost.\n"
+    found = {e.name: len(e.mentions) for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"Church of Quorvane": 2, "Quorvane on Zeta": 1}
+
+
+def test_one_word_person_name_stays_ambiguous_between_two_people(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PERSON", "pattern": "Maya Quorvane"},
+        {"label": "PERSON", "pattern": "Quorvane Li"},
+        {"label": "PERSON", "pattern": "Quorvane"},
+    ]
+    body = "Maya Quorvane met Quorvane Li.\nQuorvane spoke.\n"
+    found = {e.name: len(e.mentions) for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"Maya Quorvane": 1, "Quorvane Li": 1}

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+import markdown
+import pytest
+import yaml
+from spacy.language import Language
+
+from sitegen.build import Options, build_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
-from sitegen.resolve import resolve_entities
+from sitegen.overrides import apply_overrides, parse_overrides
+from sitegen.render import render_site
+from sitegen.render.about_page import render_review
+from sitegen.resolve import merge, resolve_entities
+from sitegen.resolve.homonyms import short_role
+from sitegen.resolve.names import is_part_of
+from sitegen.review import homonyms, kept_apart
 from tests.conftest import ruler_pipeline, write
+from tests.test_render import visible_text
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Maya Wang"},
@@ -21,20 +35,32 @@ PATTERNS = [
     {"label": "ORG", "pattern": "Lee"},
     {"label": "ORG", "pattern": "Global Aero Systems"},
     {"label": "ORG", "pattern": "GAS"},
+    {"label": "PERSON", "pattern": "Jane"},
+    {"label": "ORG", "pattern": "Acme Mills"},
+    {"label": "GPE", "pattern": "Ohio"},
 ]
 
 
-def resolve_corpus(tmp_path: Path, bodies: dict[str, str]) -> dict[str, Entity]:
+def resolve_corpus(
+    tmp_path: Path, bodies: dict[str, str], nlp: Language | None = None
+) -> dict[str, Entity]:
     """The entities of made-up articles ``{file stem: body}``, by name."""
-    return {entity.name: entity for entity in corpus_entities(tmp_path, bodies)}
+    return {entity.name: entity for entity in corpus_entities(tmp_path, bodies, nlp)}
 
 
-def corpus_entities(tmp_path: Path, bodies: dict[str, str]) -> tuple[Entity, ...]:
+def corpus_entities(
+    tmp_path: Path,
+    bodies: dict[str, str],
+    nlp: Language | None = None,
+    titles: dict[str, str] | None = None,
+) -> tuple[Entity, ...]:
+    """The entities of made-up articles, analyzed by ``nlp`` (by default an entity ruler)."""
     for name, body in bodies.items():
         write(tmp_path / f"{name}.txt", body)
-        write(tmp_path / f"{name}.yml", "published: 2026-01-13\n")
+        title = f"title: {titles[name]}\n" if titles and name in titles else ""
+        write(tmp_path / f"{name}.yml", "published: 2026-01-13\n" + title)
     articles = read_articles([tmp_path])
-    analyses = analyze(articles, ruler_pipeline(PATTERNS))
+    analyses = analyze(articles, nlp or ruler_pipeline(PATTERNS))
     return resolve_entities(articles, analyses)
 
 
@@ -52,10 +78,38 @@ def test_same_person_in_several_articles_is_one_entity(tmp_path: Path) -> None:
     assert len(entities["Jane Doe"].mentions) == 4
 
 
-def test_bare_surname_joins_the_only_full_name_in_the_corpus(tmp_path: Path) -> None:
+def test_bare_surname_without_evidence_keeps_its_own_page(tmp_path: Path) -> None:
+    # The one full name that fits is no evidence by itself: nothing else links the articles.
     entities = resolve_corpus(tmp_path, {"a": "Jane Doe spoke.\n", "b": "Doe left.\n"})
-    assert set(entities) == {"Jane Doe"}
+    assert articles_of(entities["Jane Doe"]) == {"a"}
+    assert articles_of(entities["Doe"]) == {"b"}
+
+
+def test_bare_surname_joins_the_full_name_of_an_article_naming_the_same_entity(
+    tmp_path: Path,
+) -> None:
+    entities = resolve_corpus(
+        tmp_path, {"a": "Jane Doe joined Acme Mills.\n", "b": "Doe left Acme Mills.\n"}
+    )
+    assert set(entities) == {"Jane Doe", "Acme Mills"}
     assert articles_of(entities["Jane Doe"]) == {"a", "b"}
+
+
+def test_an_entity_most_articles_name_is_no_evidence(tmp_path: Path) -> None:
+    # Acme Mills is named in 7 of 8 articles (more than 5 and 5% of them): it says nothing.
+    bodies = {f"filler{i}": f"Acme Mills grew in Ohio {i}.\n" for i in range(5)}
+    bodies |= {"a": "Jane Doe joined Acme Mills.\n", "b": "Doe left Acme Mills.\n"}
+    entities = resolve_corpus(tmp_path, bodies)
+    assert articles_of(entities["Jane Doe"]) == {"a"}
+    assert articles_of(entities["Doe"]) == {"b"}
+
+
+def test_given_name_alone_needs_more_than_a_shared_entity(tmp_path: Path) -> None:
+    entities = resolve_corpus(
+        tmp_path, {"a": "Jane Doe joined Acme Mills.\n", "b": "Jane left Acme Mills.\n"}
+    )
+    assert articles_of(entities["Jane Doe"]) == {"a"}
+    assert articles_of(entities["Jane"]) == {"b"}
 
 
 def test_two_full_names_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
@@ -93,3 +147,292 @@ def test_acronym_joins_the_only_name_it_spells_across_articles(tmp_path: Path) -
     entities = resolve_corpus(tmp_path, {"a": "Global Aero Systems grew.\n", "b": "GAS shrank.\n"})
     assert set(entities) == {"Global Aero Systems"}
     assert articles_of(entities["Global Aero Systems"]) == {"a", "b"}
+
+
+# With the real English model: titles, roles and honorifics as the pipeline finds them.
+
+MAYA_WANG = (
+    "Maya Wang, a senior researcher at Human Rights Watch, said the detentions in Xinjiang were"
+    " unlawful.\nMs. Wang presented the report in Geneva on Monday.\n"
+)
+FARMER_WANG = (
+    "Mr. Wang, a rice farmer in Henan, said the drought had ruined his harvest.\n"
+    "Mr. Wang said he would plant again in April.\n"
+)
+
+
+def test_one_person_in_several_articles_has_one_page(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "a": MAYA_WANG,
+        "b": "Human Rights Watch published a new report.\nMaya Wang said it was alarming.\n",
+        "c": "Maya Wang spoke to reporters in Geneva on Friday.\n",
+    }
+    people = [e for e in corpus_entities(tmp_path, bodies, nlp) if e.kind == "person"]
+    assert [person.name for person in people] == ["Maya Wang"]
+    assert articles_of(people[0]) == {"a", "b", "c"}
+    assert sorted(m.text for m in people[0].mentions) == ["Maya Wang"] * 3 + ["Wang"]
+
+
+def test_bare_surname_of_another_person_is_not_merged(tmp_path: Path, nlp: Language) -> None:
+    # "Maya Wang" is the only full name containing "Wang", but nothing else agrees: no entity
+    # in common, a different role.
+    entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "f": FARMER_WANG}, nlp)
+    assert articles_of(entities["Maya Wang"]) == {"a"}
+    assert articles_of(entities["Wang"]) == {"f"}
+    assert entities["Wang"].roles == ("rice farmer in Henan",)
+    assert "rice farmer in Henan" not in entities["Maya Wang"].roles
+
+
+def test_bare_surname_with_shared_context_joins_the_full_name(
+    tmp_path: Path, nlp: Language
+) -> None:
+    later = "Ms. Wang said the report by Human Rights Watch had been ignored in Xinjiang.\n"
+    entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "e": later, "f": FARMER_WANG}, nlp)
+    assert articles_of(entities["Maya Wang"]) == {"a", "e"}
+    assert articles_of(entities["Wang"]) == {"f"}
+
+
+def test_a_shared_title_picks_one_of_two_full_names(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "a": MAYA_WANG,
+        "c": "Foreign Minister Wang Yi met Sergey Lavrov in Moscow on Friday.\n",
+        "d": "Foreign Minister Wang arrived in Beijing on Saturday.\n",
+    }
+    entities = resolve_corpus(tmp_path, bodies, nlp)
+    assert articles_of(entities["Wang Yi"]) == {"c", "d"}
+    assert articles_of(entities["Maya Wang"]) == {"a"}
+    assert "Wang" not in entities
+
+
+def test_honorifics_of_different_genders_keep_names_apart(tmp_path: Path, nlp: Language) -> None:
+    # Human Rights Watch is named in both articles, but "Mr." disagrees with "Ms.".
+    later = "Mr. Wang said that Human Rights Watch had never contacted him.\n"
+    entities = resolve_corpus(tmp_path, {"a": MAYA_WANG, "g": later}, nlp)
+    assert articles_of(entities["Maya Wang"]) == {"a"}
+    assert articles_of(entities["Wang"]) == {"g"}
+
+
+def test_names_kept_apart_are_listed_for_review(tmp_path: Path) -> None:
+    entities = corpus_entities(
+        tmp_path, {"a": "Jane Doe spoke.\n", "b": "Doe left.\n", "c": "Maya Wang spoke.\n"}
+    )
+    found = [(e.name, [other.name for other in fits]) for e, fits in kept_apart(entities)]
+    assert found == [("Doe", ["Jane Doe"])]
+
+
+# The same one-word name in several articles: one person only where the evidence connects them.
+
+BANKER_WANG = (
+    "Mr. Wang, a banker at Everbright Bank, said the merger with Huaxia Bank would close in"
+    " June.\nMr. Wang declined to comment on job cuts.\n"
+)
+
+
+def people(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {entity.name: entity for entity in entities if entity.kind == "person"}
+
+
+def test_one_name_in_unrelated_articles_is_two_people(tmp_path: Path, nlp: Language) -> None:
+    found = people(corpus_entities(tmp_path, {"f": FARMER_WANG, "k": BANKER_WANG}, nlp))
+    assert sorted(found) == ["Wang (banker at Everbright Bank)", "Wang (rice farmer in Henan)"]
+    farmer, banker = found["Wang (rice farmer in Henan)"], found["Wang (banker at Everbright Bank)"]
+    assert articles_of(farmer) == {"f"}
+    assert articles_of(banker) == {"k"}
+    assert (farmer.id, banker.id) == (
+        "person:wang-rice-farmer-in-henan",
+        "person:wang-banker-at-everbright-bank",
+    )
+    assert farmer.homonym == banker.homonym == "Wang"
+    assert "Wang" in farmer.aliases and "Mr. Wang" in banker.aliases  # searching "Wang"
+    assert farmer.roles == ("rice farmer in Henan",)
+
+
+def test_one_name_in_articles_sharing_an_uncommon_entity_is_one_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    later = "Mr. Wang said the drought in Henan had dried up the Yellow River canals.\n"
+    bodies = {"f": FARMER_WANG, "h": later, "k": BANKER_WANG}
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert articles_of(found["Wang (rice farmer in Henan)"]) == {"f", "h"}
+    assert articles_of(found["Wang (banker at Everbright Bank)"]) == {"k"}
+
+
+def test_one_name_with_a_shared_title_is_one_person(tmp_path: Path, nlp: Language) -> None:
+    bodies = {
+        "p": "Foreign Minister Wang arrived in Moscow on Friday.\n",
+        "q": "Foreign Minister Wang left Brazil on Monday.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert list(found) == ["Wang"]
+    assert articles_of(found["Wang"]) == {"p", "q"}
+    assert found["Wang"].homonym == ""
+
+
+def test_honorifics_of_different_genders_keep_one_name_apart(tmp_path: Path, nlp: Language) -> None:
+    # Huaxia Bank is named in both, but "Mr." disagrees with "Ms.".
+    later = "Ms. Wang said Huaxia Bank had never contacted her.\n"
+    found = people(corpus_entities(tmp_path, {"k": BANKER_WANG, "m": later}, nlp))
+    assert sorted(articles_of(person) for person in found.values()) == [{"k"}, {"m"}]
+
+
+def test_the_same_full_name_in_unrelated_articles_is_one_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    bodies = {
+        "a": "Mark Carney, the prime minister of Canada, spoke in Ottawa on Monday.\n",
+        "b": "Mark Carney, a former central banker, gave a lecture in London.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert list(found) == ["Mark Carney"]
+    assert articles_of(found["Mark Carney"]) == {"a", "b"}
+
+
+def test_articles_connected_through_a_third_are_one_person(tmp_path: Path) -> None:
+    bodies = {
+        "a": "Doe joined Acme Mills.\n",
+        "b": "Doe left Acme Mills for Ohio.\n",
+        "c": "Doe moved to Ohio.\n",
+        "d": "Doe waved.\n",
+    }
+    titles = {"a": "Mill hires", "b": "Mill loses a manager", "c": "Ohio grows", "d": "Parade"}
+    found = people(corpus_entities(tmp_path, bodies, titles=titles))
+    # no role tells them apart: the title of each one's first article does
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (Mill hires)": {"a", "b", "c"},
+        "Doe (Parade)": {"d"},
+    }
+
+
+def test_one_name_told_apart_by_number_when_titles_agree(tmp_path: Path) -> None:
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
+    found = people(corpus_entities(tmp_path, bodies, titles={"a": "News", "b": "News"}))
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (1)": {"a"},
+        "Doe (2)": {"b"},
+    }
+    assert sorted(person.id for person in found.values()) == ["person:doe-1", "person:doe-2"]
+
+
+def test_short_role_keeps_what_a_reader_recognizes() -> None:
+    assert short_role("a rice farmer in Henan") == "rice farmer in Henan"
+    assert short_role("the banker, who spoke on Monday") == "banker"
+    assert short_role("CEO .") == "CEO"
+    assert short_role("a former Canadian diplomat in China who leads the Institute") == (
+        "former Canadian diplomat in China"
+    )
+    assert short_role("one of the many farmers of the northern province of Henan") == ""
+
+
+def test_one_name_of_several_people_is_listed_for_review(tmp_path: Path) -> None:
+    bodies = {"a": "Jane Doe spoke.\n", "b": "Doe left.\n", "c": "Doe waved.\n"}
+    entities = corpus_entities(tmp_path, bodies)
+    assert [(name, [e.id for e in same]) for name, same in homonyms(entities)] == [
+        ("Doe", ["person:doe-b", "person:doe-c"])
+    ]
+    # each of them still fits "Jane Doe" by the name they share
+    assert [(e.id, [o.id for o in fits]) for e, fits in kept_apart(entities)] == [
+        ("person:doe-b", ["person:jane-doe"]),
+        ("person:doe-c", ["person:jane-doe"]),
+    ]
+
+
+def test_a_merge_override_joins_people_of_one_name(tmp_path: Path) -> None:
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n", "c": "Doe ate.\n"}
+    for name, body in bodies.items():
+        write(tmp_path / f"{name}.txt", body)
+    options = Options(cache_dir=None)
+    kb = build_knowledge([tmp_path], options, ruler_pipeline(PATTERNS))
+    assert {e.name for e in kb.entities} == {"Doe (a)", "Doe (b)", "Doe (c)"}
+
+    _, report = apply_overrides(kb, parse_overrides("merge: [{into: Doe, from: [Doe (c)]}]"))
+    assert report.unmatched == [
+        "sitegen.yml:1:9: merge: 'Doe' names 3 entities "
+        "(person:doe-a, person:doe-b, person:doe-c); use an id"
+    ]
+
+    two, report = apply_overrides(
+        kb, parse_overrides("merge: [{into: person:doe-a, from: [Doe (c)]}]")
+    )
+    assert report.unmatched == []
+    # two people of that name are left: still named apart, the merged one by its own name
+    found = {e.name: e for e in two.entities}
+    assert {name: articles_of(person) for name, person in found.items()} == {
+        "Doe (a)": {"a", "c"},
+        "Doe (b)": {"b"},
+    }
+    assert "Doe (c)" not in found["Doe (a)"].aliases
+
+    one, _ = apply_overrides(
+        kb, parse_overrides("merge: [{into: person:doe-a, from: [person:doe-b, person:doe-c]}]")
+    )
+    # none left to tell apart: the plain name again, with its page
+    [doe] = one.entities
+    assert (doe.id, doe.page, doe.name, doe.homonym) == ("person:doe", "people/doe.md", "Doe", "")
+    assert articles_of(doe) == {"a", "b", "c"}
+    assert doe.aliases == ()
+
+
+def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
+    hostile = "[x](javascript:alert(1)) <b>bold</b> *"
+    bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
+    entities = corpus_entities(tmp_path, bodies, titles={"a": f"'{hostile}'", "b": "Parade"})
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), ruler_pipeline(PATTERNS))
+    named = f"Doe ({hostile})"
+    assert named in {e.name for e in entities}
+    pages = render_site(kb) | dict([render_review(kb)])
+    for page in (kb.entities[0].page, "review.md", "people/index.md"):
+        body = pages[page].split("---\n", 2)[2]
+        assert named in " ".join(visible_text(body).split()), page
+        assert "javascript:" not in markdown.markdown(body).replace(html.escape(hostile), "")
+    for person in kb.entities:  # searching the shared name finds each page (its tags)
+        assert yaml.safe_load(pages[person.page].split("---\n", 2)[1])["tags"][1:] == ["Doe"]
+
+
+def test_a_join_through_a_third_article_never_brings_two_genders_together(
+    tmp_path: Path, nlp: Language
+) -> None:
+    # n (no honorific) shares Huaxia Bank with k ("Mr.") and Tianjin with m ("Ms."): it
+    # joins one of them, and the other stays apart.
+    bodies = {
+        "k": BANKER_WANG,
+        "n": "Director Wang said Huaxia Bank would close its branch in Tianjin.\n",
+        "m": "Ms. Wang said the port of Tianjin reopened on Monday.\n",
+    }
+    found = people(corpus_entities(tmp_path, bodies, nlp))
+    assert sorted(sorted(articles_of(person)) for person in found.values()) == [
+        ["k", "n"],
+        ["m"],
+    ]
+
+
+def test_many_people_of_one_name_are_not_compared_pairwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def counted(short: str, long: str) -> bool:
+        calls.append((short, long))
+        return is_part_of(short, long)
+
+    monkeypatch.setattr(merge, "is_part_of", counted)
+    bodies = {f"a{number:03}": "Doe waved.\n" for number in range(150)}
+    found = people(corpus_entities(tmp_path, bodies | {"z": "Jane Doe spoke.\n"}))
+    assert len(found) == 151
+    assert len(calls) <= 150  # each "Doe" against "Jane Doe", not against each other
+
+
+def test_organization_written_with_a_plural_head_elsewhere_is_one(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Quorvane Motors Co."},
+        {"label": "ORG", "pattern": "Quorvane Motor Company"},
+        {"label": "PERSON", "pattern": "Ann Zeltrixes"},
+        {"label": "PERSON", "pattern": "Ann Zeltrixe"},
+    ]
+    bodies = {
+        "a": "Quorvane Motors Co. hired Ann Zeltrixes.\n",
+        "b": "Quorvane Motor Company fired Ann Zeltrixe.\n",
+    }
+    found = resolve_corpus(tmp_path, bodies, ruler_pipeline(patterns))
+    (company,) = [e for e in found.values() if e.kind == "organization"]
+    assert len(company.mentions) == 2
+    assert {"Ann Zeltrixes", "Ann Zeltrixe"} <= set(found)  # people's names are not singularized

@@ -137,5 +137,19 @@ def test_every_seed_quotation_has_its_speaker(nlp: Language) -> None:
 def test_quotes_are_exported(nlp: Language) -> None:
     data = extract([SEEDS], nlp=nlp)
     first = data["quotes"][0]
-    assert set(first) == {"speaker", "text", "article", "start", "end"}
+    assert set(first) == {
+        "speaker",
+        "text",
+        "article",
+        "start",
+        "end",
+        "speaker_text",
+        "speaker_start",
+        "speaker_end",
+    }
     assert first["speaker"] == "person:l-philippe-rheault"
+    text = Path(data["articles"][0]["path"]).read_text(encoding="utf-8")
+    assert text[first["speaker_start"] : first["speaker_end"]] == first["speaker_text"]
+    assert "Rheault" in first["speaker_text"]
+    continued = [q for q in data["quotes"] if q["speaker_start"] is None]
+    assert all(q["speaker_text"] is None for q in continued)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -11,6 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
+    MARKET_MOVE_UNITS,
+    MARKET_MOVE_VERBS,
     OFFICE_TITLES,
     ORGANIZATION_HEADS,
     PORTFOLIO_TITLES,
@@ -25,15 +28,19 @@ from sitegen.model import (
     Article,
     Mention,
     QuoteSpan,
+    Reference,
     Sentence,
     TimeExpression,
 )
 from sitegen.nlp.quotes import find_quotes
+from sitegen.nlp.references import find_references, is_subject
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
 log = logging.getLogger(__name__)
 
+CREDIT_WORDS = frozenset({"image", "photo", "photograph", "picture", "video", "credit"})
+"""Words of a caption's credit line that spaCy may take into the name before them."""
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 )
@@ -62,6 +69,7 @@ class _ArticleParts:
     times: list[TimeExpression] = field(default_factory=list)
     noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     antecedents: Antecedents = field(default_factory=Antecedents)
     """Dates mentioned so far, for "that same year" in a later paragraph."""
 
@@ -126,6 +134,7 @@ def _analyze_chunk(
             times=tuple(part.times),
             noun_chunks=tuple(part.noun_chunks),
             quotes=tuple(part.quotes),
+            references=tuple(part.references),
         )
         for article_id, part in parts.items()
     }
@@ -188,7 +197,10 @@ def _add_doc(
         sentence_of = {
             token: first_sentence + index for token, index in enumerate(sentence_of_token)
         }
-        parts.quotes.extend(find_quotes(doc, offset, sentence_of))
+        quotes = find_quotes(doc, offset, sentence_of)
+        parts.quotes.extend(quotes)
+        quoted = [(q.start - offset, q.end - offset) for q in quotes]
+        parts.references.extend(find_references(doc, offset, sentence_of, quoted))
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -272,6 +284,9 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     if ent.label_ != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"
+    if end - 1 > start and end < len(doc) and doc[end].text == ":":
+        if doc[end - 1].lower_ in CREDIT_WORDS:
+            end -= 1  # a caption's credit: "... Space Station Image: NASA"
     if start >= end:
         return None
     name = doc[start:end]
@@ -289,7 +304,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         role_start=role_start,
         role_end=role_end,
         quoted=_in_quoted_name(doc, start, end),
-        subject=name.root.dep_ in ("nsubj", "nsubjpass"),
+        subject=is_subject(name.root),
         determiner=determiner,
         cue=context_cue(doc, start, end, ent.label_),
     )
@@ -301,16 +316,75 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "other" (a product or work): a product noun right before or after the name ("the
     browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
     3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
-    A portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary of State")
-    is "other" too.
+    A time zone after a clock time ("16:08 ZT"), a currency code next to an amount ("ZQD 50"),
+    and a market index that moves ("the Zeta fell 2%", "the Zeta index", "the Zeta was up 11
+    points") are "other" too.
+
+    "portfolio": a portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary
+    of State"); it votes "other" in its own article only.
 
     "person": an age in apposition ("Zeta, 45,").
+
+    "place": "the town of Zeta", or a place name next to another with a comma between ("Zeta,
+    Freedonia", "in Freedonia, Zeta, ...").
     """
-    if _is_product_context(doc, start, end, label) or _is_portfolio(doc, start, end):
+    if _is_portfolio(doc, start, end):
+        return "portfolio"
+    if (
+        _is_product_context(doc, start, end, label)
+        or _is_time_zone(doc, start, end)
+        or _is_currency(doc, start, end)
+        or _is_market_index(doc, start, end)
+    ):
         return "other"
     if _has_age(doc, end):
         return "person"
+    if _is_place_context(doc, start, end, label):
+        return "place"
     return ""
+
+
+PLACE_NOUNS = frozenset(
+    """city town village hamlet province region district county state capital port suburb
+    municipality prefecture island""".split()
+)
+"""Nouns of "the town of Zeta"."""
+LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "at", "near", "outside", "of"})
+
+
+def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
+    """ "the town of Zeta", "Zeta, Freedonia" (Freedonia tagged a place, not "Freedonia's"),
+    "in Freedonia, Zeta," (a place after a locative preposition, then the name, then a comma
+    or the end of the sentence). Never for a name tagged as a person's full name ("Anna Zeta,
+    Freedonia" in a list of athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        return True
+    full_name = label == "PERSON" and end - start > 1
+    if (
+        not full_name
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].ent_type_ == "GPE"
+    ):
+        after = end + 1
+        while after < len(doc) and doc[after].ent_type_ == "GPE" and doc[after].ent_iob_ != "O":
+            after += 1
+            if after < len(doc) and doc[after].ent_iob_ == "B":
+                break
+        if after >= len(doc) or doc[after].text not in ("'s", "’s", "-", "'", "’"):
+            return True
+    if (
+        not full_name
+        and start >= 3
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ == "GPE"
+    ):
+        first = start - 2
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        closes = end >= len(doc) or doc[end].is_punct
+        return closes and first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPOSITIONS
+    return False
 
 
 def _has_age(doc: Doc, end: int) -> bool:
@@ -319,6 +393,58 @@ def _has_age(doc: Doc, end: int) -> bool:
         return False
     age = doc[end + 1].text
     return age.isdigit() and 0 < int(age) < 120
+
+
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?", re.IGNORECASE)
+"""A clock time as one token ("16:08", "9.30", "p.m.")."""
+
+
+def _is_time_zone(doc: Doc, start: int, end: int) -> bool:
+    """ "16:08 ZT", "9 p.m. ZT": one upper-case word of 2-5 letters right after a time."""
+    word = doc[start].text
+    if end - start != 1 or start == 0 or not (2 <= len(word) <= 5 and word.isupper()):
+        return False
+    return word.isalpha() and CLOCK_TIME.fullmatch(doc[start - 1].text) is not None
+
+
+INDEX_NOUNS = frozenset({"index", "indices", "indexes", "average"})
+
+
+def _is_currency(doc: Doc, start: int, end: int) -> bool:
+    """ "$249 USD", "USD 23 billion": a three-letter code next to an amount."""
+    word = doc[start].text
+    if end - start != 1 or len(word) != 3 or not (word.isalpha() and word.isupper()):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    amount_after = after is not None and (after.like_num or after.is_currency)
+    amount_before = before is not None and (before.like_num or before.is_currency)
+    return amount_after or amount_before
+
+
+def _is_market_index(doc: Doc, start: int, end: int) -> bool:
+    """ "the Zeta index", "the Zeta fell 2%", "the Zeta was down 3 points", "with the Zeta
+    losing 11%": a name followed by "index"/"average", or the subject of a verb of market
+    movement that moves by a percentage or points."""
+    if (
+        end < len(doc)
+        and start > 0
+        and doc[start - 1].lower_ == "the"
+        and doc[end].lower_ in INDEX_NOUNS
+    ):
+        return True
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lower_ in INDEX_NOUNS:
+        return True  # "the primary index, the Zeta 100, ..."
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    up_or_down = any(child.lower_ in ("up", "down") for child in verb.children)
+    moves = verb.lemma_ in MARKET_MOVE_VERBS or (verb.lemma_ in ("be", "go") and up_or_down)
+    if not moves:
+        return False
+    units = {token.lower_ for token in verb.subtree if token.i >= end}
+    return bool(units & MARKET_MOVE_UNITS)
 
 
 def _is_portfolio(doc: Doc, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -97,6 +98,7 @@ def apply_overrides(
         HANDLERS[op.op](state, op)
         if len(report.unmatched) == misses:
             report.applied.append(f"{op.where}: {op.op}")
+    _reunite(state.items)
     entities = _relinked(state.items)
     events = build_events(kb.articles, state.analyses, entities)
     quotes = resolve_quotes(kb.articles, state.analyses, entities)
@@ -121,9 +123,23 @@ def _merge(state: _State, op: Operation) -> None:
         state.items.remove(other)
 
 
+def _reunite(items: list[_Item]) -> None:
+    """An entity named apart from others of its name ("Wang (rice farmer)") takes the plain
+    name back ("Wang") when the overrides left no other entity of its kind with that name
+    (merged, rejected or renamed)."""
+    named = Counter((item.entity.kind, item.entity.homonym or item.entity.name) for item in items)
+    for item in items:
+        entity = item.entity
+        if entity.homonym and named[(entity.kind, entity.homonym)] == 1:
+            aliases = tuple(a for a in entity.aliases if a != entity.homonym)
+            item.entity = replace(entity, name=entity.homonym, aliases=aliases, homonym="")
+
+
 def _absorb(target: _Item, other: _Item) -> None:
     entity, absorbed = target.entity, other.entity
     names = {entity.name}
+    if absorbed.homonym and absorbed.homonym == entity.homonym:
+        names.add(absorbed.name)  # a name made up to tell the two apart, not an alias
     aliases = [a for a in (*entity.aliases, absorbed.name, *absorbed.aliases) if a not in names]
     target.entity = replace(
         entity,
@@ -177,7 +193,9 @@ def _rename(state: _State, op: Operation) -> None:
         return
     old = item.entity.name
     aliases = tuple(a for a in item.entity.aliases if a != name)
-    item.entity = replace(item.entity, name=name, aliases=tuple(sorted({*aliases, old})))
+    item.entity = replace(
+        item.entity, name=name, aliases=tuple(sorted({*aliases, old})), homonym=""
+    )
 
 
 def _kind(state: _State, op: Operation) -> None:

@@ -68,6 +68,25 @@ def render_review(kb: KnowledgeBase) -> tuple[str, str]:
                 for e in review.merged
             ],
         ),
+        (
+            "Names kept apart",
+            "A person's shorter name fits longer ones, but nothing else showed they are one "
+            "(`merge` if they are).",
+            [
+                _entity_line(e, "fits " + ", ".join(other.name for other in fits))
+                for e, fits in review.kept_apart
+            ],
+        ),
+        (
+            "One name, several people",
+            "A person's one-word name in several articles, with nothing showing that it is "
+            "one person, so one page each, named apart (`merge` those that are one, by id).",
+            [
+                f"- \u201c{escape(name)}\u201d: "
+                + ", ".join(f"{link(e.name, e.page)} (`{e.id}`)" for e in same)
+                for name, same in review.homonyms
+            ],
+        ),
     ]
     for title, hint, items in sections:
         lines += [f"## {title}\n", f"{hint}\n", *(items or ["None."]), ""]

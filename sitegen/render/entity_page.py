@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from sitegen.model import Entity
@@ -17,6 +18,9 @@ from sitegen.render.passages import (
 from sitegen.render.timeline_page import timeline_for_entity
 from sitegen.render.topic_page import topics_for_entity
 from sitegen.slugs import SECTION_OF_KIND
+
+REFERENCE_FORMS = 3
+"""How many of the pronouns and nouns that refer to an entity its summary line shows."""
 
 ENTITY_SEARCH_BOOST = 3
 RELATED_LIMIT = 25
@@ -49,7 +53,18 @@ def _summary(entity: Entity, context: RenderContext) -> str:
     kind = link(KIND_LABEL[entity.kind], relative(f"{section}/index.md", entity.page))
     times = "time" if len(entity.mentions) == 1 else "times"
     count = "article" if len(articles) == 1 else "articles"
-    return f"{kind} · mentioned {len(entity.mentions)} {times} in {len(articles)} {count}\n"
+    line = f"{kind} · mentioned {len(entity.mentions)} {times} in {len(articles)} {count}"
+    return line + _referred(entity) + "\n"
+
+
+def _referred(entity: Entity) -> str:
+    """ " · referred to 7 more times as “he”, “his”": the resolved pronouns and nouns."""
+    if not entity.references:
+        return ""
+    forms = Counter(" ".join(r.text.lower().split()) for r in entity.references)
+    shown = ", ".join(f"“{escape(form)}”" for form, _ in forms.most_common(REFERENCE_FORMS))
+    times = "time" if len(entity.references) == 1 else "times"
+    return f" · referred to {len(entity.references)} more {times} as {shown}"
 
 
 def _aliases(entity: Entity) -> str:

@@ -14,6 +14,7 @@ from sitegen.resolve.entities import (
     roles_of,
     title_aliases,
 )
+from sitegen.resolve.homonyms import name_homonyms
 from sitegen.resolve.names import clean_name, name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
@@ -27,6 +28,7 @@ def resolve_entities(
     (``per_article``: each article's own clusters, ``article_clusters`` or a cache of it)."""
     articles = list(articles)
     clusters = resolve_clusters(articles, analyses, per_article)
+    name_homonyms(clusters, articles)
     ids = _entity_ids(clusters)
     entities = [_entity(cluster, ids[id(cluster)]) for cluster in clusters]
     entities = _with_affiliations(entities, clusters)
@@ -38,16 +40,16 @@ def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
     kinds = [cluster.kind for cluster in clusters]  # each sums its groups' votes
     for kind, section in SECTION_OF_KIND.items():
         of_kind = [cluster for cluster, its in zip(clusters, kinds, strict=True) if its == kind]
-        slugs = assign_slugs(cluster.name for cluster in of_kind)
+        slugs = assign_slugs(cluster.page_name or cluster.name for cluster in of_kind)
         for cluster in of_kind:
-            ids[id(cluster)] = f"{section}/{slugs[cluster.name]}"
+            ids[id(cluster)] = f"{section}/{slugs[cluster.page_name or cluster.name]}"
     return ids
 
 
 def _entity(cluster: Cluster, path_stem: str) -> Entity:
     kind = cluster.kind
     assert kind is not None
-    name = cluster.name
+    name = cluster.page_name or cluster.name
     surfaces = {clean_name(s) for g in cluster.groups for s in g.surface}
     written = {" ".join(mention.text.split()) for _, mention in cluster.mentions()} | title_aliases(
         cluster
@@ -68,6 +70,7 @@ def _entity(cluster: Cluster, path_stem: str) -> Entity:
         aliases=tuple(_dedupe_case(aliases, name)),
         roles=tuple(roles_of(cluster)) if kind == "person" else (),
         mentions=tuple(mentions),
+        homonym=cluster.name if cluster.page_name else "",
     )
 
 

@@ -14,7 +14,8 @@ The rules, in order:
 4. Groups seen only in a headline or inside a short quotation are not entities unless the body
    confirms them; names without a capital letter are dropped.
 5. Across articles, clusters with the same kind and name merge, and a lone partial name joins
-   the one full name of its kind in the corpus that contains it (``sitegen.resolve.merge``).
+   the one full name of its kind in the corpus that contains it, a person's only with evidence
+   (``sitegen.resolve.merge``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from sitegen.lexicon import (
     is_given_name,
     is_honorific,
     last_word,
+    same_given_name,
 )
 from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
 from sitegen.resolve.merge import merge_across_articles
@@ -68,6 +70,8 @@ GIVEN_NAME_VOTE = 1
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
 CUE_VOTE = 1
+PLACE_CUE_VOTE = 2
+"""Weight of "the town of X" or "X, Freedonia": stronger than one label of another kind."""
 """Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
@@ -124,6 +128,9 @@ class Cluster:
     """Groups resolved to one entity (before slugs and pages are assigned)."""
 
     groups: list[Group]
+    page_name: str = ""
+    """The name its page shows when other entities share ``name`` ("Wang (rice farmer)",
+    ``sitegen.resolve.homonyms``); empty when ``name`` is its own."""
 
     @property
     def votes(self) -> Counter[str]:
@@ -279,7 +286,8 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     """Within one article, a name one typo away from another of the same kind is that name
     ("Untied Nations" -> "United Nations", "Chrylser" -> "Chrysler"): the rarer spelling
     joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
-    does an acronym of a country's usual name and another name of it ("US", "America")."""
+    does an acronym of a country's usual name and another name of it ("US", "America"), and
+    a person's name with a nickname for the given name ("Larry Lessig", "Lawrence Lessig")."""
     order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
     kept: list[Cluster] = []
     facts: list[_Facts] = []  # of each kept cluster, as it is now
@@ -289,7 +297,11 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
             (
                 slot
                 for slot, theirs in enumerate(facts)
-                if theirs.kind == mine.kind and _is_variant(mine.name, theirs.name)
+                if theirs.kind == mine.kind
+                and (
+                    _is_variant(mine.name, theirs.name)
+                    or (mine.kind == "person" and _is_nickname_variant(mine.name, theirs.name))
+                )
             ),
             None,
         )
@@ -312,6 +324,13 @@ def _is_variant(one: str, other: str) -> bool:
         looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
         for short, long in ((one, other), (other, one))
     )
+
+
+def _is_nickname_variant(one: str, other: str) -> bool:
+    """ "Larry Lessig" and "Lawrence Lessig": the same family name, given names that are
+    nicknames of one another."""
+    a, b = one.split(), other.split()
+    return len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0] != b[0] and same_given_name(a[0], b[0])
 
 
 def is_one_typo_apart(a: str, b: str) -> bool:
@@ -346,12 +365,15 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
     """By name key, over the corpus: how many mentions spaCy labels a person, an organization,
-    a place, or "other" (a product, event, law or work)."""
+    a place, or "other" (a product, event, law or work, by its label or by the words around
+    it: ``Mention.cue``)."""
     counts: dict[str, Counter[str]] = {}
     for analysis in analyses:
         for mention in analysis.mentions:
             kind = (
-                "other" if mention.label in NON_ENTITY_LABELS else KIND_OF_LABEL.get(mention.label)
+                "other"
+                if mention.label in NON_ENTITY_LABELS or mention.cue == "other"
+                else KIND_OF_LABEL.get(mention.label)
             )
             key = canonical_key(name_key(mention.text))
             if kind and key:
@@ -388,8 +410,9 @@ def article_groups(
     by default this article's) gets that share of its mentions as "other" votes. A name it
     left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
     tags it elsewhere; it votes only when no tagged mention in the article does."""
+    own = label_counts([analysis])
     if labels is None:
-        labels = label_counts([analysis])
+        labels = own
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
@@ -419,7 +442,8 @@ def article_groups(
         if mention.title:
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
-            group.votes[mention.cue] += CUE_VOTE
+            cue = "other" if mention.cue == "portfolio" else mention.cue
+            group.votes[cue] += PLACE_CUE_VOTE if cue == "place" else CUE_VOTE
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
     for key, votes in untagged.items():
@@ -431,12 +455,25 @@ def article_groups(
         named = counts.total() - other
         if other and group.mentions:
             group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
+        _break_tie(group.votes, counts - own.get(group.key, Counter()))
     if article.source:
         source = Group(key=name_key(article.source), article=article.id)
         source.surface[clean_name(article.source)] += 1
         source.votes["organization"] += 1
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _break_tie(votes: Counter[str], corpus: Counter[str]) -> None:
+    """Two kinds with the same top vote ("Wikinews" tagged once ORG, once PERSON): the one
+    spaCy gives the name more often in the corpus's other articles gets one more vote."""
+    top = max((votes.get(kind, 0) for kind in KIND_PRIORITY), default=0)
+    tied = [kind for kind in KIND_PRIORITY if top > 0 and votes.get(kind, 0) == top]
+    if len(tied) < 2:
+        return
+    ranked = sorted(tied, key=lambda kind: corpus.get(kind, 0), reverse=True)
+    if corpus.get(ranked[0], 0) > corpus.get(ranked[1], 0):
+        votes[ranked[0]] += 1
 
 
 def _plural_with_article(mention: Mention) -> bool:
@@ -454,8 +491,19 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     for cluster in order:
         short = _facts_of(cluster)
         targets = [slot for slot, long in enumerate(facts) if _contains(long, short)]
+        if len(targets) > 1 and within_article:
+            preferred = {id(c) for c in _preferred([kept[slot] for slot in targets], short)}
+            targets = [slot for slot in targets if id(kept[slot]) in preferred] or targets
         if not targets and within_article:
             targets = [slot for slot, long in enumerate(facts) if _word_of_name(long, short)]
+            if len(targets) == 1 and _leads_a_person_name(facts[targets[0]], short):
+                _follow_kind(kept[targets[0]], "organization")
+            elif len(targets) == 1:
+                _follow_kind(cluster, kept[targets[0]].kind)
+        if not targets and within_article and looks_like_acronym(short.name):
+            targets = [slot for slot, long in enumerate(facts) if _spells(long, short)]
+            if len(targets) == 1:
+                _follow_kind(cluster, kept[targets[0]].kind)
         if len(targets) == 1:
             kept[targets[0]].groups.extend(cluster.groups)
             facts[targets[0]] = _facts_of(kept[targets[0]])
@@ -465,6 +513,33 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
             kept.append(cluster)
             facts.append(short)
     return kept
+
+
+def _preferred(targets: list[Cluster], short: _Facts) -> list[Cluster]:
+    """Of several longer names of one article that contain a short one, the one it most
+    likely stands for: a name with the same last word ("Air Force" -> "United States Air
+    Force", not "Air Force Base"; not for a person's one word, which may be a family name
+    written first or last), else the one whose own words say its kind ("Ford" -> "Ford
+    Motor Company", not the car "Ford Taurus"). Empty when that does not single one out."""
+    words = name_tokens(short.name)
+    if len(words) > 1 or short.kind != "person":  # "Wang": "Maya Wang" or "Wang Yi"
+        same_head = [t for t in targets if name_tokens(t.name)[-1:] == words[-1:]]
+        if len(same_head) == 1:
+            return same_head
+    shaped = [t for t in targets if t.kind is not None and shape_vote(t.name) == t.kind]
+    return shaped if len(shaped) == 1 else []
+
+
+def _follow_kind(cluster: Cluster, kind: EntityKind | None) -> None:
+    """A lone word joining a full name of another kind ("Cerberus", tagged PERSON, in an
+    article naming "Cerberus Capital Management") stands for that name: its kind votes go to
+    the full name's kind instead of outvoting it."""
+    if kind is None:
+        return
+    for group in cluster.groups:
+        moved = sum(group.votes.pop(other, 0) for other in KIND_PRIORITY if other != kind)
+        if moved > 0:
+            group.votes[kind] += moved
 
 
 def _contains(long: _Facts, short: _Facts) -> bool:
@@ -478,6 +553,30 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     return any(
         is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
         for name in long.names
+    )
+
+
+def _leads_a_person_name(long: _Facts, short: _Facts) -> bool:
+    """ "Lockheed" (tagged ORG) and "Lockheed Martin" (tagged PERSON) in one article: a
+    person is not called by a first word that is an organization's name, so the longer name
+    is the organization's."""
+    return (
+        long.kind == "person"
+        and short.kind == "organization"
+        and name_tokens(long.name)[:1] == name_tokens(short.name)
+        and not long.titled
+    )
+
+
+def _spells(long: _Facts, short: _Facts) -> bool:
+    """ "KSC" (tagged ORG) in an article naming "Kennedy Space Center" (a place): an acronym
+    of three letters or more spelled from a name of the article stands for it, whatever
+    spaCy's label ("US" could spell too many names: "University of Sheffield")."""
+    letters = sum(char.isalpha() for char in short.name)
+    return (
+        letters >= 3
+        and long.kind is not None
+        and any(is_acronym_of(short.name, name) for name in long.names)
     )
 
 

@@ -3,15 +3,21 @@
 The rule (README, "Across articles"):
 1. Clusters with the same name key and the same decided kind are one entity ("Mark Carney"
    in ten articles is one page). The same name with a different kind stays apart
-   ("Jordan" the person, "Jordan" the place).
+   ("Jordan" the person, "Jordan" the place). A person's one-word name ("Mr. Wang", with no
+   full name in its article) is the exception: its articles merge only where the evidence
+   below connects them, so a farmer and a banker both called "Mr. Wang" stay two people.
 2. A shorter name (a surname, a short form, an acronym) joins a longer name from another
-   article only when exactly one longer name in the whole corpus contains it (by words, in
-   order, or by initials) AND both have the same decided kind. "Wang" with both "Maya Wang"
-   and "Wang Yi" in the corpus joins neither and keeps a page of its own; two full names that
-   share a surname never merge, since neither contains the other.
+   article only when the longer name contains it (by words, in order, or by initials) AND
+   both have the same decided kind. An organization or place joins when exactly one longer
+   name in the whole corpus fits. A person's shorter name needs evidence as well, article by
+   article (``sitegen.resolve.evidence``: a shared title or affiliation, or an entity named
+   in both articles that is not a common one; no conflicting "Mr."/"Ms."), and joins the one
+   fitting name the evidence supports; without it, it keeps a page of its own named as
+   written. Two full names that share a surname never merge, since neither contains the
+   other; the same full name is one person whatever the roles (see the README for why).
 
-Each step uses an index (name key; name word; initials), so the merge is close to linear in
-the number of clusters rather than quadratic.
+Each step uses an index (name key; name word; initials; entity key -> articles), so the merge
+is close to linear in the number of clusters rather than quadratic.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.lexicon import canonical_key
 from sitegen.model import EntityKind
+from sitegen.resolve.evidence import CONTEXT, NONE, ROLE, CorpusContext, Profile
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
     content_tokens,
@@ -33,7 +40,7 @@ from sitegen.resolve.names import (
 )
 
 if TYPE_CHECKING:
-    from sitegen.resolve.entities import Cluster
+    from sitegen.resolve.entities import Cluster, Group
 
 
 def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
@@ -42,19 +49,96 @@ def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
-    """Merge clusters of the same kind and name key (the same entity in several articles).
+    """Merge clusters of the same kind and name key (the same entity in several articles);
+    a person's one-word name only where the evidence connects the articles
+    (``split_by_evidence``).
 
     The first cluster of each (kind, key) absorbs the groups of the others; the input
     clusters are per-article working objects, so they are extended in place.
     """
-    merged: dict[tuple[EntityKind | None, str], Cluster] = {}
+    same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
     for cluster in clusters:
-        key = (cluster.kind, without_suffix(cluster.name))
-        if key in merged:
-            merged[key].groups.extend(cluster.groups)
+        same.setdefault((cluster.kind, same_name_key(cluster)), []).append(cluster)
+    context: CorpusContext | None = None
+    merged: list[Cluster] = []
+    for (kind, key), found in same.items():
+        if len(found) > 1 and kind == "person" and len(name_tokens(key)) == 1:
+            context = context or CorpusContext(clusters)
+            merged.extend(split_by_evidence(found, context))
+            continue
+        for cluster in found[1:]:
+            found[0].groups.extend(cluster.groups)
+        merged.append(found[0])
+    return merged
+
+
+def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[Cluster]:
+    """Clusters of one person's one-word name ("Mr. Wang"), one per article, merged where
+    the evidence connects their articles: a shared title or affiliation, else a shared entity
+    that is not common (``sitegen.resolve.evidence``), transitively (union-find over the
+    articles; the evidence is indexed, so this is linear in the clusters and what their
+    articles name). Honorifics of different genders never end up in one entity: a join that
+    would bring "Mr." and "Ms." together is skipped. Evidence of a role is used before that
+    of context, and clusters of one article always join."""
+    profiles = [context.profile(cluster.groups) for cluster in clusters]
+    people = _Components([profile.genders for profile in profiles])
+    by_role: dict[str, list[int]] = defaultdict(list)
+    by_context: dict[str, list[int]] = defaultdict(list)
+    for slot, profile in enumerate(profiles):
+        for article in profile.articles:
+            by_role["article " + article].append(slot)
+        for title in profile.titles:
+            by_role["title " + title].append(slot)
+        for affiliation in profile.affiliations:
+            by_role["of " + affiliation].append(slot)
+        for key in context.telling_keys(profile):
+            by_context[key].append(slot)
+    for index in (by_role, by_context):
+        for feature, slots in index.items():
+            people.connect(slots, forced=feature.startswith("article "))
+    merged: dict[int, Cluster] = {}
+    for slot, cluster in enumerate(clusters):
+        root = people.find(slot)
+        if root in merged:
+            merged[root].groups.extend(cluster.groups)
         else:
-            merged[key] = cluster
+            merged[root] = cluster
     return list(merged.values())
+
+
+class _Components:
+    """Union-find over clusters, with the genders their honorifics give per component."""
+
+    def __init__(self, genders: list[set[str]]) -> None:
+        self.parent = list(range(len(genders)))
+        self.genders = [set(found) for found in genders]
+
+    def find(self, slot: int) -> int:
+        while self.parent[slot] != slot:
+            self.parent[slot] = self.parent[self.parent[slot]]
+            slot = self.parent[slot]
+        return slot
+
+    def connect(self, slots: list[int], forced: bool = False) -> None:
+        """Join the clusters that share a piece of evidence: each with the first component
+        of the others it may join (few: only honorifics of two genders keep two apart)."""
+        heads: list[int] = []
+        for slot in slots:
+            if not any(self.join(head, slot, forced) for head in heads):
+                heads.append(slot)
+
+    def join(self, one: int, other: int, forced: bool = False) -> bool:
+        first, second = self.find(one), self.find(other)
+        if first == second:
+            return True
+        mine, theirs = self.genders[first], self.genders[second]
+        if not forced and len(mine) == len(theirs) == 1 and mine != theirs:
+            return False
+        if first > second:
+            first, second = second, first
+        self.parent[second] = first
+        self.genders[first] = mine | theirs
+        return True
 
 
 @dataclass
@@ -69,7 +153,8 @@ class _NameIndex:
         if name in self.names[slot]:
             return
         self.names[slot].add(name)
-        for word in set(name_tokens(name)):
+        words = name_tokens(name)
+        for word in set(words) if len(words) > 1 else ():  # one word contains no other name
             self.by_word[word].append(slot)
         for initials in _initials(name):
             self.by_initials[initials].append(slot)
@@ -91,15 +176,26 @@ class _NameIndex:
 
 
 def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
-    """Join each shorter cluster to the one longer cluster of the same kind containing it."""
+    """Join each shorter cluster to the one longer cluster of the same kind containing it;
+    a person's shorter name joins, article by article, the one whose evidence supports it."""
     facts = {id(cluster): (cluster.kind, cluster.name) for cluster in clusters}
     order = sorted(clusters, key=lambda c: (-len(name_tokens(facts[id(c)][1])), facts[id(c)][1]))
     kept: list[Cluster] = []
     index = _NameIndex()
+    people = _People(CorpusContext(clusters), kept)
     for cluster in order:
         kind, name = facts[id(cluster)]
         targets = [slot for slot in index.containers(name) if facts[id(kept[slot])][0] == kind]
-        if kind is not None and len(targets) == 1:
+        if kind == "person" and targets:
+            names = {slot: facts[id(kept[slot])][1] for slot in sorted(targets)}
+            for slot, piece in people.join_by_evidence(cluster, names):
+                for group in piece:
+                    index.add(slot, group.name)
+            if not cluster.groups:
+                continue
+            kept.append(cluster)
+            slot = len(kept) - 1
+        elif kind is not None and len(targets) == 1:
             kept[targets[0]].groups.extend(cluster.groups)
             slot = targets[0]
         else:
@@ -108,6 +204,70 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         for group in cluster.groups:
             index.add(slot, group.name)
     return kept
+
+
+class _People:
+    """The evidence of the kept person clusters (by slot), kept up to date as pieces join."""
+
+    def __init__(self, context: CorpusContext, kept: list[Cluster]) -> None:
+        self.context = context
+        self.kept = kept
+        self.profiles: dict[int, Profile] = {}
+
+    def profile(self, slot: int) -> Profile:
+        if slot not in self.profiles:
+            self.profiles[slot] = self.context.profile(self.kept[slot].groups)
+        return self.profiles[slot]
+
+    def join_by_evidence(
+        self, cluster: Cluster, targets: dict[int, str]
+    ) -> list[tuple[int, list[Group]]]:
+        """Move each article's groups of ``cluster`` to the one target the evidence supports;
+        the groups left stay in ``cluster``. Returns what moved where."""
+        moved: list[tuple[int, list[Group]]] = []
+        rest: list[Group] = []
+        for piece in _by_article(cluster.groups):
+            mine = self.context.profile(piece)
+            slot = self.best_supported(mine, targets)
+            if slot is None:
+                rest.extend(piece)
+            else:
+                self.kept[slot].groups.extend(piece)
+                self.profile(slot).update(mine)
+                moved.append((slot, piece))
+        cluster.groups[:] = rest
+        return moved
+
+    def best_supported(self, mine: Profile, targets: dict[int, str]) -> int | None:
+        """The one target (slot: name) the evidence supports most, if there is one. A name's
+        first word alone needs a shared role, not only a shared entity: it is mostly a given
+        name ("Jack" for "Jack Smith"), which news writing uses for people of its own article
+        (a surname written first, "Wang" for "Wang Yi", comes with a title when it stands
+        alone)."""
+        found: dict[int, int] = {}
+        for slot, name in targets.items():
+            needed = ROLE if _is_first_word_of(mine.keys, name) else CONTEXT
+            strength = self.context.support(mine, self.profile(slot), needed)
+            if strength >= needed:
+                found[slot] = strength
+        strongest = max(found.values(), default=NONE)
+        best = [slot for slot, strength in found.items() if strength == strongest]
+        return best[0] if len(best) == 1 else None
+
+
+def _by_article(groups: list[Group]) -> list[list[Group]]:
+    """Groups by article, in order of first appearance."""
+    pieces: dict[str, list[Group]] = {}
+    for group in groups:
+        pieces.setdefault(group.article, []).append(group)
+    return list(pieces.values())
+
+
+def _is_first_word_of(keys: set[str], full_name: str) -> bool:
+    """Every key is the one word that opens ``full_name`` and does not end it ("jack" of
+    "Jack Smith", not "smith")."""
+    words = name_tokens(full_name)
+    return len(words) > 1 and all(key == words[0] != words[-1] for key in keys)
 
 
 def _initials(name: str) -> set[str]:
@@ -119,6 +279,19 @@ def _initials(name: str) -> set[str]:
         "".join(word[0] for word in words),
         "".join(word[0] for word in name_tokens(name) if word != "&"),
     }
+
+
+def same_name_key(cluster: Cluster) -> str:
+    """The key clusters of one entity share across articles: ``without_suffix``, and for an
+    organization its last word without a plural "s" ("Ford Motors Co." and "Ford Motor
+    Company" agree)."""
+    key = without_suffix(cluster.name)
+    if cluster.kind != "organization":
+        return key
+    head, _, last = key.rpartition(" ")
+    if head and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        return f"{head} {last[:-1]}"
+    return key
 
 
 def without_suffix(name: str) -> str:

@@ -14,22 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitegen.lexicon import is_title, title_key
-from sitegen.model import Analysis, Article, Entity, Mention, Quote, QuoteSpan
+from sitegen.lexicon import ORGANIZATION_NOUNS, honorific_genders, is_title, title_key
+from sitegen.model import Analysis, Article, Entity, Quote, QuoteSpan
 
 ANTECEDENT_BLOCKS = 3
 """How many paragraphs back a pronoun may find its person."""
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "m"})
-FEMALE_HONORIFICS = frozenset(
-    {"mrs", "ms", "miss", "madam", "mme", "dame", "lady", "queen", "princess"}
-)
 GENDER_OF_PRONOUN = {"he": "male", "she": "female"}
-ORGANIZATION_NOUNS = frozenset(
-    """company firm group carmaker automaker manufacturer maker bank airline agency ministry
-    department government organization organisation institute university party council
-    commission committee union association team club board court police army office
-    spokesman spokeswoman spokesperson statement""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -46,7 +36,7 @@ def resolve_quotes(
 ) -> tuple[Quote, ...]:
     """Every quotation of every article whose speaker could be resolved, in reading order."""
     entities = list(entities)
-    genders = _genders(entities, analyses)
+    genders = entity_genders(entities, analyses)
     kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
     indexes = _mention_indexes(entities)
     quotes: list[Quote] = []
@@ -87,7 +77,19 @@ def _article_quotes(
         offset = span.speaker_start if span.speaker_start >= 0 else span.start
         references.append(_Reference(offset, block, speaker))
         references.sort(key=lambda r: r.offset)
-        result.append(Quote(speaker, span.text, article_id, span.start, span.end, span.sentence))
+        result.append(
+            Quote(
+                speaker,
+                span.text,
+                article_id,
+                span.start,
+                span.end,
+                span.sentence,
+                span.speaker_start,
+                span.speaker_end,
+                span.speaker_text,
+            )
+        )
     return result
 
 
@@ -171,7 +173,7 @@ def _titles(
     return titles
 
 
-def _genders(entities: list[Entity], analyses: dict[str, Analysis]) -> dict[str, str]:
+def entity_genders(entities: list[Entity], analyses: dict[str, Analysis]) -> dict[str, str]:
     """Entity id -> "male" or "female" where its honorifics agree ("Mr.", "Ms."), one pass."""
     owner = {(m.article, m.start, m.end): entity.id for entity in entities for m in entity.mentions}
     found: dict[str, set[str]] = {}
@@ -179,15 +181,8 @@ def _genders(entities: list[Entity], analyses: dict[str, Analysis]) -> dict[str,
         for mention in analysis.mentions:
             entity = owner.get((article_id, mention.start, mention.end))
             if entity and mention.title:
-                found.setdefault(entity, set()).update(_honorific_genders(mention))
+                found.setdefault(entity, set()).update(honorific_genders(mention.title))
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
-
-
-def _honorific_genders(mention: Mention) -> set[str]:
-    words = {title_key(word) for word in mention.title.split()}
-    return ({"male"} if words & MALE_HONORIFICS else set()) | (
-        {"female"} if words & FEMALE_HONORIFICS else set()
-    )
 
 
 def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:

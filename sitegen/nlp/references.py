@@ -1,0 +1,93 @@
+"""Coreference candidates in a parsed block: third-person pronouns and definite nouns.
+
+"he", "him", "his", "she", "her" and their reflexives, outside quotations, and noun phrases of
+"the" plus an organization noun ("the company", "the carmaker", "the bank"), a generic one
+after other nouns ("the car company", "the auto maker"), or a title ("the prime minister").
+They are resolved to entities later (``sitegen.resolve.coref``), where the names are known.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sitegen.lexicon import GENERIC_ORGANIZATION_NOUNS, ORGANIZATION_HEADS, is_title
+from sitegen.model import Reference
+
+PERSONAL_PRONOUNS = frozenset("""he him his himself she her hers herself""".split())
+"""Third-person singular pronouns of people (not "it", "they": too often not an entity)."""
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+RELATIONAL_MODIFIERS = frozenset({"parent", "subsidiary", "rival", "partner", "holding"})
+"""Nouns before "company" that name another company than the one named last."""
+NOMINAL_MAX_WORDS = 4
+"""Longest definite noun phrase taken as a reference ("the deputy prime minister")."""
+
+
+def find_references(
+    doc: Doc, offset: int, sentence_of: dict[int, int], quoted: list[tuple[int, int]]
+) -> list[Reference]:
+    """The block's references; ``quoted`` holds (start, end) character spans of quotations
+    in ``doc`` (a pronoun inside a quotation is the speaker's, not the narrator's)."""
+    found: list[Reference] = []
+    for token in doc:
+        if _inside(token.idx, quoted):
+            continue
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            found.append(_reference(token, token.i, token.i + 1, "pronoun", offset, sentence_of))
+        elif token.pos_ == "NOUN" and token.text.islower():
+            start = _nominal_start(token)
+            if start is not None:
+                found.append(_reference(token, start, token.i + 1, "nominal", offset, sentence_of))
+    return found
+
+
+def is_subject(token: Token) -> bool:
+    """The token heads the subject of its clause, or a name in apposition to it ("His father,
+    NAME, said"): an antecedent preferred for the pronouns that follow."""
+    if token.dep_ == "appos":
+        return token.head.dep_ in SUBJECTS
+    return token.dep_ in SUBJECTS
+
+
+def _nominal_start(head: Token) -> int | None:
+    """Where "the company" / "the prime minister" starts if ``head`` ends one, else None."""
+    doc = head.doc
+    start = head.i
+    while (
+        start > 0
+        and head.i - start < NOMINAL_MAX_WORDS
+        and doc[start - 1].is_lower
+        and (doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN"))
+    ):
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN"):
+        return None  # "the company spokesman": the head is further on
+    words = doc[start : head.i + 1].text
+    if head.i == start and (
+        head.lower_ in GENERIC_ORGANIZATION_NOUNS or head.lower_ in ORGANIZATION_HEADS
+    ):
+        return start - 1  # "the company", "the bank"
+    if head.lower_ in GENERIC_ORGANIZATION_NOUNS and all(
+        t.pos_ == "NOUN" and t.lower_ not in RELATIONAL_MODIFIERS for t in doc[start : head.i]
+    ):
+        return start - 1  # "the car company", "the auto maker"
+    return start - 1 if is_title(words) else None
+
+
+def _reference(
+    head: Token, start: int, end: int, form: str, offset: int, sentence_of: dict[int, int]
+) -> Reference:
+    span = head.doc[start:end]
+    return Reference(
+        start=span.start_char + offset,
+        end=span.end_char + offset,
+        text=span.text,
+        sentence=sentence_of[head.i],
+        form="pronoun" if form == "pronoun" else "nominal",
+        subject=head.dep_ in SUBJECTS,
+    )
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in spans)

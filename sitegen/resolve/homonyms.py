@@ -1,0 +1,100 @@
+"""Page names for entities that share a name: "Wang (rice farmer)", "Wang (Drought in Henan)".
+
+A person's one-word name may stand for several people (``sitegen.resolve.merge``: "Mr. Wang"
+the farmer and "Mr. Wang" the banker, in unrelated articles, with nothing connecting them).
+Each keeps the shared name as an alias, so searching "Wang" finds them all, and its page is
+named apart by what a reader recognizes, the first of:
+
+1. a role that only it has, shortened ("rice farmer in Henan" from "Mr. Wang, a rice farmer in
+   Henan, who ..."): a leading article dropped, a clause after a comma or "who" cut off, at
+   most ``MAX_ROLE_WORDS`` words;
+2. the title of its first article (its first ``MAX_TITLE_WORDS`` words);
+3. its place among them in article order: "Wang (2)".
+
+The names depend only on the entities and the articles, so they are the same on every run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from sitegen.model import Article, EntityKind
+from sitegen.resolve.entities import Cluster, roles_of
+from sitegen.resolve.names import name_key
+
+MAX_ROLE_WORDS = 5
+MAX_TITLE_WORDS = 8
+_CLAUSE = re.compile(r"[,;:(]|\s(?:who|whose|which|that|where|when)\b", re.IGNORECASE)
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def name_homonyms(clusters: list[Cluster], articles: Sequence[Article]) -> None:
+    """Give each cluster that shares its kind and name key with others a ``page_name`` of its
+    own, different from every other cluster's name."""
+    order = {article.id: position for position, article in enumerate(articles)}
+    titles = {article.id: article.title for article in articles}
+    same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
+    for cluster in clusters:
+        same.setdefault((cluster.kind, name_key(cluster.name)), []).append(cluster)
+    taken = {(cluster.kind, cluster.name) for cluster in clusters}
+    for (kind, _), found in same.items():
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda c: (min(order.get(g.article, len(order)) for g in c.groups), c.name))
+        for number, (cluster, qualifier) in enumerate(
+            zip(found, _qualifiers(found, order, titles), strict=True), 1
+        ):
+            name = f"{cluster.name} ({qualifier})"
+            while (kind, name) in taken:
+                name = f"{cluster.name} ({number})"
+                number += len(found)
+            cluster.page_name = name
+            taken.add((kind, name))
+
+
+def _qualifiers(
+    clusters: list[Cluster], order: dict[str, int], titles: dict[str, str]
+) -> list[str]:
+    """What tells each cluster apart from the others (see the module's docstring)."""
+    roles = [_short_roles(cluster) for cluster in clusters]
+    holders = Counter(role.casefold() for found in roles for role in found)
+    chosen = []
+    for cluster, found in zip(clusters, roles, strict=True):
+        own = next((role for role in found if holders[role.casefold()] == 1), "")
+        first = min((g.article for g in cluster.groups), key=lambda a: order.get(a, len(order)))
+        chosen.append(own or _short_title(titles.get(first, "")))
+    counts = Counter(choice.casefold() for choice in chosen)
+    return [
+        choice if choice and counts[choice.casefold()] == 1 else str(number)
+        for number, choice in enumerate(chosen, 1)
+    ]
+
+
+def _short_roles(cluster: Cluster) -> list[str]:
+    """The cluster's roles, shortened, each once (by case), short enough for a page name."""
+    found: dict[str, str] = {}
+    for role in roles_of(cluster):
+        short = short_role(role)
+        if short:
+            found.setdefault(short.casefold(), short)
+    return list(found.values())
+
+
+def short_role(role: str) -> str:
+    """A role as a name's qualifier: "a rice farmer in Henan, who said" -> "rice farmer in
+    Henan"; empty when longer than ``MAX_ROLE_WORDS`` words."""
+    words = _CLAUSE.split(role, maxsplit=1)[0].split()
+    if words and words[0].casefold() in _ARTICLES:
+        words = words[1:]
+    while words and not any(char.isalnum() for char in words[-1]):
+        words.pop()
+    return " ".join(words) if len(words) <= MAX_ROLE_WORDS else ""
+
+
+def _short_title(title: str) -> str:
+    words = title.split()
+    if len(words) > MAX_TITLE_WORDS:
+        return " ".join(words[:MAX_TITLE_WORDS]) + "\u2026"
+    return " ".join(words)

@@ -1,0 +1,113 @@
+"""Coreference for mention counts: pronouns and definite nouns resolved to entities, with the
+real English pipeline on made-up articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from sitegen.export import export_knowledge
+from sitegen.ingest import read_articles
+from sitegen.lexicon import given_name_gender, one_word_name_gender
+from sitegen.model import KnowledgeBase
+from sitegen.nlp.analyze import analyze
+from sitegen.resolve import resolve_entities
+from sitegen.resolve.coref import resolve_references
+from tests.conftest import write
+
+
+def references(tmp_path: Path, nlp: Language, body: str) -> dict[str, list[str]]:
+    """Entity name -> the texts of the references resolved to it."""
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, nlp)
+    entities = resolve_references(articles, analyses, resolve_entities(articles, analyses))
+    return {e.name: [r.text for r in e.references] for e in entities if e.references}
+
+
+def test_pronouns_go_to_the_last_person_of_their_gender(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Anna Kowalski met John Price in London on Monday.\n\n"
+        "She said the talks had gone well. He did not comment on her remarks.\n"
+    )
+    found = references(tmp_path, nlp, body)
+    assert found == {"Anna Kowalski": ["She", "her"], "John Price": ["He"]}
+
+
+def test_subject_is_preferred_over_the_object(tmp_path: Path, nlp: Language) -> None:
+    body = "Mr. David Brown praised Mr. Peter Green on Tuesday.\n\nHe said the deal was fair.\n"
+    assert references(tmp_path, nlp, body) == {"David Brown": ["He"]}
+
+
+def test_a_name_in_apposition_to_the_subject_is_preferred(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Lena Novak met reporters on Monday.\n\n"
+        "Her colleague Maria Gomez said she was pleased.\n"
+    )
+    assert references(tmp_path, nlp, body) == {"Lena Novak": ["Her"], "Maria Gomez": ["she"]}
+
+
+def test_pronouns_inside_quotations_are_not_counted(tmp_path: Path, nlp: Language) -> None:
+    body = 'Mary Jones spoke on Monday. "He never told us what he wanted," she said.\n'
+    assert references(tmp_path, nlp, body) == {"Mary Jones": ["she"]}
+
+
+def test_company_and_title_nouns(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Prime Minister Robert Miller visited General Motors on Monday.\n\n"
+        "The company said it would hire 500 workers. The prime minister welcomed the news.\n"
+    )
+    found = references(tmp_path, nlp, body)
+    assert found == {"General Motors": ["The company"], "Robert Miller": ["The prime minister"]}
+
+
+def test_generic_company_noun_after_other_nouns(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "General Motors opened a plant in Ohio on Monday.\n\n"
+        "The car company said it would hire 500 workers. The parent company was not named.\n"
+    )
+    assert references(tmp_path, nlp, body) == {"General Motors": ["The car company"]}
+
+
+def test_no_antecedent_no_reference(tmp_path: Path, nlp: Language) -> None:
+    body = "He said the company would hire more staff in Ohio.\n"
+    assert references(tmp_path, nlp, body) == {}
+
+
+def test_given_names_give_a_gender_only_when_clear() -> None:
+    assert given_name_gender("Maria") == "female"
+    assert given_name_gender("Robert") == "male"
+    assert given_name_gender("Jordan") is None  # given to both
+    assert given_name_gender("Quorvane") is None
+
+
+def test_one_word_names_give_a_gender_only_when_mostly_given_names() -> None:
+    assert one_word_name_gender("Jason") == "male"
+    assert one_word_name_gender("Gloria") == "female"
+    assert one_word_name_gender("Walker") is None  # a common surname too
+    assert one_word_name_gender("Clinton") is None
+    assert one_word_name_gender("Jordan") is None  # given to both
+
+
+def test_a_one_word_given_name_is_skipped_for_the_other_gender(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = (
+        "Anna Kowalski founded the studio. Jason writes the stories.\n\n"
+        "She draws every character.\n"
+    )
+    assert references(tmp_path, nlp, body) == {"Anna Kowalski": ["She"]}
+
+
+def test_references_are_exported(tmp_path: Path, nlp: Language) -> None:
+    write(tmp_path / "x.txt", "Anna Kowalski arrived on Monday. She spoke first.\n")
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, nlp)
+    entities = resolve_references(articles, analyses, resolve_entities(articles, analyses))
+    data = export_knowledge(KnowledgeBase(tuple(articles), analyses, entities))
+    (anna,) = [e for e in data["entities"] if e["name"] == "Anna Kowalski"]
+    text = articles[0].text
+    assert [text[r["start"] : r["end"]] for r in anna["references"]] == ["She"]
