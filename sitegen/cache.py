@@ -17,6 +17,7 @@ import logging
 import os
 import pickle
 import tempfile
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,11 @@ FORMAT = 2
 CODE_ROOT = Path(__file__).resolve().parent
 
 
+_KEYS: weakref.WeakKeyDictionary[Article, dict[str, str]] = weakref.WeakKeyDictionary()
+"""Analysis keys of the articles in memory, by pipeline id (an article is frozen, and
+``code_version`` is fixed for the process)."""
+
+
 class AnalysisCache:
     """Analyses on disk under ``folder``, for one pipeline id."""
 
@@ -52,11 +58,15 @@ class AnalysisCache:
         self.pipeline = pipeline
 
     def key(self, article: Article) -> str:
-        """The entry key of ``article``'s analysis with this pipeline and this sitegen."""
-        fields = {k: v for k, v in dataclasses.asdict(article).items() if k != "path"}
-        stamp = {"sitegen": code_version(), "pipeline": self.pipeline, "article": fields}
-        encoded = json.dumps(stamp, sort_keys=True, default=str, ensure_ascii=False)
-        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+        """The entry key of ``article``'s analysis with this pipeline and this sitegen
+        (remembered while the article lives: a build asks for it several times)."""
+        known = _KEYS.setdefault(article, {})
+        if self.pipeline not in known:
+            fields = {k: v for k, v in dataclasses.asdict(article).items() if k != "path"}
+            stamp = {"sitegen": code_version(), "pipeline": self.pipeline, "article": fields}
+            encoded = json.dumps(stamp, sort_keys=True, default=str, ensure_ascii=False)
+            known[self.pipeline] = hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+        return known[self.pipeline]
 
     def path(self, article: Article) -> Path:
         key = self.key(article)

@@ -5,6 +5,7 @@ Pure functions over the knowledge base; ``review.md`` and ``sitegen check --revi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -52,10 +53,13 @@ class Review:
 
 def review_items(kb: KnowledgeBase) -> Review:
     """Collect the review items of ``kb``."""
+    tagged = TaggedSpans(kb)
     return Review(
         single_mention=tuple(e for e in kb.entities if len(e.mentions) == 1),
         split_kinds=tuple(
-            (entity, votes) for entity in kb.entities if len(votes := kind_votes(kb, entity)) > 1
+            (entity, votes)
+            for entity in kb.entities
+            if len(votes := kind_votes(kb, entity, tagged)) > 1
         ),
         merged=tuple(e for e in kb.entities if len(written_names(e)) > 1),
         kept_apart=kept_apart(kb.entities),
@@ -69,18 +73,44 @@ def review_items(kb: KnowledgeBase) -> Review:
     )
 
 
-def kind_votes(kb: KnowledgeBase, entity: Entity) -> dict[str, int]:
-    """How many of the entity's mentions the tagger labelled as each kind."""
+def kind_votes(
+    kb: KnowledgeBase, entity: Entity, tagged: TaggedSpans | None = None
+) -> dict[str, int]:
+    """How many of the entity's mentions the tagger labelled as each kind (``tagged``: the
+    index of ``kb``'s tagged spans, when the caller asks about many entities)."""
+    tagged = tagged if tagged is not None else TaggedSpans(kb)
     votes: Counter[str] = Counter()
     for mention in entity.mentions:
-        analysis = kb.analyses.get(mention.article)
-        if analysis is None:
-            continue
-        for raw in analysis.mentions:
-            if raw.start < mention.end and mention.start < raw.end and raw.label in KIND_OF_LABEL:
-                votes[KIND_OF_LABEL[raw.label]] += 1
-                break
+        kind = tagged.first_overlapping(mention.article, mention.start, mention.end)
+        if kind is not None:
+            votes[kind] += 1
     return dict(sorted(votes.items()))
+
+
+class TaggedSpans:
+    """Each article's mentions the tagger labelled a person, organization or place, sorted by
+    start: the first of them (in the analysis's order) overlapping a span, found by bisection
+    instead of a scan of the article's mentions."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.rows: dict[str, tuple[list[tuple[int, int, int, str]], list[int], int]] = {}
+        for article_id, analysis in kb.analyses.items():
+            rows = sorted(
+                (raw.start, raw.end, order, KIND_OF_LABEL[raw.label])
+                for order, raw in enumerate(analysis.mentions)
+                if raw.label in KIND_OF_LABEL
+            )
+            longest = max((end - start for start, end, *_ in rows), default=0)
+            self.rows[article_id] = (rows, [row[0] for row in rows], longest)
+
+    def first_overlapping(self, article_id: str, start: int, end: int) -> str | None:
+        """The kind of the first tagged mention overlapping ``start:end``, if any."""
+        if article_id not in self.rows:
+            return None
+        rows, starts, longest = self.rows[article_id]
+        nearby = rows[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        found = [(order, kind) for _, raw_end, order, kind in nearby if start < raw_end]
+        return min(found)[1] if found else None
 
 
 def written_names(entity: Entity) -> set[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from sitegen.model import (
     Article,
@@ -20,9 +22,9 @@ from sitegen.model import (
 from sitegen.render.linker import NameLinker
 
 
-@dataclass(frozen=True)
-class Located:
-    """A resolved mention with the entity it belongs to."""
+class Located(NamedTuple):
+    """A resolved mention with the entity it belongs to (a named tuple: one per mention of
+    the site, made faster than a frozen dataclass)."""
 
     mention: EntityMention
     entity: Entity
@@ -53,6 +55,8 @@ class RenderContext:
     """For each entity id, the events naming it, in knowledge-base order."""
     events_in: dict[str, list[Event]] = field(default_factory=dict)
     """For each article id, its events, in knowledge-base order."""
+    topic_rank: dict[str, int] = field(default_factory=dict)
+    """Each topic id's position in the knowledge base's topics."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> RenderContext:
@@ -79,7 +83,8 @@ class RenderContext:
         for entity in kb.entities:
             for org_id in entity.affiliations:
                 context.members.setdefault(org_id, []).append(entity)
-        for topic in kb.topics:
+        for rank, topic in enumerate(kb.topics):
+            context.topic_rank[topic.id] = rank
             for key in dict.fromkeys((p.article, p.sentence) for p in topic.passages):
                 context.topics_of_sentence.setdefault(key, []).append(topic)
             for passage in topic.passages:
@@ -108,6 +113,16 @@ class RenderContext:
 
     def paragraph_anchor(self, article_id: str, sentence_index: int) -> str:
         return f"p{self.block_of(article_id, sentence_index).number}"
+
+    def ranked_topics(self, counts: Mapping[str, int]) -> list[tuple[Topic, int]]:
+        """The topics with a count in ``counts`` (by id), most first, then by name, then in
+        knowledge-base order; without a pass over every topic of the site."""
+        topics = self.kb.topics
+        found = sorted(
+            ((self.topic_rank[topic_id], count) for topic_id, count in counts.items() if count),
+            key=lambda item: (-item[1], topics[item[0]].name.casefold(), item[0]),
+        )
+        return [(topics[rank], count) for rank, count in found]
 
     def shared_sentences(self, first: str, second: str) -> list[tuple[str, int]]:
         """Sentences (article, index) naming both entities, in reading order."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
@@ -28,6 +28,16 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 """Control characters other than white space; Python-Markdown's placeholders use \x02, \x03."""
 HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 TITLE_SPECIALS = {**HTML_SPECIALS, '"': "&quot;", "'": "&#39;"}
+_ASCII_AND_C1 = [chr(code) for code in range(0xA0)]
+_ESCAPES = str.maketrans(
+    {char: "\ufffd" for char in _ASCII_AND_C1 if CONTROL.match(char)}
+    | {char: "\\" + char for char in _ASCII_AND_C1 if MARKDOWN_SPECIALS.match(char)}
+    | HTML_SPECIALS
+)
+"""What ``escape`` does to each character once white space is collapsed, as one table: control
+characters to U+FFFD, a backslash before Markdown's specials, HTML's as entities. No
+pass of the old sequence (these three, in this order) added a character a later pass changes,
+so one ``str.translate`` gives the same text."""
 
 
 def escape(text: str) -> str:
@@ -35,9 +45,7 @@ def escape(text: str) -> str:
 
     Runs of white space become one space (kept at the ends, so pieces can be joined).
     """
-    text = CONTROL.sub("\ufffd", WHITESPACE.sub(" ", text))
-    text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return _replace_all(text, HTML_SPECIALS)
+    return WHITESPACE.sub(" ", text).translate(_ESCAPES)
 
 
 def link(text: str, target: str) -> str:
@@ -47,15 +55,30 @@ def link(text: str, target: str) -> str:
 
 def relative(target: str, from_page: str) -> str:
     """The relative link from one page (path under the docs folder) to another."""
-    source_dir = posixpath.dirname(from_page)
+    source_dir = _folder_of(from_page)
     path, _, anchor = target.partition("#")
-    folder, name = posixpath.split(path)
+    folder, name = _split(path)
     if name in ("", ".", ".."):
-        rel = posixpath.relpath(path, source_dir or ".")
+        rel = posixpath.relpath(path, source_dir)
     else:  # the folders' relative path, remembered: pages live in a handful of folders
-        up = _relative_folder(folder or ".", source_dir or ".")
+        up = _relative_folder(folder, source_dir)
         rel = name if up == "." else f"{up}/{name}"
     return f"{rel}#{anchor}" if anchor else rel
+
+
+PATHS_REMEMBERED = 1 << 15
+"""Page paths whose folder and name ``relative`` keeps (a site links the same pages often)."""
+
+
+@functools.lru_cache(maxsize=PATHS_REMEMBERED)
+def _folder_of(page: str) -> str:
+    return posixpath.dirname(page) or "."
+
+
+@functools.lru_cache(maxsize=PATHS_REMEMBERED)
+def _split(path: str) -> tuple[str, str]:
+    folder, name = posixpath.split(path)
+    return folder or ".", name
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,10 +86,35 @@ def _relative_folder(folder: str, source_dir: str) -> str:
     return posixpath.relpath(folder, source_dir)
 
 
+SAFE_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's safe dumper when PyYAML has it: three times faster, and the same YAML for every
+one-line text (what ``plain_title`` gives) except characters beyond U+FFFF, which it writes
+as escapes, so those go to the pure-Python dumper."""
+
+
 def front_matter(meta: Mapping[str, Any]) -> str:
     """YAML front matter block; every generated page starts with one."""
-    body = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1000)
+    data = dict(meta)
+    dumper = SAFE_DUMPER if all(_in_bmp(text) for text in _strings(data)) else yaml.SafeDumper
+    body = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n"
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside ``value`` (mappings' keys and values, lists' items)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _in_bmp(text: str) -> bool:
+    return text.isascii() or max(text) <= "\uffff"
 
 
 def plain_title(text: str) -> str:

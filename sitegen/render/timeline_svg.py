@@ -48,15 +48,14 @@ def heading_anchor(event: Event) -> str:
 def clusters(events: list[Event], first: dt.date, last: dt.date) -> list[Cluster]:
     """Events placed on the axis from ``first`` to ``last``, merged when closer than CLUSTER_PX."""
     span = max((last - first).days, 1)
-    found: list[Cluster] = []
+    found: list[tuple[float, list[Event]]] = []  # (x of the first event, events), grown in place
     for event in sorted(events, key=event_day):
         x = MARGIN + (event_day(event) - first).days / span * (WIDTH - 2 * MARGIN)
-        if found and x - found[-1].x < CLUSTER_PX:
-            merged = found[-1].events + (event,)
-            found[-1] = Cluster(found[-1].x, merged)
+        if found and x - found[-1][0] < CLUSTER_PX:
+            found[-1][1].append(event)
         else:
-            found.append(Cluster(x, (event,)))
-    return found
+            found.append((x, [event]))
+    return [Cluster(x, tuple(merged)) for x, merged in found]
 
 
 def draw_timeline(events: list[Event], page: str, label: str) -> str:

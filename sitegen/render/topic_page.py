@@ -162,10 +162,9 @@ def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     counts: Counter[str] = Counter()
     for key in context.sentences_of.get(entity.id, set()):
         counts.update(topic.id for topic in context.topics_of_sentence.get(key, []))
-    shared = [(topic, counts[topic.id]) for topic in context.kb.topics if counts[topic.id]]
+    shared = context.ranked_topics(counts)
     if not shared:
         return ""
-    shared.sort(key=lambda item: (-item[1], item[0].name.casefold()))
     lines = ["## Topics\n"]
     for topic, count in shared:
         times = "sentence" if count == 1 else "sentences"
@@ -175,12 +174,7 @@ def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
 
 def topics_for_article(article: Article, context: RenderContext, page: str) -> str:
     """A one-line "**Topics:** ..." list of the article's topics, most supported first."""
-    in_article = context.topic_passages_in.get(article.id, Counter())
-    counts = [(topic, in_article[topic.id]) for topic in context.kb.topics]
-    present = sorted(
-        ((topic, count) for topic, count in counts if count),
-        key=lambda item: (-item[1], item[0].name.casefold()),
-    )
+    present = context.ranked_topics(context.topic_passages_in.get(article.id, {}))
     if not present:
         return ""
     links = ", ".join(link(topic.name, relative(topic.page, page)) for topic, _ in present)

@@ -37,8 +37,9 @@ def resolve_entities(
 
 def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
     ids: dict[int, str] = {}
+    kinds = [cluster.kind for cluster in clusters]  # each sums its groups' votes
     for kind, section in SECTION_OF_KIND.items():
-        of_kind = [cluster for cluster in clusters if cluster.kind == kind]
+        of_kind = [cluster for cluster, its in zip(clusters, kinds, strict=True) if its == kind]
         slugs = assign_slugs(cluster.page_name or cluster.name for cluster in of_kind)
         for cluster in of_kind:
             ids[id(cluster)] = f"{section}/{slugs[cluster.page_name or cluster.name]}"

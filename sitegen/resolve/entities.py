@@ -24,6 +24,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitegen.lexicon import (
     NON_ENTITY_FIRST_WORDS,
@@ -94,9 +95,32 @@ class Group:
     def kind(self) -> EntityKind | None:
         return decide_kind(self.votes)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled with plain dicts for its counters: a ``Counter`` unpickles through its
+        ``__init__`` and ``update`` in Python, and the cluster cache holds every group."""
+        return self.__dict__ | {"votes": dict(self.votes), "surface": dict(self.surface)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(
+            state, votes=_counter(state["votes"]), surface=_counter(state["surface"])
+        )
+
     @property
     def name(self) -> str:
-        return self.surface.most_common(1)[0][0] if self.surface else self.key
+        if not self.surface:
+            return self.key
+        return max(self.surface.items(), key=_count)[0]  # most_common(1), without a heap
+
+
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """A ``Counter`` of ``counts``, made the way ``dict`` is (``Counter`` keeps no other state)."""
+    counter: Counter[str] = Counter.__new__(Counter)
+    dict.update(counter, counts)
+    return counter
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 @dataclass
@@ -140,24 +164,6 @@ def _word_count(name: str) -> int:
     return len(name_tokens(name))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _tokens(name: str) -> tuple[str, ...]:
-    """``name_tokens(name)``, remembered (a pure function of the string)."""
-    return name_tokens(name)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _key(name: str) -> str:
-    """``name_key(name)``, remembered (a pure function of the string)."""
-    return name_key(name)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _acronym_like(name: str) -> bool:
-    """``looks_like_acronym(name)``, remembered (a pure function of the string)."""
-    return looks_like_acronym(name)
-
-
 @dataclass(frozen=True)
 class _Facts:
     """What the joins ask of a cluster, computed once per state of its groups."""
@@ -173,32 +179,22 @@ class _Facts:
     titled: bool
 
 
-class _FactCache:
-    """``_Facts`` of clusters by identity, recomputed when a cluster gains groups (joins only
-    ever extend a cluster's groups, and groups do not change once built). Only valid while
-    the clusters it has seen are alive (one join call)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[int, tuple[int, _Facts]] = {}
-
-    def of(self, cluster: Cluster) -> _Facts:
-        size = len(cluster.groups)
-        hit = self._seen.get(id(cluster))
-        if hit is not None and hit[0] == size:
-            return hit[1]
-        names = frozenset(group.name for group in cluster.groups)
-        mentions = [mention for group in cluster.groups for mention in group.mentions]
-        facts = _Facts(
-            kind=cluster.kind,
-            name=cluster.name,
-            votes=cluster.votes,
-            names=names,
-            words=frozenset(word for name in names for word in _tokens(name)),
-            mention_count=len(mentions),
-            titled=any(mention.title for mention in mentions),
-        )
-        self._seen[id(cluster)] = (size, facts)
-        return facts
+def _facts_of(cluster: Cluster) -> _Facts:
+    """What the joins ask of ``cluster`` in its current state (joins keep it next to the
+    cluster and compute it again only when the cluster gains groups; groups do not change
+    once built)."""
+    names = frozenset(group.name for group in cluster.groups)
+    mentions = [mention for group in cluster.groups for mention in group.mentions]
+    votes = cluster.votes
+    return _Facts(
+        kind=decide_kind(votes),
+        name=cluster.name,
+        votes=votes,
+        names=names,
+        words=frozenset(word for name in names for word in name_tokens(name)),
+        mention_count=len(mentions),
+        titled=any(mention.title for mention in mentions),
+    )
 
 
 def decide_kind(votes: Counter[str]) -> EntityKind | None:
@@ -212,6 +208,7 @@ def decide_kind(votes: Counter[str]) -> EntityKind | None:
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shape_vote(name: str) -> str | None:
     """The kind a name's own words give: its last word ("Airways", "Road", "Festival"),
     its first ("Hurricane ..."), or a product-like spelling ("iPhone", "eBook")."""
@@ -232,6 +229,7 @@ def shape_vote(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def looks_like_full_name(name: str) -> bool:
     """ "Annie Oakley", "Paul Dewar": two or three capitalized words, the first a common
     given name: evidence of a person against an organization label (a name tagged as a place,
@@ -291,15 +289,15 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     does an acronym of a country's usual name and another name of it ("US", "America"), and
     a person's name with a nickname for the given name ("Larry Lessig", "Lawrence Lessig")."""
     order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
-    facts = _FactCache()
     kept: list[Cluster] = []
+    facts: list[_Facts] = []  # of each kept cluster, as it is now
     for cluster in order:
-        mine = facts.of(cluster)
+        mine = _facts_of(cluster)
         target = next(
             (
-                other
-                for other in kept
-                if (theirs := facts.of(other)).kind == mine.kind
+                slot
+                for slot, theirs in enumerate(facts)
+                if theirs.kind == mine.kind
                 and (
                     _is_variant(mine.name, theirs.name)
                     or (mine.kind == "person" and _is_nickname_variant(mine.name, theirs.name))
@@ -308,20 +306,22 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
             None,
         )
         if target is not None and mine.kind is not None:
-            target.groups.extend(cluster.groups)
+            kept[target].groups.extend(cluster.groups)
+            facts[target] = _facts_of(kept[target])
         else:
             kept.append(cluster)
+            facts.append(mine)
     return kept
 
 
 @functools.lru_cache(maxsize=1 << 18)
 def _is_variant(one: str, other: str) -> bool:
     """One typo apart, or an acronym of the other's usual name ("US" and "America")."""
-    a, b = _key(one), _key(other)
+    a, b = name_key(one), name_key(other)
     if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
         return True
     return any(
-        _acronym_like(short) and is_acronym_of(short, canonical_key(_key(long)))
+        looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
         for short, long in ((one, other), (other, one))
     )
 
@@ -486,29 +486,32 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     """Join each shorter cluster to the single longer compatible cluster that contains it;
     within one article, a lone word of a person's full name joins it whatever its label."""
     order = sorted(clusters, key=lambda c: (-_word_count(c.name), c.name))
-    facts = _FactCache()
     kept: list[Cluster] = []
+    facts: list[_Facts] = []  # of each kept cluster, as it is now
     for cluster in order:
-        short = facts.of(cluster)
-        targets = [other for other in kept if _contains(facts.of(other), short)]
+        short = _facts_of(cluster)
+        targets = [slot for slot, long in enumerate(facts) if _contains(long, short)]
         if len(targets) > 1 and within_article:
-            targets = _preferred(targets, short) or targets
+            preferred = {id(c) for c in _preferred([kept[slot] for slot in targets], short)}
+            targets = [slot for slot in targets if id(kept[slot]) in preferred] or targets
         if not targets and within_article:
-            targets = [other for other in kept if _word_of_name(facts.of(other), short)]
-            if len(targets) == 1 and _leads_a_person_name(facts.of(targets[0]), short):
-                _follow_kind(targets[0], "organization")
+            targets = [slot for slot, long in enumerate(facts) if _word_of_name(long, short)]
+            if len(targets) == 1 and _leads_a_person_name(facts[targets[0]], short):
+                _follow_kind(kept[targets[0]], "organization")
             elif len(targets) == 1:
-                _follow_kind(cluster, targets[0].kind)
-        if not targets and within_article and _acronym_like(short.name):
-            targets = [other for other in kept if _spells(facts.of(other), short)]
+                _follow_kind(cluster, kept[targets[0]].kind)
+        if not targets and within_article and looks_like_acronym(short.name):
+            targets = [slot for slot, long in enumerate(facts) if _spells(long, short)]
             if len(targets) == 1:
-                _follow_kind(cluster, targets[0].kind)
+                _follow_kind(cluster, kept[targets[0]].kind)
         if len(targets) == 1:
-            targets[0].groups.extend(cluster.groups)
-        elif len(targets) > 1 and short.kind == "person" and len(_tokens(short.name)) == 1:
+            kept[targets[0]].groups.extend(cluster.groups)
+            facts[targets[0]] = _facts_of(kept[targets[0]])
+        elif len(targets) > 1 and short.kind == "person" and len(name_tokens(short.name)) == 1:
             continue  # "Michael" with two Michaels: ambiguous, not a page of its own
         else:
             kept.append(cluster)
+            facts.append(short)
     return kept
 
 
@@ -518,9 +521,9 @@ def _preferred(targets: list[Cluster], short: _Facts) -> list[Cluster]:
     Force", not "Air Force Base"; not for a person's one word, which may be a family name
     written first or last), else the one whose own words say its kind ("Ford" -> "Ford
     Motor Company", not the car "Ford Taurus"). Empty when that does not single one out."""
-    words = _tokens(short.name)
+    words = name_tokens(short.name)
     if len(words) > 1 or short.kind != "person":  # "Wang": "Maya Wang" or "Wang Yi"
-        same_head = [t for t in targets if _tokens(t.name)[-1:] == words[-1:]]
+        same_head = [t for t in targets if name_tokens(t.name)[-1:] == words[-1:]]
         if len(same_head) == 1:
             return same_head
     shaped = [t for t in targets if t.kind is not None and shape_vote(t.name) == t.kind]
@@ -543,8 +546,8 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     if long.kind is None or (short.votes and short.votes.get(long.kind, 0) <= 0):
         return False  # the short name's evidence does not allow the long name's kind
     short_name = short.name
-    part = _tokens(short_name)
-    acronym = _acronym_like(short_name)  # is_acronym_of is False for anything else
+    part = name_tokens(short_name)
+    acronym = looks_like_acronym(short_name)  # is_acronym_of is False for anything else
     if not acronym and (not part or part[0] not in long.words):
         return False  # neither contained by words nor an acronym
     return any(
@@ -560,7 +563,7 @@ def _leads_a_person_name(long: _Facts, short: _Facts) -> bool:
     return (
         long.kind == "person"
         and short.kind == "organization"
-        and _tokens(long.name)[:1] == _tokens(short.name)
+        and name_tokens(long.name)[:1] == name_tokens(short.name)
         and not long.titled
     )
 
@@ -580,11 +583,11 @@ def _spells(long: _Facts, short: _Facts) -> bool:
 def _word_of_name(long: _Facts, short: _Facts) -> bool:
     """ "Mulally" (tagged ORG) in an article naming "Alan Mulally"; "Cerberus" (tagged
     PERSON) in one naming "Cerberus Capital Management": one untitled word, few mentions."""
-    words = _tokens(short.name)
-    whole = _tokens(long.name)
+    words = name_tokens(short.name)
+    whole = name_tokens(long.name)
     if len(words) != 1 or len(whole) < 2 or short.mention_count > MAX_CROSS_KIND_MENTIONS:
         return False
-    if short.titled or _acronym_like(short.name):
+    if short.titled or looks_like_acronym(short.name):
         return False
     if long.kind == "person" and short.kind in ("organization", "place"):
         return words[0] in whole

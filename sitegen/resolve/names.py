@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -33,20 +34,28 @@ CORPORATE_SUFFIXES = frozenset(
 )
 PUNCTUATION_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 WORD = re.compile(r"[\w&]+(?:[.'-][\w&]+)*\.?", re.UNICODE)
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+FINAL_ABBREVIATION = re.compile(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$")
+NAME_CACHE_SIZE = 1 << 17
+"""Names remembered by the pure functions below: resolving asks about the same names over
+and over (every pair of an article's clusters, every mention's key)."""
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def clean_name(text: str) -> str:
     """Display form of a mention: single spaces, no leading "the", no trailing possessive."""
     name = " ".join(text.split())
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
-    name = re.sub(r"(?:['’]s|['’])$", "", name)
+    name = LEADING_THE.sub("", name)
+    name = POSSESSIVE.sub("", name)
     return name.strip(" ,.;:") if not _ends_with_abbreviation(name) else name.strip(" ,;:")
 
 
 def _ends_with_abbreviation(name: str) -> bool:
-    return bool(re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", name))
+    return bool(FINAL_ABBREVIATION.search(name))
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_key(text: str) -> str:
     """Matching key: case-folded, accents and dots removed, quotes and dashes unified."""
     name = clean_name(text).translate(PUNCTUATION_MAP)
@@ -55,11 +64,13 @@ def name_key(text: str) -> str:
     return " ".join(name.casefold().replace(".", "").split())
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_tokens(text: str) -> tuple[str, ...]:
     """The words of a name's key ("New York Times" -> ("new", "york", "times"))."""
     return tuple(WORD.findall(name_key(text)))
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def content_tokens(text: str) -> tuple[str, ...]:
     """Name words without stopwords and corporate suffixes, for initials."""
     return tuple(
@@ -69,6 +80,7 @@ def content_tokens(text: str) -> tuple[str, ...]:
     )
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def looks_like_acronym(text: str) -> bool:
     """ "EADS", "U.S.", "RAF": two or more capitals, optionally dotted, nothing else."""
     compact = clean_name(text).replace(".", "").replace("&", "")
@@ -77,13 +89,24 @@ def looks_like_acronym(text: str) -> bool:
 
 def is_acronym_of(short: str, long: str) -> bool:
     """True when ``short``'s letters are the initials of ``long``'s content words."""
-    if not looks_like_acronym(short) or looks_like_acronym(long):
-        return False
-    letters = clean_name(short).replace(".", "").replace("&", "").casefold()
+    return looks_like_acronym(short) and _acronym_letters(short) in acronym_forms(long)
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _acronym_letters(short: str) -> str:
+    return clean_name(short).replace(".", "").replace("&", "").casefold()
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def acronym_forms(long: str) -> frozenset[str]:
+    """The initials an acronym of ``long`` spells, with and without its stopwords; none for
+    an acronym or a name of fewer than two content words."""
     words = content_tokens(long)
+    if len(words) < 2 or looks_like_acronym(long):
+        return frozenset()
     initials = "".join(word[0] for word in words)
     with_stopwords = "".join(word[0] for word in name_tokens(long) if word != "&")
-    return len(words) >= 2 and letters in (initials, with_stopwords)
+    return frozenset((initials, with_stopwords))
 
 
 def is_part_of(short: str, long: str) -> bool:

@@ -11,6 +11,7 @@ are kept. Across articles, topics with the same lemma key are one topic.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -170,11 +171,26 @@ def find_topics(
 
 def article_phrases(article: Article, analysis: Analysis) -> dict[str, _Candidate]:
     """An article's candidates in at least MIN_SENTENCES sentences, before the corpus's
-    entity names filter them: a function of the article alone, so builds may cache it."""
+    entity names filter them: a function of the article alone, so builds may cache it.
+
+    Every use is listed first; only the keys used in enough sentences become candidates
+    (most keys are used once), fed their uses in the same order."""
+    uses = _phrase_uses(article, analysis) + _named_thing_uses(article, analysis)
+    sentences: dict[str, set[int]] = {}
+    for key, _, _, _, index in uses:
+        sentences.setdefault(key, set()).add(index)
     candidates: dict[str, _Candidate] = {}
-    _add_phrases(candidates, article, analysis)
-    _add_named_things(candidates, article, analysis)
-    return {k: c for k, c in candidates.items() if len(c.passages) >= MIN_SENTENCES}
+    for key, named, start, end, index in uses:
+        if len(sentences[key]) >= MIN_SENTENCES:
+            candidate = candidates.get(key)
+            if candidate is None:
+                candidate = candidates[key] = _Candidate(key, named=named)
+            candidate.add(article, analysis, start, end, index)
+    return candidates
+
+
+_Use = tuple[str, bool, int, int, int]
+"""(candidate key, a named thing?, start, end, sentence index) of one use of a candidate."""
 
 
 def _article_candidates(
@@ -184,8 +200,9 @@ def _article_candidates(
     return _fold(kept)
 
 
-def _add_phrases(candidates: dict[str, _Candidate], article: Article, analysis: Analysis) -> None:
+def _phrase_uses(article: Article, analysis: Analysis) -> list[_Use]:
     """Every noun-ending word range of every noun chunk, cut after names and numbers."""
+    uses: list[_Use] = []
     starts = [sentence.start for sentence in analysis.sentences]
     blocked = sorted(_blocked_spans(analysis))
     blocked_starts = [span[0] for span in blocked]
@@ -202,27 +219,28 @@ def _add_phrases(candidates: dict[str, _Candidate], article: Article, analysis: 
         words = _cut(_align(article.text, start, end, chunk_lemmas), overlapping)
         for first, last in _ngrams(article.text, words, heads):
             key = " ".join(_canonical(word[0], heads) for word in words[first:last])
-            candidate = candidates.setdefault(key, _Candidate(key))
-            candidate.add(article, analysis, words[first][1], words[last - 1][2], index)
+            uses.append((key, False, words[first][1], words[last - 1][2], index))
+    return uses
 
 
-def _add_named_things(
-    candidates: dict[str, _Candidate], article: Article, analysis: Analysis
-) -> None:
+def _named_thing_uses(article: Article, analysis: Analysis) -> list[_Use]:
     """Products, events, laws, works and names in short quotations."""
+    uses: list[_Use] = []
     for mention in analysis.mentions:
         if mention.label in THING_LABELS or mention.quoted:
             start, end = _quoted_extent(article.text, mention.start, mention.end)
             key = "name " + " ".join(WORD.findall(article.text[start:end].lower()))
-            candidate = candidates.setdefault(key, _Candidate(key, named=True))
-            candidate.add(article, analysis, start, end, mention.sentence)
+            uses.append((key, True, start, end, mention.sentence))
+    return uses
 
 
-def _lemma_words(lemma: str) -> list[str]:
-    return ["".join(WORD.findall(word)) for word in lemma.split() if WORD.search(word)]
+@functools.lru_cache(maxsize=1 << 16)
+def _lemma_words(lemma: str) -> tuple[str, ...]:
+    """The words of a chunk's lemma (remembered: the same chunks come back in every article)."""
+    return tuple("".join(WORD.findall(word)) for word in lemma.split() if WORD.search(word))
 
 
-def _align(text: str, start: int, end: int, lemmas: list[str]) -> list[tuple[str, int, int]]:
+def _align(text: str, start: int, end: int, lemmas: Sequence[str]) -> list[tuple[str, int, int]]:
     """Each lemma with the offsets of the surface word it comes from (unmatched ones dropped)."""
     tokens = [
         (m.group(), m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])

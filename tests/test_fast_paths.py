@@ -1,0 +1,203 @@
+"""Fast paths give what the plain definitions give: escaping, front matter, ranked topics,
+tagged kinds for the review, and the remembered name functions."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.model import (
+    Analysis,
+    Article,
+    Entity,
+    EntityMention,
+    KnowledgeBase,
+    Mention,
+    Sentence,
+    Topic,
+)
+from sitegen.render.context import RenderContext
+from sitegen.render.markdown import escape, front_matter, plain_title, relative
+from sitegen.review import KIND_OF_LABEL, kind_votes
+
+TRICKY = st.text(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from("\\`*_{}[]()#+-.!|&<>\"' \t\n")
+)
+
+
+def three_passes(text: str) -> str:
+    """``escape`` as first written: control characters, Markdown specials, then HTML."""
+    text = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", "\ufffd", re.sub(r"\s+", " ", text))
+    text = re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY)
+def test_escape_is_the_three_passes(text: str) -> None:
+    assert escape(text) == three_passes(text)
+
+
+def test_escape_of_every_character_up_to_latin_1() -> None:
+    for code in range(0x180):
+        text = f"a{chr(code)}b{chr(code)}"
+        assert escape(text) == three_passes(text), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY, st.lists(TRICKY, max_size=4))
+def test_front_matter_is_what_pure_python_yaml_writes(title: str, aliases: list[str]) -> None:
+    """Byte for byte for page titles and tags (one line, via ``plain_title``), emoji too."""
+    tags = [plain_title(alias) for alias in aliases]
+    meta = {"title": plain_title(title), "search": {"boost": 3}, "tags": tags}
+    expected = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    assert front_matter(meta) == f"---\n{expected}---\n"
+    assert yaml.safe_load(front_matter(meta).removeprefix("---\n").removesuffix("---\n")) == meta
+
+
+def test_front_matter_keeps_characters_beyond_the_bmp_as_written() -> None:
+    assert front_matter({"title": "Launch \U0001f680", "tags": ["\U00010000"]}) == (
+        "---\ntitle: Launch \U0001f680\ntags:\n- \U00010000\n---\n"
+    )
+
+
+@given(
+    st.sampled_from(["a.md", "people/x.md", "people/y.md#p3", "topics/index.md", "index.md"]),
+    st.sampled_from(["index.md", "people/z.md", "articles/a.md", "timeline.md"]),
+)
+def test_relative_is_posix_relpath(target: str, page: str) -> None:
+    path, _, anchor = target.partition("#")
+    expected = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    assert relative(target, page) == (f"{expected}#{anchor}" if anchor else expected)
+
+
+def test_ranked_topics_break_ties_by_name_then_site_order() -> None:
+    names = ["Alpha", "beta", "Beta", "gamma", "Delta"]
+    topics = tuple(
+        Topic(id=f"topic:{i}", name=name, page=f"topics/{i}.md") for i, name in enumerate(names)
+    )
+    context = RenderContext.build(KnowledgeBase(articles=(), topics=topics))
+    counts = {"topic:3": 2, "topic:2": 1, "topic:1": 1, "topic:0": 1, "topic:4": 0}
+    ranked = context.ranked_topics(counts)
+    assert [(topic.name, count) for topic, count in ranked] == [
+        ("gamma", 2),
+        ("Alpha", 1),
+        ("beta", 1),  # "beta" and "Beta" tie on the name: the site's order decides
+        ("Beta", 1),
+    ]
+    # the plain definition: every topic of the site, filtered, then a stable sort
+    plain = sorted(
+        ((t, counts.get(t.id, 0)) for t in topics if counts.get(t.id, 0)),
+        key=lambda item: (-item[1], item[0].name.casefold()),
+    )
+    assert ranked == plain
+
+
+def review_kb(spans: list[tuple[int, int, str]], mentions: list[tuple[int, int]]) -> KnowledgeBase:
+    text = "x" * 120
+    article = Article(id="a", path="a.txt", text=text, blocks=(), title="A")
+    raw = tuple(Mention(start, end, text[start:end], label, 0) for start, end, label in spans)
+    analysis = Analysis(article="a", sentences=(Sentence(0, len(text), 0),), mentions=raw)
+    entity = Entity(
+        id="person:x",
+        kind="person",
+        name="X",
+        page="people/x.md",
+        mentions=tuple(EntityMention("a", s, e, text[s:e], 0) for s, e in mentions),
+    )
+    return KnowledgeBase(articles=(article,), analyses={"a": analysis}, entities=(entity,))
+
+
+def scanned_votes(kb: KnowledgeBase, entity: Entity) -> dict[str, int]:
+    """``kind_votes`` as first written: the first tagged mention overlapping, by a scan."""
+    votes: dict[str, int] = {}
+    for mention in entity.mentions:
+        for raw in kb.analyses[mention.article].mentions:
+            if raw.start < mention.end and mention.start < raw.end and raw.label in KIND_OF_LABEL:
+                kind = KIND_OF_LABEL[raw.label]
+                votes[kind] = votes.get(kind, 0) + 1
+                break
+    return dict(sorted(votes.items()))
+
+
+def test_kind_votes_take_the_first_overlapping_tag_in_the_analysis_order() -> None:
+    # the ORG span starts later but comes first in the analysis: it is the one that counts
+    kb = review_kb([(50, 60, "DATE"), (12, 30, "ORG"), (0, 15, "PERSON")], [(10, 20)])
+    assert kind_votes(kb, kb.entities[0]) == {"organization": 1}
+    assert kind_votes(kb, kb.entities[0]) == scanned_votes(kb, kb.entities[0])
+
+
+SPAN = st.tuples(st.integers(0, 100), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(SPAN, st.sampled_from(["PERSON", "ORG", "GPE", "DATE", "LOC"])), max_size=12
+    ),
+    st.lists(SPAN, min_size=1, max_size=6),
+)
+def test_kind_votes_are_the_scan(spans: list, mentions: list) -> None:
+    kb = review_kb([(s, e, label) for (s, e), label in spans], mentions)
+    assert kind_votes(kb, kb.entities[0]) == scanned_votes(kb, kb.entities[0])
+
+
+def test_remembered_name_functions_are_the_plain_ones() -> None:
+    from sitegen.resolve import names
+
+    cases = ["U.S.", "the United States'", "New York Times", "NYT", "Acme Inc.", "E.U.", "&"]
+    for short in cases:
+        for long in cases:
+            plain_letters = names.clean_name(short).replace(".", "").replace("&", "").casefold()
+            words = names.content_tokens(long)
+            plain = (
+                names.looks_like_acronym(short)
+                and not names.looks_like_acronym(long)
+                and len(words) >= 2
+                and plain_letters
+                in (
+                    "".join(w[0] for w in words),
+                    "".join(w[0] for w in names.name_tokens(long) if w != "&"),
+                )
+            )
+            assert names.is_acronym_of(short, long) == plain, (short, long)
+    assert names.is_acronym_of("U.S.", "United States")
+    assert names.is_acronym_of("NYT", "New York Times")
+    assert not names.is_acronym_of("NYT", "NYT")
+
+
+def test_groups_pickle_with_their_counters() -> None:
+    import pickle
+    from collections import Counter
+
+    from sitegen.resolve.entities import Group
+
+    group = Group(key="acme", article="a", votes=Counter(organization=2), confirmed=True)
+    group.surface["Acme"] += 3
+    copy = pickle.loads(pickle.dumps(group))
+    assert copy == group and copy is not group
+    assert type(copy.votes) is Counter and type(copy.surface) is Counter
+    assert copy.votes["person"] == 0 and copy.name == "Acme" and copy.kind == "organization"
+    copy.votes.update(person=5)
+    assert copy.kind == "person" and group.kind == "organization"
+
+
+def test_fewer_collections_raises_and_restores_the_thresholds() -> None:
+    import gc
+
+    import pytest
+
+    from sitegen.build import GC_THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    assert before != GC_THRESHOLDS
+    with fewer_collections():
+        assert gc.get_threshold() == GC_THRESHOLDS
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), fewer_collections():
+        raise KeyError("x")
+    assert gc.get_threshold() == before
