@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import markdown
 from bs4 import BeautifulSoup
@@ -28,6 +29,7 @@ from sitegen.render.entity_page import (
     RELATED_SENTENCES_SHOWN,
     SHARED_SENTENCES_SHOWN,
 )
+from sitegen.render.timeline_page import ENTITY_EVENTS_SHOWN
 from sitegen.render.topic_page import PASSAGES_SHOWN
 
 EXTENSIONS = ["attr_list", "admonition", "pymdownx.details", "tables", "toc"]
@@ -198,6 +200,20 @@ def test_related_boxes_of_a_small_page_quote_every_shared_sentence() -> None:
     assert "Also in the same sentences" not in related
 
 
+def test_entity_timeline_is_capped_and_does_not_link_the_page_to_itself() -> None:
+    kb = frequent_kb(ENTITY_EVENTS_SHOWN // (SENTENCES_PER_PARAGRAPH * PARAGRAPHS) + 2)
+    page = render_site(kb)["organizations/acme.md"]
+    timeline = page.split("## Timeline\n", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"^- \*\*", timeline, flags=re.M)) == ENTITY_EVENTS_SHOWN
+    assert "acme.md" not in timeline and "worker000.md" in timeline
+    more = len(kb.events) - ENTITY_EVENTS_SHOWN
+    assert f"…and {more} more events on [the timeline](../timeline.md)" in timeline
+    # the worker's page lists the company, not itself
+    worker = render_site(kb)["people/worker000.md"].split("## Timeline\n", 1)[1]
+    assert "(../organizations/acme.md)" in worker.split("\n## ", 1)[0]
+    assert "worker000.md" not in worker.split("\n## ", 1)[0]
+
+
 def test_topic_page_quotes_up_to_the_cap_then_counts_each_further_article() -> None:
     per_article = SENTENCES_PER_PARAGRAPH * PARAGRAPHS
     kb, _, mentioned, quoted_articles, rest = past_the_cap(PASSAGES_SHOWN, 3, "topics/hiring.md")
@@ -205,3 +221,14 @@ def test_topic_page_quotes_up_to_the_cap_then_counts_each_further_article() -> N
     assert f"### {rest} more articles" in mentioned
     for article in kb.articles[quoted_articles:]:
         assert f"[{article.title}](../articles/{article.id}.md#p1) ({per_article})" in mentioned
+
+
+def test_the_same_event_told_by_several_articles_is_one_line_with_each_source() -> None:
+    kb = frequent_kb(3)
+    first = kb.events[0]
+    copy = replace(first, article="a01")  # the same clause and date, told by another article
+    kb = replace(kb, events=tuple(sorted((*kb.events, copy), key=lambda e: (e.date, e.article))))
+    timeline = render_site(kb)["timeline.md"]
+    lines = [line for line in timeline.splitlines() if line.startswith("- **")]
+    assert len(lines) == len(kb.events) - 1
+    assert "(Report 0, [¶1](articles/a00.md#p1); Report 1, [¶1](articles/a01.md#p1);" in timeline
