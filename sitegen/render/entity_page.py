@@ -31,7 +31,7 @@ SHARED_SENTENCES_SHOWN = 3
 MENTIONS_SHOWN = 20
 """Sentences quoted under "Mentioned in" (whole articles at a time); the further articles are
 listed with their counts, linked to the first paragraph naming the entity (an article page
-links every mention)."""
+links the entity in each paragraph naming it)."""
 
 
 def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str]:
