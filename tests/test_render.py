@@ -104,7 +104,7 @@ def test_entity_page_quotes_sentence_and_links_back() -> None:
     assert "Jane Doe spoke in Sylvania." in text
 
 
-def test_article_page_links_every_mention_and_anchors_paragraphs() -> None:
+def test_article_page_links_mentions_and_anchors_paragraphs() -> None:
     pages = render_site(tiny_kb())
     page = pages["articles/a.md"]
     assert "[Jane Doe](../people/jane-doe.md) spoke in [Sylvania](../places/sylvania.md)" in page

@@ -113,13 +113,21 @@ def _block(article: Article, block: Block, located: list[Located], page: str) ->
 
 
 def linked_text(text: str, start: int, end: int, located: list[Located], page: str) -> str:
-    """``text[start:end]`` escaped, with every resolved mention linked to its entity page."""
+    """``text[start:end]`` (a paragraph) escaped, with the first mention of each entity in it
+    linked to the entity's page.
+
+    Once per paragraph, not every mention: a link costs Python-Markdown and MkDocs far more
+    than plain text (about half the conversion time of an article page), and a paragraph
+    naming "Apple" five times reads as well with one link.
+    """
     pieces = []
     position = start
+    linked: set[str] = set()
     for item in located:
         mention = item.mention
-        if mention.start < position:
+        if mention.start < position or item.entity.id in linked:
             continue
+        linked.add(item.entity.id)
         pieces.append(escape(text[position : mention.start]))
         pieces.append(link(text[mention.start : mention.end], relative(item.entity.page, page)))
         position = mention.end

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
-from sitegen.model import Entity
+from sitegen.model import Entity, EntityMention
 from sitegen.render.context import RenderContext
 from sitegen.render.graph_svg import graph_for_entity
 from sitegen.render.markdown import escape, heading, link, relative
 from sitegen.render.passages import (
     KIND_LABEL,
+    article_label,
+    entity_link,
+    more_articles,
     named_page_front_matter,
     paragraph_link,
     quote_sentence,
@@ -24,7 +27,15 @@ REFERENCE_FORMS = 3
 
 ENTITY_SEARCH_BOOST = 3
 RELATED_LIMIT = 25
-SHARED_SENTENCES_SHOWN = 5
+"""Related entities named on a page (the rest are counted)."""
+RELATED_SENTENCES_SHOWN = 15
+"""Sentences quoted in the boxes of the most related; the next related are links."""
+SHARED_SENTENCES_SHOWN = 3
+"""Sentences quoted in one box."""
+MENTIONS_SHOWN = 20
+"""Sentences quoted under "Mentioned in" (whole articles at a time); the further articles are
+listed with their counts, linked to the first paragraph naming the entity (an article page
+links the entity in each paragraph naming it)."""
 
 
 def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str]:
@@ -111,7 +122,9 @@ def _said(entity: Entity, context: RenderContext, page: str) -> str:
 
 
 def _related(entity: Entity, context: RenderContext, page: str) -> str:
-    """Each entity named in the same sentences: kind, how often, and the sentences on demand."""
+    """Each entity named in the same sentences, most often first: in boxes that open on the
+    sentences they share while ``RELATED_SENTENCES_SHOWN`` are quoted, then as links with their
+    counts."""
     counts = context.together.get(entity.id)
     if not counts:
         return ""
@@ -120,38 +133,73 @@ def _related(entity: Entity, context: RenderContext, page: str) -> str:
         "## Related\n",
         "Named in the same sentences, most often first; open one to read the sentences.\n",
     ]
+    quoted = boxes = 0
     for other_id, count in ranked[:RELATED_LIMIT]:
-        other = context.entities[other_id]
-        shared = context.shared_sentences(entity.id, other_id)
-        sentences = "shared sentence" if count == 1 else "shared sentences"
-        title = f"{link(other.name, relative(other.page, page))} · {KIND_LABEL[other.kind]} · "
-        lines.append(f'??? note "{title.replace(chr(34), "&quot;")}{count} {sentences}"\n')
-        for article_id, index in shared[:SHARED_SENTENCES_SHOWN]:
-            mention = next(
-                item.mention
-                for item in context.by_sentence[(article_id, index)]
-                if item.entity.id == other_id
-            )
-            lines.append(f"    - {quote_sentence(context, mention, page)}")
-        if len(shared) > SHARED_SENTENCES_SHOWN:
-            lines.append(f"    - …and {len(shared) - SHARED_SENTENCES_SHOWN} more.")
-        lines.append("")
+        quoted += min(count, SHARED_SENTENCES_SHOWN)
+        if quoted > RELATED_SENTENCES_SHOWN:
+            break
+        lines += _related_box(entity, context.entities[other_id], count, context, page)
+        boxes += 1
+    listed = ranked[boxes:RELATED_LIMIT]
+    if listed:
+        links = " · ".join(
+            f"{entity_link(context.entities[other_id], page)} ({count})"
+            for other_id, count in listed
+        )
+        lines.append(f"Also in the same sentences (how many): {links}\n")
     if len(ranked) > RELATED_LIMIT:
         lines.append(f"…and {len(ranked) - RELATED_LIMIT} more.")
     return "\n".join(lines) + "\n"
 
 
+def _related_box(
+    entity: Entity, other: Entity, count: int, context: RenderContext, page: str
+) -> list[str]:
+    """A collapsed box titled with the other entity, quoting the first shared sentences."""
+    shared = context.shared_sentences(entity.id, other.id)
+    sentences = "shared sentence" if count == 1 else "shared sentences"
+    title = f"{entity_link(other, page)} · {KIND_LABEL[other.kind]} · "
+    lines = [f'??? note "{title.replace(chr(34), "&quot;")}{count} {sentences}"\n']
+    for article_id, index in shared[:SHARED_SENTENCES_SHOWN]:
+        mention = next(
+            item.mention
+            for item in context.by_sentence[(article_id, index)]
+            if item.entity.id == other.id
+        )
+        lines.append(f"    - {quote_sentence(context, mention, page)}")
+    if len(shared) > SHARED_SENTENCES_SHOWN:
+        lines.append(f"    - …and {len(shared) - SHARED_SENTENCES_SHOWN} more.")
+    lines.append("")
+    return lines
+
+
 def _mentions(entity: Entity, context: RenderContext, page: str) -> str:
+    """Every sentence naming the entity, by article: whole articles are quoted until
+    ``MENTIONS_SHOWN`` sentences are, then the further articles are listed with their counts,
+    each linked to its first paragraph naming the entity."""
     lines = ["## Mentioned in\n"]
-    for article_id, mentions in groupby(entity.mentions, key=lambda m: m.article):
+    shown = more = 0
+    rest: list[tuple[str, str, int]] = []
+    for article_id, grouped in groupby(entity.mentions, key=lambda m: m.article):
         article = context.articles[article_id]
-        target = relative(f"articles/{article.id}.md", page)
-        lines.append(f"### {link(article.title, target)}\n")
-        seen: set[int] = set()
-        for mention in mentions:
-            if mention.sentence in seen:
-                continue
-            seen.add(mention.sentence)
-            lines.append(f"- {quote_sentence(context, mention, page)}")
+        first_in_sentence: dict[int, EntityMention] = {}
+        for mention in grouped:
+            first_in_sentence.setdefault(mention.sentence, mention)
+        mentions = list(first_in_sentence.values())
+        if shown >= MENTIONS_SHOWN:
+            first = paragraph_link(context, article_id, mentions[0].sentence, page)
+            rest.append((article.title, first, len(mentions)))
+            more += len(mentions)
+            continue
+        lines.append(article_label(article, page))
+        lines += [f"- {quote_sentence(context, mention, page)}" for mention in mentions]
         lines.append("")
+        shown += len(mentions)
+    if rest:
+        sentences = "sentence names" if more == 1 else "sentences name"
+        summary = (
+            f"{more} more {sentences} {escape(entity.name)}, in these articles (sentences per "
+            "article; each link opens the first paragraph naming it):"
+        )
+        lines += more_articles(rest, summary)
     return "\n".join(lines)

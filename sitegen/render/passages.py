@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitegen.model import EntityMention
+from sitegen.model import Article, Entity, EntityMention
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, front_matter, plain_title, relative
+from sitegen.render.markdown import escape, front_matter, link, plain_title, relative
 
 KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Place"}
 
@@ -26,6 +26,27 @@ def paragraph_link(context: RenderContext, article_id: str, sentence: int, page:
     """The link from ``page`` to the paragraph holding an article's sentence."""
     anchor = context.paragraph_anchor(article_id, sentence)
     return relative(f"articles/{article_id}.md#{anchor}", page)
+
+
+def entity_link(entity: Entity, page: str) -> str:
+    """A link from ``page`` to an entity's page, labelled with its name."""
+    return link(entity.name, relative(entity.page, page))
+
+
+def article_label(article: Article, page: str) -> str:
+    """The bold, linked title of an article above the sentences quoted from it.
+
+    A paragraph, not a heading: a frequent name's page quotes dozens of articles, and headings
+    would fill the page's table of contents and split its search entry into one per article.
+    """
+    return f"**{link(article.title, relative(f'articles/{article.id}.md', page))}**\n"
+
+
+def more_articles(rest: list[tuple[str, str, int]], summary: str) -> list[str]:
+    """Lines of a "### N more articles" section: ``summary``, then on one line each article's
+    title linked to ``target`` (the first paragraph that counts), with its ``count``."""
+    links = " · ".join(f"{link(title, target)} ({count})" for title, target, count in rest)
+    return [f"### {len(rest)} more articles\n", f"{summary}\n", links, ""]
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -12,9 +12,9 @@ from sitegen.render.timeline_svg import heading_anchor, visual_timeline
 from sitegen.resolve.events import human_date, period_start
 
 TIMELINE_PAGE = "timeline.md"
-ENTITY_EVENTS_SHOWN = 30
-"""Events listed on an entity page; the rest are on the timeline page (and every sentence
-naming the entity is quoted under "Mentioned in" anyway)."""
+ENTITY_EVENTS_SHOWN = 10
+"""Events listed on an entity page; the rest are on the timeline page (and every paragraph
+naming the entity is linked under "Mentioned in" anyway)."""
 
 
 def render_timeline(context: RenderContext) -> tuple[str, str]:
@@ -32,7 +32,7 @@ def render_timeline(context: RenderContext) -> tuple[str, str]:
             of_month = list(grouped)
             if month:
                 lines.append(f"### {month} {{: #{heading_anchor(of_month[0])} }}\n")
-            lines += [event_line(event, context, TIMELINE_PAGE) for event in of_month]
+            lines += [event_line(same, context, TIMELINE_PAGE) for same in repeated(of_month)]
             lines.append("")
     lines.append(_undated(context))
     return TIMELINE_PAGE, "\n".join(lines)
@@ -57,25 +57,48 @@ def _month_heading(event: Event) -> str:
     return ""
 
 
-def event_line(event: Event, context: RenderContext, page: str) -> str:
-    """One list item: date, clause, entity links, and a link to the paragraph."""
-    article = context.articles[event.article]
-    anchor = context.paragraph_anchor(event.article, event.sentence)
-    target = paragraph_link(context, event.article, event.sentence, page)
+def repeated(events: list[Event]) -> list[list[Event]]:
+    """Events grouped when they are one: the same clause, date, phrase and resolution in
+    several articles (a story syndicated or updated), in order of their first occurrence."""
+    groups: dict[tuple[str, str, str, str, str], list[Event]] = {}
+    for event in events:
+        key = (
+            event.date,
+            event.precision,
+            " ".join(event.text.split()),
+            event.phrase,
+            event.anchor,
+        )
+        groups.setdefault(key, []).append(event)
+    return list(groups.values())
+
+
+def event_line(same: list[Event], context: RenderContext, page: str, own: str = "") -> str:
+    """One list item for an event (told by one or more articles): date, clause, a link to each
+    article's paragraph, and the entities named; on the page of entity ``own``, the others."""
+    event = same[0]
+    sources = "; ".join(_source(other, context, page) for other in same)
+    named = dict.fromkeys(e for other in same for e in other.entities)
     names = ", ".join(
         link(context.entities[e].name, relative(context.entities[e].page, page))
-        for e in event.entities
-        if e in context.entities
+        for e in named
+        if e in context.entities and e != own
     )
     resolved = f"; {escape(event.anchor)}" if event.anchor else ""
-    source = f"{escape(article.title)}, [¶{anchor[1:]}]({target})"
     parts = [
         f"- **{escape(human_date(event.date, event.precision))}**: {escape(event.text)}",
-        f"  ({source}; “{escape(event.phrase)}”{resolved})",
+        f"  ({sources}; “{escape(event.phrase)}”{resolved})",
     ]
     if names:
         parts.append(f"  — {names}")
     return "\n".join(parts)
+
+
+def _source(event: Event, context: RenderContext, page: str) -> str:
+    """The article's title and a link to the paragraph that dates the event."""
+    anchor = context.paragraph_anchor(event.article, event.sentence)
+    target = paragraph_link(context, event.article, event.sentence, page)
+    return f"{escape(context.articles[event.article].title)}, [¶{anchor[1:]}]({target})"
 
 
 def _undated(context: RenderContext) -> str:
@@ -100,16 +123,16 @@ def _undated(context: RenderContext) -> str:
 
 def timeline_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     """The "Timeline" section of an entity page: the events naming it."""
-    events = context.events_of.get(entity.id, [])
+    events = repeated(context.events_of.get(entity.id, []))
     if not events:
         return ""
     shown = events[:ENTITY_EVENTS_SHOWN]
-    lines = ["## Timeline\n"] + [event_line(event, context, page) for event in shown]
+    lines = ["## Timeline\n"] + [event_line(same, context, page, entity.id) for same in shown]
     if len(events) > len(shown):
         more = len(events) - len(shown)
         timeline = link("the timeline", relative(TIMELINE_PAGE, page))
         lines.append(
             f"\n…and {more} more {'event' if more == 1 else 'events'} on {timeline} "
-            "(their sentences are under “Mentioned in” below)."
+            "(each names the entity, so “Mentioned in” below links its paragraph)."
         )
     return "\n".join(lines) + "\n"

@@ -10,6 +10,8 @@ from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, heading, link, relative
 from sitegen.render.passages import (
     KIND_LABEL,
+    article_label,
+    more_articles,
     named_page_front_matter,
     paragraph_link,
     quote_sentence,
@@ -19,7 +21,7 @@ TOPIC_SEARCH_BOOST = 2
 SUMMARY_SENTENCES = 3
 SUMMARY_MAX_CHARS = 600
 INVOLVED_LIMIT = 15
-PASSAGES_SHOWN = 50
+PASSAGES_SHOWN = 20
 """Sentences quoted on a topic page (whole articles at a time); the further articles are
 listed as links, with their counts (their article pages show every sentence)."""
 INDEX_PAGE = "topics/index.md"
@@ -110,14 +112,15 @@ def _involved(topic: Topic, context: RenderContext, page: str) -> str:
 def _passages(topic: Topic, context: RenderContext, page: str) -> str:
     lines = ["## Mentioned in\n"]
     shown = 0
-    rest: list[tuple[Article, int]] = []
+    rest: list[tuple[str, str, int]] = []
     for article_id, grouped in groupby(topic.passages, key=lambda p: p.article):
         article = context.articles[article_id]
         passages = list(grouped)
         if shown >= PASSAGES_SHOWN:
-            rest.append((article, len(passages)))
+            first = paragraph_link(context, article_id, passages[0].sentence, page)
+            rest.append((article.title, first, len(passages)))
             continue
-        lines.append(f"### {link(article.title, relative(f'articles/{article.id}.md', page))}\n")
+        lines.append(article_label(article, page))
         for passage in passages:
             text = context.articles[article_id].text[passage.start : passage.end]
             mention = EntityMention(article_id, passage.start, passage.end, text, passage.sentence)
@@ -125,17 +128,9 @@ def _passages(topic: Topic, context: RenderContext, page: str) -> str:
         lines.append("")
         shown += len(passages)
     if rest:
-        sentences = sum(count for _, count in rest)
-        links = " · ".join(
-            f"{link(article.title, relative(f'articles/{article.id}.md', page))} ({count})"
-            for article, count in rest
-        )
-        lines += [
-            f"### {len(rest)} more articles\n",
-            f"{sentences} more sentences, in these articles (sentences per article):\n",
-            links,
-            "",
-        ]
+        sentences = sum(count for _, _, count in rest)
+        summary = f"{sentences} more sentences, in these articles (sentences per article):"
+        lines += more_articles(rest, summary)
     return "\n".join(lines)
 
 
