@@ -9,6 +9,7 @@ import re
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 
 from sitegen.model import (
     Analysis,
@@ -20,6 +21,8 @@ from sitegen.model import (
     Sentence,
     Topic,
 )
+from sitegen.nlp.doctext import KEY as DOC_TEXT_KEY
+from sitegen.nlp.doctext import doc_text
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, plain_title, relative
 from sitegen.review import KIND_OF_LABEL, kind_votes
@@ -201,3 +204,10 @@ def test_fewer_collections_raises_and_restores_the_thresholds() -> None:
     with pytest.raises(KeyError), fewer_collections():
         raise KeyError("x")
     assert gc.get_threshold() == before
+
+
+def test_doc_text_is_the_docs_text_computed_once(nlp: Language) -> None:
+    doc = nlp("Mark Carney met Xi Jinping on Friday.")
+    assert doc_text(doc) == doc.text
+    doc.user_data[DOC_TEXT_KEY] = "remembered"
+    assert doc_text(doc) == "remembered"

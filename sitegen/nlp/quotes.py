@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.model import QuoteSpan, SpeakerForm
+from sitegen.nlp.doctext import doc_text
 
 OPENING = '“"'
 CLOSING = '”"'
@@ -32,23 +33,24 @@ STOP_PUNCT = frozenset({".", "!", "?"})
 def find_quotes(doc: Doc, offset: int, sentence_of: dict[int, int]) -> list[QuoteSpan]:
     """The block's quotations; ``sentence_of`` maps a token index to its sentence index."""
     found = []
-    for open_char, close_char in quote_marks(doc.text):
+    text = doc_text(doc)
+    for open_char, close_char in quote_marks(text):
         inner = _inner_tokens(doc, open_char, close_char)
         if inner is None or _word_count(inner) < MIN_QUOTE_WORDS:
             continue
-        start, end = _trimmed(doc.text, open_char + 1, close_char)
+        start, end = _trimmed(text, open_char + 1, close_char)
         verb = _governing_verb(inner) or _adjacent_verb(doc, inner)
         form, speaker = _speaker(doc, verb, inner) if verb is not None else ("none", None)
         found.append(
             QuoteSpan(
                 start=start + offset,
                 end=end + offset,
-                text=doc.text[start:end],
+                text=text[start:end],
                 sentence=sentence_of[inner.start],
                 speaker_form=form,
                 speaker_start=speaker[0] + offset if speaker else -1,
                 speaker_end=speaker[1] + offset if speaker else -1,
-                speaker_text=doc.text[speaker[0] : speaker[1]] if speaker else "",
+                speaker_text=text[speaker[0] : speaker[1]] if speaker else "",
                 verb=verb.lemma_.lower() if verb is not None else "",
             )
         )

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from sitegen.model import Tense, TimeExpression
+from sitegen.nlp.doctext import doc_text
 from sitegen.nlp.tense import span_tense
 
 # ---------------------------------------------------------------------------------------------
@@ -867,7 +868,7 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int]]:
     """Candidate character spans: spaCy DATE/TIME entities, token patterns, text patterns."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += _match_spans(doc)
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     for pattern in _TEXT_PATTERNS:
         spans += [m.span() for m in pattern.finditer(text)]
     return spans
@@ -930,7 +931,7 @@ def _tense_at(doc: Doc, start: int, end: int) -> Tense:
 def _normalize_span(
     doc: Doc, start: int, end: int, phrase: str, published: dt.date | None
 ) -> _Found | None:
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return None  # "58-year-old", "aged 8-10 years" are ages, not durations
@@ -947,7 +948,7 @@ def _normalize_span(
 
 def _candidates(doc: Doc, published: dt.date | None) -> list[_Found]:
     found = []
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     for raw_start, raw_end in set(_raw_spans(doc)):
         for seg_start, seg_end in _segments(text, raw_start, raw_end):
             start, end = _trim(text, seg_start, seg_end)
@@ -1051,7 +1052,7 @@ def tag_times(
     """
     seen = antecedents if antecedents is not None else Antecedents()
     candidates = _select(_candidates(doc, published))
-    found = _attach_clock_dates(_resolve_anaphora(candidates, seen), doc.text)
+    found = _attach_clock_dates(_resolve_anaphora(candidates, seen), doc_text(doc))
     return [
         TimeExpression(
             start=f.start + offset,
