@@ -92,7 +92,7 @@ class AnalysisCache:
     def put(self, article: Article, analysis: Analysis) -> None:
         """Store ``analysis`` for ``article`` (atomically; a failure is only a warning)."""
         path = self.path(article)
-        data = {"format": FORMAT, "analysis": dataclasses.asdict(analysis)}
+        data = {"format": FORMAT, "analysis": analysis_to_json(analysis)}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
@@ -103,8 +103,24 @@ class AnalysisCache:
             log.warning("%s: cannot write the cache entry (%s)", path, exc)
 
 
+def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
+    """What ``dataclasses.asdict`` gives for an ``Analysis``, about ten times faster: its
+    fields are tuples of flat dataclasses (or of plain tuples), so each item's ``vars`` is
+    enough, with no deep copy."""
+    return {
+        field.name: _plain(getattr(analysis, field.name)) for field in dataclasses.fields(analysis)
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [vars(item) if dataclasses.is_dataclass(item) else item for item in value]
+    return value
+
+
 def analysis_from_json(data: dict[str, Any]) -> Analysis:
-    """The inverse of ``dataclasses.asdict`` for an ``Analysis``; raises on a wrong shape."""
+    """The inverse of ``analysis_to_json`` (and ``dataclasses.asdict``) for an ``Analysis``;
+    raises on a wrong shape."""
     return Analysis(
         article=str(data["article"]),
         sentences=tuple(Sentence(**item) for item in data["sentences"]),
