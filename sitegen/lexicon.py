@@ -196,6 +196,13 @@ title ("State Department Spokesperson", "Virginia Governor"): not part of the na
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 
+PRONOUN_GENDER = {
+    word: gender
+    for gender, words in (("male", "he him his himself"), ("female", "she her hers herself"))
+    for word in words.split()
+}
+"""The gender of each third-person singular pronoun of a person ("his": male)."""
+
 GENERIC_ORGANIZATION_NOUNS = frozenset(
     """company firm group carmaker automaker manufacturer maker conglomerate""".split()
 )

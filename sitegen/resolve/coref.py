@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.lexicon import (
     GENERIC_ORGANIZATION_NOUNS,
+    PRONOUN_GENDER,
     given_name_gender,
     one_word_name_gender,
     title_key,
@@ -27,11 +28,6 @@ from sitegen.lexicon import (
 from sitegen.model import Analysis, Article, Entity, EntityMention, Reference
 from sitegen.resolve.quotes import ANTECEDENT_BLOCKS, entity_genders
 
-PRONOUN_GENDER = {
-    word: gender
-    for gender, words in (("male", "he him his himself"), ("female", "she her hers herself"))
-    for word in words.split()
-}
 HEAD_SYNONYMS = {"airline": ("airline", "airlines", "airways")}
 """Name words a noun also matches ("the airline" -> "Qatar Airways")."""
 

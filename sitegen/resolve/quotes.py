@@ -14,12 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitegen.lexicon import ORGANIZATION_NOUNS, honorific_genders, is_title, title_key
+from sitegen.lexicon import (
+    ORGANIZATION_NOUNS,
+    PRONOUN_GENDER,
+    honorific_genders,
+    is_title,
+    title_key,
+)
 from sitegen.model import Analysis, Article, Entity, Quote, QuoteSpan
 
 ANTECEDENT_BLOCKS = 3
 """How many paragraphs back a pronoun may find its person."""
-GENDER_OF_PRONOUN = {"he": "male", "she": "female"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ def _speaker(
     if named is not None:
         return named
     if span.speaker_form == "pronoun":
-        wanted = GENDER_OF_PRONOUN.get(span.speaker_text.lower())
+        wanted = PRONOUN_GENDER.get(span.speaker_text.lower())
         for reference in reversed(references):
             if reference.offset >= span.speaker_start:
                 continue
