@@ -366,11 +366,9 @@ def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
         and doc[end].text == ","
         and doc[end + 1].ent_type_ == "GPE"
     ):
-        after = end + 1
-        while after < len(doc) and doc[after].ent_type_ == "GPE" and doc[after].ent_iob_ != "O":
+        after = end + 2  # past the place's first token, then its other tokens
+        while after < len(doc) and doc[after].ent_iob_ == "I":
             after += 1
-            if after < len(doc) and doc[after].ent_iob_ == "B":
-                break
         if after >= len(doc) or doc[after].text not in ("'s", "’s", "-", "'", "’"):
             return True
     if (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitegen.lexicon import GENERIC_ORGANIZATION_NOUNS, ORGANIZATION_HEADS, is_title
-from sitegen.model import Reference
+from sitegen.model import Reference, ReferenceForm
 
 PERSONAL_PRONOUNS = frozenset("""he him his himself she her hers herself""".split())
 """Third-person singular pronouns of people (not "it", "they": too often not an entity)."""
@@ -76,7 +76,12 @@ def _nominal_start(head: Token) -> int | None:
 
 
 def _reference(
-    head: Token, start: int, end: int, form: str, offset: int, sentence_of: dict[int, int]
+    head: Token,
+    start: int,
+    end: int,
+    form: ReferenceForm,
+    offset: int,
+    sentence_of: dict[int, int],
 ) -> Reference:
     span = head.doc[start:end]
     return Reference(
@@ -84,7 +89,7 @@ def _reference(
         end=span.end_char + offset,
         text=span.text,
         sentence=sentence_of[head.i],
-        form="pronoun" if form == "pronoun" else "nominal",
+        form=form,
         subject=head.dep_ in SUBJECTS,
     )
 
