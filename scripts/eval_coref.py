@@ -56,7 +56,6 @@ rules gets.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import defaultdict
@@ -541,15 +540,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     articles = ev.selected_articles(args)
-    if args.from_json:
-        output = json.loads(args.from_json.read_text(encoding="utf-8"))
-    else:
-        found = ev.system_output([a.path for a in articles], args.system)
-        if found is None:
-            raise SystemExit("sitegen extract is not available")
-        output = found
-        if args.save_json:
-            args.save_json.write_text(json.dumps(output, indent=1), encoding="utf-8")
+    output = ev.sitegen_output(args, articles)
+    if output is None:
+        raise SystemExit("sitegen extract is not available")
     results = evaluate(articles, output, baseline=not args.no_baseline)
     corpora = ev.selected_corpora(args, articles)
     print(report(results, corpora))

@@ -716,20 +716,27 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def sitegen_output(args: argparse.Namespace, articles: Sequence[CorpusArticle]) -> Any:
+    """sitegen's extract for the articles: ``--from-json``'s file, else a run of sitegen
+    (saved to ``--save-json`` if given); None when sitegen cannot be run."""
+    if args.from_json:
+        return json.loads(args.from_json.read_text(encoding="utf-8"))
+    output = system_output([a.path for a in articles], args.system)
+    if output is not None and args.save_json:
+        args.save_json.write_text(json.dumps(output, indent=1), encoding="utf-8")
+    return output
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     articles = selected_articles(args)
     outputs: dict[str, dict[str, Any]] = {}
-    if args.from_json:
-        outputs["sitegen"] = json.loads(args.from_json.read_text(encoding="utf-8"))
-    elif not args.no_system:
-        output = system_output([a.path for a in articles], args.system)
+    if args.from_json or not args.no_system:
+        output = sitegen_output(args, articles)
         if output is None:
             print("note: sitegen extract is not available; scoring the baseline only\n")
         else:
             outputs["sitegen"] = output
-            if args.save_json:
-                args.save_json.write_text(json.dumps(output, indent=1), encoding="utf-8")
     if not args.no_baseline:
         outputs["baseline"] = baseline_output(articles, load_model())
         if args.write_baseline_json:
