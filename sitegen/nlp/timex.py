@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from sitegen.model import Tense, TimeExpression
 from sitegen.nlp.doctext import doc_text
+from sitegen.nlp.matching import SelectiveMatcher
 from sitegen.nlp.tense import span_tense
 
 # ---------------------------------------------------------------------------------------------
@@ -777,7 +777,7 @@ _UNIT_FORMS = [form for unit in UNITS if unit != "night" for form in (unit, unit
 _UNIT_FORMS.append("centuries")
 _PREPOSITIONS = ["in", "since", "by", "until", "from", "to", "and", "between", "before", "after",
                  "of", "through", "during", "early", "late", "mid", "or"]  # fmt: skip
-_MATCHERS: dict[tuple[int, bool], tuple[Vocab, Matcher]] = {}
+_MATCHERS: dict[tuple[int, bool], tuple[Vocab, SelectiveMatcher]] = {}
 
 
 def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
@@ -829,16 +829,20 @@ def _unparsed(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in token.items() if k not in ("POS", "DEP")} for token in pattern]
 
 
-def _matcher(vocab: Vocab, parsed: bool) -> Matcher:
+def token_patterns(parsed: bool) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(label, pattern) of every token pattern, in order; without POS/DEP if not ``parsed``."""
+    return [
+        (label, pattern if parsed else _unparsed(pattern))
+        for label, patterns in _patterns().items()
+        for pattern in patterns
+    ]
+
+
+def _matcher(vocab: Vocab, parsed: bool) -> SelectiveMatcher:
     """The token matcher for ``vocab`` (built once; the vocab is kept so its id stays unique)."""
     key = (id(vocab), parsed)
     if key not in _MATCHERS:
-        matcher = Matcher(vocab)
-        for label, patterns in _patterns().items():
-            # a permanent string: the label must outlive nlp.memory_zone()
-            vocab.strings.add(label, allow_transient=False)  # type: ignore[call-arg]
-            matcher.add(label, patterns if parsed else [_unparsed(p) for p in patterns])
-        _MATCHERS[key] = (vocab, matcher)
+        _MATCHERS[key] = (vocab, SelectiveMatcher(vocab, token_patterns(parsed)))
     return _MATCHERS[key][1]
 
 
