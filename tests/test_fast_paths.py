@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from sitegen.model import (
     Analysis,
@@ -211,3 +212,82 @@ def test_doc_text_is_the_docs_text_computed_once(nlp: Language) -> None:
     assert doc_text(doc) == doc.text
     doc.user_data[DOC_TEXT_KEY] = "remembered"
     assert doc_text(doc) == "remembered"
+
+
+SCANNED_TEXTS = [
+    "Yesterday President Zorbulax visited Quellington with Harriet Vole and Wikinews.",
+    "He said “the company will grow,” and she told the carmaker's chief executive so.",
+    "The prime minister met the bank. His deputy, Ann Vole of Quellford Ltd, left early.",
+    "",
+]
+
+
+def seed_docs(nlp: Language) -> list:
+    from sitegen.ingest import read_articles
+    from tests.conftest import SEEDS
+
+    texts = [a.block_text(b) for a in read_articles([SEEDS]) for b in a.blocks]
+    return list(nlp.pipe(texts + SCANNED_TEXTS))
+
+
+def test_unlabelled_names_are_the_token_by_token_scan(nlp: Language) -> None:
+    from sitegen.lexicon import is_title
+    from sitegen.nlp.analyze import UNLABELLED_NAME_MAX_WORDS, unlabelled_names
+
+    def word(token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.text[:1].isupper()
+            and token.is_alpha
+        )
+
+    def scanned(doc: Doc) -> list[tuple[int, int]]:
+        """``unlabelled_names`` as first written: every token asked in turn."""
+        found, index = [], 0
+        while index < len(doc):
+            if not word(doc[index]):
+                index += 1
+                continue
+            start = index
+            while index < len(doc) and word(doc[index]):
+                index += 1
+            while start < index and is_title(doc[start].text):
+                start += 1
+            if start < index <= start + UNLABELLED_NAME_MAX_WORDS:
+                found.append((start, index))
+        return found
+
+    total = 0
+    for doc in seed_docs(nlp):
+        spans = [(span.start, span.end) for span in unlabelled_names(doc)]
+        assert spans == scanned(doc), doc.text
+        total += len(spans)
+    assert total >= 2
+
+
+def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
+    """Only pronouns and nouns are looked at: the same references as asking every token."""
+    from sitegen.nlp import references as r
+
+    def scanned(doc: Doc, sentence_of: dict[int, int], quoted: list) -> list:
+        found = []
+        for token in doc:
+            if r._inside(token.idx, quoted):
+                continue
+            if token.lower_ in r.PERSONAL_PRONOUNS and token.pos_ == "PRON":
+                found.append(r._reference(token, token.i, token.i + 1, "pronoun", 0, sentence_of))
+            elif token.pos_ == "NOUN" and token.text.islower():
+                start = r._nominal_start(token)
+                if start is not None:
+                    found.append(r._reference(token, start, token.i + 1, "nominal", 0, sentence_of))
+        return found
+
+    forms = set()
+    for doc in seed_docs(nlp):
+        sentence_of = dict.fromkeys(range(len(doc)), 0)
+        quoted = [match.span() for match in re.finditer(r"“[^”]*”", doc.text)]
+        found = r.find_references(doc, 0, sentence_of, quoted)
+        assert found == scanned(doc, sentence_of, quoted), doc.text
+        forms.update(reference.form for reference in found)
+    assert forms == {"pronoun", "nominal"}

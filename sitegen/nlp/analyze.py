@@ -8,7 +8,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import ENT_TYPE, IS_ALPHA, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
@@ -219,27 +221,26 @@ def unlabelled_names(doc: Doc) -> Iterator[Span]:
     """Runs of capitalized proper nouns outside every entity, without leading titles, as
     spans labelled ``UNLABELLED_NAME``: names spaCy did not tag here ("Wikinews interviewed
     ..."); resolving keeps those the corpus names elsewhere or the article repeats."""
-    index = 0
-    while index < len(doc):
-        if not _is_unlabelled_name_word(doc[index]):
-            index += 1
-            continue
-        start = index
-        while index < len(doc) and _is_unlabelled_name_word(doc[index]):
-            index += 1
-        while start < index and is_title(doc[start].text):
+    runs: list[list[int]] = []
+    for index in _unlabelled_name_words(doc):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        start, end = run[0], run[-1] + 1
+        while start < end and is_title(doc[start].text):
             start += 1
-        if start < index <= start + UNLABELLED_NAME_MAX_WORDS:
-            yield Span(doc, start, index, label=UNLABELLED_NAME)
+        if start < end <= start + UNLABELLED_NAME_MAX_WORDS:
+            yield Span(doc, start, end, label=UNLABELLED_NAME)
 
 
-def _is_unlabelled_name_word(token: Token) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        and not token.ent_type_
-        and token.text[:1].isupper()
-        and token.is_alpha
-    )
+def _unlabelled_name_words(doc: Doc) -> list[int]:
+    """Indices of the alphabetic proper nouns outside every entity that start with a capital
+    (POS, entity type and IS_ALPHA read as arrays: this scans every token of the corpus)."""
+    columns = doc.to_array([POS, ENT_TYPE, IS_ALPHA])
+    proper = (columns[:, 0] == PROPN) & (columns[:, 1] == 0) & (columns[:, 2] == 1)
+    return [index for index in proper.nonzero()[0].tolist() if doc[index].text[:1].isupper()]
 
 
 def chunk_lemma(chunk: Span) -> str:

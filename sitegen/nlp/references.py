@@ -8,6 +8,8 @@ They are resolved to entities later (``sitegen.resolve.coref``), where the names
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Token
 
 from sitegen.lexicon import GENERIC_ORGANIZATION_NOUNS, ORGANIZATION_HEADS, is_title
@@ -28,7 +30,9 @@ def find_references(
     """The block's references; ``quoted`` holds (start, end) character spans of quotations
     in ``doc`` (a pronoun inside a quotation is the speaker's, not the narrator's)."""
     found: list[Reference] = []
-    for token in doc:
+    tags = doc.to_array([POS])  # only pronouns and nouns can start one: read the rest as an array
+    for index in ((tags == PRON) | (tags == NOUN)).nonzero()[0].tolist():
+        token = doc[index]
         if _inside(token.idx, quoted):
             continue
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
