@@ -23,7 +23,7 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.nlp.doctext import KEY as DOC_TEXT_KEY
-from sitegen.nlp.doctext import doc_text
+from sitegen.nlp.doctext import doc_text, span_text
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, plain_title, relative
 from sitegen.review import KIND_OF_LABEL, kind_votes
@@ -212,6 +212,14 @@ def test_doc_text_is_the_docs_text_computed_once(nlp: Language) -> None:
     assert doc_text(doc) == doc.text
     doc.user_data[DOC_TEXT_KEY] = "remembered"
     assert doc_text(doc) == "remembered"
+
+
+def test_span_text_is_the_spans_text(nlp: Language) -> None:
+    texts = ["  Prime  Minister\n\nMark Carney 🚀 met Ms. Xi\u00a0Jinping (née Peng) …  ", "x"]
+    for doc in nlp.pipe(texts):
+        for start in range(len(doc)):
+            for end in range(start + 1, min(start + 6, len(doc)) + 1):
+                assert span_text(doc, start, end) == doc[start:end].text, (start, end)
 
 
 SCANNED_TEXTS = [

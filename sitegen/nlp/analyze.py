@@ -34,6 +34,7 @@ from sitegen.model import (
     Sentence,
     TimeExpression,
 )
+from sitegen.nlp.doctext import span_text
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
 from sitegen.nlp.tense import sentence_tense
@@ -524,7 +525,9 @@ def _title_before(doc: Doc, start: int) -> int:
     while position > 0:
         for size in range(TITLE_MAX_WORDS, 0, -1):
             begin = position - size
-            if begin >= 0 and is_title(doc[begin:position].text) and _capitalized(doc[begin]):
+            if begin < 0 or not is_title(span_text(doc, begin, position)):
+                continue
+            if _capitalized(doc[begin]):
                 position = begin
                 break
         else:
@@ -534,7 +537,7 @@ def _title_before(doc: Doc, start: int) -> int:
 
 def _title_length_at(doc: Doc, position: int, limit: int) -> int:
     for size in range(TITLE_MAX_WORDS, 0, -1):
-        if position + size <= limit and is_title(doc[position : position + size].text):
+        if position + size <= limit and is_title(span_text(doc, position, position + size)):
             return size
     return 0
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from sitegen.lexicon import GENERIC_ORGANIZATION_NOUNS, ORGANIZATION_HEADS, is_title
 from sitegen.model import Reference, ReferenceForm
+from sitegen.nlp.doctext import span_text
 
 PERSONAL_PRONOUNS = frozenset("""he him his himself she her hers herself""".split())
 """Third-person singular pronouns of people (not "it", "they": too often not an entity)."""
@@ -67,7 +68,7 @@ def _nominal_start(head: Token) -> int | None:
         return None
     if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN"):
         return None  # "the company spokesman": the head is further on
-    words = doc[start : head.i + 1].text
+    words = span_text(doc, start, head.i + 1)
     if head.i == start and (
         head.lower_ in GENERIC_ORGANIZATION_NOUNS or head.lower_ in ORGANIZATION_HEADS
     ):
