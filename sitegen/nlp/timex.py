@@ -741,16 +741,21 @@ _BARE_UNIT = re.compile(
     re.IGNORECASE,
 )
 _SAME_DAY = {"day", "same day", "that day", "that same day", "this day"}
-_TEXT_PATTERNS = (
-    re.compile(
-        r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT))?"
-        r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?![\w:])",
-        re.IGNORECASE,
+_TEXT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        (":",),
+        re.compile(
+            r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT))?"
+            r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?![\w:])",
+            re.IGNORECASE,
+        ),
     ),
-    re.compile(r"\b\d{1,2}\s*[ap]\.m\.", re.IGNORECASE),
-    re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    ((".m.", ".M."), re.compile(r"\b\d{1,2}\s*[ap]\.m\.", re.IGNORECASE)),
+    (("/",), re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")),
+    (("-",), re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
 )
+"""Clock times and numeric dates, each with the strings one of which every match contains
+(a text without them is not searched: most paragraphs have no ":", "/" or "p.m.")."""
 
 
 @dataclass(frozen=True)
@@ -873,8 +878,9 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += _match_spans(doc)
     text = doc_text(doc)
-    for pattern in _TEXT_PATTERNS:
-        spans += [m.span() for m in pattern.finditer(text)]
+    for needed, pattern in _TEXT_PATTERNS:
+        if any(literal in text for literal in needed):
+            spans += [m.span() for m in pattern.finditer(text)]
     return spans
 
 
