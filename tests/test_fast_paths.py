@@ -23,7 +23,7 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.nlp.doctext import KEY as DOC_TEXT_KEY
-from sitegen.nlp.doctext import doc_text, span_text
+from sitegen.nlp.doctext import doc_text, remember_text, span_text
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, plain_title, relative
 from sitegen.review import KIND_OF_LABEL, kind_votes
@@ -299,3 +299,12 @@ def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
         assert found == scanned(doc, sentence_of, quoted), doc.text
         forms.update(reference.form for reference in found)
     assert forms == {"pronoun", "nominal"}
+
+
+def test_the_text_a_doc_was_made_from_is_its_text(nlp: Language) -> None:
+    """What ``remember_text`` relies on: spaCy's tokenizer keeps every character."""
+    texts = [" Two  spaces,\ttabs\n\nand\u00a0non-breaking 🚀 “quotes” … ", "", "\n", "e.g.x"]
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        assert doc.text == text
+        remember_text(doc, text)
+        assert doc_text(doc) == text and doc.user_data[DOC_TEXT_KEY] is text

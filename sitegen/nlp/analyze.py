@@ -34,7 +34,7 @@ from sitegen.model import (
     Sentence,
     TimeExpression,
 )
-from sitegen.nlp.doctext import span_text
+from sitegen.nlp.doctext import remember_text, span_text
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
 from sitegen.nlp.tense import sentence_tense
@@ -126,7 +126,8 @@ def _analyze_chunk(
         batch_size=batch_size,
         n_process=n_process,
     )
-    for doc, (article_id, block_index, offset) in stream:
+    for doc, (article_id, block_index, offset, text) in stream:
+        remember_text(doc, text)
         article = by_id[article_id]
         _add_doc(parts[article_id], article, block_index, doc, offset)
     return {
@@ -145,12 +146,13 @@ def _analyze_chunk(
 
 def _block_texts(
     articles: list[Article], max_chars: int
-) -> Iterator[tuple[str, tuple[str, int, int]]]:
-    """Each block's text (in chunks of at most ``max_chars``) with (article, block, offset)."""
+) -> Iterator[tuple[str, tuple[str, int, int, str]]]:
+    """Each block's text (in chunks of at most ``max_chars``) with (article, block, offset,
+    the text again: the Doc's text without spaCy joining its tokens)."""
     for article in articles:
         for index, block in enumerate(article.blocks):
             for start, chunk in split_long_text(article.block_text(block), max_chars):
-                yield chunk, (article.id, index, block.start + start)
+                yield chunk, (article.id, index, block.start + start, chunk)
 
 
 def split_long_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:

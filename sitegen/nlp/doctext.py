@@ -1,7 +1,8 @@
 """``Doc.text`` once per Doc: spaCy joins every token's text on each access, which cost about
-15% of the analysis when the date and quotation finders asked for it per expression. The
-text of a few tokens (``doc[start:end].text``, asked for every title candidate before a name)
-is a slice of it at the tokens' offsets, read once per Doc as an array."""
+15% of the analysis when the date and quotation finders asked for it per expression (the
+analysis hands each Doc the text it was made from instead). The text of a few tokens
+(``doc[start:end].text``, asked for every title candidate before a name) is a slice of it at
+the tokens' offsets, read once per Doc as an array."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[KEY] = doc.text
     return str(text)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, the string ``doc`` was made from, as its ``doc_text``: spaCy's tokenizer
+    keeps every character, so it is ``doc.text``."""
+    doc.user_data[KEY] = text
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
