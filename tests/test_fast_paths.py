@@ -7,7 +7,7 @@ import posixpath
 import re
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -308,3 +308,25 @@ def test_the_text_a_doc_was_made_from_is_its_text(nlp: Language) -> None:
         assert doc.text == text
         remember_text(doc, text)
         assert doc_text(doc) == text and doc.user_data[DOC_TEXT_KEY] is text
+
+
+CLOCK_PIECES = [
+    *"1 12 2020 7 : / - . a p A P m M .m. .M. UTC on Monday x 12/7/ 2020-12- 9:30".split(),
+    " ",
+    "\t",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(CLOCK_PIECES), max_size=12).map("".join))
+@example("at 9 P.M. UTC")
+@example("9:30 on Monday")
+@example("12/7/2020")
+@example("2020-12-01")
+def test_a_text_without_a_patterns_needed_strings_has_no_match(text: str) -> None:
+    """The clock-time and numeric-date patterns search only texts with one of their strings."""
+    from sitegen.nlp.timex import _TEXT_PATTERNS
+
+    for needed, pattern in _TEXT_PATTERNS:
+        if pattern.search(text):
+            assert any(literal in text for literal in needed), (pattern.pattern, text)
