@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -205,6 +208,28 @@ def test_fewer_collections_raises_and_restores_the_thresholds() -> None:
     with pytest.raises(KeyError), fewer_collections():
         raise KeyError("x")
     assert gc.get_threshold() == before
+
+
+def test_analyzing_runs_with_fewer_collections(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    import gc
+
+    import sitegen.build
+    from sitegen.build import GC_THRESHOLDS, Options, build_knowledge
+    from tests.conftest import ruler_pipeline, write
+
+    write(tmp_path / "a.txt", "Jane Doe visited Freedonia on Monday.\n")
+    seen = []
+    analyze = sitegen.build.analyze
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return analyze(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.build, "analyze", spy)
+    pipeline = ruler_pipeline([{"label": "PERSON", "pattern": "Jane Doe"}])
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), pipeline)
+    assert seen == [GC_THRESHOLDS] and kb.analyses["a"].mentions
+    assert gc.get_threshold() != GC_THRESHOLDS
 
 
 def test_doc_text_is_the_docs_text_computed_once(nlp: Language) -> None:
