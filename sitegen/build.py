@@ -78,6 +78,9 @@ class BuildStats:
     """What a run did: seconds per stage, and how many articles spaCy processed."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of this process per stage (spaCy's worker processes, if any, not counted):
+    steadier than ``seconds`` on a machine shared with other jobs."""
     analyzed: int = 0
     """Articles processed by spaCy (missing from the cache)."""
     cached: int = 0
@@ -88,11 +91,12 @@ class BuildStats:
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         """Time the ``with`` block as stage ``name``."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.seconds[name] = time.perf_counter() - started
+            self.cpu_seconds[name] = time.process_time() - cpu
 
 
 def build_knowledge(

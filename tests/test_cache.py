@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import shutil
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -310,3 +311,13 @@ def test_a_changed_article_is_the_only_one_grouped_again(
     assert sorted(grouped) == ["a", "b", "c"]
     fresh = build_knowledge([source], replace(options, cache_dir=None), ruler_pipeline(PATTERNS))
     assert kb == fresh
+
+
+def test_stages_record_wall_and_cpu_seconds() -> None:
+    stats = BuildStats()
+    with stats.stage("busy"):
+        sum(range(2_000_000))
+    with stats.stage("idle"):
+        time.sleep(0.2)
+    assert stats.cpu_seconds["busy"] > 0 and stats.seconds["idle"] >= 0.2
+    assert stats.cpu_seconds["idle"] < 0.1 < stats.seconds["idle"]
