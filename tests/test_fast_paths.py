@@ -355,3 +355,20 @@ def test_a_text_without_a_patterns_needed_strings_has_no_match(text: str) -> Non
     for needed, pattern in _TEXT_PATTERNS:
         if pattern.search(text):
             assert any(literal in text for literal in needed), (pattern.pattern, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list('ab “”"‘’\'\n')), max_size=40))
+def test_quote_marks_are_the_character_by_character_scan(text: str) -> None:
+    from sitegen.nlp.quotes import CLOSING, OPENING, quote_marks
+
+    pairs, open_at = [], -1
+    for index, char in enumerate(text):
+        if open_at < 0 and char in OPENING:
+            open_at = index
+        elif open_at >= 0 and char in CLOSING:
+            pairs.append((open_at, index))
+            open_at = -1
+    if open_at >= 0:
+        pairs.append((open_at, len(text)))
+    assert quote_marks(text) == pairs
