@@ -30,14 +30,14 @@ MATCHERS_KEPT = 1024
 
 
 @dataclass(frozen=True)
-class _Need:
+class Need:
     """A token of a pattern that every match contains, and the values it allows."""
 
     column: int
     values: frozenset[int]
 
 
-def needs(pattern: Pattern) -> tuple[_Need, ...]:
+def needs(pattern: Pattern) -> tuple[Need, ...]:
     """What a document must hold for ``pattern`` to match in it: for each token every match
     contains, one token with a value its LOWER (or SHAPE) allows."""
     found = []
@@ -52,7 +52,7 @@ def needs(pattern: Pattern) -> tuple[_Need, ...]:
                 allowed = value["IN"]
             else:
                 continue
-            found.append(_Need(column, frozenset(get_string_id(v) for v in allowed)))
+            found.append(Need(column, frozenset(get_string_id(v) for v in allowed)))
     return tuple(found)
 
 
@@ -87,12 +87,9 @@ class SelectiveMatcher:
             if len(self._matchers) >= MATCHERS_KEPT:
                 self._matchers.clear()
             matcher = Matcher(self.vocab)
-            by_label: dict[str, list[Pattern]] = {}
-            for index in wanted:  # labels in their first pattern's order, as added at first
+            for index in wanted:  # in the patterns' order, one at a time (as a label's list)
                 label, pattern = self.patterns[index]
-                by_label.setdefault(label, []).append(pattern)
-            for label, patterns in by_label.items():
-                matcher.add(label, patterns)
+                matcher.add(label, [pattern])
             self._matchers[wanted] = matcher
         return matcher
 
