@@ -193,6 +193,26 @@ OFFICE_TITLES = frozenset(
 """Office titles that end a name tagged as an organization or place only as the office's
 title ("State Department Spokesperson", "Virginia Governor"): not part of the name."""
 
+PERSON_DESCRIPTORS = frozenset(
+    """designer singer actor actress writer author novelist poet playwright artist painter
+    sculptor photographer journalist reporter columnist correspondent lawyer attorney barrister
+    player striker goalkeeper midfielder defender footballer cricketer boxer golfer athlete
+    swimmer sprinter cyclist skater astronaut scientist researcher physicist chemist biologist
+    economist historian philosopher activist blogger comedian musician guitarist drummer
+    rapper composer filmmaker businessman businesswoman entrepreneur billionaire millionaire
+    banker politician lawmaker legislator candidate student teacher priest nun monk cleric
+    founder co-founder cofounder executive spokesman spokeswoman spokesperson""".split()
+)
+"""Occupations written right before a person's name ("fashion designer X", "goalkeeper X")."""
+
+ORGANIZATION_DESCRIPTORS = frozenset(
+    """company firm retailer carmaker automaker manufacturer maker supplier airline carrier
+    bank lender insurer broadcaster newspaper paper daily tabloid magazine publisher website
+    blog chain startup conglomerate charity label band group party union organization
+    organisation agency network club movement coalition alliance militia""".split()
+)
+"""Kinds of organization written right before its name ("retailer X", "the magazine X")."""
+
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 

@@ -11,6 +11,7 @@ from sitegen.ingest import read_articles
 from sitegen.lexicon import is_title
 from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
+from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
 
@@ -75,6 +76,47 @@ def test_age_in_apposition_votes_for_a_person(nlp: Language) -> None:
 def test_age_turns_an_organization_label_into_a_person(tmp_path: Path) -> None:
     patterns = [{"label": "ORG", "pattern": "Quellford"}]
     assert kinds(tmp_path, "Quellford, 45, was arrested.\n", patterns) == {"Quellford": "person"}
+
+
+def test_occupation_or_kind_of_organization_before_a_name(nlp: Language) -> None:
+    text = "The show was hosted by fashion designer Quellford in Rome."
+    assert cue(nlp, text, "Quellford") == "person"
+    text = "In the 54th minute the shot was saved by goalkeeper Anna Quellford."
+    assert cue(nlp, text, "Anna Quellford") == "person"
+    text = "Sales at electronics retailer Quellford Stores fell by a third."
+    assert cue(nlp, text, "Quellford Stores") == "organization"
+    text = "German magazine Quellford cited confidential documents on Sunday."
+    assert cue(nlp, text, "Quellford") == "organization"
+    # No descriptor: a plain name, a capitalized word before it, a verb or a preposition.
+    assert cue(nlp, "Quellford cited confidential documents.", "Quellford") == ""
+    assert cue(nlp, "Reporters asked Quellford about it.", "Quellford") == ""
+    assert cue(nlp, "The Designer Quellford Awards were given.", "Quellford") == ""
+
+
+def parsed_kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    """Like ``kinds``, with the real model's parse and ``patterns`` overriding its entities."""
+    pipeline = load_pipeline()
+    ruler = pipeline.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, pipeline)
+    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def test_occupation_turns_a_place_label_into_a_person(tmp_path: Path) -> None:
+    patterns = [{"label": "GPE", "pattern": "Quellford"}]
+    body = "The party was hosted by fashion designer Quellford.\n\nQuellford left early.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "person"}
+    body = "The party was hosted by Quellford.\n\nQuellford left early.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+
+
+def test_kind_of_organization_turns_a_person_label_into_an_organization(tmp_path: Path) -> None:
+    patterns = [{"label": "PERSON", "pattern": "Quellford"}]
+    body = "Sales at retailer Quellford fell.\n\nQuellford said sales would recover.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "organization"}
 
 
 def test_office_title_after_an_organization_name_is_not_part_of_it(tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ from sitegen.lexicon import (
     MARKET_MOVE_UNITS,
     MARKET_MOVE_VERBS,
     OFFICE_TITLES,
+    ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
+    PERSON_DESCRIPTORS,
     PORTFOLIO_TITLES,
     PRODUCT_LAUNCH_VERBS,
     PRODUCT_NOUNS,
@@ -327,6 +329,9 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
 
     "place": "the town of Zeta", or a place name next to another with a comma between ("Zeta,
     Freedonia", "in Freedonia, Zeta, ...").
+
+    "person" or "organization": an occupation or a kind of organization right before the name
+    ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``).
     """
     if _is_portfolio(doc, start, end):
         return "portfolio"
@@ -341,6 +346,27 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         return "person"
     if _is_place_context(doc, start, end, label):
         return "place"
+    return _descriptor_kind(doc, start, end)
+
+
+def _descriptor_kind(doc: Doc, start: int, end: int) -> str:
+    """ "person" after an occupation ("fashion designer Zeta", "goalkeeper Anna Zeta"),
+    "organization" after a kind of organization ("retailer Zeta", "the magazine Zeta"): a
+    lower-case noun right before the name that the parse makes its modifier or the head of its
+    apposition ("the website, Zeta" is not)."""
+    if start == 0:
+        return ""
+    noun = doc[start - 1]
+    if not noun.is_lower or noun.tag_ != "NN":
+        return ""
+    root = doc[start:end].root
+    modifies = noun.dep_ == "compound" and start <= noun.head.i < end
+    if not modifies and not (root.dep_ == "appos" and root.head.i == noun.i):
+        return ""
+    if noun.lower_ in PERSON_DESCRIPTORS:
+        return "person"
+    if noun.lower_ in ORGANIZATION_DESCRIPTORS:
+        return "organization"
     return ""
 
 

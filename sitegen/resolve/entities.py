@@ -69,10 +69,10 @@ GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
-CUE_VOTE = 1
-PLACE_CUE_VOTE = 2
-"""Weight of "the town of X" or "X, Freedonia": stronger than one label of another kind."""
-"""Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
+CUE_VOTES = {"other": 1, "place": 2, "person": SHAPE_VOTE, "organization": SHAPE_VOTE}
+"""Weight of the words around a mention (``Mention.cue``): "the browser X" (a product) is one
+vote; "the town of X" two, stronger than one label of another kind; "X, 45," and "retailer X"
+say what X is, as strongly as a name's own words ("... Airways")."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
@@ -443,7 +443,7 @@ def article_groups(
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
             cue = "other" if mention.cue == "portfolio" else mention.cue
-            group.votes[cue] += PLACE_CUE_VOTE if cue == "place" else CUE_VOTE
+            group.votes[cue] += CUE_VOTES[cue]
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
     for key, votes in untagged.items():
