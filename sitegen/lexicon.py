@@ -165,6 +165,11 @@ PLACE_HEADS = frozenset(
 """Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
 included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
 
+COMPASS_WORDS = frozenset(
+    """north south east west northern southern eastern western upper lower central""".split()
+)
+"""Words that tell parts of one place apart: "North and South Korea" names two places."""
+
 NON_ENTITY_HEADS = frozenset(
     """games olympics paralympics cup championship championships tournament festival fair
     show expo conference summit convention month week day days award awards prize act law

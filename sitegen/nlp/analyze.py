@@ -34,6 +34,7 @@ from sitegen.model import (
 )
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
+from sitegen.nlp.spans import split_coordination
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -204,10 +205,8 @@ def _add_doc(
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        ent = _with_organization_head(ent)
-        mention = _mention(ent, offset, first_sentence + sentence_of_token[ent.start])
-        if mention is not None:
-            parts.mentions.append(mention)
+        sentence = first_sentence + sentence_of_token[ent.start]
+        parts.mentions.extend(_entity_mentions(_with_organization_head(ent), offset, sentence))
     if tagged:
         for span in unlabelled_names(doc):
             mention = _mention(span, offset, first_sentence + sentence_of_token[span.start])
@@ -256,6 +255,17 @@ def _sentence_at(starts: list[int], ends: list[int], char: int) -> int:
     """The index of the sentence holding character ``char`` (0 when none does)."""
     index = bisect.bisect_right(starts, char) - 1
     return index if index >= 0 and char < ends[index] else 0
+
+
+def _entity_mentions(ent: Span, offset: int, sentence: int) -> Iterator[Mention]:
+    """The mentions of an entity span: one per name it holds ("North and South Korea": "North
+    Korea" on the word "North", and "South Korea")."""
+    for conjunct in split_coordination(ent):
+        mention = _mention(conjunct.span, offset, sentence)
+        if mention is not None and conjunct.shared:
+            mention = replace(mention, text=f"{mention.text} {conjunct.shared}")
+        if mention is not None:
+            yield mention
 
 
 def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:

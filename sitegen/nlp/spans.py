@@ -1,0 +1,155 @@
+"""Corrections of spaCy's entity spans: one span that holds two coordinated names.
+
+spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity. These
+functions find the names inside such a span from its tokens' shapes and dependency parse;
+"&" and "and" inside one organization's name ("Procter & Gamble", "Securities and Exchange
+Commission") and a country named by two parts ("Bosnia and Herzegovina") stay one name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitegen.lexicon import (
+    COMPASS_WORDS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    is_given_name,
+)
+
+CONJUNCTIONS = frozenset({"and", "or", "&"})
+LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True)
+class Conjunct:
+    """One name of an entity span: its tokens, and the words it shares with the next name."""
+
+    span: Span
+    shared: str = ""
+    """Words written once for two names ("Korea" of "North and South Korea"), appended to
+    this conjunct's name ("North" -> "North Korea"); empty when the span is the whole name."""
+
+
+def split_coordination(ent: Span) -> list[Conjunct]:
+    """The names an entity span holds: two for "North and South Korea" ("North" + "Korea",
+    "South Korea") or "Bill and Melinda Gates", two for "Black Widow and Captain America";
+    else the span itself."""
+    shared = _shared_head_split(ent)
+    if shared is not None:
+        return shared
+    pair = _two_name_split(ent)
+    if pair is not None:
+        return pair
+    return [Conjunct(ent)]
+
+
+def _content_start(ent: Span) -> int:
+    """The first token of ``ent`` after a leading "the"."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in LEADING_DETERMINERS:
+        start += 1
+    return start
+
+
+def _shared_head_split(ent: Span) -> list[Conjunct] | None:
+    """ "North and South Korea", "East and West Germany", "Bill and Melinda Gates": two single
+    words joined by a conjunction before the words they share, in one span or in two (spaCy
+    tags "East" and "West Germany" apart). The two words must be compass words or common
+    given names, so "Securities and Exchange Commission" stays one."""
+    doc = ent.doc
+    first = _content_start(ent)
+    if first + 1 == ent.end:
+        shared = _shared_with_next_entity(ent)
+        return [Conjunct(ent, shared)] if shared else None
+    conjunction, second = first + 1, first + 2
+    if second + 1 >= ent.end or doc[conjunction].lower_ not in CONJUNCTIONS:
+        return None
+    if not _parallel_words(doc[first], doc[second], ent.label_):
+        return None
+    return [
+        Conjunct(
+            Span(doc, first, first + 1, label=ent.label), _shared_words(doc[second : ent.end])
+        ),
+        Conjunct(Span(doc, second, ent.end, label=ent.label)),
+    ]
+
+
+def _shared_with_next_entity(ent: Span) -> str:
+    """The words a one-word name shares with the entity of its label right after "and"/"or"
+    ("East" and "West Germany": "Germany"), or ""."""
+    doc = ent.doc
+    after = ent.end + 1
+    if after >= len(doc) or doc[ent.end].lower_ not in ("and", "or"):
+        return ""
+    following = next((other for other in doc.ents if other.start == after), None)
+    if following is None or not _same_kind(following, ent) or len(following) < 2:
+        return ""
+    if not _parallel_words(ent[-1], following[0], following.label_):
+        return ""
+    return _shared_words(following)
+
+
+def _same_kind(one: Span, other: Span) -> bool:
+    """The same label, or two place labels ("East" LOC, "West Germany" GPE)."""
+    return one.label == other.label or {one.label_, other.label_} <= PLACE_LABELS
+
+
+def _parallel_words(first: Token, second: Token, label: str) -> bool:
+    """Two compass words ("North", "South"), or two common given names ("Bill", "Melinda") in
+    a person's name ("the Mary & Leigh Block Museum" is one)."""
+    if first.lower_ in COMPASS_WORDS and second.lower_ in COMPASS_WORDS:
+        return True
+    given = all(token.is_title and is_given_name(token.text) for token in (first, second))
+    return given and label == "PERSON"
+
+
+def _shared_words(second: Span) -> str:
+    """The words after the first of the second name, without a possessive ending."""
+    end = len(second)
+    while end > 1 and second[end - 1].text in POSSESSIVE_ENDINGS:
+        end -= 1
+    return second[1:end].text
+
+
+def _two_name_split(ent: Span) -> list[Conjunct] | None:
+    """ "Black Widow and Captain America": two names of two or more capitalized words each,
+    joined by "and", the first a complete phrase of its own (its last word heads it and is
+    not attached to the second name), and neither ending in a word that makes a name one
+    organization's or place's ("National Enforcement and Emergency Management Information
+    System", "Air and Space Museum" stay one)."""
+    doc = ent.doc
+    start = _content_start(ent)
+    conjunctions = [token for token in doc[start : ent.end] if token.lower_ in CONJUNCTIONS]
+    if len(conjunctions) != 1 or conjunctions[0].lower_ != "and":
+        return None
+    middle = conjunctions[0].i
+    first, second = doc[start:middle], doc[middle + 1 : ent.end]
+    if len(first) < 2 or len(second) < 2:
+        return None
+    if not all(_is_name_word(token) for token in (*first, *second)):
+        return None
+    if any(_ends_in_kind_word(part) for part in (first, second)):
+        return None
+    head = first[-1]
+    if head.head.i >= middle and head.head.i < ent.end:
+        return None  # "Enforcement and Emergency ... System": the first part modifies the second
+    if any(token.head.i >= middle for token in first[:-1]):
+        return None
+    return [
+        Conjunct(Span(doc, first.start, first.end, label=ent.label)),
+        Conjunct(Span(doc, second.start, second.end, label=ent.label)),
+    ]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha
+
+
+def _ends_in_kind_word(part: Span) -> bool:
+    """The last word makes the name an organization's or place's ("... Museum", "... Bank")."""
+    return part[-1].lower_ in ORGANIZATION_HEADS or part[-1].lower_ in PLACE_HEADS

@@ -1,0 +1,62 @@
+"""Entity spans corrected after spaCy: coordinated names, on made-up sentences and the real
+model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from sitegen.ingest import read_articles
+from sitegen.model import Mention
+from sitegen.nlp.analyze import analyze
+from tests.conftest import write
+
+
+def mentions(tmp_path: Path, nlp: Language, body: str) -> list[Mention]:
+    """The mentions the real model finds in one article ``body``."""
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    return list(analyze(articles, nlp)[articles[0].id].mentions)
+
+
+def names(tmp_path: Path, nlp: Language, body: str) -> list[str]:
+    return [mention.text for mention in mentions(tmp_path, nlp, body)]
+
+
+def test_compass_words_before_a_shared_name_are_two_places(tmp_path: Path, nlp: Language) -> None:
+    body = "The report comes after North and South Korea exchanged artillery fire.\n"
+    found = mentions(tmp_path, nlp, body)
+    assert [m.text for m in found] == ["North Korea", "South Korea"]
+    north = found[0]
+    assert body[north.start : north.end] == "North"  # the page links the word written
+
+
+def test_two_full_names_joined_by_and_are_two_names(tmp_path: Path, nlp: Language) -> None:
+    body = "Black Widow and Captain America Image: Nick Moreau.\n"
+    assert names(tmp_path, nlp, body)[:2] == ["Black Widow", "Captain America"]
+
+
+def test_given_names_before_a_shared_family_name_are_two_people(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = "Bill and Melinda Gates gave money to the school.\n"
+    assert names(tmp_path, nlp, body) == ["Bill Gates", "Melinda Gates"]
+
+
+def test_one_name_with_and_or_ampersand_stays_one(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Procter & Gamble spokeswoman Jennifer Chelune said it. She flew to Bosnia and "
+        "Herzegovina last week. The Securities and Exchange Commission said so. He works "
+        "at AT&T in Dallas. They visited the Mary & Leigh Block Museum of Art.\n"
+    )
+    found = names(tmp_path, nlp, body)
+    for name in (
+        "Procter & Gamble",
+        "Bosnia and Herzegovina",
+        "Securities and Exchange Commission",
+        "AT&T",
+        "Mary & Leigh Block Museum of Art",
+    ):
+        assert name in found
