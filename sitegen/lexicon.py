@@ -201,6 +201,22 @@ title ("State Department Spokesperson", "Virginia Governor"): not part of the na
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 
+DESCRIBED_PRODUCT_NOUNS = PRODUCT_NOUNS | frozenset(
+    """version release edition sequel spacecraft capsule probe satellite rocket aircraft
+    airliner jet plane car vehicle engine computer device phone""".split()
+)
+"""Nouns that say what a named product or work is ("Zeta, the newest version of ...", "Zeta
+is a space capsule"); makers' goods count here, where "Boeing aircraft" does not."""
+
+TITLE_NOUNS = PRODUCT_NOUNS | frozenset(
+    """story poem play show series episode documentary painting print sculpture comic
+    essay""".split()
+)
+"""Nouns of works whose title follows "called", "titled" or "named" ("a story called Zeta")."""
+
+NAMING_VERBS = frozenset({"call", "title", "entitle", "name", "dub"})
+"""Verbs whose participle introduces a title ("a story called Zeta")."""
+
 PRONOUN_GENDER = {
     word: gender
     for gender, words in (("male", "he him his himself"), ("female", "she her hers herself"))

@@ -17,8 +17,6 @@ from sitegen.lexicon import (
     OFFICE_TITLES,
     ORGANIZATION_HEADS,
     PORTFOLIO_TITLES,
-    PRODUCT_LAUNCH_VERBS,
-    PRODUCT_NOUNS,
     TITLE_MAX_WORDS,
     is_title,
 )
@@ -32,6 +30,7 @@ from sitegen.model import (
     Sentence,
     TimeExpression,
 )
+from sitegen.nlp.products import is_product_context
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
 from sitegen.nlp.spans import split_coordination
@@ -323,9 +322,11 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
 def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     """The kind the words around ``doc[start:end]`` suggest, or "".
 
-    "other" (a product or work): a product noun right before or after the name ("the
-    browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
-    3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
+    "other" (a product or work, ``sitegen.nlp.products``): a product noun right before or
+    after the name ("the browser Zeta", "the Zeta web browser"), a version number after it
+    ("Zeta 2.0"), "version 3 of Zeta", the name as the object of "launch"/"unveil"/"release",
+    a model code in a person's or place's name ("ZX81"), a description as a product ("Zeta,
+    the newest version of ...", "Zeta is a space capsule"), a title after "a story called".
     A time zone after a clock time ("16:08 ZT"), a currency code next to an amount ("ZQD 50"),
     and a market index that moves ("the Zeta fell 2%", "the Zeta index", "the Zeta was up 11
     points") are "other" too.
@@ -341,7 +342,7 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     if _is_portfolio(doc, start, end):
         return "portfolio"
     if (
-        _is_product_context(doc, start, end, label)
+        is_product_context(doc, start, end, label)
         or _is_time_zone(doc, start, end)
         or _is_currency(doc, start, end)
         or _is_market_index(doc, start, end)
@@ -467,41 +468,6 @@ def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
         and doc[start - 1].lower_ in ("of", "for")
         and doc[start - 2].lower_ in PORTFOLIO_TITLES
     )
-
-
-def _is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
-    after = [token for token in doc[end : end + 2]]
-    if after and after[0].lower_ in PRODUCT_NOUNS and after[0].is_lower:
-        return True
-    if (
-        len(after) == 2
-        and after[0].is_lower
-        and after[0].is_alpha
-        and after[1].lower_ in PRODUCT_NOUNS
-        and after[1].is_lower
-    ):
-        return True  # "Zeta web browser"
-    if start > 0 and doc[start - 1].lower_ in PRODUCT_NOUNS and doc[start - 1].is_lower:
-        return True
-    if after and _is_version_number(after[0].text):
-        return True
-    if (
-        start >= 3
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 2].like_num
-        and doc[start - 3].lower_ == "version"
-    ):
-        return True
-    root = doc[start:end].root
-    if root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_LAUNCH_VERBS:
-        return label != "PERSON" or root.head.lemma_ != "release"  # "released Gilad": a hostage
-    return False
-
-
-def _is_version_number(text: str) -> bool:
-    """ "2.0", "3.5.1": digits with dots (not a year or a count)."""
-    parts = text.split(".")
-    return len(parts) >= 2 and all(part.isdigit() for part in parts)
 
 
 def _with_organization_head(ent: Span) -> Span:

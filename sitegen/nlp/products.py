@@ -1,0 +1,129 @@
+"""Product and work evidence: the words around a name that make it a product or a work
+("the browser X", "X 2.0", "Acme launched X"), which gets no entity page."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sitegen.lexicon import (
+    DESCRIBED_PRODUCT_NOUNS,
+    NAMING_VERBS,
+    PRODUCT_LAUNCH_VERBS,
+    PRODUCT_NOUNS,
+    TITLE_NOUNS,
+)
+
+CODELESS_LABELS = frozenset({"PERSON", "GPE", "LOC"})
+"""spaCy labels of names that never hold a model code (a person's, a country's or city's)."""
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
+
+
+def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
+    """The words around ``doc[start:end]`` make the name a product or a work: a product noun
+    next to it ("the browser Zeta", "the Zeta web browser"), a version after it ("Zeta 2.0",
+    "version 3 of Zeta"), the object of "launch"/"unveil"/"release", a model code inside a
+    name tagged a person or place ("ZX81"), a description as a product ("Zeta, the newest
+    version of ...", "Zeta is a space capsule"), or a title after "called" ("a story called
+    Zeta")."""
+    name = doc[start:end]
+    return (
+        _has_product_noun(doc, start, end)
+        or _has_version(doc, start, end)
+        or _is_launched(name, label)
+        or _has_model_code(name, label)
+        or _is_described_as_product(name, label)
+        or _is_called_title(name)
+    )
+
+
+def _has_product_noun(doc: Doc, start: int, end: int) -> bool:
+    """ "the browser Zeta", "Zeta browser", "the Zeta web browser"."""
+    after = [token for token in doc[end : end + 2]]
+    if after and after[0].lower_ in PRODUCT_NOUNS and after[0].is_lower:
+        return True
+    if (
+        len(after) == 2
+        and after[0].is_lower
+        and after[0].is_alpha
+        and after[1].lower_ in PRODUCT_NOUNS
+        and after[1].is_lower
+    ):
+        return True  # "Zeta web browser"
+    return start > 0 and doc[start - 1].lower_ in PRODUCT_NOUNS and doc[start - 1].is_lower
+
+
+def _has_version(doc: Doc, start: int, end: int) -> bool:
+    """ "Zeta 2.0", "version 3 of Zeta"."""
+    if end < len(doc) and is_version_number(doc[end].text):
+        return True
+    return (
+        start >= 3
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].like_num
+        and doc[start - 3].lower_ == "version"
+    )
+
+
+def _is_launched(name: Span, label: str) -> bool:
+    """ "Acme launched Zeta" (but "they released Gilad": a hostage)."""
+    root = name.root
+    if root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_LAUNCH_VERBS:
+        return label != "PERSON" or root.head.lemma_ != "release"
+    return False
+
+
+def _has_model_code(name: Span, label: str) -> bool:
+    """ "IE6", "STS-134", "ZX81": a word of letters and digits in a name tagged a person or a
+    place, which have none (an organization may: "3M", "G20")."""
+    return label in CODELESS_LABELS and any(_is_model_code(token.text) for token in name)
+
+
+def _is_model_code(word: str) -> bool:
+    """Letters and digits in one word, not an ordinal ("A380", "IE6"; not "22nd")."""
+    if not (any(char.isdigit() for char in word) and any(char.isalpha() for char in word)):
+        return False
+    return ORDINAL.fullmatch(word) is None
+
+
+def _is_described_as_product(name: Span, label: str) -> bool:
+    """ "Zeta, the newest version of ...", "the capsule, Zeta", "Zeta is a space capsule": an
+    appositive or the attribute of "be" whose head noun says what kind of product it is."""
+    after = name.doc[name.end] if name.end < len(name.doc) else None
+    if after is not None and (after.like_num or after.pos_ == "PROPN"):
+        return False  # "The Boeing 717 was the last plane": the name of a longer name
+    return any(
+        noun.pos_ == "NOUN" and noun.lemma_.lower() in DESCRIBED_PRODUCT_NOUNS
+        for noun in _descriptions(name)
+    )
+
+
+def _descriptions(name: Span) -> list[Token]:
+    """The head nouns that describe a name: its appositives, the noun it is in apposition
+    to, and the attribute of "be" when it is the subject."""
+    root = name.root
+    found = [child for child in root.children if child.dep_ == "appos" and child not in name]
+    if root.dep_ == "appos" and root.head not in name:
+        found.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        found.extend(child for child in root.head.children if child.dep_ == "attr")
+    return found
+
+
+def _is_called_title(name: Span) -> bool:
+    """ "a story called Zeta", "the album titled Zeta": the name after a participle of naming
+    that describes a noun of works or products."""
+    verb = name.root.head
+    return (
+        verb.lemma_.lower() in NAMING_VERBS
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in TITLE_NOUNS
+    )
+
+
+def is_version_number(text: str) -> bool:
+    """ "2.0", "3.5.1": digits with dots (not a year or a count)."""
+    parts = text.split(".")
+    return len(parts) >= 2 and all(part.isdigit() for part in parts)

@@ -1,0 +1,48 @@
+"""Product and work evidence from the words around a name (``sitegen.nlp.products``), on
+made-up sentences parsed by the real model."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitegen.nlp.analyze import context_cue
+
+
+def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
+    """The cue of the first occurrence of ``name`` in ``text``, taken as tagged ``label``."""
+    doc = nlp(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    return context_cue(doc, span.start, span.end, label)
+
+
+def test_model_code_in_a_person_or_place_name_is_a_product(nlp: Language) -> None:
+    assert cue(nlp, "Few people still run ZQ7 on their machines.", "ZQ7", "GPE") == "other"
+    assert cue(nlp, "The crew flew on XTS-134 last spring.", "XTS-134", "PERSON") == "other"
+
+
+def test_organizations_and_ordinals_may_hold_digits(nlp: Language) -> None:
+    assert cue(nlp, "Leaders met at the Q20 summit in May.", "Q20", "ORG") == ""
+    assert cue(nlp, "The 22nd Zeltrix Fair opened.", "22nd Zeltrix Fair", "GPE") == ""
+
+
+def test_description_as_a_product_makes_a_product(nlp: Language) -> None:
+    text = "Users are buzzing about Zeltrix, the newest version of the Quorvane system."
+    assert cue(nlp, text, "Zeltrix", "PERSON") == "other"
+    text = "Zeltrix is a space capsule that collected dust from a comet."
+    assert cue(nlp, text, "Zeltrix", "PERSON") == "other"
+
+
+def test_description_as_a_person_or_place_makes_no_product(nlp: Language) -> None:
+    text = "Users are buzzing about Zeltrix, the newest member of the Quorvane board."
+    assert cue(nlp, text, "Zeltrix", "PERSON") == ""
+    assert cue(nlp, "Zeltrix is a small company in Ohio.", "Zeltrix") == ""
+    text = "The final Quorvane 717 was the last plane built there."
+    assert cue(nlp, text, "Quorvane") == ""  # the maker's name inside a longer one
+
+
+def test_title_after_called_makes_a_work(nlp: Language) -> None:
+    text = "I came up with a story called Zeltrix Quorvane and she drew it."
+    assert cue(nlp, text, "Zeltrix Quorvane") == "other"
+    text = "I came up with a group called Zeltrix Quorvane and she led it."
+    assert cue(nlp, text, "Zeltrix Quorvane") == ""
