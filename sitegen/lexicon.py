@@ -246,7 +246,8 @@ MARKET_MOVE_UNITS = frozenset({"%", "percent", "cent", "points", "point"})
 """What a market index moves by."""
 
 NON_ENTITY_FIRST_WORDS = frozenset(
-    """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
+    """operation cyclone hurricane typhoon storm tropical space shuttle flight spacecraft
+    probe""".split()
 )
 """First words of names of events and vehicles ("Operation X", "Hurricane X")."""
 

@@ -15,12 +15,13 @@ from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
 
 
-def cue(nlp: Language, text: str, name: str) -> str:
-    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model."""
+def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
+    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model, the
+    name taken as tagged ``label``."""
     doc = nlp(text)
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
-    return context_cue(doc, span.start, span.end, "ORG")
+    return context_cue(doc, span.start, span.end, label)
 
 
 def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:

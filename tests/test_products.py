@@ -3,17 +3,11 @@ made-up sentences parsed by the real model."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 
-from sitegen.nlp.analyze import context_cue
-
-
-def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
-    """The cue of the first occurrence of ``name`` in ``text``, taken as tagged ``label``."""
-    doc = nlp(text)
-    span = doc.char_span(text.index(name), text.index(name) + len(name))
-    assert span is not None
-    return context_cue(doc, span.start, span.end, label)
+from tests.test_context_cues import cue, kinds
 
 
 def test_model_code_in_a_person_or_place_name_is_a_product(nlp: Language) -> None:
@@ -46,3 +40,24 @@ def test_title_after_called_makes_a_work(nlp: Language) -> None:
     assert cue(nlp, text, "Zeltrix Quorvane") == "other"
     text = "I came up with a group called Zeltrix Quorvane and she led it."
     assert cue(nlp, text, "Zeltrix Quorvane") == ""
+
+
+def test_short_name_of_a_storm_or_vehicle_gets_no_page(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "PERSON", "pattern": "Cyclone Zeltra"},
+        {"label": "PERSON", "pattern": "Zeltra"},
+        {"label": "ORG", "pattern": "Space Shuttle Quorvane"},
+        {"label": "ORG", "pattern": "Quorvane"},
+        {"label": "GPE", "pattern": "Freedonia"},
+    ]
+    body = (
+        "Cyclone Zeltra hit Freedonia. Zeltra weakened inland. Space Shuttle Quorvane flew. "
+        "Quorvane landed.\n"
+    )
+    assert kinds(tmp_path, body, patterns) == {"Freedonia": "place"}
+
+
+def test_same_name_without_the_vehicle_keeps_its_page(tmp_path: Path) -> None:
+    patterns = [{"label": "PERSON", "pattern": "Zeltra Quorvane"}]
+    body = "Zeltra Quorvane spoke. Zeltra Quorvane left.\n"
+    assert kinds(tmp_path, body, patterns) == {"Zeltra Quorvane": "person"}

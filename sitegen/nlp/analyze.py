@@ -30,7 +30,7 @@ from sitegen.model import (
     Sentence,
     TimeExpression,
 )
-from sitegen.nlp.products import is_product_context
+from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
 from sitegen.nlp.spans import split_coordination
@@ -130,7 +130,7 @@ def _analyze_chunk(
         article_id: Analysis(
             article=article_id,
             sentences=tuple(part.sentences),
-            mentions=tuple(part.mentions),
+            mentions=tuple(mark_short_names_of_things(part.mentions)),
             times=tuple(part.times),
             noun_chunks=tuple(part.noun_chunks),
             quotes=tuple(part.quotes),

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
     DESCRIBED_PRODUCT_NOUNS,
     NAMING_VERBS,
+    NON_ENTITY_FIRST_WORDS,
     PRODUCT_LAUNCH_VERBS,
     PRODUCT_NOUNS,
     TITLE_NOUNS,
 )
+from sitegen.model import Mention
 
 CODELESS_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 """spaCy labels of names that never hold a model code (a person's, a country's or city's)."""
@@ -127,3 +131,30 @@ def is_version_number(text: str) -> bool:
     """ "2.0", "3.5.1": digits with dots (not a year or a count)."""
     parts = text.split(".")
     return len(parts) >= 2 and all(part.isdigit() for part in parts)
+
+
+def mark_short_names_of_things(mentions: Iterable[Mention]) -> list[Mention]:
+    """One article's mentions, those of a name that ends the name of a vehicle, storm or
+    operation in the article ("Phailin" after "Cyclone Phailin", "Columbia" after "Space
+    Shuttle Columbia") with the "other" cue: the short name is that thing's too."""
+    mentions = list(mentions)
+    short = set().union(*(_short_names(mention.text) for mention in mentions))
+    return [
+        replace(mention, cue="other")
+        if not mention.cue and " ".join(mention.text.split()) in short
+        else mention
+        for mention in mentions
+    ]
+
+
+def _short_names(name: str) -> set[str]:
+    """ "Phailin" of "Cyclone Phailin"; "Columbia" of "Space Shuttle Columbia" (not "Shuttle
+    Columbia"); "Desert Storm" and "Storm" of "Operation Desert Storm": the last words of a
+    name that starts with words of vehicles or events, after those words."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in NON_ENTITY_FIRST_WORDS:
+        return set()
+    lead = 1
+    while lead < len(words) and words[lead].lower() in NON_ENTITY_FIRST_WORDS:
+        lead += 1
+    return {" ".join(words[start:]) for start in range(lead, len(words))}
