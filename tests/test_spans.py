@@ -60,3 +60,19 @@ def test_one_name_with_and_or_ampersand_stays_one(tmp_path: Path, nlp: Language)
         "Mary & Leigh Block Museum of Art",
     ):
         assert name in found
+
+
+def test_describing_words_before_a_name_are_left_out(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Pan-democrat Lam Cheuk-ting from the Democratic Party was elected. "
+        "File photo of magician David Gish displaying magic.\n"
+    )
+    found = names(tmp_path, nlp, body)
+    assert "Lam Cheuk-ting" in found
+    assert "David Gish" in found
+
+
+def test_hyphenated_name_without_a_describing_prefix_stays_whole(
+    tmp_path: Path, nlp: Language
+) -> None:
+    assert "Coca-cola Amatil" in names(tmp_path, nlp, "Coca-cola Amatil said so.\n")

@@ -33,7 +33,7 @@ from sitegen.model import (
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
-from sitegen.nlp.spans import split_coordination
+from sitegen.nlp.spans import descriptor_end, split_coordination
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -275,13 +275,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     while start < end and doc[start].lower_ in LEADING_DROPS:
         determiner = True
         start += 1
-    while (
-        start < end - 1
-        and doc[start].is_lower
-        and doc[start].is_alpha
-        and doc[start + 1].text[:1].isupper()
-    ):
-        start += 1  # "magician David Gish"
+    start = descriptor_end(doc, start, end)  # "magician David Gish", "Pan-democrat Lam"
     inner_title_end = _title_prefix_end(doc, start, end)
     title_start = _title_before(doc, ent.start)
     title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])

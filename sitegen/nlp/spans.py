@@ -1,4 +1,5 @@
-"""Corrections of spaCy's entity spans: one span that holds two coordinated names.
+"""Corrections of spaCy's entity spans: one span that holds two coordinated names, common
+words before a name.
 
 spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity. These
 functions find the names inside such a span from its tokens' shapes and dependency parse;
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
     COMPASS_WORDS,
@@ -23,6 +24,11 @@ CONJUNCTIONS = frozenset({"and", "or", "&"})
 LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+DESCRIPTOR_PREFIXES = frozenset(
+    """pan pro anti ex non neo post pre self co vice ultra far""".split()
+)
+"""Prefixes of hyphenated words that describe a person ("Pan-democrat", "Co-founder"); a
+brand written "Coca-cola" stays whole."""
 
 
 @dataclass(frozen=True)
@@ -153,3 +159,27 @@ def _is_name_word(token: Token) -> bool:
 def _ends_in_kind_word(part: Span) -> bool:
     """The last word makes the name an organization's or place's ("... Museum", "... Bank")."""
     return part[-1].lower_ in ORGANIZATION_HEADS or part[-1].lower_ in PLACE_HEADS
+
+
+def descriptor_end(doc: Doc, start: int, end: int) -> int:
+    """The first token of the name in ``doc[start:end]`` after the words that describe it: a
+    lower-case word ("magician David Gish") or a prefixed word that ends in one
+    ("Pan-democrat Lam Cheuk-ting", "Co-founder Ada Byron"), before a capitalized word."""
+    while start < end - 1:
+        step = _descriptor_length(doc, start)
+        if not step or start + step >= end or not doc[start + step].text[:1].isupper():
+            break
+        start += step
+    return start
+
+
+def _descriptor_length(doc: Doc, start: int) -> int:
+    """How many tokens a describing word at ``start`` takes: 1 ("magician"), 3 ("Pan",
+    "-", "democrat"), or 0."""
+    if doc[start].is_lower and doc[start].is_alpha:
+        return 1
+    word = doc[start : start + 3]
+    joined = len(word) == 3 and not word[0].whitespace_ and not word[1].whitespace_
+    if joined and word[0].lower_ in DESCRIPTOR_PREFIXES and word[1].text == "-":
+        return 3 if word[2].is_lower and word[2].is_alpha else 0
+    return 0
