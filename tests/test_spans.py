@@ -11,6 +11,7 @@ from sitegen.ingest import read_articles
 from sitegen.model import Mention
 from sitegen.nlp.analyze import analyze
 from tests.conftest import write
+from tests.test_context_cues import kinds
 
 
 def mentions(tmp_path: Path, nlp: Language, body: str) -> list[Mention]:
@@ -76,3 +77,11 @@ def test_hyphenated_name_without_a_describing_prefix_stays_whole(
     tmp_path: Path, nlp: Language
 ) -> None:
     assert "Coca-cola Amatil" in names(tmp_path, nlp, "Coca-cola Amatil said so.\n")
+
+
+def test_place_head_word_after_a_name_extends_it_to_a_place(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Zeltra Processing"}]
+    body = "The hangar, known as Zeltra Processing Facility-1, was opened.\n"
+    assert kinds(tmp_path, body, patterns) == {"Zeltra Processing Facility-1": "place"}
+    body = "The Zeltra Processing staff said the Quorvane Hangar opened.\n"
+    assert kinds(tmp_path, body, patterns) == {"Zeltra Processing": "organization"}

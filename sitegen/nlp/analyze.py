@@ -33,7 +33,7 @@ from sitegen.model import (
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
-from sitegen.nlp.spans import descriptor_end, split_coordination
+from sitegen.nlp.spans import descriptor_end, split_coordination, with_head_word
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -205,7 +205,7 @@ def _add_doc(
         if ent.label_ not in NAME_LABELS:
             continue
         sentence = first_sentence + sentence_of_token[ent.start]
-        parts.mentions.extend(_entity_mentions(_with_organization_head(ent), offset, sentence))
+        parts.mentions.extend(_entity_mentions(with_head_word(ent), offset, sentence))
     if tagged:
         for span in unlabelled_names(doc):
             mention = _mention(span, offset, first_sentence + sentence_of_token[span.start])
@@ -462,18 +462,6 @@ def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
         and doc[start - 1].lower_ in ("of", "for")
         and doc[start - 2].lower_ in PORTFOLIO_TITLES
     )
-
-
-def _with_organization_head(ent: Span) -> Span:
-    """Extend a name over the capitalized words after it that end in an organization word:
-    "Qatar" + "Airways" -> ORG "Qatar Airways" (no place page for the inner "Qatar")."""
-    doc = ent.doc
-    end = ent.end
-    while end < len(doc) and end - ent.end < 3 and doc[end].is_title and not doc[end].ent_type_:
-        end += 1
-        if doc[end - 1].lower_ in ORGANIZATION_HEADS:
-            return Span(doc, ent.start, end, label="ORG")
-    return ent
 
 
 def _title_prefix_end(doc: Doc, start: int, end: int) -> int:

@@ -1,5 +1,5 @@
 """Corrections of spaCy's entity spans: one span that holds two coordinated names, common
-words before a name.
+words before a name, the head word after it.
 
 spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity. These
 functions find the names inside such a span from its tokens' shapes and dependency parse;
@@ -9,6 +9,7 @@ Commission") and a country named by two parts ("Bosnia and Herzegovina") stay on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -183,3 +184,37 @@ def _descriptor_length(doc: Doc, start: int) -> int:
     if joined and word[0].lower_ in DESCRIPTOR_PREFIXES and word[1].text == "-":
         return 3 if word[2].is_lower and word[2].is_alpha else 0
     return 0
+
+
+HEAD_WORDS_AFTER = 3
+"""How many capitalized words after a name may end in the head word that extends it."""
+NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
+"""A word numbered with a hyphen ("facility-1")."""
+
+
+def with_head_word(ent: Span) -> Span:
+    """Extend a name over the capitalized words after it that end in an organization's or a
+    place's head word: "Qatar" + "Airways" -> ORG "Qatar Airways" (no place page for the
+    inner "Qatar"), "Orbiter Processing" + "Facility-1" -> FAC "Orbiter Processing
+    Facility-1"."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and end - ent.end < HEAD_WORDS_AFTER
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
+        end += 1
+        word = _unnumbered(doc[end - 1].lower_)
+        if word in ORGANIZATION_HEADS:
+            return Span(doc, ent.start, end, label="ORG")
+        if word in PLACE_HEADS:
+            return Span(doc, ent.start, end, label="FAC")
+    return ent
+
+
+def _unnumbered(word: str) -> str:
+    """ "facility" of "facility-1"; other words as they are."""
+    numbered = NUMBERED.fullmatch(word)
+    return numbered.group("word") if numbered else word
