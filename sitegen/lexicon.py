@@ -172,6 +172,7 @@ COMPASS_WORDS = frozenset(
 
 NON_ENTITY_HEADS = frozenset(
     """games olympics paralympics cup championship championships tournament festival fair
+    carnival cavalcade jubilee gala exhibition regatta pageant contest competition
     show expo conference summit convention month week day days award awards prize act law
     treaty accord manifesto license licence definition program programme project study
     survey report index phone software browser album film movie novel book series""".split()

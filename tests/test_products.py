@@ -61,3 +61,13 @@ def test_same_name_without_the_vehicle_keeps_its_page(tmp_path: Path) -> None:
     patterns = [{"label": "PERSON", "pattern": "Zeltra Quorvane"}]
     body = "Zeltra Quorvane spoke. Zeltra Quorvane left.\n"
     assert kinds(tmp_path, body, patterns) == {"Zeltra Quorvane": "person"}
+
+
+def test_names_of_shows_and_contests_get_no_page(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Zeltra Springs Cavalcade"},
+        {"label": "PERSON", "pattern": "Quorvane Jubilee"},
+        {"label": "GPE", "pattern": "Freedonia"},
+    ]
+    body = "They played the Zeltra Springs Cavalcade and the Quorvane Jubilee in Freedonia.\n"
+    assert kinds(tmp_path, body, patterns) == {"Freedonia": "place"}
