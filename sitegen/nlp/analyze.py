@@ -30,6 +30,7 @@ from sitegen.model import (
     Sentence,
     TimeExpression,
 )
+from sitegen.nlp.citations import find_citation
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
@@ -51,6 +52,9 @@ QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
 UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""spaCy labels of places: a place named in a title is still the place ("History of
+England")."""
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
 """Longest text given to spaCy at once (also kept under ``nlp.max_length``): bounds memory."""
@@ -201,16 +205,32 @@ def _add_doc(
         parts.quotes.extend(quotes)
         quoted = [(q.start - offset, q.end - offset) for q in quotes]
         parts.references.extend(find_references(doc, offset, sentence_of, quoted))
+    sentences = [first_sentence + index for index in sentence_of_token]
+    parts.mentions.extend(_name_mentions(doc, offset, sentences, tagged))
+
+
+def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) -> Iterator[Mention]:
+    """The mentions of a block's names: its entities, and with a tagger its untagged proper
+    nouns; a block that is a citation ("Christie, Agatha. Title") gives its authors as
+    people and its title's names as a work's."""
+    citation = find_citation(doc) if tagged else None
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or (citation and citation.in_authors(ent)):
             continue
-        sentence = first_sentence + sentence_of_token[ent.start]
-        parts.mentions.extend(_entity_mentions(with_head_word(ent), offset, sentence))
-    if tagged:
-        for span in unlabelled_names(doc):
-            mention = _mention(span, offset, first_sentence + sentence_of_token[span.start])
-            if mention is not None:
-                parts.mentions.append(mention)
+        work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
+        for mention in _entity_mentions(with_head_word(ent), offset, sentences[ent.start]):
+            yield replace(mention, cue="other") if work else mention
+    for author in citation.authors if citation else ():
+        span = Span(doc, author.start, author.end, label="PERSON")
+        written = _mention(span, offset, sentences[author.start])
+        if written is not None:
+            yield replace(written, text=author.name)
+    for span in unlabelled_names(doc) if tagged else ():
+        if citation and (citation.in_authors(span) or citation.in_title(span)):
+            continue
+        untagged = _mention(span, offset, sentences[span.start])
+        if untagged is not None:
+            yield untagged
 
 
 def unlabelled_names(doc: Doc) -> Iterator[Span]:
