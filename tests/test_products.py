@@ -42,6 +42,18 @@ def test_title_after_called_makes_a_work(nlp: Language) -> None:
     assert cue(nlp, text, "Zeltrix Quorvane") == ""
 
 
+def test_edition_number_or_year_of_a_name_makes_an_event(nlp: Language) -> None:
+    text = "The 22nd Zeltra Expo Freedonia took place at the convention centre."
+    assert cue(nlp, text, "Zeltra Expo Freedonia") == "other"
+    text = "Pop culture celebrated at Zeltra Expo Freedonia 2016 in Toronto."
+    assert cue(nlp, text, "Zeltra Expo Freedonia") == "other"
+
+
+def test_number_that_counts_another_noun_makes_no_event(nlp: Language) -> None:
+    assert cue(nlp, "He spoke at the 60th Zeltra conference in May.", "Zeltra") == ""
+    assert cue(nlp, "Zeltra hired 2016 workers last year.", "Zeltra") == ""
+
+
 def test_short_name_of_a_storm_or_vehicle_gets_no_page(tmp_path: Path) -> None:
     patterns = [
         {"label": "PERSON", "pattern": "Cyclone Zeltra"},

@@ -1,5 +1,6 @@
-"""Product and work evidence: the words around a name that make it a product or a work
-("the browser X", "X 2.0", "Acme launched X"), which gets no entity page."""
+"""Product, work and event evidence: the words around a name that make it a product, a work
+or one edition of an event ("the browser X", "X 2.0", "Acme launched X", "the 22nd X"),
+which gets no entity page."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from sitegen.model import Mention
 CODELESS_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 """spaCy labels of names that never hold a model code (a person's, a country's or city's)."""
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
+YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -29,8 +31,8 @@ def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
     next to it ("the browser Zeta", "the Zeta web browser"), a version after it ("Zeta 2.0",
     "version 3 of Zeta"), the object of "launch"/"unveil"/"release", a model code inside a
     name tagged a person or place ("ZX81"), a description as a product ("Zeta, the newest
-    version of ...", "Zeta is a space capsule"), or a title after "called" ("a story called
-    Zeta")."""
+    version of ...", "Zeta is a space capsule"), a title after "called" ("a story called
+    Zeta"), or an edition of an event ("the 22nd Zeta", "Zeta 2016")."""
     name = doc[start:end]
     return (
         _has_product_noun(doc, start, end)
@@ -39,6 +41,7 @@ def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
         or _has_model_code(name, label)
         or _is_described_as_product(name, label)
         or _is_called_title(name)
+        or _is_edition(name)
     )
 
 
@@ -125,6 +128,29 @@ def _is_called_title(name: Span) -> bool:
         and verb.dep_ == "acl"
         and verb.head.lemma_.lower() in TITLE_NOUNS
     )
+
+
+def _is_edition(name: Span) -> bool:
+    """ "the 22nd Zeta Expo", "Zeta Expo 2016": an ordinal or a year that counts the name
+    itself (its dependency head is in the name), so the name is an event held again and
+    again; "the 60th Zeta conference" counts the conference, not Zeta."""
+    doc = name.doc
+    start = name.start
+    while start < name.end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    before = doc[start - 1] if start > 0 else None
+    after = doc[name.end] if name.end < len(doc) else None
+    counted = [
+        token
+        for token in (before, after)
+        if token is not None and token.head in name and _counts_editions(token)
+    ]
+    return bool(counted)
+
+
+def _counts_editions(token: Token) -> bool:
+    """An ordinal in figures ("22nd") or a year ("2016")."""
+    return ORDINAL.fullmatch(token.text) is not None or YEAR.fullmatch(token.text) is not None
 
 
 def is_version_number(text: str) -> bool:
