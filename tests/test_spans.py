@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sitegen.ingest import read_articles
 from sitegen.model import Mention
 from sitegen.nlp.analyze import analyze
+from sitegen.nlp.spans import joined_entities
 from tests.conftest import write
 from tests.test_context_cues import kinds
 
@@ -85,3 +88,27 @@ def test_place_head_word_after_a_name_extends_it_to_a_place(tmp_path: Path) -> N
     assert kinds(tmp_path, body, patterns) == {"Zeltra Processing Facility-1": "place"}
     body = "The Zeltra Processing staff said the Quorvane Hangar opened.\n"
     assert kinds(tmp_path, body, patterns) == {"Zeltra Processing": "organization"}
+
+
+def test_two_entities_of_one_label_side_by_side_are_one_name() -> None:
+    words = ["Valeska", "Paris", "has", "claimed", "it", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 3, 3, 3, 3, 3],
+        deps=["compound", "nsubj", "aux", "ROOT", "dobj", "punct"],
+        ents=["B-GPE", "B-GPE", "O", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in joined_entities(doc)] == [("Valeska Paris", "GPE")]
+
+
+def test_entities_side_by_side_that_do_not_modify_each_other_stay_apart() -> None:
+    words = ["They", "told", "Anna", "Zeltra", "the", "news", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 5, 1, 1],
+        deps=["nsubj", "ROOT", "dative", "npadvmod", "det", "dobj", "punct"],
+        ents=["O", "O", "B-PERSON", "B-PERSON", "O", "O", "O"],
+    )
+    assert [e.text for e in joined_entities(doc)] == ["Anna", "Zeltra"]

@@ -34,7 +34,12 @@ from sitegen.nlp.citations import find_citation
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
-from sitegen.nlp.spans import descriptor_end, split_coordination, with_head_word
+from sitegen.nlp.spans import (
+    descriptor_end,
+    joined_entities,
+    split_coordination,
+    with_head_word,
+)
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -214,7 +219,7 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
     nouns; a block that is a citation ("Christie, Agatha. Title") gives its authors as
     people and its title's names as a work's."""
     citation = find_citation(doc) if tagged else None
-    for ent in doc.ents:
+    for ent in joined_entities(doc):
         if ent.label_ not in NAME_LABELS or (citation and citation.in_authors(ent)):
             continue
         work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS

@@ -1,5 +1,5 @@
-"""Corrections of spaCy's entity spans: one span that holds two coordinated names, common
-words before a name, the head word after it.
+"""Corrections of spaCy's entity spans: one span that holds two coordinated names, one name
+tagged as two, common words before a name, the head word after it.
 
 spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity. These
 functions find the names inside such a span from its tokens' shapes and dependency parse;
@@ -25,6 +25,7 @@ CONJUNCTIONS = frozenset({"and", "or", "&"})
 LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+JOINED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 DESCRIPTOR_PREFIXES = frozenset(
     """pan pro anti ex non neo post pre self co vice ultra far""".split()
 )
@@ -218,3 +219,27 @@ def _unnumbered(word: str) -> str:
     """ "facility" of "facility-1"; other words as they are."""
     numbered = NUMBERED.fullmatch(word)
     return numbered.group("word") if numbered else word
+
+
+def joined_entities(doc: Doc) -> list[Span]:
+    """The Doc's entities, two of one label written next to each other joined where the
+    first word modifies the second name ("Valeska" + "Paris" -> "Valeska Paris": places
+    are written "Paris, Texas", not side by side)."""
+    joined: list[Span] = []
+    for ent in doc.ents:
+        previous = joined[-1] if joined else None
+        if previous is not None and _one_name(previous, ent):
+            joined[-1] = Span(doc, previous.start, ent.end, label=ent.label)
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _one_name(first: Span, second: Span) -> bool:
+    return (
+        first.end == second.start
+        and first.label == second.label
+        and first.label_ in JOINED_LABELS
+        and first.root.dep_ == "compound"
+        and first.root.head in second
+    )
