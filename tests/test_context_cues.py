@@ -122,6 +122,14 @@ def test_market_index_that_moves_is_no_organization(nlp: Language) -> None:
     assert cue(nlp, "Shares fell on the primary Freedonia index today.", "Freedonia") == ""
 
 
+def test_number_after_a_name_is_part_of_the_index_that_moves(nlp: Language) -> None:
+    text = "The Dow fell 2%, while the Quorvane & Zeltra's 500 plunged by 30.27 points."
+    assert cue(nlp, text, "Quorvane & Zeltra") == "other"
+    assert cue(nlp, "In Tokyo the Zeltra 225 fell 2% on Monday.", "Zeltra") == "other"
+    # a company's number of workers is not an index
+    assert cue(nlp, "Zeltra's 500 workers saw profits fall 2%.", "Zeltra") == ""
+
+
 def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:
     """ "Secretary of State" elsewhere does not make "the State" of another article a
     non-entity (only product-like cues count across the corpus)."""

@@ -453,7 +453,12 @@ def _is_currency(doc: Doc, start: int, end: int) -> bool:
 def _is_market_index(doc: Doc, start: int, end: int) -> bool:
     """ "the Zeta index", "the Zeta fell 2%", "the Zeta was down 3 points", "with the Zeta
     losing 11%": a name followed by "index"/"average", or the subject of a verb of market
-    movement that moves by a percentage or points."""
+    movement that moves by a percentage or points; a number written after the name is part
+    of the index's name ("the Zeta 500 index", "the Zeta's 500 plunged 30 points")."""
+    root = doc[start:end].root
+    number = _index_number(doc, end)
+    if number is not None and root.head == number:
+        root, end = number, number.i + 1
     if (
         end < len(doc)
         and start > 0
@@ -461,7 +466,6 @@ def _is_market_index(doc: Doc, start: int, end: int) -> bool:
         and doc[end].lower_ in INDEX_NOUNS
     ):
         return True
-    root = doc[start:end].root
     if root.dep_ == "appos" and root.head.lower_ in INDEX_NOUNS:
         return True  # "the primary index, the Zeta 100, ..."
     if root.dep_ != "nsubj":
@@ -473,6 +477,13 @@ def _is_market_index(doc: Doc, start: int, end: int) -> bool:
         return False
     units = {token.lower_ for token in verb.subtree if token.i >= end}
     return bool(units & MARKET_MOVE_UNITS)
+
+
+def _index_number(doc: Doc, end: int) -> Token | None:
+    """The number right after a name, past a possessive ("Zeta's 500"), or None."""
+    if end < len(doc) and doc[end].text in POSSESSIVES:
+        end += 1
+    return doc[end] if end < len(doc) and doc[end].like_num else None
 
 
 def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
