@@ -15,6 +15,14 @@ def test_model_code_in_a_person_or_place_name_is_a_product(nlp: Language) -> Non
     assert cue(nlp, "The crew flew on XTS-134 last spring.", "XTS-134", "PERSON") == "other"
 
 
+def test_model_number_before_a_noun_of_goods_is_a_product(nlp: Language) -> None:
+    text = "The plane is built with four Quorvane Trent 900 engines."
+    assert cue(nlp, text, "Quorvane Trent 900") == "other"
+    # a maker before its goods, or a club with a number, is not a product
+    assert cue(nlp, "The Quorvane engines failed twice.", "Quorvane") == ""
+    assert cue(nlp, "The owner of Zeltra 54 spoke.", "Zeltra 54") == ""
+
+
 def test_organizations_and_ordinals_may_hold_digits(nlp: Language) -> None:
     assert cue(nlp, "Leaders met at the Q20 summit in May.", "Q20", "ORG") == ""
     assert cue(nlp, "The 22nd Zeltrix Fair opened.", "22nd Zeltrix Fair", "GPE") == ""

@@ -30,7 +30,8 @@ def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
     """The words around ``doc[start:end]`` make the name a product or a work: a product noun
     next to it ("the browser Zeta", "the Zeta web browser"), a version after it ("Zeta 2.0",
     "version 3 of Zeta"), the object of "launch"/"unveil"/"release", a model code inside a
-    name tagged a person or place ("ZX81"), a description as a product ("Zeta, the newest
+    name tagged a person or place ("ZX81"), a model number before a noun of goods ("Zeta
+    900 engines"), a description as a product ("Zeta, the newest
     version of ...", "Zeta is a space capsule"), a title after "called" ("a story called
     Zeta"), or an edition of an event ("the 22nd Zeta", "Zeta 2016")."""
     name = doc[start:end]
@@ -39,6 +40,7 @@ def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
         or _has_version(doc, start, end)
         or _is_launched(name, label)
         or _has_model_code(name, label)
+        or _is_model_of_goods(name)
         or _is_described_as_product(name, label)
         or _is_called_title(name)
         or _is_edition(name)
@@ -85,6 +87,17 @@ def _has_model_code(name: Span, label: str) -> bool:
     """ "IE6", "STS-134", "ZX81": a word of letters and digits in a name tagged a person or a
     place, which have none (an organization may: "3M", "G20")."""
     return label in CODELESS_LABELS and any(_is_model_code(token.text) for token in name)
+
+
+def _is_model_of_goods(name: Span) -> bool:
+    """ "four Zeta Trent 900 engines", "Zeta A380 aircraft": a name that ends in a model
+    number or code, before a noun of goods."""
+    doc = name.doc
+    model = name[-1].text
+    if not (model.isdigit() or _is_model_code(model)) or name.end >= len(doc):
+        return False
+    noun = doc[name.end]
+    return noun.is_lower and noun.lemma_ in DESCRIBED_PRODUCT_NOUNS
 
 
 def _is_model_code(word: str) -> bool:
