@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from sitegen.ingest import read_articles
 from sitegen.model import Mention
 from sitegen.nlp.analyze import analyze
-from sitegen.nlp.spans import joined_entities
+from sitegen.nlp.spans import joined_entities, without_trailing_phrase
 from tests.conftest import write
 from tests.test_context_cues import kinds
 
@@ -112,3 +112,24 @@ def test_entities_side_by_side_that_do_not_modify_each_other_stay_apart() -> Non
         ents=["O", "O", "B-PERSON", "B-PERSON", "O", "O", "O"],
     )
     assert [e.text for e in joined_entities(doc)] == ["Anna", "Zeltra"]
+
+
+def parsed(words: list[str], pos: list[str], heads: list[int], ents: list[str]) -> Doc:
+    """A Doc with the given parts of speech, heads and entity tags (no model)."""
+    deps = ["ROOT" if head == index else "dep" for index, head in enumerate(heads)]
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents)
+
+
+def test_preposition_and_adjective_of_a_noun_after_the_name_are_cut() -> None:
+    words = ["against", "Zeltra", "on", "French", "television", "."]
+    pos = ["ADP", "PROPN", "ADP", "ADJ", "NOUN", "PUNCT"]
+    doc = parsed(words, pos, [0, 0, 1, 4, 2, 0], ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert without_trailing_phrase(doc.ents[0]).text == "Zeltra"
+
+
+def test_name_with_of_before_a_noun_stays_whole() -> None:
+    words = ["the", "Museum", "of", "Modern", "art", "shows", "."]
+    pos = ["DET", "PROPN", "ADP", "ADJ", "NOUN", "VERB", "PUNCT"]
+    heads = [1, 5, 1, 4, 2, 5, 5]
+    doc = parsed(words, pos, heads, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    assert without_trailing_phrase(doc.ents[0]).text == "the Museum of Modern"

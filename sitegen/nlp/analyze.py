@@ -39,6 +39,7 @@ from sitegen.nlp.spans import (
     joined_entities,
     split_coordination,
     with_head_word,
+    without_trailing_phrase,
 )
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
@@ -223,7 +224,8 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
         if ent.label_ not in NAME_LABELS or (citation and citation.in_authors(ent)):
             continue
         work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
-        for mention in _entity_mentions(with_head_word(ent), offset, sentences[ent.start]):
+        name = with_head_word(without_trailing_phrase(ent))
+        for mention in _entity_mentions(name, offset, sentences[ent.start]):
             yield replace(mention, cue="other") if work else mention
     for author in citation.authors if citation else ():
         span = Span(doc, author.start, author.end, label="PERSON")

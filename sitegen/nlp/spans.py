@@ -1,5 +1,6 @@
 """Corrections of spaCy's entity spans: one span that holds two coordinated names, one name
-tagged as two, common words before a name, the head word after it.
+tagged as two, common words before a name, the head word after it, a phrase that belongs to
+the words after it.
 
 spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity. These
 functions find the names inside such a span from its tokens' shapes and dependency parse;
@@ -243,3 +244,18 @@ def _one_name(first: Span, second: Span) -> bool:
         and first.root.dep_ == "compound"
         and first.root.head in second
     )
+
+
+CUT_PREPOSITIONS = frozenset({"on", "in", "at", "with", "by", "from", "to"})
+"""Prepositions a name may have swallowed with the phrase after it ("Scientology on French
+television"); "of" and "for" are left, as names hold them ("Bank of Canada")."""
+
+
+def without_trailing_phrase(ent: Span) -> Span:
+    """The name without a preposition and adjective that describe a noun after it:
+    "Scientology on French" (of "... on French television") -> "Scientology"."""
+    last = ent[-1]
+    if len(ent) < 3 or last.pos_ != "ADJ" or not (ent.end <= last.head.i and last.head.is_lower):
+        return ent
+    cuts = [token.i for token in ent[1:-1] if token.lower_ in CUT_PREPOSITIONS]
+    return Span(ent.doc, ent.start, cuts[-1], label=ent.label) if cuts else ent
