@@ -343,11 +343,10 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
 def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     """The kind the words around ``doc[start:end]`` suggest, or "".
 
-    "other" (a product or work, ``sitegen.nlp.products``): a product noun right before or
-    after the name ("the browser Zeta", "the Zeta web browser"), a version number after it
-    ("Zeta 2.0"), "version 3 of Zeta", the name as the object of "launch"/"unveil"/"release",
-    a model code in a person's or place's name ("ZX81"), a description as a product ("Zeta,
-    the newest version of ...", "Zeta is a space capsule"), a title after "a story called".
+    "other" (a product, work or event; ``sitegen.nlp.products.is_product_context``): a
+    product noun next to the name ("the browser Zeta"), a version or model number ("Zeta
+    2.0", "IE6"), a description as a product ("Zeta, the newest version of ..."), a title
+    after "a story called", an edition ("the 22nd Zeta Expo"), ...
     A time zone after a clock time ("16:08 ZT"), a currency code next to an amount ("ZQD 50"),
     and a market index that moves ("the Zeta fell 2%", "the Zeta index", "the Zeta was up 11
     points") are "other" too.

@@ -27,13 +27,13 @@ YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
-    """The words around ``doc[start:end]`` make the name a product or a work: a product noun
-    next to it ("the browser Zeta", "the Zeta web browser"), a version after it ("Zeta 2.0",
-    "version 3 of Zeta"), the object of "launch"/"unveil"/"release", a model code inside a
-    name tagged a person or place ("ZX81"), a model number before a noun of goods ("Zeta
-    900 engines"), a description as a product ("Zeta, the newest
-    version of ...", "Zeta is a space capsule"), a title after "called" ("a story called
-    Zeta"), or an edition of an event ("the 22nd Zeta", "Zeta 2016")."""
+    """The words around ``doc[start:end]`` make the name a product, a work or an event: a
+    product noun next to it ("the browser Zeta", "the Zeta web browser"), a version after it
+    ("Zeta 2.0", "version 3 of Zeta"), the object of "launch"/"unveil"/"release", a model
+    code inside a name tagged a person or place ("ZX81"), a model number before a noun of
+    goods ("Zeta 900 engines"), a description as a product ("Zeta, the newest version of
+    ...", "Zeta is a space capsule"), a title after "called" ("a story called Zeta"), or an
+    edition of an event ("the 22nd Zeta", "Zeta 2016")."""
     name = doc[start:end]
     return (
         _has_product_noun(doc, start, end)
@@ -41,7 +41,7 @@ def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
         or _is_launched(name, label)
         or _has_model_code(name, label)
         or _is_model_of_goods(name)
-        or _is_described_as_product(name, label)
+        or _is_described_as_product(name)
         or _is_called_title(name)
         or _is_edition(name)
     )
@@ -107,7 +107,7 @@ def _is_model_code(word: str) -> bool:
     return ORDINAL.fullmatch(word) is None
 
 
-def _is_described_as_product(name: Span, label: str) -> bool:
+def _is_described_as_product(name: Span) -> bool:
     """ "Zeta, the newest version of ...", "the capsule, Zeta", "Zeta is a space capsule": an
     appositive or the attribute of "be" whose head noun says what kind of product it is."""
     after = name.doc[name.end] if name.end < len(name.doc) else None

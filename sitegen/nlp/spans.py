@@ -2,10 +2,11 @@
 tagged as two, common words before a name, the head word after it, a phrase that belongs to
 the words after it.
 
-spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity. These
-functions find the names inside such a span from its tokens' shapes and dependency parse;
-"&" and "and" inside one organization's name ("Procter & Gamble", "Securities and Exchange
-Commission") and a country named by two parts ("Bosnia and Herzegovina") stay one name.
+spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity,
+"Valeska" and "Paris" as two, "Pan-democrat Lam Cheuk-ting" with its descriptor. These
+functions find the names from the tokens' shapes and the dependency parse; "&" and "and"
+inside one organization's name ("Procter & Gamble", "Securities and Exchange Commission")
+and a country named by two parts ("Bosnia and Herzegovina") stay one name.
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ from sitegen.lexicon import (
 CONJUNCTIONS = frozenset({"and", "or", "&"})
 LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+REGION_LABELS = frozenset({"GPE", "LOC"})
+"""Labels of places that one name may carry in two pieces ("East" LOC, "West Germany" GPE)."""
 JOINED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+"""Labels of names that spaCy may tag in two pieces side by side ("Valeska" "Paris")."""
 DESCRIPTOR_PREFIXES = frozenset(
     """pan pro anti ex non neo post pre self co vice ultra far""".split()
 )
 """Prefixes of hyphenated words that describe a person ("Pan-democrat", "Co-founder"); a
 brand written "Coca-cola" stays whole."""
+HEAD_WORDS_AFTER = 3
+"""How many capitalized words after a name may end in the head word that extends it."""
+NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
+"""A word numbered with a hyphen ("facility-1")."""
+CUT_PREPOSITIONS = frozenset({"on", "in", "at", "with", "by", "from", "to"})
+"""Prepositions a name may have swallowed with the phrase after it ("Scientology on French
+television"); "of" and "for" are left, as names hold them ("Bank of Canada")."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +115,7 @@ def _shared_with_next_entity(ent: Span) -> str:
 
 def _same_kind(one: Span, other: Span) -> bool:
     """The same label, or two place labels ("East" LOC, "West Germany" GPE)."""
-    return one.label == other.label or {one.label_, other.label_} <= PLACE_LABELS
+    return one.label == other.label or {one.label_, other.label_} <= REGION_LABELS
 
 
 def _parallel_words(first: Token, second: Token, label: str) -> bool:
@@ -145,7 +155,7 @@ def _two_name_split(ent: Span) -> list[Conjunct] | None:
     if any(_ends_in_kind_word(part) for part in (first, second)):
         return None
     head = first[-1]
-    if head.head.i >= middle and head.head.i < ent.end:
+    if middle <= head.head.i < ent.end:
         return None  # "Enforcement and Emergency ... System": the first part modifies the second
     if any(token.head.i >= middle for token in first[:-1]):
         return None
@@ -186,12 +196,6 @@ def _descriptor_length(doc: Doc, start: int) -> int:
     if joined and word[0].lower_ in DESCRIPTOR_PREFIXES and word[1].text == "-":
         return 3 if word[2].is_lower and word[2].is_alpha else 0
     return 0
-
-
-HEAD_WORDS_AFTER = 3
-"""How many capitalized words after a name may end in the head word that extends it."""
-NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
-"""A word numbered with a hyphen ("facility-1")."""
 
 
 def with_head_word(ent: Span) -> Span:
@@ -244,11 +248,6 @@ def _one_name(first: Span, second: Span) -> bool:
         and first.root.dep_ == "compound"
         and first.root.head in second
     )
-
-
-CUT_PREPOSITIONS = frozenset({"on", "in", "at", "with", "by", "from", "to"})
-"""Prepositions a name may have swallowed with the phrase after it ("Scientology on French
-television"); "of" and "for" are left, as names hold them ("Bank of Canada")."""
 
 
 def without_trailing_phrase(ent: Span) -> Span:
