@@ -165,8 +165,14 @@ PLACE_HEADS = frozenset(
 """Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
 included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
 
+COMPASS_WORDS = frozenset(
+    """north south east west northern southern eastern western upper lower central""".split()
+)
+"""Words that tell parts of one place apart: "North and South Korea" names two places."""
+
 NON_ENTITY_HEADS = frozenset(
     """games olympics paralympics cup championship championships tournament festival fair
+    carnival cavalcade jubilee gala exhibition regatta pageant contest competition
     show expo conference summit convention month week day days award awards prize act law
     treaty accord manifesto license licence definition program programme project study
     survey report index phone software browser album film movie novel book series""".split()
@@ -216,6 +222,22 @@ ORGANIZATION_DESCRIPTORS = frozenset(
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 
+DESCRIBED_PRODUCT_NOUNS = PRODUCT_NOUNS | frozenset(
+    """version release edition sequel spacecraft capsule probe satellite rocket aircraft
+    airliner jet plane car vehicle engine computer device phone""".split()
+)
+"""Nouns that say what a named product or work is ("Zeta, the newest version of ...", "Zeta
+is a space capsule"); makers' goods count here, where "Boeing aircraft" does not."""
+
+TITLE_NOUNS = PRODUCT_NOUNS | frozenset(
+    """story poem play show series episode documentary painting print sculpture comic
+    essay""".split()
+)
+"""Nouns of works whose title follows "called", "titled" or "named" ("a story called Zeta")."""
+
+NAMING_VERBS = frozenset({"call", "title", "entitle", "name", "dub"})
+"""Verbs whose participle introduces a title ("a story called Zeta")."""
+
 PRONOUN_GENDER = {
     word: gender
     for gender, words in (("male", "he him his himself"), ("female", "she her hers herself"))
@@ -245,7 +267,8 @@ MARKET_MOVE_UNITS = frozenset({"%", "percent", "cent", "points", "point"})
 """What a market index moves by."""
 
 NON_ENTITY_FIRST_WORDS = frozenset(
-    """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
+    """operation cyclone hurricane typhoon storm tropical space shuttle flight spacecraft
+    probe""".split()
 )
 """First words of names of events and vehicles ("Operation X", "Hurricane X")."""
 

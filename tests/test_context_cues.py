@@ -16,12 +16,13 @@ from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
 
 
-def cue(nlp: Language, text: str, name: str) -> str:
-    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model."""
+def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
+    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model, the
+    name taken as tagged ``label``."""
     doc = nlp(text)
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
-    return context_cue(doc, span.start, span.end, "ORG")
+    return context_cue(doc, span.start, span.end, label)
 
 
 def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
@@ -161,6 +162,14 @@ def test_market_index_that_moves_is_no_organization(nlp: Language) -> None:
     # a company whose sales move is still a company; "the UK index" is not about "UK"
     assert cue(nlp, "Quorvane said its sales rose 5% in the quarter.", "Quorvane") == ""
     assert cue(nlp, "Shares fell on the primary Freedonia index today.", "Freedonia") == ""
+
+
+def test_number_after_a_name_is_part_of_the_index_that_moves(nlp: Language) -> None:
+    text = "The Dow fell 2%, while the Quorvane & Zeltra's 500 plunged by 30.27 points."
+    assert cue(nlp, text, "Quorvane & Zeltra") == "other"
+    assert cue(nlp, "In Tokyo the Zeltra 225 fell 2% on Monday.", "Zeltra") == "other"
+    # a company's number of workers is not an index
+    assert cue(nlp, "Zeltra's 500 workers saw profits fall 2%.", "Zeltra") == ""
 
 
 def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:
