@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.model import ENTITY_KINDS, Article, Block
+from sitegen.model import ENTITY_KINDS, Article, Block, Event
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.markdown import (
     attr_anchor,
@@ -13,7 +13,6 @@ from sitegen.render.markdown import (
     plain_title,
     relative,
 )
-from sitegen.render.timeline_svg import heading_anchor
 from sitegen.render.topic_page import topics_for_article
 from sitegen.resolve.events import human_date
 
@@ -86,16 +85,15 @@ def _named_box(article: Article, context: RenderContext, page: str) -> str:
 
 def _dates(article: Article, context: RenderContext, page: str) -> str:
     """A "**Dates:** ..." line: each date the article gives an event, linked to its paragraph."""
-    first_of: dict[str, tuple[str, str]] = {}
+    first_of: dict[str, tuple[str, Event]] = {}
     for event in context.events_in.get(article.id, []):
         label = human_date(event.date, event.precision)
-        anchor = context.paragraph_anchor(article.id, event.sentence)
-        first_of.setdefault(label, (anchor, heading_anchor(event)))
+        first_of.setdefault(label, (context.paragraph_anchor(article.id, event.sentence), event))
     if not first_of:
         return ""
     links = ", ".join(link(label, f"#{anchor}") for label, (anchor, _) in first_of.items())
-    first_heading = next(iter(first_of.values()))[1]
-    timeline = link("on the timeline", relative(f"timeline.md#{first_heading}", page))
+    first_event = next(iter(first_of.values()))[1]
+    timeline = link("on the timeline", relative(context.timeline.place(first_event), page))
     return f"**Dates:** {links} ({timeline})\n"
 
 
