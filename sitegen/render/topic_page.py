@@ -7,7 +7,14 @@ from itertools import groupby
 
 from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, front_matter, heading, link, relative
+from sitegen.render.markdown import (
+    escape,
+    front_matter,
+    heading,
+    link,
+    linked_then_named,
+    relative,
+)
 from sitegen.render.passages import (
     KIND_LABEL,
     article_label,
@@ -167,13 +174,14 @@ def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def topics_for_article(article: Article, context: RenderContext, page: str) -> str:
-    """A one-line "**Topics:** ..." list of the article's topics, most supported first."""
+def topics_for_article(article: Article, context: RenderContext, page: str, linked: int) -> str:
+    """A one-line "**Topics:** ..." list of the article's topics, most supported first; the
+    first ``linked`` are links."""
     present = context.ranked_topics(context.topic_passages_in.get(article.id, {}))
     if not present:
         return ""
-    links = ", ".join(link(topic.name, relative(topic.page, page)) for topic, _ in present)
-    return f"**Topics:** {links}\n"
+    items = [(topic.name, relative(topic.page, page)) for topic, _ in present]
+    return f"**Topics:** {linked_then_named(items, linked)}\n"
 
 
 def _key(passage: Passage) -> tuple[str, int]:
