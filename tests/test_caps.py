@@ -31,7 +31,7 @@ from sitegen.render.entity_page import (
     SHARED_SENTENCES_SHOWN,
 )
 from sitegen.render.timeline_page import ENTITY_EVENTS_SHOWN
-from sitegen.render.topic_page import PASSAGES_SHOWN
+from sitegen.render.topic_page import ENTITY_TOPICS_SHOWN, PASSAGES_SHOWN
 
 EXTENSIONS = ["attr_list", "admonition", "pymdownx.details", "tables", "toc"]
 SENTENCES_PER_PARAGRAPH = 3
@@ -250,3 +250,18 @@ def test_named_box_links_the_most_named_and_names_the_rest() -> None:
     dates = next(line for line in page.splitlines() if "**Dates:**" in line)
     assert dates.count("](#p") == BOX_LINKS and "and 1 more: Tuesday, January 6, 2026 (" in dates
 
+
+def test_entity_topics_are_capped_with_a_count() -> None:
+    kb = frequent_kb(2)
+    extra = tuple(  # one topic per sentence: each names Acme once
+        Topic(f"topic:t{n:02d}", f"T{n:02d}", f"topics/t{n:02d}.md", passages=(passage,))
+        for n, passage in enumerate(kb.topics[0].passages)
+    )
+    kb = replace(kb, topics=(*kb.topics, *extra))
+    section = render_site(kb)["organizations/acme.md"].split("## Topics\n", 1)[1]
+    listed = re.findall(r"^- \[(\w+)\]", section.split("\n## ", 1)[0], flags=re.M)
+    assert listed == ["Hiring"] + [f"T{n:02d}" for n in range(ENTITY_TOPICS_SHOWN - 1)]
+    more = len(extra) + 1 - ENTITY_TOPICS_SHOWN
+    assert f"…and {more} more topics ([the topics index](../topics/index.md) lists them all)." in (
+        section
+    )
