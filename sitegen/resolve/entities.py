@@ -3,11 +3,12 @@
 The rules, in order:
 1. Mentions of one article with the same name key form a *group* (``Carney``, ``Carney's``).
 2. Each mention votes for a kind: its spaCy label, and twice for *person* when a title or
-   honorific stands before it ("Mr.", "Premier"); the words around it vote too
-   (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's product
-   labels of the name anywhere in the corpus. A group's kind is the vote's winner. An untagged
-   proper noun counts as a mention when the corpus tags the name elsewhere as an organization
-   or place.
+   honorific stands before it ("Mr.", "Premier"); a full name starting with a given name
+   votes person ("Thibaut Vermeulen", ``sitegen.resolve.person_names``); the words around it
+   vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's
+   product labels of the name anywhere in the corpus. A group's kind is the vote's winner. An
+   untagged proper noun counts as a mention when the corpus tags the name elsewhere as an
+   organization or place.
 3. A shorter group joins the one longer group of a compatible kind whose name contains it
    ("Carney" -> "Mark Carney", "Times" -> "New York Times") or whose initials it spells
    ("EADS", "U.S."). A short name that fits several long ones is ambiguous and dropped.
@@ -33,7 +34,7 @@ from sitegen.lexicon import (
     PLACE_HEADS,
     canonical_key,
     head_word,
-    is_given_name,
+    is_common_given_name,
     is_honorific,
     last_word,
     same_given_name,
@@ -49,6 +50,11 @@ from sitegen.resolve.names import (
     looks_like_acronym,
     name_key,
     name_tokens,
+)
+from sitegen.resolve.person_names import (
+    is_given_name_in,
+    looks_like_full_name,
+    lowercase_words,
 )
 
 KIND_OF_LABEL: dict[str, EntityKind] = {
@@ -229,22 +235,6 @@ def shape_vote(name: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def looks_like_full_name(name: str) -> bool:
-    """ "Annie Oakley", "Paul Dewar": two or three capitalized words, the first a common
-    given name: evidence of a person against an organization label (a name tagged as a place,
-    "Hong Kong", is not voted on)."""
-    words = name.split()
-    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
-        return False
-    return all(
-        word[:1].isupper()
-        and word.replace("-", "").replace(".", "").isalpha()
-        and not word.isupper()
-        for word in words
-    )
-
-
 LabelView = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
 """The corpus's label counts of one article's names, sorted: plain data, a cache key part."""
 
@@ -382,8 +372,12 @@ def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
 
 
 def relevant_labels(analysis: Analysis, labels: dict[str, Counter[str]]) -> LabelView:
-    """The corpus's label counts of the names this article mentions, as sorted plain data."""
-    keys = {canonical_key(name_key(mention.text)) for mention in analysis.mentions}
+    """The corpus's label counts of the names this article mentions and of their first words,
+    as sorted plain data."""
+    keys: set[str] = set()
+    for mention in analysis.mentions:
+        keys.add(canonical_key(name_key(mention.text)))
+        keys.update(name_key(word) for word in mention.text.split()[:1])
     return tuple((key, tuple(sorted(labels[key].items()))) for key in sorted(keys) if key in labels)
 
 
@@ -416,6 +410,7 @@ def article_groups(
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
+    lowercase = lowercase_words(article.text)
     for mention in analysis.mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         key = canonical_key(name_key(mention.text))
@@ -437,7 +432,9 @@ def article_groups(
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
-        elif kind != "place" and looks_like_full_name(clean_name(mention.text)):
+        elif kind != "place" and _starts_with_given_name(
+            clean_name(mention.text), lowercase, labels
+        ):
             group.votes["person"] += GIVEN_NAME_VOTE
         if mention.title:
             group.votes["person"] += TITLE_VOTE
@@ -462,6 +459,22 @@ def article_groups(
         source.votes["organization"] += 1
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _starts_with_given_name(
+    name: str, lowercase: frozenset[str], labels: dict[str, Counter[str]]
+) -> bool:
+    """ "Annie Oakley", "Thibaut Vermeulen": a full name whose first word is a given name as
+    the article writes it (``is_given_name_in``: not "Moon Walk" beside "the moon"). A name
+    that only other countries' lists give must not be one the corpus tags alone as a place
+    or an organization ("America Online")."""
+    if not looks_like_full_name(name):
+        return False
+    first = name.split()[0]
+    if not is_given_name_in(first, lowercase):
+        return False
+    alone = labels.get(name_key(first))
+    return is_common_given_name(first) or not alone or decide_kind(alone) in (None, "person")
 
 
 def _break_tie(votes: Counter[str], corpus: Counter[str]) -> None:
