@@ -219,6 +219,15 @@ ORGANIZATION_DESCRIPTORS = frozenset(
 )
 """Kinds of organization written right before its name ("retailer X", "the magazine X")."""
 
+POST_NOMINALS = frozenset(
+    """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()
+)
+"""Letters of honours, offices and degrees written after a person's name and a comma ("Jane
+Doe, QC"), lower case without dots."""
+
+PLACE_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
+"""Dotted abbreviations of places and unions ("U.S. Steel"), not a person's initials."""
+
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 

@@ -10,10 +10,10 @@ from spacy.language import Language
 
 from sitegen.ingest import read_articles
 from sitegen.lexicon import is_given_name, world_given_names
-from sitegen.model import Entity
+from sitegen.model import Entity, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.resolve.person_names import is_given_name_in
+from sitegen.resolve.person_names import has_initials, is_given_name_in, split_name
 from tests.conftest import ruler_pipeline, write
 
 
@@ -29,6 +29,11 @@ def kinds(tmp_path: Path, body: str, nlp: Language) -> dict[str, str]:
     return {entity.name: entity.kind for entity in entities(tmp_path, body, nlp)}
 
 
+def raw_labels(nlp: Language, text: str) -> list[tuple[str, str]]:
+    """What the model itself tags in ``text``: the mistakes the rules below correct."""
+    return [(ent.text, ent.label_) for ent in nlp(text).ents]
+
+
 def test_given_names_of_other_countries_count() -> None:
     assert is_given_name("Thibaut") and is_given_name("Dries") and is_given_name("Algis")
     assert is_given_name("paul")  # the census lists still count
@@ -38,6 +43,56 @@ def test_given_names_of_other_countries_count() -> None:
     assert is_given_name_in("Dries", lowercase)
     assert not is_given_name_in("Moon", lowercase)  # a given name somewhere, a word here
     assert is_given_name_in("Mark", frozenset({"mark"}))  # a common census name stays one
+
+
+def test_reference_list_entries_are_people(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Other good ones:\n\n"
+        "Hardwick, Agnes. The Silent Harbour\n\n"
+        "Marlow, Jack. White Mountains\n\n"
+        "Drummond, Karl and Fenwick, Friedrich. A Short Manifesto\n"
+    )
+    assert ("Hardwick", "GPE") in raw_labels(nlp, body)
+    assert kinds(tmp_path, body, nlp) == {
+        "Agnes Hardwick": "person",
+        "Jack Marlow": "person",
+        "Karl Drummond": "person",
+        "Friedrich Fenwick": "person",
+    }
+
+
+def test_a_place_before_a_comma_and_a_given_name_in_prose_stays_a_place(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = "When they were in London, Jack met the mayor. London was busy.\n"
+    assert kinds(tmp_path, body, nlp) == {"London": "place", "Jack": "person"}
+
+
+def test_given_name_tagged_apart_joins_the_next_name(tmp_path: Path, nlp: Language) -> None:
+    body = "Hilke Paris, a former member, has claimed the group held her. Paris said she left.\n"
+    assert ("Paris", "GPE") in raw_labels(nlp, body)
+    found = entities(tmp_path, body, nlp)
+    assert [(e.name, e.kind, len(e.mentions)) for e in found] == [("Hilke Paris", "person", 2)]
+
+
+def _mention(text: str, start: int, word: str, label: str) -> Mention:
+    return Mention(start=start, end=start + len(word), text=word, label=label, sentence=0)
+
+
+def test_split_name_needs_a_given_name_and_a_name_word() -> None:
+    def joined(text: str, first_label: str = "PROPN", second_label: str = "GPE") -> str | None:
+        first_word, second_word = text.split(" ", 1)
+        first = _mention(text, 0, first_word, first_label)
+        second = _mention(text, len(first_word) + 1, second_word, second_label)
+        person = split_name(text, first, second, frozenset({"moon"}))
+        return person.text if person else None
+
+    assert joined("Algis Petrauskas") == "Algis Petrauskas"
+    assert joined("Moon Quorvane") is None  # "the moon" elsewhere: a word, not a name
+    assert joined("Talk Talk") is None  # one word twice: a band, not a person
+    assert joined("Algis Airport") is None  # a place's last word
+    assert joined("Georgia Quorvane", "GPE", "ORG") is None  # "Georgia Tech"
+    assert joined("Quorvane Petrauskas") is None  # no given name first
 
 
 def test_full_name_with_a_foreign_given_name_is_a_person(tmp_path: Path) -> None:
@@ -57,3 +112,22 @@ def test_full_name_with_a_foreign_given_name_is_a_person(tmp_path: Path) -> None
         "Doha Quorvane": "organization",  # "Doha" alone is a place
         "Doha": "place",
     }
+
+
+def test_initials_before_a_family_name() -> None:
+    assert has_initials("K.C. Hollander") and has_initials("J. R. R. Tolkien")
+    assert has_initials("George W. Bush")
+    assert not has_initials("U.S. Steel")  # a place's abbreviation
+    assert not has_initials("K.C.") and not has_initials("Hollander Quorvane")
+    assert not has_initials("Quorvane W. Bush")  # not a given name first
+
+
+def test_initials_make_a_person_of_an_organization_label(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "K.C. Quorvane"}]
+    body = "K.C. Quorvane, chief financial officer of the fund, said the gift was large.\n"
+    assert kinds(tmp_path, body, ruler_pipeline(patterns)) == {"K.C. Quorvane": "person"}
+
+
+def test_letters_after_a_persons_name_are_no_entity(tmp_path: Path, nlp: Language) -> None:
+    body = "The court heard from Mark Quorvane, QC, and from Tom Hollander, SC, on Monday.\n"
+    assert kinds(tmp_path, body, nlp) == {"Mark Quorvane": "person", "Tom Hollander": "person"}

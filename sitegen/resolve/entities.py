@@ -1,10 +1,13 @@
 """Mentions -> entities: group spellings, join partial names and acronyms, decide kinds.
 
 The rules, in order:
-1. Mentions of one article with the same name key form a *group* (``Carney``, ``Carney's``).
+1. People's names the tagger split or misread are read again first
+   (``sitegen.resolve.person_names``: "Algis" + "Petrauskas", "Hardwick, Agnes.", "Jane
+   Doe, QC"). Mentions of one article with the same name key form a *group* (``Carney``,
+   ``Carney's``).
 2. Each mention votes for a kind: its spaCy label, and twice for *person* when a title or
-   honorific stands before it ("Mr.", "Premier"); a full name starting with a given name
-   votes person ("Thibaut Vermeulen", ``sitegen.resolve.person_names``); the words around it
+   honorific stands before it ("Mr.", "Premier"); a full name starting with a given name or
+   initials votes person ("Thibaut Vermeulen", "K.C. Hollander"); the words around it
    vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's
    product labels of the name anywhere in the corpus. A group's kind is the vote's winner. An
    untagged proper noun counts as a mention when the corpus tags the name elsewhere as an
@@ -52,9 +55,11 @@ from sitegen.resolve.names import (
     name_tokens,
 )
 from sitegen.resolve.person_names import (
+    has_initials,
     is_given_name_in,
     looks_like_full_name,
     lowercase_words,
+    person_mentions,
 )
 
 KIND_OF_LABEL: dict[str, EntityKind] = {
@@ -259,11 +264,13 @@ def resolve_clusters(
     """Resolve every article's mentions (``per_article``: ``article_clusters`` or a cache of
     it), then merge the clusters across articles."""
     articles = list(articles)
-    labels = label_counts(analyses[article.id] for article in articles)
+    mentions = {article.id: article_mentions(article, analyses[article.id]) for article in articles}
+    labels = label_counts(mentions.values())
     clusters: list[Cluster] = []
     for article in articles:
         analysis = analyses[article.id]
-        clusters.extend(per_article(article, analysis, relevant_labels(analysis, labels)))
+        view = relevant_labels(mentions[article.id], labels)
+        clusters.extend(per_article(article, analysis, view))
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster
@@ -353,13 +360,23 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     return counts.mostly_lower(words[0])
 
 
-def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
-    """By name key, over the corpus: how many mentions spaCy labels a person, an organization,
-    a place, or "other" (a product, event, law or work, by its label or by the words around
-    it: ``Mention.cue``)."""
+def article_mentions(
+    article: Article, analysis: Analysis, lowercase: frozenset[str] | None = None
+) -> list[Mention]:
+    """The article's mentions, with people's names read again (``person_mentions``;
+    ``lowercase``: ``lowercase_words`` of its text, when known)."""
+    if lowercase is None:
+        lowercase = lowercase_words(article.text)
+    return person_mentions(article, analysis.mentions, lowercase)
+
+
+def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:
+    """By name key, over the corpus (each article's ``article_mentions``): how many mentions
+    spaCy labels a person, an organization, a place, or "other" (a product, event, law or
+    work, by its label or by the words around it: ``Mention.cue``)."""
     counts: dict[str, Counter[str]] = {}
-    for analysis in analyses:
-        for mention in analysis.mentions:
+    for mentions in articles:
+        for mention in mentions:
             kind = (
                 "other"
                 if mention.label in NON_ENTITY_LABELS or mention.cue == "other"
@@ -371,11 +388,11 @@ def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
     return counts
 
 
-def relevant_labels(analysis: Analysis, labels: dict[str, Counter[str]]) -> LabelView:
-    """The corpus's label counts of the names this article mentions and of their first words,
-    as sorted plain data."""
+def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]) -> LabelView:
+    """The corpus's label counts of the names an article mentions (``article_mentions``) and
+    of their first words, as sorted plain data."""
     keys: set[str] = set()
-    for mention in analysis.mentions:
+    for mention in mentions:
         keys.add(canonical_key(name_key(mention.text)))
         keys.update(name_key(word) for word in mention.text.split()[:1])
     return tuple((key, tuple(sorted(labels[key].items()))) for key in sorted(keys) if key in labels)
@@ -404,14 +421,15 @@ def article_groups(
     by default this article's) gets that share of its mentions as "other" votes. A name it
     left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
     tags it elsewhere; it votes only when no tagged mention in the article does."""
-    own = label_counts([analysis])
+    lowercase = lowercase_words(article.text)
+    mentions = article_mentions(article, analysis, lowercase)
+    own = label_counts([mentions])
     if labels is None:
         labels = own
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
-    lowercase = lowercase_words(article.text)
-    for mention in analysis.mentions:
+    for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         key = canonical_key(name_key(mention.text))
         if not key:
@@ -432,8 +450,8 @@ def article_groups(
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
-        elif kind != "place" and _starts_with_given_name(
-            clean_name(mention.text), lowercase, labels
+        elif has_initials(clean_name(mention.text)) or (
+            kind != "place" and _starts_with_given_name(clean_name(mention.text), lowercase, labels)
         ):
             group.votes["person"] += GIVEN_NAME_VOTE
         if mention.title:

@@ -3,17 +3,43 @@ it (general evidence, no list of particular people):
 
 - a full name whose first word is a given name, as the text writes it ("Thibaut Vermeulen";
   not "Moon Walk" in a text that writes "the moon");
+- a given name written right before another name is one person's name ("Algis" tagged apart
+  from "Petrauskas": "Algis Petrauskas");
+- a reference list's "Surname, Given." is one person ("Hardwick, Agnes.": Agnes Hardwick);
+- letters after a person's name and a comma are an honour, not a name ("Jane Doe, QC");
+- initials before a family name are a person's ("K.C. Hollander", "J. R. R. Tolkien");
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from sitegen.lexicon import (
+    NON_ENTITY_HEADS,
+    ORGANIZATION_HEADS,
+    PLACE_ABBREVIATIONS,
+    PLACE_HEADS,
+    POST_NOMINALS,
     is_common_given_name,
     is_given_name,
+    last_word,
 )
-from sitegen.resolve.names import LOWER_WORD
+from sitegen.model import Article, Mention
+from sitegen.resolve.names import LOWER_WORD, clean_name
+
+PERSON_LABEL = "PERSON"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+"""One word of initials: "K.", "K.C.", "J.R.R."."""
+NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
+"""A capitalized word of a name, not an acronym ("Hollander", "Udvar-Hazy", "O'Neill")."""
+REFERENCE_END = re.compile(r"\.|\s+and\s")
+"""What follows the given name in a reference list: its period, or "and" another author."""
+REFERENCE_START = re.compile(r"(?:^|\n|\band\s+)$")
+"""What comes before the surname there: the start of a line, or "and"."""
 
 
 def lowercase_words(text: str) -> frozenset[str]:
@@ -43,4 +69,122 @@ def looks_like_full_name(name: str) -> bool:
         and word.replace("-", "").replace(".", "").isalpha()
         and not word.isupper()
         for word in words
+    )
+
+
+def person_mentions(
+    article: Article, mentions: Sequence[Mention], lowercase: frozenset[str]
+) -> list[Mention]:
+    """``mentions`` (in their order) with people's names read again: a reference list's
+    "Surname, Given." and a given name right before another name each become one PERSON
+    mention of the two; a post-nominal after a person's name ("Jane Doe, QC") is dropped.
+    ``lowercase``: the words the article writes in lower case (``lowercase_words``)."""
+    text = article.text
+    ordered = sorted(mentions, key=lambda mention: (mention.start, -mention.end))
+    joined: dict[int, Mention] = {}
+    dropped: set[int] = set()
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if id(first) in dropped:
+            continue
+        person = reference_name(text, first, second, lowercase) or split_name(
+            text, first, second, lowercase
+        )
+        if person is not None:
+            joined[id(first)] = person
+            dropped.add(id(second))
+        elif is_post_nominal(text, first, second):
+            dropped.add(id(second))
+    return [joined.get(id(mention), mention) for mention in mentions if id(mention) not in dropped]
+
+
+def split_name(
+    text: str, first: Mention, second: Mention, lowercase: frozenset[str]
+) -> Mention | None:
+    """ "Algis" (untagged) right before "Petrauskas" (tagged a place): a given name and one
+    or two more name words with one space between them are one person's name. Not when the
+    given name is a word the text also writes in lower case ("Moon", "Fan"), nor a repeated
+    word ("Talk Talk"), nor a name whose last word says it is a place's or an
+    organization's, nor a place followed by an organization ("Georgia" + "Tech")."""
+    if text[first.end : second.start] != " ":
+        return None
+    given = clean_name(first.text)
+    rest = clean_name(second.text).split()
+    if not (_is_given_name_word(given, lowercase) and 1 <= len(rest) <= 2):
+        return None
+    if not all(NAME_WORD.fullmatch(word) for word in rest) or rest[0] == given:
+        return None
+    if last_word(second.text) in ORGANIZATION_HEADS | PLACE_HEADS | NON_ENTITY_HEADS:
+        return None
+    if first.label in PLACE_LABELS and second.label == "ORG":
+        return None  # "Georgia" + "Tech": a place's name and an organization's word
+    return _joined(first, second, text[first.start : second.end])
+
+
+def reference_name(
+    text: str, surname: Mention, given: Mention, lowercase: frozenset[str]
+) -> Mention | None:
+    """ "Hardwick, Agnes. The Silent Harbour": at the start of a line (or after "and" another
+    author), a surname, a comma and given names ending with a period (or "and"): one person,
+    named "Agnes Hardwick"."""
+    if text[surname.end : given.start] != ", ":
+        return None
+    family = clean_name(surname.text)
+    givens = clean_name(given.text).split()
+    if not (NAME_WORD.fullmatch(family) and 1 <= len(givens) <= 2):
+        return None
+    if not (_is_given_name_word(givens[0], lowercase) and all(map(NAME_WORD.fullmatch, givens))):
+        return None
+    if not REFERENCE_START.search(text[max(0, surname.start - 5) : surname.start]):
+        return None
+    if not REFERENCE_END.match(text, given.end):
+        return None
+    return _joined(surname, given, " ".join([*givens, family]))
+
+
+def is_post_nominal(text: str, name: Mention, after: Mention) -> bool:
+    """ "Jane Doe, QC": letters of an honour or a degree written after a person's name and a
+    comma (``POST_NOMINALS``) name no entity of their own."""
+    letters = clean_name(after.text).replace(".", "").lower()
+    return (
+        name.label == PERSON_LABEL
+        and text[name.end : after.start] == ", "
+        and letters in POST_NOMINALS
+        and not text[after.end : after.end + 2].startswith(("'", "’"))
+    )
+
+
+def _is_given_name_word(word: str, lowercase: frozenset[str]) -> bool:
+    """A capitalized given name ("Thibaut"; not "THIBAUT"), by ``is_given_name_in``."""
+    return NAME_WORD.fullmatch(word) is not None and is_given_name_in(word, lowercase)
+
+
+def _joined(first: Mention, second: Mention, text: str) -> Mention:
+    """One PERSON mention from ``first`` to ``second``, written ``text``."""
+    return replace(
+        first,
+        end=second.end,
+        text=text,
+        label=PERSON_LABEL,
+        role=first.role or second.role,
+        role_start=first.role_start if first.role else second.role_start,
+        role_end=first.role_end if first.role else second.role_end,
+        subject=first.subject or second.subject,
+        cue="",
+    )
+
+
+def has_initials(name: str) -> bool:
+    """ "K.C. Hollander", "J. R. R. Tolkien", "George W. Bush": initials before a family
+    name, after nothing but other initials or a given name. Not "U.S. Steel" (a place's
+    abbreviation) nor an acronym alone."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not NAME_WORD.fullmatch(words[-1]):
+        return False
+    before = words[:-1]
+    initials = [word for word in before if INITIALS.fullmatch(word)]
+    if not initials or words[0].replace(".", "").lower() in PLACE_ABBREVIATIONS:
+        return False
+    return all(
+        INITIALS.fullmatch(word) or (position == 0 and is_given_name(word))
+        for position, word in enumerate(before)
     )
