@@ -131,3 +131,24 @@ def test_initials_make_a_person_of_an_organization_label(tmp_path: Path) -> None
 def test_letters_after_a_persons_name_are_no_entity(tmp_path: Path, nlp: Language) -> None:
     body = "The court heard from Mark Quorvane, QC, and from Tom Hollander, SC, on Monday.\n"
     assert kinds(tmp_path, body, nlp) == {"Mark Quorvane": "person", "Tom Hollander": "person"}
+
+
+def test_acronym_tagged_as_a_person_is_an_organization_without_a_title(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = "Candidates from the Army ROTC and the Navy ROTC attended. ROTC graduates serve.\n"
+    assert ("ROTC", "PERSON") in raw_labels(nlp, body)
+    assert kinds(tmp_path, body, nlp)["ROTC"] == "organization"
+    assert kinds(tmp_path, "President JFK spoke at the rally.\n", nlp) == {"JFK": "person"}
+
+
+def test_adjective_inside_a_place_name_is_no_title(tmp_path: Path) -> None:
+    """ "the united Freedonia": the lower-case word spaCy took into the name is no title,
+    while "magician David Quorvane" keeps its title vote."""
+    patterns = [
+        {"label": "GPE", "pattern": "united Freedonia"},
+        {"label": "PERSON", "pattern": "magician David Quorvane"},
+    ]
+    body = "They knock on the doors of the united Freedonia. Later magician David Quorvane came.\n"
+    found = {e.name: (e.kind, e.roles) for e in entities(tmp_path, body, ruler_pipeline(patterns))}
+    assert found == {"Freedonia": ("place", ()), "David Quorvane": ("person", ("magician",))}

@@ -5,8 +5,9 @@ The rules, in order:
    (``sitegen.resolve.person_names``: "Algis" + "Petrauskas", "Hardwick, Agnes.", "Jane
    Doe, QC"). Mentions of one article with the same name key form a *group* (``Carney``,
    ``Carney's``).
-2. Each mention votes for a kind: its spaCy label, and twice for *person* when a title or
-   honorific stands before it ("Mr.", "Premier"); a full name starting with a given name or
+2. Each mention votes for a kind: its spaCy label (an acronym tagged PERSON counts as an
+   organization without a title), and twice for *person* when a title or honorific stands
+   before it ("Mr.", "Premier"); a full name starting with a given name or
    initials votes person ("Thibaut Vermeulen", "K.C. Hollander"); the words around it
    vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's
    product labels of the name anywhere in the corpus. A group's kind is the vote's winner. An
@@ -56,7 +57,9 @@ from sitegen.resolve.names import (
 )
 from sitegen.resolve.person_names import (
     has_initials,
+    has_person_title,
     is_given_name_in,
+    is_untitled_acronym,
     looks_like_full_name,
     lowercase_words,
     person_mentions,
@@ -438,6 +441,8 @@ def article_groups(
             kind = _unlabelled_kind(mention, key, labels)
         if kind is None:
             continue
+        if kind == "person" and is_untitled_acronym(mention):
+            kind = "organization"  # an acronym is a person's only with evidence
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
         group.surface[clean_name(mention.text)] += 1
@@ -454,7 +459,7 @@ def article_groups(
             kind != "place" and _starts_with_given_name(clean_name(mention.text), lowercase, labels)
         ):
             group.votes["person"] += GIVEN_NAME_VOTE
-        if mention.title:
+        if has_person_title(mention):
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
             cue = "other" if mention.cue == "portfolio" else mention.cue

@@ -8,6 +8,8 @@ it (general evidence, no list of particular people):
 - a reference list's "Surname, Given." is one person ("Hardwick, Agnes.": Agnes Hardwick);
 - letters after a person's name and a comma are an honour, not a name ("Jane Doe, QC");
 - initials before a family name are a person's ("K.C. Hollander", "J. R. R. Tolkien");
+- an acronym is not a person's name without a title ("OSCE"), and a lower-case word inside a
+  place's name is no title ("a united Korea");
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from sitegen.lexicon import (
     POST_NOMINALS,
     is_common_given_name,
     is_given_name,
+    is_title,
     last_word,
 )
 from sitegen.model import Article, Mention
-from sitegen.resolve.names import LOWER_WORD, clean_name
+from sitegen.resolve.names import LOWER_WORD, clean_name, looks_like_acronym
 
 PERSON_LABEL = "PERSON"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -187,4 +190,25 @@ def has_initials(name: str) -> bool:
     return all(
         INITIALS.fullmatch(word) or (position == 0 and is_given_name(word))
         for position, word in enumerate(before)
+    )
+
+
+def is_untitled_acronym(mention: Mention) -> bool:
+    """ "OSCE" tagged PERSON with no title nor an age after it: an acronym names an
+    organization far more often than a person ("President JFK" keeps its title)."""
+    untitled = not mention.title and mention.cue != "person"
+    return untitled and looks_like_acronym(clean_name(mention.text))
+
+
+def has_person_title(mention: Mention) -> bool:
+    """A title or honorific before the name ("Mr.", "Premier"), or any lower-case word spaCy
+    took into a person's name ("magician David Gish"); not an adjective inside a place's
+    name ("a united Korea")."""
+    if not mention.title:
+        return False
+    words = mention.title.split()
+    return mention.label == PERSON_LABEL or any(
+        is_title(" ".join(words[start:end]))
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
     )
