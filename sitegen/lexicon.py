@@ -225,6 +225,11 @@ POST_NOMINALS = frozenset(
 """Letters of honours, offices and degrees written after a person's name and a comma ("Jane
 Doe, QC"), lower case without dots."""
 
+PLACE_PREPOSITIONS = frozenset(
+    """in at near outside inside across throughout around within""".split()
+)
+"""Prepositions that put a name as a place ("in X", "near X"), and seldom a person's."""
+
 PLACE_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
 """Dotted abbreviations of places and unions ("U.S. Steel"), not a person's initials."""
 

@@ -75,6 +75,14 @@ def test_given_name_tagged_apart_joins_the_next_name(tmp_path: Path, nlp: Langua
     assert [(e.name, e.kind, len(e.mentions)) for e in found] == [("Hilke Paris", "person", 2)]
 
 
+def test_a_place_named_in_x_does_not_join_a_person_of_that_name(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = "Paris Hilton arrived in Paris on Monday. Hilton said she liked Paris.\n"
+    found = {e.name: (e.kind, len(e.mentions)) for e in entities(tmp_path, body, nlp)}
+    assert found == {"Paris Hilton": ("person", 2), "Paris": ("place", 2)}
+
+
 def _mention(text: str, start: int, word: str, label: str) -> Mention:
     return Mention(start=start, end=start + len(word), text=word, label=label, sentence=0)
 
@@ -93,6 +101,34 @@ def test_split_name_needs_a_given_name_and_a_name_word() -> None:
     assert joined("Algis Airport") is None  # a place's last word
     assert joined("Georgia Quorvane", "GPE", "ORG") is None  # "Georgia Tech"
     assert joined("Quorvane Petrauskas") is None  # no given name first
+
+
+def test_family_name_tagged_as_an_organization_joins_the_full_name(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = (
+        "Full interview with Kristin Hawkes, curator of the exhibition. Hawkes explained the "
+        'process. "It was new", Hawkes said. According to Hawkes, the artist worked fast. '
+        'Hawkes also said the prints sold. "He liked it", Hawkes said.\n'
+    )
+    assert ("Hawkes", "ORG") in raw_labels(nlp, body)
+    found = entities(tmp_path, body, nlp)
+    assert [(e.name, e.kind, len(e.mentions)) for e in found] == [("Kristin Hawkes", "person", 6)]
+
+
+def test_family_name_joins_a_full_name_written_two_ways(tmp_path: Path) -> None:
+    """ "Kristin" and "Kristen Quorvane" are one person before "Quorvane" joins it."""
+    patterns = [
+        {"label": "PERSON", "pattern": "Kristin Quorvane"},
+        {"label": "PERSON", "pattern": "Kristen Quorvane"},
+        {"label": "ORG", "pattern": "Quorvane"},
+    ]
+    body = (
+        "Kristin Quorvane spoke. Kristen Quorvane agreed. Quorvane said so. Quorvane left. "
+        "Quorvane came back. Quorvane stayed.\n"
+    )
+    found = entities(tmp_path, body, ruler_pipeline(patterns))
+    assert [(e.name, e.kind, len(e.mentions)) for e in found] == [("Kristin Quorvane", "person", 6)]
 
 
 def test_full_name_with_a_foreign_given_name_is_a_person(tmp_path: Path) -> None:

@@ -13,9 +13,12 @@ The rules, in order:
    product labels of the name anywhere in the corpus. A group's kind is the vote's winner. An
    untagged proper noun counts as a mention when the corpus tags the name elsewhere as an
    organization or place.
-3. A shorter group joins the one longer group of a compatible kind whose name contains it
-   ("Carney" -> "Mark Carney", "Times" -> "New York Times") or whose initials it spells
-   ("EADS", "U.S."). A short name that fits several long ones is ambiguous and dropped.
+3. Spelling variants join ("Kristen"/"Kristin Hawkes"). A shorter group joins the one longer
+   group of a compatible kind whose name contains it ("Carney" -> "Mark Carney", "Times" ->
+   "New York Times") or whose initials it spells ("EADS", "U.S."); a person's family name
+   joins the full name whatever its label and however often it is written ("Hawkes", tagged
+   ORG), a place named "in X" joins no person. A short name that fits several long ones is
+   ambiguous and dropped.
 4. Groups seen only in a headline or inside a short quotation are not entities unless the body
    confirms them; names without a capital letter are dropped.
 5. Across articles, clusters with the same kind and name merge, and a lone partial name joins
@@ -56,6 +59,7 @@ from sitegen.resolve.names import (
     name_tokens,
 )
 from sitegen.resolve.person_names import (
+    follows_place_preposition,
     has_initials,
     has_person_title,
     is_given_name_in,
@@ -104,6 +108,8 @@ class Group:
     surface: Counter[str] = field(default_factory=Counter)
     confirmed: bool = False
     """Some mention is in the body and outside a quoted name."""
+    located: bool = False
+    """Some mention follows a preposition of place ("in X"): not a person's name."""
 
     @property
     def kind(self) -> EntityKind | None:
@@ -191,6 +197,7 @@ class _Facts:
     """Every word of those names (a name containing another has its first word)."""
     mention_count: int
     titled: bool
+    located: bool
 
 
 def _facts_of(cluster: Cluster) -> _Facts:
@@ -208,6 +215,7 @@ def _facts_of(cluster: Cluster) -> _Facts:
         words=frozenset(word for name in names for word in name_tokens(name)),
         mention_count=len(mentions),
         titled=any(mention.title for mention in mentions),
+        located=any(group.located for group in cluster.groups),
     )
 
 
@@ -255,8 +263,8 @@ def article_clusters(
     so builds may cache it per article with those labels in the key."""
     counts = {key: Counter(dict(items)) for key, items in labels} if labels is not None else None
     groups = article_groups(article, analysis, counts)
-    joined = join_groups([Cluster([group]) for group in groups], within_article=True)
-    return join_spelling_variants(joined)
+    variants = join_spelling_variants([Cluster([group]) for group in groups])
+    return join_spelling_variants(join_groups(variants, within_article=True))
 
 
 def resolve_clusters(
@@ -466,6 +474,7 @@ def article_groups(
             group.votes[cue] += CUE_VOTES[cue]
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
+        group.located |= follows_place_preposition(article.text, mention)
     for key, votes in untagged.items():
         if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
             groups[key].votes.update(votes)  # the corpus's kind, when spaCy tags it nowhere here
@@ -621,13 +630,26 @@ def _word_of_name(long: _Facts, short: _Facts) -> bool:
     PERSON) in one naming "Cerberus Capital Management": one untitled word, few mentions."""
     words = name_tokens(short.name)
     whole = name_tokens(long.name)
-    if len(words) != 1 or len(whole) < 2 or short.mention_count > MAX_CROSS_KIND_MENTIONS:
+    if len(words) != 1 or len(whole) < 2:
+        return False
+    if short.mention_count > MAX_CROSS_KIND_MENTIONS and not _is_family_name_of(long, short):
         return False
     if short.titled or looks_like_acronym(short.name):
         return False
     if long.kind == "person" and short.kind in ("organization", "place"):
-        return words[0] in whole
+        return words[0] in whole and not short.located  # "in Paris": not "Paris Hilton"
     return long.kind == "organization" and short.kind == "person" and whole[0] == words[0]
+
+
+def _is_family_name_of(long: _Facts, short: _Facts) -> bool:
+    """ "Hawkes" (tagged ORG six times) in an article naming "Kristin Hawkes": the last word
+    of a person's full name that starts with a given name or initials is how news writing
+    names that person again, however often."""
+    return (
+        long.kind == "person"
+        and name_tokens(long.name)[-1:] == name_tokens(short.name)
+        and (looks_like_full_name(long.name) or has_initials(long.name))
+    )
 
 
 def _is_entity(cluster: Cluster) -> bool:

@@ -10,6 +10,7 @@ it (general evidence, no list of particular people):
 - initials before a family name are a person's ("K.C. Hollander", "J. R. R. Tolkien");
 - an acronym is not a person's name without a title ("OSCE"), and a lower-case word inside a
   place's name is no title ("a united Korea");
+- a name written right after a preposition of place is not a person's ("in Paris").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sitegen.lexicon import (
     ORGANIZATION_HEADS,
     PLACE_ABBREVIATIONS,
     PLACE_HEADS,
+    PLACE_PREPOSITIONS,
     POST_NOMINALS,
     is_common_given_name,
     is_given_name,
@@ -43,6 +45,8 @@ REFERENCE_END = re.compile(r"\.|\s+and\s")
 """What follows the given name in a reference list: its period, or "and" another author."""
 REFERENCE_START = re.compile(r"(?:^|\n|\band\s+)$")
 """What comes before the surname there: the start of a line, or "and"."""
+PREPOSITION_WINDOW = 20
+"""Characters before a name searched for the word right before it."""
 
 
 def lowercase_words(text: str) -> frozenset[str]:
@@ -212,3 +216,10 @@ def has_person_title(mention: Mention) -> bool:
         for start in range(len(words))
         for end in range(start + 1, len(words) + 1)
     )
+
+
+def follows_place_preposition(text: str, mention: Mention) -> bool:
+    """ "in Paris", "at Gatwick": the name right after a preposition of place, where a
+    person's name seldom stands."""
+    words = text[max(0, mention.start - PREPOSITION_WINDOW) : mention.start].split()
+    return bool(words) and words[-1] in PLACE_PREPOSITIONS
