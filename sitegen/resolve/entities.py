@@ -65,7 +65,6 @@ from sitegen.resolve.person_names import (
     is_given_name_in,
     is_untitled_acronym,
     looks_like_full_name,
-    lowercase_words,
     person_mentions,
 )
 
@@ -263,8 +262,20 @@ def article_clusters(
     so builds may cache it per article with those labels in the key."""
     counts = {key: Counter(dict(items)) for key, items in labels} if labels is not None else None
     groups = article_groups(article, analysis, counts)
-    variants = join_spelling_variants([Cluster([group]) for group in groups])
-    return join_spelling_variants(join_groups(variants, within_article=True))
+    joined = join_groups(_join_full_name_variants(groups), within_article=True)
+    return join_spelling_variants(joined)
+
+
+def _join_full_name_variants(groups: list[Group]) -> list[Cluster]:
+    """One cluster per group, with people's full names written two ways ("Kristin"/"Kristen
+    Hawkes") joined first, so that a family name joining next fits one person, not two
+    (``join_spelling_variants``)."""
+    people: list[Cluster] = []
+    others: list[Cluster] = []
+    for group in groups:
+        full_name = group.kind == "person" and _word_count(group.name) > 1
+        (people if full_name else others).append(Cluster([group]))
+    return (join_spelling_variants(people) if len(people) > 1 else people) + others
 
 
 def resolve_clusters(
@@ -371,14 +382,9 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     return counts.mostly_lower(words[0])
 
 
-def article_mentions(
-    article: Article, analysis: Analysis, lowercase: frozenset[str] | None = None
-) -> list[Mention]:
-    """The article's mentions, with people's names read again (``person_mentions``;
-    ``lowercase``: ``lowercase_words`` of its text, when known)."""
-    if lowercase is None:
-        lowercase = lowercase_words(article.text)
-    return person_mentions(article, analysis.mentions, lowercase)
+def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
+    """The article's mentions, with people's names read again (``person_mentions``)."""
+    return person_mentions(article, analysis.mentions)
 
 
 def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:
@@ -432,8 +438,7 @@ def article_groups(
     by default this article's) gets that share of its mentions as "other" votes. A name it
     left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
     tags it elsewhere; it votes only when no tagged mention in the article does."""
-    lowercase = lowercase_words(article.text)
-    mentions = article_mentions(article, analysis, lowercase)
+    mentions = article_mentions(article, analysis)
     own = label_counts([mentions])
     if labels is None:
         labels = own
@@ -464,7 +469,8 @@ def article_groups(
         if shape:
             group.votes[shape] += SHAPE_VOTE
         elif has_initials(clean_name(mention.text)) or (
-            kind != "place" and _starts_with_given_name(clean_name(mention.text), lowercase, labels)
+            kind != "place"
+            and _starts_with_given_name(clean_name(mention.text), article.text, labels)
         ):
             group.votes["person"] += GIVEN_NAME_VOTE
         if has_person_title(mention):
@@ -493,9 +499,7 @@ def article_groups(
     return list(groups.values())
 
 
-def _starts_with_given_name(
-    name: str, lowercase: frozenset[str], labels: dict[str, Counter[str]]
-) -> bool:
+def _starts_with_given_name(name: str, text: str, labels: dict[str, Counter[str]]) -> bool:
     """ "Annie Oakley", "Thibaut Vermeulen": a full name whose first word is a given name as
     the article writes it (``is_given_name_in``: not "Moon Walk" beside "the moon"). A name
     that only other countries' lists give must not be one the corpus tags alone as a place
@@ -503,7 +507,7 @@ def _starts_with_given_name(
     if not looks_like_full_name(name):
         return False
     first = name.split()[0]
-    if not is_given_name_in(first, lowercase):
+    if not is_given_name_in(first, text):
         return False
     alone = labels.get(name_key(first))
     return is_common_given_name(first) or not alone or decide_kind(alone) in (None, "person")

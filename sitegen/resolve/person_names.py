@@ -33,7 +33,7 @@ from sitegen.lexicon import (
     last_word,
 )
 from sitegen.model import Article, Mention
-from sitegen.resolve.names import LOWER_WORD, clean_name, looks_like_acronym
+from sitegen.resolve.names import clean_name, looks_like_acronym
 
 PERSON_LABEL = "PERSON"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -49,18 +49,19 @@ PREPOSITION_WINDOW = 20
 """Characters before a name searched for the word right before it."""
 
 
-def lowercase_words(text: str) -> frozenset[str]:
-    """The words ``text`` writes in lower case: common words, not names, where a given name
-    is one too ("the moon", "a fan")."""
-    return frozenset(LOWER_WORD.findall(text))
+def writes_in_lower_case(text: str, word: str) -> bool:
+    """ "the moon" in ``text``: ``word`` also written there in lower case, as a common word."""
+    pattern = rf"(?<![\w.'’-]){re.escape(word.lower())}(?![\w'’-])"
+    return re.search(pattern, text) is not None
 
 
-def is_given_name_in(word: str, lowercase: frozenset[str]) -> bool:
-    """ "Paul", "Thibaut": a given name in a text that writes ``lowercase`` in lower case: a
-    common one of the census lists, or one of another country that the text does not also
-    write as a common word ("Moon" beside "the moon", "Fan" beside "a fan")."""
-    key = word.lower()
-    return is_common_given_name(key) or (is_given_name(key) and key not in lowercase)
+def is_given_name_in(word: str, text: str) -> bool:
+    """ "Paul", "Thibaut": a given name as ``text`` writes it: a common one of the census
+    lists, or one of another country that the text does not also write as a common word
+    ("Moon" beside "the moon", "Fan" beside "a fan")."""
+    if is_common_given_name(word):
+        return True
+    return is_given_name(word) and not writes_in_lower_case(text, word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -79,23 +80,19 @@ def looks_like_full_name(name: str) -> bool:
     )
 
 
-def person_mentions(
-    article: Article, mentions: Sequence[Mention], lowercase: frozenset[str]
-) -> list[Mention]:
+def person_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` (in their order) with people's names read again: a reference list's
     "Surname, Given." and a given name right before another name each become one PERSON
-    mention of the two; a post-nominal after a person's name ("Jane Doe, QC") is dropped.
-    ``lowercase``: the words the article writes in lower case (``lowercase_words``)."""
+    mention of the two; a post-nominal after a person's name ("Jane Doe, QC") is dropped."""
     text = article.text
     ordered = sorted(mentions, key=lambda mention: (mention.start, -mention.end))
     joined: dict[int, Mention] = {}
     dropped: set[int] = set()
     for first, second in zip(ordered, ordered[1:], strict=False):
-        if id(first) in dropped:
+        gap = text[first.end : second.start]
+        if id(first) in dropped or gap not in (" ", ", "):
             continue
-        person = reference_name(text, first, second, lowercase) or split_name(
-            text, first, second, lowercase
-        )
+        person = reference_name(text, first, second) or split_name(text, first, second)
         if person is not None:
             joined[id(first)] = person
             dropped.add(id(second))
@@ -104,9 +101,7 @@ def person_mentions(
     return [joined.get(id(mention), mention) for mention in mentions if id(mention) not in dropped]
 
 
-def split_name(
-    text: str, first: Mention, second: Mention, lowercase: frozenset[str]
-) -> Mention | None:
+def split_name(text: str, first: Mention, second: Mention) -> Mention | None:
     """ "Algis" (untagged) right before "Petrauskas" (tagged a place): a given name and one
     or two more name words with one space between them are one person's name. Not when the
     given name is a word the text also writes in lower case ("Moon", "Fan"), nor a repeated
@@ -116,7 +111,7 @@ def split_name(
         return None
     given = clean_name(first.text)
     rest = clean_name(second.text).split()
-    if not (_is_given_name_word(given, lowercase) and 1 <= len(rest) <= 2):
+    if not (_is_given_name_word(given, text) and 1 <= len(rest) <= 2):
         return None
     if not all(NAME_WORD.fullmatch(word) for word in rest) or rest[0] == given:
         return None
@@ -127,9 +122,7 @@ def split_name(
     return _joined(first, second, text[first.start : second.end])
 
 
-def reference_name(
-    text: str, surname: Mention, given: Mention, lowercase: frozenset[str]
-) -> Mention | None:
+def reference_name(text: str, surname: Mention, given: Mention) -> Mention | None:
     """ "Hardwick, Agnes. The Silent Harbour": at the start of a line (or after "and" another
     author), a surname, a comma and given names ending with a period (or "and"): one person,
     named "Agnes Hardwick"."""
@@ -139,7 +132,7 @@ def reference_name(
     givens = clean_name(given.text).split()
     if not (NAME_WORD.fullmatch(family) and 1 <= len(givens) <= 2):
         return None
-    if not (_is_given_name_word(givens[0], lowercase) and all(map(NAME_WORD.fullmatch, givens))):
+    if not (_is_given_name_word(givens[0], text) and all(map(NAME_WORD.fullmatch, givens))):
         return None
     if not REFERENCE_START.search(text[max(0, surname.start - 5) : surname.start]):
         return None
@@ -160,9 +153,9 @@ def is_post_nominal(text: str, name: Mention, after: Mention) -> bool:
     )
 
 
-def _is_given_name_word(word: str, lowercase: frozenset[str]) -> bool:
+def _is_given_name_word(word: str, text: str) -> bool:
     """A capitalized given name ("Thibaut"; not "THIBAUT"), by ``is_given_name_in``."""
-    return NAME_WORD.fullmatch(word) is not None and is_given_name_in(word, lowercase)
+    return NAME_WORD.fullmatch(word) is not None and is_given_name_in(word, text)
 
 
 def _joined(first: Mention, second: Mention, text: str) -> Mention:
@@ -180,6 +173,7 @@ def _joined(first: Mention, second: Mention, text: str) -> Mention:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def has_initials(name: str) -> bool:
     """ "K.C. Hollander", "J. R. R. Tolkien", "George W. Bush": initials before a family
     name, after nothing but other initials or a given name. Not "U.S. Steel" (a place's
