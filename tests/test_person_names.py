@@ -45,29 +45,6 @@ def test_given_names_of_other_countries_count() -> None:
     assert is_given_name_in("Mark", text)  # a common census name stays one
 
 
-def test_reference_list_entries_are_people(tmp_path: Path, nlp: Language) -> None:
-    body = (
-        "Other good ones:\n\n"
-        "Hardwick, Agnes. The Silent Harbour\n\n"
-        "Marlow, Jack. White Mountains\n\n"
-        "Drummond, Karl and Fenwick, Friedrich. A Short Manifesto\n"
-    )
-    assert ("Hardwick", "GPE") in raw_labels(nlp, body)
-    assert kinds(tmp_path, body, nlp) == {
-        "Agnes Hardwick": "person",
-        "Jack Marlow": "person",
-        "Karl Drummond": "person",
-        "Friedrich Fenwick": "person",
-    }
-
-
-def test_a_place_before_a_comma_and_a_given_name_in_prose_stays_a_place(
-    tmp_path: Path, nlp: Language
-) -> None:
-    body = "When they were in London, Jack met the mayor. London was busy.\n"
-    assert kinds(tmp_path, body, nlp) == {"London": "place", "Jack": "person"}
-
-
 def test_given_name_tagged_apart_joins_the_next_name(tmp_path: Path, nlp: Language) -> None:
     body = "Hilke Paris, a former member, has claimed the group held her. Paris said she left.\n"
     assert ("Paris", "GPE") in raw_labels(nlp, body)

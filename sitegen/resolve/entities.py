@@ -2,9 +2,8 @@
 
 The rules, in order:
 1. People's names the tagger split or misread are read again first
-   (``sitegen.resolve.person_names``: "Algis" + "Petrauskas", "Hardwick, Agnes.", "Jane
-   Doe, QC"). Mentions of one article with the same name key form a *group* (``Carney``,
-   ``Carney's``).
+   (``sitegen.resolve.person_names``: "Algis" + "Petrauskas", "Jane Doe, QC"). Mentions of
+   one article with the same name key form a *group* (``Carney``, ``Carney's``).
 2. Each mention votes for a kind: its spaCy label (an acronym tagged PERSON counts as an
    organization without a title), and twice for *person* when a title or honorific stands
    before it ("Mr.", "Premier"); a full name starting with a given name or

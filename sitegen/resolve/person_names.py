@@ -5,7 +5,6 @@ it (general evidence, no list of particular people):
   not "Moon Walk" in a text that writes "the moon");
 - a given name written right before another name is one person's name ("Algis" tagged apart
   from "Petrauskas": "Algis Petrauskas");
-- a reference list's "Surname, Given." is one person ("Hardwick, Agnes.": Agnes Hardwick);
 - letters after a person's name and a comma are an honour, not a name ("Jane Doe, QC");
 - initials before a family name are a person's ("K.C. Hollander", "J. R. R. Tolkien");
 - an acronym is not a person's name without a title ("OSCE"), and a lower-case word inside a
@@ -41,10 +40,6 @@ INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 """One word of initials: "K.", "K.C.", "J.R.R."."""
 NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 """A capitalized word of a name, not an acronym ("Hollander", "Udvar-Hazy", "O'Neill")."""
-REFERENCE_END = re.compile(r"\.|\s+and\s")
-"""What follows the given name in a reference list: its period, or "and" another author."""
-REFERENCE_START = re.compile(r"(?:^|\n|\band\s+)$")
-"""What comes before the surname there: the start of a line, or "and"."""
 PREPOSITION_WINDOW = 20
 """Characters before a name searched for the word right before it."""
 
@@ -81,9 +76,10 @@ def looks_like_full_name(name: str) -> bool:
 
 
 def person_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` (in their order) with people's names read again: a reference list's
-    "Surname, Given." and a given name right before another name each become one PERSON
-    mention of the two; a post-nominal after a person's name ("Jane Doe, QC") is dropped."""
+    """``mentions`` (in their order) with people's names read again: a given name right
+    before another name makes one PERSON mention of the two ("Algis" + "Petrauskas"); a
+    post-nominal after a person's name ("Jane Doe, QC") is dropped. (A reading list's
+    "Surname, Given." is read in ``sitegen.nlp.citations``.)"""
     text = article.text
     ordered = sorted(mentions, key=lambda mention: (mention.start, -mention.end))
     joined: dict[int, Mention] = {}
@@ -92,7 +88,7 @@ def person_mentions(article: Article, mentions: Sequence[Mention]) -> list[Menti
         gap = text[first.end : second.start]
         if id(first) in dropped or gap not in (" ", ", "):
             continue
-        person = reference_name(text, first, second) or split_name(text, first, second)
+        person = split_name(text, first, second)
         if person is not None:
             joined[id(first)] = person
             dropped.add(id(second))
@@ -120,25 +116,6 @@ def split_name(text: str, first: Mention, second: Mention) -> Mention | None:
     if first.label in PLACE_LABELS and second.label == "ORG":
         return None  # "Georgia" + "Tech": a place's name and an organization's word
     return _joined(first, second, text[first.start : second.end])
-
-
-def reference_name(text: str, surname: Mention, given: Mention) -> Mention | None:
-    """ "Hardwick, Agnes. The Silent Harbour": at the start of a line (or after "and" another
-    author), a surname, a comma and given names ending with a period (or "and"): one person,
-    named "Agnes Hardwick"."""
-    if text[surname.end : given.start] != ", ":
-        return None
-    family = clean_name(surname.text)
-    givens = clean_name(given.text).split()
-    if not (NAME_WORD.fullmatch(family) and 1 <= len(givens) <= 2):
-        return None
-    if not (_is_given_name_word(givens[0], text) and all(map(NAME_WORD.fullmatch, givens))):
-        return None
-    if not REFERENCE_START.search(text[max(0, surname.start - 5) : surname.start]):
-        return None
-    if not REFERENCE_END.match(text, given.end):
-        return None
-    return _joined(surname, given, " ".join([*givens, family]))
 
 
 def is_post_nominal(text: str, name: Mention, after: Mention) -> bool:
