@@ -219,6 +219,15 @@ ORGANIZATION_DESCRIPTORS = frozenset(
 )
 """Kinds of organization written right before its name ("retailer X", "the magazine X")."""
 
+PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
+    """woman man girl boy mother father son daughter wife husband widow widower teenager
+    grandmother grandfather""".split()
+)
+"""Nouns that describe a person in apposition after the name ("X, an Australian woman")."""
+
+APPOSITION_ADJECTIVES = frozenset("""former retired young old local fellow""".split())
+"""Lower-case words that may stand between "a"/"an" and such a noun ("X, a former actor")."""
+
 POST_NOMINALS = frozenset(
     """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()
 )

@@ -13,7 +13,12 @@ from sitegen.lexicon import is_given_name, world_given_names
 from sitegen.model import Entity, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.resolve.person_names import has_initials, is_given_name_in, split_name
+from sitegen.resolve.person_names import (
+    described_as_person,
+    has_initials,
+    is_given_name_in,
+    split_name,
+)
 from tests.conftest import ruler_pipeline, write
 
 
@@ -165,3 +170,36 @@ def test_adjective_inside_a_place_name_is_no_title(tmp_path: Path) -> None:
     body = "They knock on the doors of the united Freedonia. Later magician David Quorvane came.\n"
     found = {e.name: (e.kind, e.roles) for e in entities(tmp_path, body, ruler_pipeline(patterns))}
     assert found == {"Freedonia": ("place", ()), "David Quorvane": ("person", ("magician",))}
+
+
+def test_apposition_that_describes_a_person() -> None:
+    def described(text: str) -> bool:
+        name = text.split(",")[0]
+        return described_as_person(text, _mention(text, 0, name, "GPE"))
+
+    assert described("Hilke Quorvane, an Australian woman and former member, has claimed")
+    assert described("Sam Quorvane, a 34-year-old teacher, said")
+    assert described("Jo Quorvane, a former actor, said")
+    assert not described("Quorvane, a city in Freedonia, is large")
+    assert not described("Quorvane, a former Soviet republic, voted")
+    assert not described("Quorvane, which is a woman's name, is rare")
+
+
+def test_name_described_as_a_woman_is_a_person_and_her_family_name_joins(
+    tmp_path: Path,
+) -> None:
+    patterns = [
+        {"label": "GPE", "pattern": "Hilke Quorvane"},
+        {"label": "GPE", "pattern": "Quorvane"},
+        {"label": "GPE", "pattern": "Zeltrix"},
+    ]
+    body = (
+        "Hilke Quorvane, an Australian woman, has claimed the group held her. Quorvane said "
+        "she left. Quorvane was born there. Quorvane claims she worked. Quorvane left.\n"
+        "Zeltrix, a city in Freedonia, is large.\n"
+    )
+    found = {
+        e.name: (e.kind, len(e.mentions))
+        for e in entities(tmp_path, body, ruler_pipeline(patterns))
+    }
+    assert found == {"Hilke Quorvane": ("person", 5), "Zeltrix": ("place", 1)}
