@@ -91,6 +91,8 @@ vote; "the town of X" two, stronger than one label of another kind; "X, 45," and
 say what X is, as strongly as a name's own words ("... Airways")."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
+MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
+"""Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -230,7 +232,8 @@ def decide_kind(votes: Counter[str]) -> EntityKind | None:
 
 @functools.lru_cache(maxsize=1 << 16)
 def shape_vote(name: str) -> str | None:
-    """The kind a name's own words give: its last word ("Airways", "Road", "Festival"),
+    """The kind a name's own words give: its last word ("Airways", "Road", "Festival"), the
+    word before its "of" ("Festival of ..."; but "Conference of Catholic Bishops" is a body),
     its first ("Hurricane ..."), or a product-like spelling ("iPhone", "eBook")."""
     words = name.split()
     if not words:
@@ -238,6 +241,8 @@ def shape_vote(name: str) -> str | None:
     head = last_word(name)
     if head in NON_ENTITY_HEADS or words[0].lower() in NON_ENTITY_FIRST_WORDS:
         return "other"
+    if head_word(name) in NON_ENTITY_HEADS - MEETING_HEADS:
+        return "other"  # "Winter Carnival of Magic", "Treaty of Rome", "Cup of Nations"
     for word in (head, head_word(name)):
         if len(words) > 1 and word in ORGANIZATION_HEADS:
             return "organization"
