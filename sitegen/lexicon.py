@@ -165,8 +165,14 @@ PLACE_HEADS = frozenset(
 """Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
 included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
 
+COMPASS_WORDS = frozenset(
+    """north south east west northern southern eastern western upper lower central""".split()
+)
+"""Words that tell parts of one place apart: "North and South Korea" names two places."""
+
 NON_ENTITY_HEADS = frozenset(
     """games olympics paralympics cup championship championships tournament festival fair
+    carnival cavalcade jubilee gala exhibition regatta pageant contest competition
     show expo conference summit convention month week day days award awards prize act law
     treaty accord manifesto license licence definition program programme project study
     survey report index phone software browser album film movie novel book series""".split()
@@ -193,8 +199,67 @@ OFFICE_TITLES = frozenset(
 """Office titles that end a name tagged as an organization or place only as the office's
 title ("State Department Spokesperson", "Virginia Governor"): not part of the name."""
 
+PERSON_DESCRIPTORS = frozenset(
+    """designer singer actor actress writer author novelist poet playwright artist painter
+    sculptor photographer journalist reporter columnist correspondent lawyer attorney barrister
+    player striker goalkeeper midfielder defender footballer cricketer boxer golfer athlete
+    swimmer sprinter cyclist skater astronaut scientist researcher physicist chemist biologist
+    economist historian philosopher activist blogger comedian musician guitarist drummer
+    rapper composer filmmaker businessman businesswoman entrepreneur billionaire millionaire
+    banker politician lawmaker legislator candidate student teacher priest nun monk cleric
+    founder co-founder cofounder executive spokesman spokeswoman spokesperson""".split()
+)
+"""Occupations written right before a person's name ("fashion designer X", "goalkeeper X")."""
+
+ORGANIZATION_DESCRIPTORS = frozenset(
+    """company firm retailer carmaker automaker manufacturer maker supplier airline carrier
+    bank lender insurer broadcaster newspaper paper daily tabloid magazine publisher website
+    blog chain startup conglomerate charity label band group party union organization
+    organisation agency network club movement coalition alliance militia""".split()
+)
+"""Kinds of organization written right before its name ("retailer X", "the magazine X")."""
+
+PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
+    """woman man girl boy mother father son daughter wife husband widow widower teenager
+    grandmother grandfather""".split()
+)
+"""Nouns that describe a person in apposition after the name ("X, an Australian woman")."""
+
+APPOSITION_ADJECTIVES = frozenset("""former retired young old local fellow""".split())
+"""Lower-case words that may stand between "a"/"an" and such a noun ("X, a former actor")."""
+
+POST_NOMINALS = frozenset(
+    """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()
+)
+"""Letters of honours, offices and degrees written after a person's name and a comma ("Jane
+Doe, QC"), lower case without dots."""
+
+PLACE_PREPOSITIONS = frozenset(
+    """in at near outside inside across throughout around within""".split()
+)
+"""Prepositions that put a name as a place ("in X", "near X"), and seldom a person's."""
+
+PLACE_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
+"""Dotted abbreviations of places and unions ("U.S. Steel"), not a person's initials."""
+
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
+
+DESCRIBED_PRODUCT_NOUNS = PRODUCT_NOUNS | frozenset(
+    """version release edition sequel spacecraft capsule probe satellite rocket aircraft
+    airliner jet plane car vehicle engine computer device phone""".split()
+)
+"""Nouns that say what a named product or work is ("Zeta, the newest version of ...", "Zeta
+is a space capsule"); makers' goods count here, where "Boeing aircraft" does not."""
+
+TITLE_NOUNS = PRODUCT_NOUNS | frozenset(
+    """story poem play show series episode documentary painting print sculpture comic
+    essay""".split()
+)
+"""Nouns of works whose title follows "called", "titled" or "named" ("a story called Zeta")."""
+
+NAMING_VERBS = frozenset({"call", "title", "entitle", "name", "dub"})
+"""Verbs whose participle introduces a title ("a story called Zeta")."""
 
 PRONOUN_GENDER = {
     word: gender
@@ -225,7 +290,8 @@ MARKET_MOVE_UNITS = frozenset({"%", "percent", "cent", "points", "point"})
 """What a market index moves by."""
 
 NON_ENTITY_FIRST_WORDS = frozenset(
-    """operation cyclone hurricane typhoon storm tropical space shuttle flight""".split()
+    """operation cyclone hurricane typhoon storm tropical space shuttle flight spacecraft
+    probe""".split()
 )
 """First words of names of events and vehicles ("Operation X", "Hurricane X")."""
 
@@ -331,9 +397,58 @@ def one_word_name_gender(word: str) -> str | None:
     return gender if max(male, female) >= GENDER_RATIO * surname else None
 
 
-def is_given_name(word: str) -> bool:
-    """ "Paul", "Annie": a common given name (a person's first word, not a surname)."""
+WORLD_GIVEN_NAME_FILE = "data/nam_dict.txt"
+"""Jörg Michael's dictionary of given names of 54 countries, shipped by ``gender-guesser``
+(GNU FDL 1.2 or later): sitegen reads this data file only, not the package's code."""
+WORLD_NAME_COLUMNS = slice(3, 29)
+"""Where a line of the dictionary gives the name."""
+WORLD_REPEAT_COLUMN = 29
+"""A "+" there marks a line repeated for another sorting of umlauts."""
+WORLD_FREQUENCY_COLUMNS = slice(30, 85)
+"""Where a line gives a name's frequency in each country, one hexadecimal digit each: 1
+(rare) to D (extremely common), blank where the name is not in use."""
+ENGLISH_SPEAKING_COUNTRIES = 3
+"""The first three columns (Great Britain, Ireland, the U.S.A.): the census lists cover them,
+and their rare given names are often common words ("Sky", "Heaven") or places ("London")."""
+WORLD_GIVEN_NAME_MIN_FREQUENCY = 1
+"""A given name of another country counts from this frequency in one of them ("Thibaut",
+"Dries", "Algis"): even a rare one, since a text's own lower-case words and the corpus's
+place labels keep out the words that are names only somewhere
+(``sitegen.resolve.person_names.is_given_name_in``)."""
+NOT_WORLD_GIVEN_NAMES = frozenset(
+    """san bay le de du di da el bin abu abd general gen major sen""".split()
+)
+"""Words that some country gives as a name but that begin names of other sorts: places ("San
+Diego", "Bay Area"), family names' particles ("de Gaulle", "bin Laden"), titles."""
+
+
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names in use in countries other than the English-speaking ones, lower case."""
+    data = importlib.resources.files("gender_guesser").joinpath(WORLD_GIVEN_NAME_FILE)
+    found: set[str] = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line[:1] in ("#", "=") or len(line) < WORLD_FREQUENCY_COLUMNS.stop:
+            continue  # comments, nicknames ("= Bill William")
+        if line[WORLD_REPEAT_COLUMN] == "+":
+            continue
+        digits = line[WORLD_FREQUENCY_COLUMNS][ENGLISH_SPEAKING_COUNTRIES:].replace(" ", "")
+        if digits and max(int(digit, 16) for digit in digits) >= WORLD_GIVEN_NAME_MIN_FREQUENCY:
+            name = line[WORLD_NAME_COLUMNS].strip().lower()
+            found.update({name.replace("+", ""), name.replace("+", "-")})  # "Jun+Wei"
+    return frozenset(found - NOT_WORLD_GIVEN_NAMES)
+
+
+def is_common_given_name(word: str) -> bool:
+    """ "Paul", "Annie": a common given name of the US census lists."""
     return word.lower() in given_names()
+
+
+def is_given_name(word: str) -> bool:
+    """ "Paul", "Annie", "Thibaut": a common given name (a person's first word, not a
+    surname), in the US census lists or in use in another country."""
+    key = word.lower()
+    return key in given_names() or key in world_given_names()
 
 
 COUNTRY_ALIASES = {

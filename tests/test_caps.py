@@ -23,6 +23,7 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.render import render_site
+from sitegen.render.article_page import BOX_LINKS
 from sitegen.render.entity_page import (
     MENTIONS_SHOWN,
     RELATED_LIMIT,
@@ -30,7 +31,7 @@ from sitegen.render.entity_page import (
     SHARED_SENTENCES_SHOWN,
 )
 from sitegen.render.timeline_page import ENTITY_EVENTS_SHOWN
-from sitegen.render.topic_page import PASSAGES_SHOWN
+from sitegen.render.topic_page import ENTITY_TOPICS_SHOWN, PASSAGES_SHOWN
 
 EXTENSIONS = ["attr_list", "admonition", "pymdownx.details", "tables", "toc"]
 SENTENCES_PER_PARAGRAPH = 3
@@ -232,3 +233,35 @@ def test_the_same_event_told_by_several_articles_is_one_line_with_each_source() 
     lines = [line for line in timeline.splitlines() if line.startswith("- **")]
     assert len(lines) == len(kb.events) - 1
     assert "(Report 0, [¶1](articles/a00.md#p1); Report 1, [¶1](articles/a01.md#p1);" in timeline
+
+
+def test_named_box_links_the_most_named_and_names_the_rest() -> None:
+    kb = frequent_kb(1)  # six sentences, each naming another worker
+    last = kb.entities[-1]  # Worker005, named twice: the most named comes first
+    kb = replace(kb, entities=(*kb.entities[:-1], replace(last, mentions=last.mentions * 2)))
+    assert BOX_LINKS == 5
+    page = render_site(kb)["articles/a00.md"]
+    people = next(line for line in page.splitlines() if "**People:**" in line)
+    linked = re.findall(r"\[(\w+)\]\(\.\./people/", people)
+    assert linked == ["Worker005", "Worker000", "Worker001", "Worker002", "Worker003"]
+    assert people.endswith("(../people/worker003.md) and 1 more: Worker004")
+    body = page.split("{: #p1 }", 1)[1]
+    assert "[Worker004](../people/worker004.md)" in body  # linked where the text names it
+    dates = next(line for line in page.splitlines() if "**Dates:**" in line)
+    assert dates.count("](#p") == BOX_LINKS and "and 1 more: Tuesday, January 6, 2026 (" in dates
+
+
+def test_entity_topics_are_capped_with_a_count() -> None:
+    kb = frequent_kb(2)
+    extra = tuple(  # one topic per sentence: each names Acme once
+        Topic(f"topic:t{n:02d}", f"T{n:02d}", f"topics/t{n:02d}.md", passages=(passage,))
+        for n, passage in enumerate(kb.topics[0].passages)
+    )
+    kb = replace(kb, topics=(*kb.topics, *extra))
+    section = render_site(kb)["organizations/acme.md"].split("## Topics\n", 1)[1]
+    listed = re.findall(r"^- \[(\w+)\]", section.split("\n## ", 1)[0], flags=re.M)
+    assert listed == ["Hiring"] + [f"T{n:02d}" for n in range(ENTITY_TOPICS_SHOWN - 1)]
+    more = len(extra) + 1 - ENTITY_TOPICS_SHOWN
+    assert f"…and {more} more topics ([the topics index](../topics/index.md) lists them all)." in (
+        section
+    )

@@ -11,16 +11,18 @@ from sitegen.ingest import read_articles
 from sitegen.lexicon import is_title
 from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
+from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
 
 
-def cue(nlp: Language, text: str, name: str) -> str:
-    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model."""
+def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
+    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model, the
+    name taken as tagged ``label``."""
     doc = nlp(text)
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
-    return context_cue(doc, span.start, span.end, "ORG")
+    return context_cue(doc, span.start, span.end, label)
 
 
 def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
@@ -77,6 +79,47 @@ def test_age_turns_an_organization_label_into_a_person(tmp_path: Path) -> None:
     assert kinds(tmp_path, "Quellford, 45, was arrested.\n", patterns) == {"Quellford": "person"}
 
 
+def test_occupation_or_kind_of_organization_before_a_name(nlp: Language) -> None:
+    text = "The show was hosted by fashion designer Quellford in Rome."
+    assert cue(nlp, text, "Quellford") == "person"
+    text = "In the 54th minute the shot was saved by goalkeeper Anna Quellford."
+    assert cue(nlp, text, "Anna Quellford") == "person"
+    text = "Sales at electronics retailer Quellford Stores fell by a third."
+    assert cue(nlp, text, "Quellford Stores") == "organization"
+    text = "German magazine Quellford cited confidential documents on Sunday."
+    assert cue(nlp, text, "Quellford") == "organization"
+    # No descriptor: a plain name, a capitalized word before it, a verb or a preposition.
+    assert cue(nlp, "Quellford cited confidential documents.", "Quellford") == ""
+    assert cue(nlp, "Reporters asked Quellford about it.", "Quellford") == ""
+    assert cue(nlp, "The Designer Quellford Awards were given.", "Quellford") == ""
+
+
+def parsed_kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    """Like ``kinds``, with the real model's parse and ``patterns`` overriding its entities."""
+    pipeline = load_pipeline()
+    ruler = pipeline.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, pipeline)
+    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+
+
+def test_occupation_turns_a_place_label_into_a_person(tmp_path: Path) -> None:
+    patterns = [{"label": "GPE", "pattern": "Quellford"}]
+    body = "The party was hosted by fashion designer Quellford.\n\nQuellford left early.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "person"}
+    body = "The party was hosted by Quellford.\n\nQuellford left early.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+
+
+def test_kind_of_organization_turns_a_person_label_into_an_organization(tmp_path: Path) -> None:
+    patterns = [{"label": "PERSON", "pattern": "Quellford"}]
+    body = "Sales at retailer Quellford fell.\n\nQuellford said sales would recover.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "organization"}
+
+
 def test_office_title_after_an_organization_name_is_not_part_of_it(tmp_path: Path) -> None:
     patterns = [{"label": "ORG", "pattern": "Quell Department Spokesperson"}]
     body = "Quell Department Spokesperson Ann Vole spoke.\n"
@@ -119,6 +162,14 @@ def test_market_index_that_moves_is_no_organization(nlp: Language) -> None:
     # a company whose sales move is still a company; "the UK index" is not about "UK"
     assert cue(nlp, "Quorvane said its sales rose 5% in the quarter.", "Quorvane") == ""
     assert cue(nlp, "Shares fell on the primary Freedonia index today.", "Freedonia") == ""
+
+
+def test_number_after_a_name_is_part_of_the_index_that_moves(nlp: Language) -> None:
+    text = "The Dow fell 2%, while the Quorvane & Zeltra's 500 plunged by 30.27 points."
+    assert cue(nlp, text, "Quorvane & Zeltra") == "other"
+    assert cue(nlp, "In Tokyo the Zeltra 225 fell 2% on Monday.", "Zeltra") == "other"
+    # a company's number of workers is not an index
+    assert cue(nlp, "Zeltra's 500 workers saw profits fall 2%.", "Zeltra") == ""
 
 
 def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:

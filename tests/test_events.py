@@ -80,7 +80,7 @@ def test_seed_like_article_gives_one_event_per_date(tmp_path, nlp) -> None:
         ("2026-01-17", "Saturday"),
     ]
     assert all(e.anchor == "published 2026-01-13" for e in kb.events)
-    page = render_timeline(RenderContext.build(kb))[1]
+    [(_, page)] = render_timeline(RenderContext.build(kb))  # few events: one page
     assert page.index("Thursday, January 15, 2026") < page.index("Friday, January 16, 2026")
     assert "](articles/a.md#p1)" in page
 
@@ -90,7 +90,7 @@ def test_undated_article_leaves_relative_dates_undated(tmp_path, nlp, caplog) ->
     kb = build_knowledge([tmp_path], nlp=nlp)
     assert [e.date for e in kb.events] == ["1998"]
     assert "no 'published' date" in caplog.text
-    page = render_timeline(RenderContext.build(kb))[1]
+    [(_, page)] = render_timeline(RenderContext.build(kb))  # few events: one page
     assert "## Undated" in page and "Tuesday" in page
     assert kb.articles[0].published is None
 

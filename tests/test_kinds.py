@@ -51,6 +51,21 @@ def test_products_and_events_get_no_page(tmp_path: Path) -> None:
     assert kinds(tmp_path, body) == {"Freedonia": "place"}
 
 
+def test_event_or_law_word_before_of_gets_no_page(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "ORG", "pattern": "Winter Carnival of Quellford"},
+        {"label": "ORG", "pattern": "Conference of Quellford Bishops"},
+        {"label": "ORG", "pattern": "Bank of Quellford"},
+    ]
+    body = "The Winter Carnival of Quellford opened.\nThe Conference of Quellford Bishops and "
+    body += "the Bank of Quellford sponsored it.\n"
+    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {
+        "Conference of Quellford Bishops": "organization",
+        "Bank of Quellford": "organization",
+    }
+
+
 def test_name_shape_decides_the_kind(tmp_path: Path) -> None:
     assert kinds(tmp_path, "They met on Kestrel Castle Road.\n") == {"Kestrel Castle Road": "place"}
 

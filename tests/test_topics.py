@@ -233,7 +233,7 @@ def test_topic_page_links_resolve_to_paragraph_anchors(seed_kb: KnowledgeBase) -
 def test_topic_sections_for_entities_and_articles(seed_kb: KnowledgeBase) -> None:
     context = RenderContext.build(seed_kb)
     article = seed_kb.articles[0]
-    line = topics_for_article(article, context, f"articles/{article.id}.md")
+    line = topics_for_article(article, context, f"articles/{article.id}.md", 99)
     assert line.startswith("**Topics:** [") and "](../topics/tariffs.md)" in line
     carney = next(e for e in seed_kb.entities if e.name == "Mark Carney")
     section = topics_for_entity(carney, context, carney.page)
@@ -258,6 +258,6 @@ def test_untrusted_topic_names_are_escaped() -> None:
         "person:x", "person", "X", "people/x.md", mentions=(EntityMention("a", 4, 7, "<b>", 0),)
     )
     assert topics_for_entity(entity, context, entity.page) == ""
-    assert topics_for_article(article, context, "articles/a.md").startswith(
+    assert topics_for_article(article, context, "articles/a.md", 99).startswith(
         "**Topics:** [&lt;b&gt;"
     )

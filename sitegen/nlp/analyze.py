@@ -17,10 +17,10 @@ from sitegen.lexicon import (
     MARKET_MOVE_UNITS,
     MARKET_MOVE_VERBS,
     OFFICE_TITLES,
+    ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
+    PERSON_DESCRIPTORS,
     PORTFOLIO_TITLES,
-    PRODUCT_LAUNCH_VERBS,
-    PRODUCT_NOUNS,
     TITLE_MAX_WORDS,
     is_title,
 )
@@ -34,9 +34,18 @@ from sitegen.model import (
     Sentence,
     TimeExpression,
 )
+from sitegen.nlp.citations import find_citation
 from sitegen.nlp.doctext import remember_text, span_text
+from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
+from sitegen.nlp.spans import (
+    descriptor_end,
+    joined_entities,
+    split_coordination,
+    with_head_word,
+    without_trailing_phrase,
+)
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -54,6 +63,9 @@ QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
 UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""spaCy labels of places: a place named in a title is still the place ("History of
+England")."""
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
 """Longest text given to spaCy at once (also kept under ``nlp.max_length``): bounds memory."""
@@ -134,7 +146,7 @@ def _analyze_chunk(
         article_id: Analysis(
             article=article_id,
             sentences=tuple(part.sentences),
-            mentions=tuple(part.mentions),
+            mentions=tuple(mark_short_names_of_things(part.mentions)),
             times=tuple(part.times),
             noun_chunks=tuple(part.noun_chunks),
             quotes=tuple(part.quotes),
@@ -206,18 +218,33 @@ def _add_doc(
         parts.quotes.extend(quotes)
         quoted = [(q.start - offset, q.end - offset) for q in quotes]
         parts.references.extend(find_references(doc, offset, sentence_of, quoted))
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    sentences = [first_sentence + index for index in sentence_of_token]
+    parts.mentions.extend(_name_mentions(doc, offset, sentences, tagged))
+
+
+def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) -> Iterator[Mention]:
+    """The mentions of a block's names: its entities, and with a tagger its untagged proper
+    nouns; a block that is a citation ("Christie, Agatha. Title") gives its authors as
+    people and its title's names as a work's."""
+    citation = find_citation(doc) if tagged else None
+    for ent in joined_entities(doc):
+        if ent.label_ not in NAME_LABELS or (citation and citation.in_authors(ent)):
             continue
-        ent = _with_organization_head(ent)
-        mention = _mention(ent, offset, first_sentence + sentence_of_token[ent.start])
-        if mention is not None:
-            parts.mentions.append(mention)
-    if tagged:
-        for span in unlabelled_names(doc):
-            mention = _mention(span, offset, first_sentence + sentence_of_token[span.start])
-            if mention is not None:
-                parts.mentions.append(mention)
+        work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
+        name = with_head_word(without_trailing_phrase(ent))
+        for mention in _entity_mentions(name, offset, sentences[ent.start]):
+            yield replace(mention, cue="other") if work else mention
+    for author in citation.authors if citation else ():
+        span = Span(doc, author.start, author.end, label="PERSON")
+        written = _mention(span, offset, sentences[author.start])
+        if written is not None:
+            yield replace(written, text=author.name)
+    for span in unlabelled_names(doc) if tagged else ():
+        if citation and (citation.in_authors(span) or citation.in_title(span)):
+            continue
+        untagged = _mention(span, offset, sentences[span.start])
+        if untagged is not None:
+            yield untagged
 
 
 def unlabelled_names(doc: Doc) -> Iterator[Span]:
@@ -262,6 +289,17 @@ def _sentence_at(starts: list[int], ends: list[int], char: int) -> int:
     return index if index >= 0 and char < ends[index] else 0
 
 
+def _entity_mentions(ent: Span, offset: int, sentence: int) -> Iterator[Mention]:
+    """The mentions of an entity span: one per name it holds ("North and South Korea": "North
+    Korea" on the word "North", and "South Korea")."""
+    for conjunct in split_coordination(ent):
+        mention = _mention(conjunct.span, offset, sentence)
+        if mention is not None and conjunct.shared:
+            mention = replace(mention, text=f"{mention.text} {conjunct.shared}")
+        if mention is not None:
+            yield mention
+
+
 def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     """A Mention for an entity span: name trimmed of "the", titles and possessive."""
     doc = ent.doc
@@ -270,13 +308,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     while start < end and doc[start].lower_ in LEADING_DROPS:
         determiner = True
         start += 1
-    while (
-        start < end - 1
-        and doc[start].is_lower
-        and doc[start].is_alpha
-        and doc[start + 1].text[:1].isupper()
-    ):
-        start += 1  # "magician David Gish"
+    start = descriptor_end(doc, start, end)  # "magician David Gish", "Pan-democrat Lam"
     inner_title_end = _title_prefix_end(doc, start, end)
     title_start = _title_before(doc, ent.start)
     title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])
@@ -317,9 +349,10 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
 def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     """The kind the words around ``doc[start:end]`` suggest, or "".
 
-    "other" (a product or work): a product noun right before or after the name ("the
-    browser Zeta", "the Zeta web browser"), a version number after it ("Zeta 2.0"), "version
-    3 of Zeta", or the name as the object of "launch"/"unveil"/"release".
+    "other" (a product, work or event; ``sitegen.nlp.products.is_product_context``): a
+    product noun next to the name ("the browser Zeta"), a version or model number ("Zeta
+    2.0", "IE6"), a description as a product ("Zeta, the newest version of ..."), a title
+    after "a story called", an edition ("the 22nd Zeta Expo"), ...
     A time zone after a clock time ("16:08 ZT"), a currency code next to an amount ("ZQD 50"),
     and a market index that moves ("the Zeta fell 2%", "the Zeta index", "the Zeta was up 11
     points") are "other" too.
@@ -331,11 +364,14 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
 
     "place": "the town of Zeta", or a place name next to another with a comma between ("Zeta,
     Freedonia", "in Freedonia, Zeta, ...").
+
+    "person" or "organization": an occupation or a kind of organization right before the name
+    ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``).
     """
     if _is_portfolio(doc, start, end):
         return "portfolio"
     if (
-        _is_product_context(doc, start, end, label)
+        is_product_context(doc, start, end, label)
         or _is_time_zone(doc, start, end)
         or _is_currency(doc, start, end)
         or _is_market_index(doc, start, end)
@@ -345,6 +381,27 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         return "person"
     if _is_place_context(doc, start, end, label):
         return "place"
+    return _descriptor_kind(doc, start, end)
+
+
+def _descriptor_kind(doc: Doc, start: int, end: int) -> str:
+    """ "person" after an occupation ("fashion designer Zeta", "goalkeeper Anna Zeta"),
+    "organization" after a kind of organization ("retailer Zeta", "the magazine Zeta"): a
+    lower-case noun right before the name that the parse makes its modifier or the head of its
+    apposition ("the website, Zeta" is not)."""
+    if start == 0:
+        return ""
+    noun = doc[start - 1]
+    if not noun.is_lower or noun.tag_ != "NN":
+        return ""
+    root = doc[start:end].root
+    modifies = noun.dep_ == "compound" and start <= noun.head.i < end
+    if not modifies and not (root.dep_ == "appos" and root.head.i == noun.i):
+        return ""
+    if noun.lower_ in PERSON_DESCRIPTORS:
+        return "person"
+    if noun.lower_ in ORGANIZATION_DESCRIPTORS:
+        return "organization"
     return ""
 
 
@@ -427,7 +484,12 @@ def _is_currency(doc: Doc, start: int, end: int) -> bool:
 def _is_market_index(doc: Doc, start: int, end: int) -> bool:
     """ "the Zeta index", "the Zeta fell 2%", "the Zeta was down 3 points", "with the Zeta
     losing 11%": a name followed by "index"/"average", or the subject of a verb of market
-    movement that moves by a percentage or points."""
+    movement that moves by a percentage or points; a number written after the name is part
+    of the index's name ("the Zeta 500 index", "the Zeta's 500 plunged 30 points")."""
+    root = doc[start:end].root
+    number = _index_number(doc, end)
+    if number is not None and root.head == number:
+        root, end = number, number.i + 1
     if (
         end < len(doc)
         and start > 0
@@ -435,7 +497,6 @@ def _is_market_index(doc: Doc, start: int, end: int) -> bool:
         and doc[end].lower_ in INDEX_NOUNS
     ):
         return True
-    root = doc[start:end].root
     if root.dep_ == "appos" and root.head.lower_ in INDEX_NOUNS:
         return True  # "the primary index, the Zeta 100, ..."
     if root.dep_ != "nsubj":
@@ -447,6 +508,13 @@ def _is_market_index(doc: Doc, start: int, end: int) -> bool:
         return False
     units = {token.lower_ for token in verb.subtree if token.i >= end}
     return bool(units & MARKET_MOVE_UNITS)
+
+
+def _index_number(doc: Doc, end: int) -> Token | None:
+    """The number right after a name, past a possessive ("Zeta's 500"), or None."""
+    if end < len(doc) and doc[end].text in POSSESSIVES:
+        end += 1
+    return doc[end] if end < len(doc) and doc[end].like_num else None
 
 
 def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
@@ -461,53 +529,6 @@ def _is_portfolio(doc: Doc, start: int, end: int) -> bool:
         and doc[start - 1].lower_ in ("of", "for")
         and doc[start - 2].lower_ in PORTFOLIO_TITLES
     )
-
-
-def _is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
-    after = [token for token in doc[end : end + 2]]
-    if after and after[0].lower_ in PRODUCT_NOUNS and after[0].is_lower:
-        return True
-    if (
-        len(after) == 2
-        and after[0].is_lower
-        and after[0].is_alpha
-        and after[1].lower_ in PRODUCT_NOUNS
-        and after[1].is_lower
-    ):
-        return True  # "Zeta web browser"
-    if start > 0 and doc[start - 1].lower_ in PRODUCT_NOUNS and doc[start - 1].is_lower:
-        return True
-    if after and _is_version_number(after[0].text):
-        return True
-    if (
-        start >= 3
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 2].like_num
-        and doc[start - 3].lower_ == "version"
-    ):
-        return True
-    root = doc[start:end].root
-    if root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_LAUNCH_VERBS:
-        return label != "PERSON" or root.head.lemma_ != "release"  # "released Gilad": a hostage
-    return False
-
-
-def _is_version_number(text: str) -> bool:
-    """ "2.0", "3.5.1": digits with dots (not a year or a count)."""
-    parts = text.split(".")
-    return len(parts) >= 2 and all(part.isdigit() for part in parts)
-
-
-def _with_organization_head(ent: Span) -> Span:
-    """Extend a name over the capitalized words after it that end in an organization word:
-    "Qatar" + "Airways" -> ORG "Qatar Airways" (no place page for the inner "Qatar")."""
-    doc = ent.doc
-    end = ent.end
-    while end < len(doc) and end - ent.end < 3 and doc[end].is_title and not doc[end].ent_type_:
-        end += 1
-        if doc[end - 1].lower_ in ORGANIZATION_HEADS:
-            return Span(doc, ent.start, end, label="ORG")
-    return ent
 
 
 def _title_prefix_end(doc: Doc, start: int, end: int) -> int:

@@ -15,7 +15,7 @@ from sitegen.render.topic_page import render_topic_page, render_topics_index
 def render_site(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder."""
     context = RenderContext.build(kb)
-    pages = [render_home(kb), render_articles_index(kb), render_timeline(context)]
+    pages = [render_home(kb), render_articles_index(kb), *render_timeline(context)]
     pages += [render_graph_page(context)]
     pages += [render_section_index(kind, kb) for kind in ENTITY_KINDS]
     pages += [render_article_page(article, context) for article in kb.articles]

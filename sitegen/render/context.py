@@ -20,6 +20,7 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.render.linker import NameLinker
+from sitegen.render.timeline_plan import TimelinePlan
 
 
 class Located(NamedTuple):
@@ -99,6 +100,11 @@ class RenderContext:
     def name_linker(self) -> NameLinker:
         """Links the site's entity names inside text (one regular expression for all)."""
         return NameLinker(self.kb.entities)
+
+    @cached_property
+    def timeline(self) -> TimelinePlan:
+        """The timeline's pages, and which one lists each event."""
+        return TimelinePlan.of(self.kb.events)
 
     def sentence(self, article_id: str, index: int) -> Sentence:
         return self.kb.analyses[article_id].sentences[index]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -51,6 +51,17 @@ def escape(text: str) -> str:
 def link(text: str, target: str) -> str:
     """A Markdown link whose label is escaped text; ``target`` is a path sitegen made."""
     return f"[{escape(text)}]({target})"
+
+
+def linked_then_named(items: Sequence[tuple[str, str]], linked: int, sep: str = ", ") -> str:
+    """ "[A](a), [B](b) and 2 more: C, D": the first ``linked`` of (label, target) ``items``
+    as links, the others by name only (a link costs MkDocs far more than text)."""
+    links = sep.join(link(label, target) for label, target in items[:linked])
+    rest = items[linked:]
+    if not rest:
+        return links
+    names = sep.join(escape(label) for label, _ in rest)
+    return f"{links} and {len(rest)} more: {names}"
 
 
 def relative(target: str, from_page: str) -> str:

@@ -1,4 +1,5 @@
-"""The timeline page, and the timeline section of entity pages."""
+"""The timeline (one page, or an index with a page per year or month; see
+``timeline_plan``), and the timeline section of entity pages."""
 
 from __future__ import annotations
 
@@ -6,19 +7,41 @@ from itertools import groupby
 
 from sitegen.model import Entity, Event
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.markdown import escape, front_matter, heading, link, relative
 from sitegen.render.passages import paragraph_link
-from sitegen.render.timeline_svg import heading_anchor, visual_timeline
-from sitegen.resolve.events import human_date, period_start
+from sitegen.render.timeline_plan import (
+    MONTH_PRECISIONS,
+    TIMELINE_PAGE,
+    TimelinePage,
+    event_day,
+    heading_anchor,
+    repeated,
+)
+from sitegen.render.timeline_svg import visual_timeline
+from sitegen.resolve.events import human_date
 
-TIMELINE_PAGE = "timeline.md"
 ENTITY_EVENTS_SHOWN = 10
-"""Events listed on an entity page; the rest are on the timeline page (and every paragraph
+"""Events listed on an entity page; the rest are on the timeline (and every paragraph
 naming the entity is linked under "Mentioned in" anyway)."""
 
 
-def render_timeline(context: RenderContext) -> tuple[str, str]:
-    """All events in date order, grouped by year and month, plus undated expressions."""
+def render_timeline(context: RenderContext) -> list[tuple[str, str]]:
+    """The timeline's pages: ``timeline.md`` listing every event or, when they are too many
+    for one page, ``timeline.md`` as an index of years and a page per year or month."""
+    pages = context.timeline.pages
+    if not pages:
+        return [_whole_timeline(context)]
+    rendered = [_index(context)]
+    for index, part in enumerate(pages):
+        previous = pages[index - 1] if index else None
+        following = pages[index + 1] if index + 1 < len(pages) else None
+        rendered.append(_period_page(part, previous, following, context))
+    return rendered
+
+
+def _whole_timeline(context: RenderContext) -> tuple[str, str]:
+    """All events on one page in date order, grouped by year and month, plus undated
+    expressions."""
     events = context.kb.events
     lines = [
         front_matter({"title": "Timeline"}),
@@ -26,16 +49,119 @@ def render_timeline(context: RenderContext) -> tuple[str, str]:
         _intro(events),
         visual_timeline(list(events), TIMELINE_PAGE),
     ]
-    for year, of_year in groupby(events, key=lambda e: period_start(e.date, e.precision).year):
+    for year, of_year in groupby(events, key=lambda e: event_day(e).year):
         lines.append(f"## {year} {{: #y{year} }}\n")
-        for month, grouped in groupby(of_year, key=lambda e: _month_heading(e)):
-            of_month = list(grouped)
-            if month:
-                lines.append(f"### {month} {{: #{heading_anchor(of_month[0])} }}\n")
-            lines += [event_line(same, context, TIMELINE_PAGE) for same in repeated(of_month)]
-            lines.append("")
+        lines += _by_month(list(of_year), context, TIMELINE_PAGE, 3)
     lines.append(_undated(context))
     return TIMELINE_PAGE, "\n".join(lines)
+
+
+def _by_month(events: list[Event], context: RenderContext, page: str, level: int) -> list[str]:
+    """Event lines under a heading per month; those dated only to the year, a season or a
+    quarter under none (they come first in the year, or between its months)."""
+    lines = []
+    for month, grouped in groupby(events, key=_month_heading):
+        of_month = list(grouped)
+        if month:
+            lines.append(f"{'#' * level} {month} {{: #{heading_anchor(of_month[0])} }}\n")
+        lines += [event_line(same, context, page) for same in repeated(of_month)]
+        lines.append("")
+    return lines
+
+
+def _index(context: RenderContext) -> tuple[str, str]:
+    """``timeline.md`` of a paged timeline: the axis, and the years with their event counts
+    (and the pages of their months), plus undated expressions."""
+    events = context.kb.events
+    plan = context.timeline
+    lines = [
+        front_matter({"title": "Timeline"}),
+        "# Timeline\n",
+        _intro(events),
+        visual_timeline(list(events), TIMELINE_PAGE, plan.place),
+        "## Years\n",
+        "The events of each year are on its page; a crowded year has a page per month.\n",
+        "| Year | Events | Pages by month |",
+        "| --- | --- | --- |",
+    ]
+    for year, grouped in groupby(plan.pages, key=lambda part: part.year):
+        parts = list(grouped)
+        count = sum(len(part.events) for part in parts)
+        months = " · ".join(
+            f"{link(f'{event_day(part.events[0]):%b}', relative(part.path, TIMELINE_PAGE))} "
+            f"({len(part.events)})"
+            for part in parts[1:]
+        )
+        year_link = link(str(year), relative(parts[0].path, TIMELINE_PAGE))
+        lines.append(f"| {year_link} | {count} | {months} |")
+    lines.append("")
+    lines.append(_undated(context))
+    return TIMELINE_PAGE, "\n".join(lines)
+
+
+def _period_page(
+    part: TimelinePage,
+    previous: TimelinePage | None,
+    following: TimelinePage | None,
+    context: RenderContext,
+) -> tuple[str, str]:
+    """The page of a year (its events by month, or its months' pages and the events dated only
+    to the year, a season or a quarter) or of a month, with links to the pages around it."""
+    page = part.path
+    anchor = f"m{part.year}-{part.month:02d}" if part.month else f"y{part.year}"
+    nav = _page_links(part, previous, following)
+    lines = [
+        front_matter({"title": f"Timeline: {part.title}"}),
+        heading(1, part.title, anchor) + "\n",
+        nav,
+    ]
+    if part.month:
+        lines.append(_count(len(part.events), part.title))
+        lines += [event_line(same, context, page) for same in repeated(part.events)]
+        lines.append("")
+    elif part.months:
+        lines += _months_of(part, context)
+    else:
+        lines.append(_count(len(part.events), part.title))
+        lines += _by_month(list(part.events), context, page, 2)
+    lines.append(nav)
+    return page, "\n".join(lines)
+
+
+def _count(events: int, period: str) -> str:
+    return f"{events} dated {'event' if events == 1 else 'events'} in {period}.\n"
+
+
+def _months_of(year: TimelinePage, context: RenderContext) -> list[str]:
+    """The page of a year split by month: its months' pages, then the events dated only to
+    the year, a season or a quarter."""
+    pages = [part for part in context.timeline.pages if part.year == year.year and part.month]
+    total = len(year.events) + sum(len(part.events) for part in pages)
+    months = " · ".join(
+        f"{link(part.title, relative(part.path, year.path))} ({len(part.events)})"
+        for part in pages
+    )
+    lines = [
+        f"{total} dated events in {year.year}, on a page per month (events per month): "
+        f"{months}\n"
+    ]
+    if year.events:
+        lines.append("## Dated to the year, a season or a quarter\n")
+        lines += _by_month(list(year.events), context, year.path, 3)
+    return lines
+
+
+def _page_links(
+    part: TimelinePage, previous: TimelinePage | None, following: TimelinePage | None
+) -> str:
+    """ "← 2007 · 2008 · March 2008 →": the previous page, the page above, the next page."""
+    up = f"timeline/{part.year}.md" if part.month else TIMELINE_PAGE
+    links = [link(str(part.year) if part.month else "Timeline", relative(up, part.path))]
+    if previous:
+        links.insert(0, link(f"← {previous.title}", relative(previous.path, part.path)))
+    if following:
+        links.append(link(f"{following.title} →", relative(following.path, part.path)))
+    return " · ".join(links) + "\n"
 
 
 def _intro(events: tuple[Event, ...]) -> str:
@@ -51,26 +177,10 @@ def _intro(events: tuple[Event, ...]) -> str:
 
 
 def _month_heading(event: Event) -> str:
-    if event.precision in ("day", "week", "month"):
-        start = period_start(event.date, event.precision)
+    if event.precision in MONTH_PRECISIONS:
+        start = event_day(event)
         return f"{start:%B} {start.year}"
     return ""
-
-
-def repeated(events: list[Event]) -> list[list[Event]]:
-    """Events grouped when they are one: the same clause, date, phrase and resolution in
-    several articles (a story syndicated or updated), in order of their first occurrence."""
-    groups: dict[tuple[str, str, str, str, str], list[Event]] = {}
-    for event in events:
-        key = (
-            event.date,
-            event.precision,
-            " ".join(event.text.split()),
-            event.phrase,
-            event.anchor,
-        )
-        groups.setdefault(key, []).append(event)
-    return list(groups.values())
 
 
 def event_line(same: list[Event], context: RenderContext, page: str, own: str = "") -> str:
@@ -122,7 +232,8 @@ def _undated(context: RenderContext) -> str:
 
 
 def timeline_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
-    """The "Timeline" section of an entity page: the events naming it."""
+    """The "Timeline" section of an entity page: the events naming it (the first
+    ``ENTITY_EVENTS_SHOWN``; the others are counted by the timeline page listing them)."""
     events = repeated(context.events_of.get(entity.id, []))
     if not events:
         return ""
@@ -130,9 +241,28 @@ def timeline_for_entity(entity: Entity, context: RenderContext, page: str) -> st
     lines = ["## Timeline\n"] + [event_line(same, context, page, entity.id) for same in shown]
     if len(events) > len(shown):
         more = len(events) - len(shown)
-        timeline = link("the timeline", relative(TIMELINE_PAGE, page))
         lines.append(
-            f"\n…and {more} more {'event' if more == 1 else 'events'} on {timeline} "
-            "(each names the entity, so “Mentioned in” below links its paragraph)."
+            f"\n…and {more} more {'event' if more == 1 else 'events'} on "
+            f"{_where(events[len(shown) :], context, page)} (each names the entity, so "
+            "“Mentioned in” below links its paragraph)."
         )
     return "\n".join(lines) + "\n"
+
+
+def _where(events: list[list[Event]], context: RenderContext, page: str) -> str:
+    """ "the timeline", or on a paged one "the timeline's pages [2007](…) (3) · …": each page
+    listing some of ``events`` (lines of one or more events), with how many."""
+    if not context.timeline.paged:
+        return link("the timeline", relative(TIMELINE_PAGE, page))
+    first: dict[str, Event] = {}
+    counts: dict[str, int] = {}
+    for same in events:
+        part = context.timeline.page_of(same[0])
+        title = part.title if part else "Timeline"
+        first.setdefault(title, same[0])
+        counts[title] = counts.get(title, 0) + 1
+    pages = " · ".join(
+        f"{link(title, relative(context.timeline.place(event), page))} ({counts[title]})"
+        for title, event in first.items()
+    )
+    return f"the timeline's pages {pages}"

@@ -1,19 +1,22 @@
 """The visual timeline: an SVG date axis with event markers, clustered where they crowd.
 
 Markers close together on the axis merge into one cluster (its size and number say how many
-events it holds); each cluster links to its events' heading in the list below and lists them
-in its tooltip. When one cluster holds many events, a second axis zooms in on it.
+events it holds); each cluster links to its first event's heading on the timeline (below it,
+or on the page of its year or month) and lists them in its tooltip. When one cluster holds
+many events, a second axis zooms in on it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitegen.model import Event
 from sitegen.render.svg import num, page_href, text
-from sitegen.resolve.events import human_date, period_start
+from sitegen.render.timeline_plan import TimelinePlan, event_day
+from sitegen.resolve.events import human_date
 
 WIDTH = 960.0
 HEIGHT = 150.0
@@ -33,16 +36,8 @@ class Cluster:
     events: tuple[Event, ...]
 
 
-def event_day(event: Event) -> dt.date:
-    return period_start(event.date, event.precision)
-
-
-def heading_anchor(event: Event) -> str:
-    """The id of the timeline heading an event is listed under (month if it has one, else year)."""
-    start = event_day(event)
-    if event.precision in ("day", "week", "month"):
-        return f"m{start.year}-{start.month:02d}"
-    return f"y{start.year}"
+Place = Callable[[Event], str]
+"""Where the timeline lists an event: ``path.md#anchor`` under the docs folder."""
 
 
 def clusters(events: list[Event], first: dt.date, last: dt.date) -> list[Cluster]:
@@ -58,7 +53,7 @@ def clusters(events: list[Event], first: dt.date, last: dt.date) -> list[Cluster
     return [Cluster(x, tuple(merged)) for x, merged in found]
 
 
-def draw_timeline(events: list[Event], page: str, label: str) -> str:
+def draw_timeline(events: list[Event], page: str, label: str, place: Place) -> str:
     """An SVG axis of ``events`` (from the earliest to the latest), "" if there are none."""
     if not events:
         return ""
@@ -73,7 +68,7 @@ def draw_timeline(events: list[Event], page: str, label: str) -> str:
         *_ticks(first, last),
     ]
     for index, cluster in enumerate(clusters(events, first, last)):
-        lines.append(_marker(cluster, index, page))
+        lines.append(_marker(cluster, index, page, place))
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
 
@@ -123,7 +118,7 @@ def short_date(event: Event) -> str:
     return human_date(event.date, event.precision)
 
 
-def _marker(cluster: Cluster, index: int, page: str) -> str:
+def _marker(cluster: Cluster, index: int, page: str, place: Place) -> str:
     events = cluster.events
     count = len(events)
     radius = min(6 + 2.5 * math.sqrt(count - 1), 16)
@@ -136,7 +131,7 @@ def _marker(cluster: Cluster, index: int, page: str) -> str:
     tooltip = [f"{human_date(e.date, e.precision)}: {e.text}" for e in events[:TOOLTIP_EVENTS]]
     if count > TOOLTIP_EVENTS:
         tooltip.append(f"+{count - TOOLTIP_EVENTS} more")
-    href = page_href(f"timeline.md#{heading_anchor(events[0])}", page)
+    href = page_href(place(events[0]), page)
     side = (
         "end" if cluster.x > WIDTH - 3 * MARGIN else "start" if cluster.x < 3 * MARGIN else "middle"
     )
@@ -158,12 +153,14 @@ def _marker(cluster: Cluster, index: int, page: str) -> str:
     )
 
 
-def visual_timeline(events: list[Event], page: str) -> str:
-    """The whole axis, and a zoomed axis on the largest cluster when it holds many events."""
+def visual_timeline(events: list[Event], page: str, place: Place | None = None) -> str:
+    """The whole axis, and a zoomed axis on the largest cluster when it holds many events;
+    markers link to ``place`` of their first event (by default on the one timeline page)."""
     if not events:
         return ""
+    place = place or TimelinePlan().place
     parts = ['<figure class="sg-graph sg-timeline-figure" data-search-exclude>']
-    parts.append(draw_timeline(events, page, "Timeline of all dated events"))
+    parts.append(draw_timeline(events, page, "Timeline of all dated events", place))
     days = sorted(event_day(event) for event in events)
     found = clusters(events, days[0], max(days[-1], days[0] + dt.timedelta(days=1)))
     largest = max(found, key=lambda c: len(c.events))
@@ -173,6 +170,6 @@ def visual_timeline(events: list[Event], page: str) -> str:
             f"Close-up: {short_date(largest.events[0])} to {short_date(largest.events[-1])}"
         )
         parts.append(f"<figcaption>{text(zoom_label)}</figcaption>")
-        parts.append(draw_timeline(list(largest.events), page, zoom_label))
+        parts.append(draw_timeline(list(largest.events), page, zoom_label, place))
     parts.append("</figure>")
     return "\n".join(parts) + "\n"

@@ -7,7 +7,14 @@ from itertools import groupby
 
 from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
 from sitegen.render.context import RenderContext
-from sitegen.render.markdown import escape, front_matter, heading, link, relative
+from sitegen.render.markdown import (
+    escape,
+    front_matter,
+    heading,
+    link,
+    linked_then_named,
+    relative,
+)
 from sitegen.render.passages import (
     KIND_LABEL,
     article_label,
@@ -25,6 +32,9 @@ PASSAGES_SHOWN = 20
 """Sentences quoted on a topic page (whole articles at a time); the further articles are
 listed as links, with their counts (their article pages show every sentence)."""
 INDEX_PAGE = "topics/index.md"
+ENTITY_TOPICS_SHOWN = 10
+"""Topics listed on an entity page, most of its sentences first; the rest are counted (a
+frequent place's sentences touch hundreds of topics)."""
 
 
 def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
@@ -161,19 +171,26 @@ def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     if not shared:
         return ""
     lines = ["## Topics\n"]
-    for topic, count in shared:
+    for topic, count in shared[:ENTITY_TOPICS_SHOWN]:
         times = "sentence" if count == 1 else "sentences"
         lines.append(f"- {link(topic.name, relative(topic.page, page))} ({count} {times})")
+    if len(shared) > ENTITY_TOPICS_SHOWN:
+        more = len(shared) - ENTITY_TOPICS_SHOWN
+        index = link("the topics index", relative(INDEX_PAGE, page))
+        lines.append(
+            f"\n…and {more} more {'topic' if more == 1 else 'topics'} ({index} lists them all)."
+        )
     return "\n".join(lines) + "\n"
 
 
-def topics_for_article(article: Article, context: RenderContext, page: str) -> str:
-    """A one-line "**Topics:** ..." list of the article's topics, most supported first."""
+def topics_for_article(article: Article, context: RenderContext, page: str, linked: int) -> str:
+    """A one-line "**Topics:** ..." list of the article's topics, most supported first; the
+    first ``linked`` are links."""
     present = context.ranked_topics(context.topic_passages_in.get(article.id, {}))
     if not present:
         return ""
-    links = ", ".join(link(topic.name, relative(topic.page, page)) for topic, _ in present)
-    return f"**Topics:** {links}\n"
+    items = [(topic.name, relative(topic.page, page)) for topic, _ in present]
+    return f"**Topics:** {linked_then_named(items, linked)}\n"
 
 
 def _key(passage: Passage) -> tuple[str, int]:

@@ -1,16 +1,23 @@
 """Mentions -> entities: group spellings, join partial names and acronyms, decide kinds.
 
 The rules, in order:
-1. Mentions of one article with the same name key form a *group* (``Carney``, ``Carney's``).
-2. Each mention votes for a kind: its spaCy label, and twice for *person* when a title or
-   honorific stands before it ("Mr.", "Premier"); the words around it vote too
-   (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's product
-   labels of the name anywhere in the corpus. A group's kind is the vote's winner. An untagged
-   proper noun counts as a mention when the corpus tags the name elsewhere as an organization
-   or place.
-3. A shorter group joins the one longer group of a compatible kind whose name contains it
-   ("Carney" -> "Mark Carney", "Times" -> "New York Times") or whose initials it spells
-   ("EADS", "U.S."). A short name that fits several long ones is ambiguous and dropped.
+1. People's names the tagger split or misread are read again first
+   (``sitegen.resolve.person_names``: "Algis" + "Petrauskas", "Jane Doe, QC"). Mentions of
+   one article with the same name key form a *group* (``Carney``, ``Carney's``).
+2. Each mention votes for a kind: its spaCy label (an acronym tagged PERSON counts as an
+   organization without a title), and twice for *person* when a title or honorific stands
+   before it ("Mr.", "Premier"); a full name starting with a given name or
+   initials votes person ("Thibaut Vermeulen", "K.C. Hollander"); the words around it
+   vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's
+   product labels of the name anywhere in the corpus. A group's kind is the vote's winner. An
+   untagged proper noun counts as a mention when the corpus tags the name elsewhere as an
+   organization or place.
+3. Spelling variants join ("Kristen"/"Kristin Hawkes"). A shorter group joins the one longer
+   group of a compatible kind whose name contains it ("Carney" -> "Mark Carney", "Times" ->
+   "New York Times") or whose initials it spells ("EADS", "U.S."); a person's family name
+   joins the full name whatever its label and however often it is written ("Hawkes", tagged
+   ORG), a place named "in X" joins no person. A short name that fits several long ones is
+   ambiguous and dropped.
 4. Groups seen only in a headline or inside a short quotation are not entities unless the body
    confirms them; names without a capital letter are dropped.
 5. Across articles, clusters with the same kind and name merge, and a lone partial name joins
@@ -33,7 +40,7 @@ from sitegen.lexicon import (
     PLACE_HEADS,
     canonical_key,
     head_word,
-    is_given_name,
+    is_common_given_name,
     is_honorific,
     last_word,
     same_given_name,
@@ -49,6 +56,15 @@ from sitegen.resolve.names import (
     looks_like_acronym,
     name_key,
     name_tokens,
+)
+from sitegen.resolve.person_names import (
+    follows_place_preposition,
+    has_initials,
+    has_person_title,
+    is_given_name_in,
+    is_untitled_acronym,
+    looks_like_full_name,
+    person_mentions,
 )
 
 KIND_OF_LABEL: dict[str, EntityKind] = {
@@ -69,12 +85,14 @@ GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
-CUE_VOTE = 1
-PLACE_CUE_VOTE = 2
-"""Weight of "the town of X" or "X, Freedonia": stronger than one label of another kind."""
-"""Weight of the words around a mention ("the browser X": a product, see ``Mention.cue``)."""
+CUE_VOTES = {"other": 1, "place": 2, "person": SHAPE_VOTE, "organization": SHAPE_VOTE}
+"""Weight of the words around a mention (``Mention.cue``): "the browser X" (a product) is one
+vote; "the town of X" two, stronger than one label of another kind; "X, 45," and "retailer X"
+say what X is, as strongly as a name's own words ("... Airways")."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
+MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
+"""Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -90,6 +108,8 @@ class Group:
     surface: Counter[str] = field(default_factory=Counter)
     confirmed: bool = False
     """Some mention is in the body and outside a quoted name."""
+    located: bool = False
+    """Some mention follows a preposition of place ("in X"): not a person's name."""
 
     @property
     def kind(self) -> EntityKind | None:
@@ -177,6 +197,7 @@ class _Facts:
     """Every word of those names (a name containing another has its first word)."""
     mention_count: int
     titled: bool
+    located: bool
 
 
 def _facts_of(cluster: Cluster) -> _Facts:
@@ -194,6 +215,7 @@ def _facts_of(cluster: Cluster) -> _Facts:
         words=frozenset(word for name in names for word in name_tokens(name)),
         mention_count=len(mentions),
         titled=any(mention.title for mention in mentions),
+        located=any(group.located for group in cluster.groups),
     )
 
 
@@ -210,7 +232,8 @@ def decide_kind(votes: Counter[str]) -> EntityKind | None:
 
 @functools.lru_cache(maxsize=1 << 16)
 def shape_vote(name: str) -> str | None:
-    """The kind a name's own words give: its last word ("Airways", "Road", "Festival"),
+    """The kind a name's own words give: its last word ("Airways", "Road", "Festival"), the
+    word before its "of" ("Festival of ..."; but "Conference of Catholic Bishops" is a body),
     its first ("Hurricane ..."), or a product-like spelling ("iPhone", "eBook")."""
     words = name.split()
     if not words:
@@ -218,6 +241,8 @@ def shape_vote(name: str) -> str | None:
     head = last_word(name)
     if head in NON_ENTITY_HEADS or words[0].lower() in NON_ENTITY_FIRST_WORDS:
         return "other"
+    if head_word(name) in NON_ENTITY_HEADS - MEETING_HEADS:
+        return "other"  # "Winter Carnival of Magic", "Treaty of Rome", "Cup of Nations"
     for word in (head, head_word(name)):
         if len(words) > 1 and word in ORGANIZATION_HEADS:
             return "organization"
@@ -227,22 +252,6 @@ def shape_vote(name: str) -> str | None:
     if len(first) > 2 and first[0].islower() and first[1].isupper():
         return "other"
     return None
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def looks_like_full_name(name: str) -> bool:
-    """ "Annie Oakley", "Paul Dewar": two or three capitalized words, the first a common
-    given name: evidence of a person against an organization label (a name tagged as a place,
-    "Hong Kong", is not voted on)."""
-    words = name.split()
-    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
-        return False
-    return all(
-        word[:1].isupper()
-        and word.replace("-", "").replace(".", "").isalpha()
-        and not word.isupper()
-        for word in words
-    )
 
 
 LabelView = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
@@ -257,8 +266,20 @@ def article_clusters(
     so builds may cache it per article with those labels in the key."""
     counts = {key: Counter(dict(items)) for key, items in labels} if labels is not None else None
     groups = article_groups(article, analysis, counts)
-    joined = join_groups([Cluster([group]) for group in groups], within_article=True)
+    joined = join_groups(_join_full_name_variants(groups), within_article=True)
     return join_spelling_variants(joined)
+
+
+def _join_full_name_variants(groups: list[Group]) -> list[Cluster]:
+    """One cluster per group, with people's full names written two ways ("Kristin"/"Kristen
+    Hawkes") joined first, so that a family name joining next fits one person, not two
+    (``join_spelling_variants``)."""
+    people: list[Cluster] = []
+    others: list[Cluster] = []
+    for group in groups:
+        full_name = group.kind == "person" and _word_count(group.name) > 1
+        (people if full_name else others).append(Cluster([group]))
+    return (join_spelling_variants(people) if len(people) > 1 else people) + others
 
 
 def resolve_clusters(
@@ -269,11 +290,13 @@ def resolve_clusters(
     """Resolve every article's mentions (``per_article``: ``article_clusters`` or a cache of
     it), then merge the clusters across articles."""
     articles = list(articles)
-    labels = label_counts(analyses[article.id] for article in articles)
+    mentions = {article.id: article_mentions(article, analyses[article.id]) for article in articles}
+    labels = label_counts(mentions.values())
     clusters: list[Cluster] = []
     for article in articles:
         analysis = analyses[article.id]
-        clusters.extend(per_article(article, analysis, relevant_labels(analysis, labels)))
+        view = relevant_labels(mentions[article.id], labels)
+        clusters.extend(per_article(article, analysis, view))
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster
@@ -363,13 +386,18 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     return counts.mostly_lower(words[0])
 
 
-def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
-    """By name key, over the corpus: how many mentions spaCy labels a person, an organization,
-    a place, or "other" (a product, event, law or work, by its label or by the words around
-    it: ``Mention.cue``)."""
+def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
+    """The article's mentions, with people's names read again (``person_mentions``)."""
+    return person_mentions(article, analysis.mentions)
+
+
+def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:
+    """By name key, over the corpus (each article's ``article_mentions``): how many mentions
+    spaCy labels a person, an organization, a place, or "other" (a product, event, law or
+    work, by its label or by the words around it: ``Mention.cue``)."""
     counts: dict[str, Counter[str]] = {}
-    for analysis in analyses:
-        for mention in analysis.mentions:
+    for mentions in articles:
+        for mention in mentions:
             kind = (
                 "other"
                 if mention.label in NON_ENTITY_LABELS or mention.cue == "other"
@@ -381,9 +409,13 @@ def label_counts(analyses: Iterable[Analysis]) -> dict[str, Counter[str]]:
     return counts
 
 
-def relevant_labels(analysis: Analysis, labels: dict[str, Counter[str]]) -> LabelView:
-    """The corpus's label counts of the names this article mentions, as sorted plain data."""
-    keys = {canonical_key(name_key(mention.text)) for mention in analysis.mentions}
+def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]) -> LabelView:
+    """The corpus's label counts of the names an article mentions (``article_mentions``) and
+    of their first words, as sorted plain data."""
+    keys: set[str] = set()
+    for mention in mentions:
+        keys.add(canonical_key(name_key(mention.text)))
+        keys.update(name_key(word) for word in mention.text.split()[:1])
     return tuple((key, tuple(sorted(labels[key].items()))) for key in sorted(keys) if key in labels)
 
 
@@ -410,13 +442,14 @@ def article_groups(
     by default this article's) gets that share of its mentions as "other" votes. A name it
     left untagged here (``UNLABELLED_NAME``, "Wikinews interviewed ...") counts when the corpus
     tags it elsewhere; it votes only when no tagged mention in the article does."""
-    own = label_counts([analysis])
+    mentions = article_mentions(article, analysis)
+    own = label_counts([mentions])
     if labels is None:
         labels = own
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
-    for mention in analysis.mentions:
+    for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         key = canonical_key(name_key(mention.text))
         if not key:
@@ -425,6 +458,8 @@ def article_groups(
             kind = _unlabelled_kind(mention, key, labels)
         if kind is None:
             continue
+        if kind == "person" and is_untitled_acronym(mention):
+            kind = "organization"  # an acronym is a person's only with evidence
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
         group.surface[clean_name(mention.text)] += 1
@@ -437,15 +472,19 @@ def article_groups(
         shape = shape_vote(clean_name(mention.text))
         if shape:
             group.votes[shape] += SHAPE_VOTE
-        elif kind != "place" and looks_like_full_name(clean_name(mention.text)):
+        elif has_initials(clean_name(mention.text)) or (
+            kind != "place"
+            and _starts_with_given_name(clean_name(mention.text), article.text, labels)
+        ):
             group.votes["person"] += GIVEN_NAME_VOTE
-        if mention.title:
+        if has_person_title(mention):
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
             cue = "other" if mention.cue == "portfolio" else mention.cue
-            group.votes[cue] += PLACE_CUE_VOTE if cue == "place" else CUE_VOTE
+            group.votes[cue] += CUE_VOTES[cue]
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
+        group.located |= follows_place_preposition(article.text, mention)
     for key, votes in untagged.items():
         if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
             groups[key].votes.update(votes)  # the corpus's kind, when spaCy tags it nowhere here
@@ -462,6 +501,20 @@ def article_groups(
         source.votes["organization"] += 1
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _starts_with_given_name(name: str, text: str, labels: dict[str, Counter[str]]) -> bool:
+    """ "Annie Oakley", "Thibaut Vermeulen": a full name whose first word is a given name as
+    the article writes it (``is_given_name_in``: not "Moon Walk" beside "the moon"). A name
+    that only other countries' lists give must not be one the corpus tags alone as a place
+    or an organization ("America Online")."""
+    if not looks_like_full_name(name):
+        return False
+    first = name.split()[0]
+    if not is_given_name_in(first, text):
+        return False
+    alone = labels.get(name_key(first))
+    return is_common_given_name(first) or not alone or decide_kind(alone) in (None, "person")
 
 
 def _break_tie(votes: Counter[str], corpus: Counter[str]) -> None:
@@ -585,13 +638,26 @@ def _word_of_name(long: _Facts, short: _Facts) -> bool:
     PERSON) in one naming "Cerberus Capital Management": one untitled word, few mentions."""
     words = name_tokens(short.name)
     whole = name_tokens(long.name)
-    if len(words) != 1 or len(whole) < 2 or short.mention_count > MAX_CROSS_KIND_MENTIONS:
+    if len(words) != 1 or len(whole) < 2:
+        return False
+    if short.mention_count > MAX_CROSS_KIND_MENTIONS and not _is_family_name_of(long, short):
         return False
     if short.titled or looks_like_acronym(short.name):
         return False
     if long.kind == "person" and short.kind in ("organization", "place"):
-        return words[0] in whole
+        return words[0] in whole and not short.located  # "in Paris": not "Paris Hilton"
     return long.kind == "organization" and short.kind == "person" and whole[0] == words[0]
+
+
+def _is_family_name_of(long: _Facts, short: _Facts) -> bool:
+    """ "Hawkes" (tagged ORG six times) in an article naming "Kristin Hawkes": the last word
+    of a person's full name that starts with a given name or initials is how news writing
+    names that person again, however often."""
+    return (
+        long.kind == "person"
+        and name_tokens(long.name)[-1:] == name_tokens(short.name)
+        and (looks_like_full_name(long.name) or has_initials(long.name))
+    )
 
 
 def _is_entity(cluster: Cluster) -> bool:

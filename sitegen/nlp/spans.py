@@ -1,0 +1,260 @@
+"""Corrections of spaCy's entity spans: one span that holds two coordinated names, one name
+tagged as two, common words before a name, the head word after it, a phrase that belongs to
+the words after it.
+
+spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity,
+"Valeska" and "Paris" as two, "Pan-democrat Lam Cheuk-ting" with its descriptor. These
+functions find the names from the tokens' shapes and the dependency parse; "&" and "and"
+inside one organization's name ("Procter & Gamble", "Securities and Exchange Commission")
+and a country named by two parts ("Bosnia and Herzegovina") stay one name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitegen.lexicon import (
+    COMPASS_WORDS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    is_given_name,
+)
+
+CONJUNCTIONS = frozenset({"and", "or", "&"})
+LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+REGION_LABELS = frozenset({"GPE", "LOC"})
+"""Labels of places that one name may carry in two pieces ("East" LOC, "West Germany" GPE)."""
+JOINED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+"""Labels of names that spaCy may tag in two pieces side by side ("Valeska" "Paris")."""
+DESCRIPTOR_PREFIXES = frozenset(
+    """pan pro anti ex non neo post pre self co vice ultra far""".split()
+)
+"""Prefixes of hyphenated words that describe a person ("Pan-democrat", "Co-founder"); a
+brand written "Coca-cola" stays whole."""
+HEAD_WORDS_AFTER = 3
+"""How many capitalized words after a name may end in the head word that extends it."""
+NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
+"""A word numbered with a hyphen ("facility-1")."""
+CUT_PREPOSITIONS = frozenset({"on", "in", "at", "with", "by", "from", "to"})
+"""Prepositions a name may have swallowed with the phrase after it ("Scientology on French
+television"); "of" and "for" are left, as names hold them ("Bank of Canada")."""
+
+
+@dataclass(frozen=True)
+class Conjunct:
+    """One name of an entity span: its tokens, and the words it shares with the next name."""
+
+    span: Span
+    shared: str = ""
+    """Words written once for two names ("Korea" of "North and South Korea"), appended to
+    this conjunct's name ("North" -> "North Korea"); empty when the span is the whole name."""
+
+
+def split_coordination(ent: Span) -> list[Conjunct]:
+    """The names an entity span holds: two for "North and South Korea" ("North" + "Korea",
+    "South Korea") or "Bill and Melinda Gates", two for "Black Widow and Captain America";
+    else the span itself."""
+    shared = _shared_head_split(ent)
+    if shared is not None:
+        return shared
+    pair = _two_name_split(ent)
+    if pair is not None:
+        return pair
+    return [Conjunct(ent)]
+
+
+def _content_start(ent: Span) -> int:
+    """The first token of ``ent`` after a leading "the"."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in LEADING_DETERMINERS:
+        start += 1
+    return start
+
+
+def _shared_head_split(ent: Span) -> list[Conjunct] | None:
+    """ "North and South Korea", "East and West Germany", "Bill and Melinda Gates": two single
+    words joined by a conjunction before the words they share, in one span or in two (spaCy
+    tags "East" and "West Germany" apart). The two words must be compass words or common
+    given names, so "Securities and Exchange Commission" stays one."""
+    doc = ent.doc
+    first = _content_start(ent)
+    if first + 1 == ent.end:
+        shared = _shared_with_next_entity(ent)
+        return [Conjunct(ent, shared)] if shared else None
+    conjunction, second = first + 1, first + 2
+    if second + 1 >= ent.end or doc[conjunction].lower_ not in CONJUNCTIONS:
+        return None
+    if not _parallel_words(doc[first], doc[second], ent.label_):
+        return None
+    return [
+        Conjunct(
+            Span(doc, first, first + 1, label=ent.label), _shared_words(doc[second : ent.end])
+        ),
+        Conjunct(Span(doc, second, ent.end, label=ent.label)),
+    ]
+
+
+def _shared_with_next_entity(ent: Span) -> str:
+    """The words a one-word name shares with the entity of its label right after "and"/"or"
+    ("East" and "West Germany": "Germany"), or ""."""
+    doc = ent.doc
+    after = ent.end + 1
+    if after >= len(doc) or doc[ent.end].lower_ not in ("and", "or"):
+        return ""
+    following = next((other for other in doc.ents if other.start == after), None)
+    if following is None or not _same_kind(following, ent) or len(following) < 2:
+        return ""
+    if not _parallel_words(ent[-1], following[0], following.label_):
+        return ""
+    return _shared_words(following)
+
+
+def _same_kind(one: Span, other: Span) -> bool:
+    """The same label, or two place labels ("East" LOC, "West Germany" GPE)."""
+    return one.label == other.label or {one.label_, other.label_} <= REGION_LABELS
+
+
+def _parallel_words(first: Token, second: Token, label: str) -> bool:
+    """Two compass words ("North", "South"), or two common given names ("Bill", "Melinda") in
+    a person's name ("the Mary & Leigh Block Museum" is one)."""
+    if first.lower_ in COMPASS_WORDS and second.lower_ in COMPASS_WORDS:
+        return True
+    given = all(token.is_title and is_given_name(token.text) for token in (first, second))
+    return given and label == "PERSON"
+
+
+def _shared_words(second: Span) -> str:
+    """The words after the first of the second name, without a possessive ending."""
+    end = len(second)
+    while end > 1 and second[end - 1].text in POSSESSIVE_ENDINGS:
+        end -= 1
+    return second[1:end].text
+
+
+def _two_name_split(ent: Span) -> list[Conjunct] | None:
+    """ "Black Widow and Captain America": two names of two or more capitalized words each,
+    joined by "and", the first a complete phrase of its own (its last word heads it and is
+    not attached to the second name), and neither ending in a word that makes a name one
+    organization's or place's ("National Enforcement and Emergency Management Information
+    System", "Air and Space Museum" stay one)."""
+    doc = ent.doc
+    start = _content_start(ent)
+    conjunctions = [token for token in doc[start : ent.end] if token.lower_ in CONJUNCTIONS]
+    if len(conjunctions) != 1 or conjunctions[0].lower_ != "and":
+        return None
+    middle = conjunctions[0].i
+    first, second = doc[start:middle], doc[middle + 1 : ent.end]
+    if len(first) < 2 or len(second) < 2:
+        return None
+    if not all(_is_name_word(token) for token in (*first, *second)):
+        return None
+    if any(_ends_in_kind_word(part) for part in (first, second)):
+        return None
+    head = first[-1]
+    if middle <= head.head.i < ent.end:
+        return None  # "Enforcement and Emergency ... System": the first part modifies the second
+    if any(token.head.i >= middle for token in first[:-1]):
+        return None
+    return [
+        Conjunct(Span(doc, first.start, first.end, label=ent.label)),
+        Conjunct(Span(doc, second.start, second.end, label=ent.label)),
+    ]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha
+
+
+def _ends_in_kind_word(part: Span) -> bool:
+    """The last word makes the name an organization's or place's ("... Museum", "... Bank")."""
+    return part[-1].lower_ in ORGANIZATION_HEADS or part[-1].lower_ in PLACE_HEADS
+
+
+def descriptor_end(doc: Doc, start: int, end: int) -> int:
+    """The first token of the name in ``doc[start:end]`` after the words that describe it: a
+    lower-case word ("magician David Gish") or a prefixed word that ends in one
+    ("Pan-democrat Lam Cheuk-ting", "Co-founder Ada Byron"), before a capitalized word."""
+    while start < end - 1:
+        step = _descriptor_length(doc, start)
+        if not step or start + step >= end or not doc[start + step].text[:1].isupper():
+            break
+        start += step
+    return start
+
+
+def _descriptor_length(doc: Doc, start: int) -> int:
+    """How many tokens a describing word at ``start`` takes: 1 ("magician"), 3 ("Pan",
+    "-", "democrat"), or 0."""
+    if doc[start].is_lower and doc[start].is_alpha:
+        return 1
+    word = doc[start : start + 3]
+    joined = len(word) == 3 and not word[0].whitespace_ and not word[1].whitespace_
+    if joined and word[0].lower_ in DESCRIPTOR_PREFIXES and word[1].text == "-":
+        return 3 if word[2].is_lower and word[2].is_alpha else 0
+    return 0
+
+
+def with_head_word(ent: Span) -> Span:
+    """Extend a name over the capitalized words after it that end in an organization's or a
+    place's head word: "Qatar" + "Airways" -> ORG "Qatar Airways" (no place page for the
+    inner "Qatar"), "Orbiter Processing" + "Facility-1" -> FAC "Orbiter Processing
+    Facility-1"."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and end - ent.end < HEAD_WORDS_AFTER
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
+        end += 1
+        word = _unnumbered(doc[end - 1].lower_)
+        if word in ORGANIZATION_HEADS:
+            return Span(doc, ent.start, end, label="ORG")
+        if word in PLACE_HEADS:
+            return Span(doc, ent.start, end, label="FAC")
+    return ent
+
+
+def _unnumbered(word: str) -> str:
+    """ "facility" of "facility-1"; other words as they are."""
+    numbered = NUMBERED.fullmatch(word)
+    return numbered.group("word") if numbered else word
+
+
+def joined_entities(doc: Doc) -> list[Span]:
+    """The Doc's entities, two of one label written next to each other joined where the
+    first word modifies the second name ("Valeska" + "Paris" -> "Valeska Paris": places
+    are written "Paris, Texas", not side by side)."""
+    joined: list[Span] = []
+    for ent in doc.ents:
+        previous = joined[-1] if joined else None
+        if previous is not None and _one_name(previous, ent):
+            joined[-1] = Span(doc, previous.start, ent.end, label=ent.label)
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _one_name(first: Span, second: Span) -> bool:
+    return (
+        first.end == second.start
+        and first.label == second.label
+        and first.label_ in JOINED_LABELS
+        and first.root.dep_ == "compound"
+        and first.root.head in second
+    )
+
+
+def without_trailing_phrase(ent: Span) -> Span:
+    """The name without a preposition and adjective that describe a noun after it:
+    "Scientology on French" (of "... on French television") -> "Scientology"."""
+    last = ent[-1]
+    if len(ent) < 3 or last.pos_ != "ADJ" or not (ent.end <= last.head.i and last.head.is_lower):
+        return ent
+    cuts = [token.i for token in ent[1:-1] if token.lower_ in CUT_PREPOSITIONS]
+    return Span(ent.doc, ent.start, cuts[-1], label=ent.label) if cuts else ent

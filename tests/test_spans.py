@@ -1,0 +1,135 @@
+"""Entity spans corrected after spaCy: coordinated names, on made-up sentences and the real
+model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitegen.ingest import read_articles
+from sitegen.model import Mention
+from sitegen.nlp.analyze import analyze
+from sitegen.nlp.spans import joined_entities, without_trailing_phrase
+from tests.conftest import write
+from tests.test_context_cues import kinds
+
+
+def mentions(tmp_path: Path, nlp: Language, body: str) -> list[Mention]:
+    """The mentions the real model finds in one article ``body``."""
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    return list(analyze(articles, nlp)[articles[0].id].mentions)
+
+
+def names(tmp_path: Path, nlp: Language, body: str) -> list[str]:
+    return [mention.text for mention in mentions(tmp_path, nlp, body)]
+
+
+def test_compass_words_before_a_shared_name_are_two_places(tmp_path: Path, nlp: Language) -> None:
+    body = "The report comes after North and South Korea exchanged artillery fire.\n"
+    found = mentions(tmp_path, nlp, body)
+    assert [m.text for m in found] == ["North Korea", "South Korea"]
+    north = found[0]
+    assert body[north.start : north.end] == "North"  # the page links the word written
+
+
+def test_two_full_names_joined_by_and_are_two_names(tmp_path: Path, nlp: Language) -> None:
+    body = "Black Widow and Captain America Image: Nick Moreau.\n"
+    assert names(tmp_path, nlp, body)[:2] == ["Black Widow", "Captain America"]
+
+
+def test_given_names_before_a_shared_family_name_are_two_people(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = "Bill and Melinda Gates gave money to the school.\n"
+    assert names(tmp_path, nlp, body) == ["Bill Gates", "Melinda Gates"]
+
+
+def test_one_name_with_and_or_ampersand_stays_one(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Procter & Gamble spokeswoman Jennifer Chelune said it. She flew to Bosnia and "
+        "Herzegovina last week. The Securities and Exchange Commission said so. He works "
+        "at AT&T in Dallas. They visited the Mary & Leigh Block Museum of Art.\n"
+    )
+    found = names(tmp_path, nlp, body)
+    for name in (
+        "Procter & Gamble",
+        "Bosnia and Herzegovina",
+        "Securities and Exchange Commission",
+        "AT&T",
+        "Mary & Leigh Block Museum of Art",
+    ):
+        assert name in found
+
+
+def test_describing_words_before_a_name_are_left_out(tmp_path: Path, nlp: Language) -> None:
+    body = (
+        "Pan-democrat Lam Cheuk-ting from the Democratic Party was elected. "
+        "File photo of magician David Gish displaying magic.\n"
+    )
+    found = names(tmp_path, nlp, body)
+    assert "Lam Cheuk-ting" in found
+    assert "David Gish" in found
+
+
+def test_hyphenated_name_without_a_describing_prefix_stays_whole(
+    tmp_path: Path, nlp: Language
+) -> None:
+    assert "Coca-cola Amatil" in names(tmp_path, nlp, "Coca-cola Amatil said so.\n")
+
+
+def test_place_head_word_after_a_name_extends_it_to_a_place(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "Zeltra Processing"}]
+    body = "The hangar, known as Zeltra Processing Facility-1, was opened.\n"
+    assert kinds(tmp_path, body, patterns) == {"Zeltra Processing Facility-1": "place"}
+    body = "The Zeltra Processing staff said the Quorvane Hangar opened.\n"
+    assert kinds(tmp_path, body, patterns) == {"Zeltra Processing": "organization"}
+
+
+def test_two_entities_of_one_label_side_by_side_are_one_name() -> None:
+    words = ["Valeska", "Paris", "has", "claimed", "it", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 3, 3, 3, 3, 3],
+        deps=["compound", "nsubj", "aux", "ROOT", "dobj", "punct"],
+        ents=["B-GPE", "B-GPE", "O", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in joined_entities(doc)] == [("Valeska Paris", "GPE")]
+
+
+def test_entities_side_by_side_that_do_not_modify_each_other_stay_apart() -> None:
+    words = ["They", "told", "Anna", "Zeltra", "the", "news", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 5, 1, 1],
+        deps=["nsubj", "ROOT", "dative", "npadvmod", "det", "dobj", "punct"],
+        ents=["O", "O", "B-PERSON", "B-PERSON", "O", "O", "O"],
+    )
+    assert [e.text for e in joined_entities(doc)] == ["Anna", "Zeltra"]
+
+
+def parsed(words: list[str], pos: list[str], heads: list[int], ents: list[str]) -> Doc:
+    """A Doc with the given parts of speech, heads and entity tags (no model)."""
+    deps = ["ROOT" if head == index else "dep" for index, head in enumerate(heads)]
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents)
+
+
+def test_preposition_and_adjective_of_a_noun_after_the_name_are_cut() -> None:
+    words = ["against", "Zeltra", "on", "French", "television", "."]
+    pos = ["ADP", "PROPN", "ADP", "ADJ", "NOUN", "PUNCT"]
+    doc = parsed(words, pos, [0, 0, 1, 4, 2, 0], ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert without_trailing_phrase(doc.ents[0]).text == "Zeltra"
+
+
+def test_name_with_of_before_a_noun_stays_whole() -> None:
+    words = ["the", "Museum", "of", "Modern", "art", "shows", "."]
+    pos = ["DET", "PROPN", "ADP", "ADJ", "NOUN", "VERB", "PUNCT"]
+    heads = [1, 5, 1, 4, 2, 5, 5]
+    doc = parsed(words, pos, heads, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    assert without_trailing_phrase(doc.ents[0]).text == "the Museum of Modern"
