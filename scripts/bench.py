@@ -95,15 +95,17 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     write_mkdocs_yml(project / "mkdocs.yml")
     articles = read_articles([articles_dir])
     texts = [article.block_text(block) for article in articles for block in article.blocks]
-    result: dict[str, Any] = {"articles": len(articles), "composed": composed}
+    result: dict[str, Any] = {"articles": len(articles), "composed": composed,
+                              "n_process": n_process}
     result["words"] = sum(len(text.split()) for text in texts)
     result["blocks"] = len(texts)
 
     nlp = load_pipeline()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=64, n_process=n_process):
         pass
     result["plain_pipe_s"] = time.perf_counter() - started
+    result["plain_pipe_cpu_s"] = time.process_time() - cpu
     del nlp
 
     options = Options(cache_dir=project / "cache", n_process=n_process)
@@ -113,6 +115,7 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     _, report = generate([articles_dir], docs, options, stats=cold)
     result["cold_generate_s"] = time.perf_counter() - started
     result["cold_stages_s"] = cold.seconds
+    result["cold_stages_cpu_s"] = cold.cpu_seconds
     result["pages"] = len(report.written) + len(report.unchanged)
     result["mkdocs_s"] = mkdocs_build(project)
     html = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
@@ -143,6 +146,15 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     return result
 
 
+def cpu_ratio(r: dict[str, Any]) -> str:
+    """The extraction's CPU seconds against the plain pipe's, when this process did all of
+    spaCy's work (``--n-process 1``): less swayed by other jobs than the wall seconds."""
+    if r["n_process"] != 1:
+        return ""
+    sitegen, plain = r["cold_stages_cpu_s"]["analyze"], r["plain_pipe_cpu_s"]
+    return f"; CPU {sitegen:.1f} s vs {plain:.1f} s = **{sitegen / plain:.2f}x**"
+
+
 def report(size: int, r: dict[str, Any]) -> str:
     """The figures of one corpus size, as Markdown lines."""
     stages = r["cold_stages_s"]
@@ -155,7 +167,8 @@ def report(size: int, r: dict[str, Any]) -> str:
         f"- corpus: {r['articles']} articles ({r['composed']} composed from corpus paragraphs), "
         f"{r['blocks']} blocks, {r['words']:,} words; {r['pages']} generated pages",
         f"- extraction: sitegen {extraction:.1f} s vs plain nlp.pipe {r['plain_pipe_s']:.1f} s "
-        f"= **{extraction / r['plain_pipe_s']:.2f}x** (model load included in sitegen's)",
+        f"= **{extraction / r['plain_pipe_s']:.2f}x** (model load included in sitegen's)"
+        f"{cpu_ratio(r)}",
         f"- read + knowledge model + render + write: {model:.1f} s = "
         f"**{100 * model / extraction:.1f}%** of extraction "
         f"(read {stages['read']:.1f}, resolve {stages['resolve']:.1f}, "

@@ -78,6 +78,9 @@ class BuildStats:
     """What a run did: seconds per stage, and how many articles spaCy processed."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of this process per stage (spaCy's worker processes, if any, not counted):
+    steadier than ``seconds`` on a machine shared with other jobs."""
     analyzed: int = 0
     """Articles processed by spaCy (missing from the cache)."""
     cached: int = 0
@@ -88,11 +91,12 @@ class BuildStats:
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         """Time the ``with`` block as stage ``name``."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.seconds[name] = time.perf_counter() - started
+            self.cpu_seconds[name] = time.process_time() - cpu
 
 
 def build_knowledge(
@@ -164,7 +168,7 @@ def _provider(options: Options, nlp: Language | PipelineProvider | None) -> Pipe
 def _knowledge(
     articles: list[Article], provider: PipelineProvider, options: Options, stats: BuildStats
 ) -> KnowledgeBase:
-    with stats.stage("analyze"):
+    with stats.stage("analyze"), fewer_collections():
         analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"), fewer_collections():
         curated = curated_topics(options.overrides)
@@ -192,18 +196,20 @@ def _knowledge(
 
 
 GC_THRESHOLDS = (100_000, 50, 100)
-"""Collector thresholds while resolving and rendering (CPython's default: 700, 10, 10)."""
+"""Collector thresholds while analyzing, resolving and rendering (CPython's default: 700, 10,
+10)."""
 
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Run the block with the cyclic garbage collector's thresholds raised, then restore them.
 
-    Resolving and rendering make millions of small objects (mentions, clusters, lines of
-    pages) that nearly all live until the build ends and form almost no reference cycles;
-    with the default thresholds the collector walks that growing heap again and again
-    (about 15% of these stages at N = 1,000, BENCHMARKS.md). Collections still run, less
-    often; the thresholds are process-wide, so they are put back even on an error.
+    Analyzing, resolving and rendering make millions of small objects (mentions, clusters,
+    lines of pages) that nearly all live until the build ends and form almost no reference
+    cycles; with the default thresholds the collector walks that growing heap again and again
+    (about 15% of resolving and rendering at N = 1,000, 0.4% of analyzing: BENCHMARKS.md).
+    Collections still run, less often; the thresholds are process-wide, so they are put back
+    even on an error.
     """
     previous = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)

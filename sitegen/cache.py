@@ -97,10 +97,17 @@ class AnalysisCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write(encode_entry(data))
             os.replace(temporary, path)
         except OSError as exc:
             log.warning("%s: cannot write the cache entry (%s)", path, exc)
+
+
+def encode_entry(data: dict[str, Any]) -> str:
+    """An entry's JSON text, as ``json.dump`` would write it. ``json.dumps`` runs the C
+    encoder; ``json.dump`` streams through the pure-Python one (about five times slower:
+    1% of extraction at N = 1,000)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def analysis_to_json(analysis: Analysis) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import shutil
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -173,13 +175,22 @@ def test_no_cache_dir_means_no_cache(tmp_path: Path) -> None:
     assert not (tmp_path / ".sitegen-cache").exists()
 
 
-def test_analysis_survives_json(nlp: Language) -> None:
+def test_analysis_survives_json(nlp: Language, tmp_path: Path) -> None:
     articles = read_articles([SEEDS])
-    for analysis in analyze(articles, nlp).values():
+    analyses = analyze(articles, nlp)
+    cache = AnalysisCache(tmp_path, "pipeline")
+    for article in articles:
+        analysis = analyses[article.id]
         assert analysis.references and analysis.quotes and analysis.noun_chunks
         data = json.loads(json.dumps(analysis_to_json(analysis)))
         assert data == json.loads(json.dumps(asdict(analysis)))  # the same JSON, faster
         assert analysis_from_json(data) == analysis
+        cache.put(article, analysis)
+        streamed = io.StringIO()  # what the entries were written with before: the same bytes
+        entry = {"format": FORMAT, "analysis": asdict(analysis)}
+        json.dump(entry, streamed, ensure_ascii=False, separators=(",", ":"))
+        assert cache.path(article).read_text(encoding="utf-8") == streamed.getvalue()
+    assert any(not cache.path(a).read_text(encoding="utf-8").isascii() for a in articles)
 
 
 def test_memory_zones_and_worker_processes_give_the_same_analyses(
@@ -300,3 +311,13 @@ def test_a_changed_article_is_the_only_one_grouped_again(
     assert sorted(grouped) == ["a", "b", "c"]
     fresh = build_knowledge([source], replace(options, cache_dir=None), ruler_pipeline(PATTERNS))
     assert kb == fresh
+
+
+def test_stages_record_wall_and_cpu_seconds() -> None:
+    stats = BuildStats()
+    with stats.stage("busy"):
+        sum(range(2_000_000))
+    with stats.stage("idle"):
+        time.sleep(0.2)
+    assert stats.cpu_seconds["busy"] > 0 and stats.seconds["idle"] >= 0.2
+    assert stats.cpu_seconds["idle"] < 0.1 < stats.seconds["idle"]

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
+from typing import Any
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from sitegen.model import (
     Analysis,
@@ -22,7 +26,7 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.nlp.doctext import KEY as DOC_TEXT_KEY
-from sitegen.nlp.doctext import doc_text
+from sitegen.nlp.doctext import doc_text, remember_text, span_text
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, plain_title, relative
 from sitegen.review import KIND_OF_LABEL, kind_votes
@@ -206,8 +210,165 @@ def test_fewer_collections_raises_and_restores_the_thresholds() -> None:
     assert gc.get_threshold() == before
 
 
+def test_analyzing_runs_with_fewer_collections(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    import gc
+
+    import sitegen.build
+    from sitegen.build import GC_THRESHOLDS, Options, build_knowledge
+    from tests.conftest import ruler_pipeline, write
+
+    write(tmp_path / "a.txt", "Jane Doe visited Freedonia on Monday.\n")
+    seen = []
+    analyze = sitegen.build.analyze
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return analyze(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.build, "analyze", spy)
+    pipeline = ruler_pipeline([{"label": "PERSON", "pattern": "Jane Doe"}])
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), pipeline)
+    assert seen == [GC_THRESHOLDS] and kb.analyses["a"].mentions
+    assert gc.get_threshold() != GC_THRESHOLDS
+
+
 def test_doc_text_is_the_docs_text_computed_once(nlp: Language) -> None:
     doc = nlp("Mark Carney met Xi Jinping on Friday.")
     assert doc_text(doc) == doc.text
     doc.user_data[DOC_TEXT_KEY] = "remembered"
     assert doc_text(doc) == "remembered"
+
+
+def test_span_text_is_the_spans_text(nlp: Language) -> None:
+    texts = ["  Prime  Minister\n\nMark Carney 🚀 met Ms. Xi\u00a0Jinping (née Peng) …  ", "x"]
+    for doc in nlp.pipe(texts):
+        for start in range(len(doc)):
+            for end in range(start + 1, min(start + 6, len(doc)) + 1):
+                assert span_text(doc, start, end) == doc[start:end].text, (start, end)
+
+
+SCANNED_TEXTS = [
+    "Yesterday President Zorbulax visited Quellington with Harriet Vole and Wikinews.",
+    "He said “the company will grow,” and she told the carmaker's chief executive so.",
+    "The prime minister met the bank. His deputy, Ann Vole of Quellford Ltd, left early.",
+    "",
+]
+
+
+def seed_docs(nlp: Language) -> list:
+    from sitegen.ingest import read_articles
+    from tests.conftest import SEEDS
+
+    texts = [a.block_text(b) for a in read_articles([SEEDS]) for b in a.blocks]
+    return list(nlp.pipe(texts + SCANNED_TEXTS))
+
+
+def test_unlabelled_names_are_the_token_by_token_scan(nlp: Language) -> None:
+    from sitegen.lexicon import is_title
+    from sitegen.nlp.analyze import UNLABELLED_NAME_MAX_WORDS, unlabelled_names
+
+    def word(token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.text[:1].isupper()
+            and token.is_alpha
+        )
+
+    def scanned(doc: Doc) -> list[tuple[int, int]]:
+        """``unlabelled_names`` as first written: every token asked in turn."""
+        found, index = [], 0
+        while index < len(doc):
+            if not word(doc[index]):
+                index += 1
+                continue
+            start = index
+            while index < len(doc) and word(doc[index]):
+                index += 1
+            while start < index and is_title(doc[start].text):
+                start += 1
+            if start < index <= start + UNLABELLED_NAME_MAX_WORDS:
+                found.append((start, index))
+        return found
+
+    total = 0
+    for doc in seed_docs(nlp):
+        spans = [(span.start, span.end) for span in unlabelled_names(doc)]
+        assert spans == scanned(doc), doc.text
+        total += len(spans)
+    assert total >= 2
+
+
+def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
+    """Only pronouns and nouns are looked at: the same references as asking every token."""
+    from sitegen.nlp import references as r
+
+    def scanned(doc: Doc, sentence_of: dict[int, int], quoted: list) -> list:
+        found = []
+        for token in doc:
+            if r._inside(token.idx, quoted):
+                continue
+            if token.lower_ in r.PERSONAL_PRONOUNS and token.pos_ == "PRON":
+                found.append(r._reference(token, token.i, token.i + 1, "pronoun", 0, sentence_of))
+            elif token.pos_ == "NOUN" and token.text.islower():
+                start = r._nominal_start(token)
+                if start is not None:
+                    found.append(r._reference(token, start, token.i + 1, "nominal", 0, sentence_of))
+        return found
+
+    forms = set()
+    for doc in seed_docs(nlp):
+        sentence_of = dict.fromkeys(range(len(doc)), 0)
+        quoted = [match.span() for match in re.finditer(r"“[^”]*”", doc.text)]
+        found = r.find_references(doc, 0, sentence_of, quoted)
+        assert found == scanned(doc, sentence_of, quoted), doc.text
+        forms.update(reference.form for reference in found)
+    assert forms == {"pronoun", "nominal"}
+
+
+def test_the_text_a_doc_was_made_from_is_its_text(nlp: Language) -> None:
+    """What ``remember_text`` relies on: spaCy's tokenizer keeps every character."""
+    texts = [" Two  spaces,\ttabs\n\nand\u00a0non-breaking 🚀 “quotes” … ", "", "\n", "e.g.x"]
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        assert doc.text == text
+        remember_text(doc, text)
+        assert doc_text(doc) == text and doc.user_data[DOC_TEXT_KEY] is text
+
+
+CLOCK_PIECES = [
+    *"1 12 2020 7 : / - . a p A P m M .m. .M. UTC on Monday x 12/7/ 2020-12- 9:30".split(),
+    " ",
+    "\t",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(CLOCK_PIECES), max_size=12).map("".join))
+@example("at 9 P.M. UTC")
+@example("9:30 on Monday")
+@example("12/7/2020")
+@example("2020-12-01")
+def test_a_text_without_a_patterns_needed_strings_has_no_match(text: str) -> None:
+    """The clock-time and numeric-date patterns search only texts with one of their strings."""
+    from sitegen.nlp.timex import _TEXT_PATTERNS
+
+    for needed, pattern in _TEXT_PATTERNS:
+        if pattern.search(text):
+            assert any(literal in text for literal in needed), (pattern.pattern, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list('ab “”"‘’\'\n')), max_size=40))
+def test_quote_marks_are_the_character_by_character_scan(text: str) -> None:
+    from sitegen.nlp.quotes import CLOSING, OPENING, quote_marks
+
+    pairs, open_at = [], -1
+    for index, char in enumerate(text):
+        if open_at < 0 and char in OPENING:
+            open_at = index
+        elif open_at >= 0 and char in CLOSING:
+            pairs.append((open_at, index))
+            open_at = -1
+    if open_at >= 0:
+        pairs.append((open_at, len(text)))
+    assert quote_marks(text) == pairs

@@ -8,7 +8,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import ENT_TYPE, IS_ALPHA, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
@@ -33,6 +35,7 @@ from sitegen.model import (
     TimeExpression,
 )
 from sitegen.nlp.citations import find_citation
+from sitegen.nlp.doctext import remember_text, span_text
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import find_references, is_subject
@@ -135,7 +138,8 @@ def _analyze_chunk(
         batch_size=batch_size,
         n_process=n_process,
     )
-    for doc, (article_id, block_index, offset) in stream:
+    for doc, (article_id, block_index, offset, text) in stream:
+        remember_text(doc, text)
         article = by_id[article_id]
         _add_doc(parts[article_id], article, block_index, doc, offset)
     return {
@@ -154,12 +158,13 @@ def _analyze_chunk(
 
 def _block_texts(
     articles: list[Article], max_chars: int
-) -> Iterator[tuple[str, tuple[str, int, int]]]:
-    """Each block's text (in chunks of at most ``max_chars``) with (article, block, offset)."""
+) -> Iterator[tuple[str, tuple[str, int, int, str]]]:
+    """Each block's text (in chunks of at most ``max_chars``) with (article, block, offset,
+    the text again: the Doc's text without spaCy joining its tokens)."""
     for article in articles:
         for index, block in enumerate(article.blocks):
             for start, chunk in split_long_text(article.block_text(block), max_chars):
-                yield chunk, (article.id, index, block.start + start)
+                yield chunk, (article.id, index, block.start + start, chunk)
 
 
 def split_long_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
@@ -246,27 +251,26 @@ def unlabelled_names(doc: Doc) -> Iterator[Span]:
     """Runs of capitalized proper nouns outside every entity, without leading titles, as
     spans labelled ``UNLABELLED_NAME``: names spaCy did not tag here ("Wikinews interviewed
     ..."); resolving keeps those the corpus names elsewhere or the article repeats."""
-    index = 0
-    while index < len(doc):
-        if not _is_unlabelled_name_word(doc[index]):
-            index += 1
-            continue
-        start = index
-        while index < len(doc) and _is_unlabelled_name_word(doc[index]):
-            index += 1
-        while start < index and is_title(doc[start].text):
+    runs: list[list[int]] = []
+    for index in _unlabelled_name_words(doc):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        start, end = run[0], run[-1] + 1
+        while start < end and is_title(doc[start].text):
             start += 1
-        if start < index <= start + UNLABELLED_NAME_MAX_WORDS:
-            yield Span(doc, start, index, label=UNLABELLED_NAME)
+        if start < end <= start + UNLABELLED_NAME_MAX_WORDS:
+            yield Span(doc, start, end, label=UNLABELLED_NAME)
 
 
-def _is_unlabelled_name_word(token: Token) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        and not token.ent_type_
-        and token.text[:1].isupper()
-        and token.is_alpha
-    )
+def _unlabelled_name_words(doc: Doc) -> list[int]:
+    """Indices of the alphabetic proper nouns outside every entity that start with a capital
+    (POS, entity type and IS_ALPHA read as arrays: this scans every token of the corpus)."""
+    columns = doc.to_array([POS, ENT_TYPE, IS_ALPHA])
+    proper = (columns[:, 0] == PROPN) & (columns[:, 1] == 0) & (columns[:, 2] == 1)
+    return [index for index in proper.nonzero()[0].tolist() if doc[index].text[:1].isupper()]
 
 
 def chunk_lemma(chunk: Span) -> str:
@@ -544,7 +548,9 @@ def _title_before(doc: Doc, start: int) -> int:
     while position > 0:
         for size in range(TITLE_MAX_WORDS, 0, -1):
             begin = position - size
-            if begin >= 0 and is_title(doc[begin:position].text) and _capitalized(doc[begin]):
+            if begin < 0 or not is_title(span_text(doc, begin, position)):
+                continue
+            if _capitalized(doc[begin]):
                 position = begin
                 break
         else:
@@ -554,7 +560,7 @@ def _title_before(doc: Doc, start: int) -> int:
 
 def _title_length_at(doc: Doc, position: int, limit: int) -> int:
     for size in range(TITLE_MAX_WORDS, 0, -1):
-        if position + size <= limit and is_title(doc[position : position + size].text):
+        if position + size <= limit and is_title(span_text(doc, position, position + size)):
             return size
     return 0
 

@@ -9,6 +9,8 @@ quotation with neither continues the previous one of its paragraph.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.model import QuoteSpan, SpeakerForm
@@ -16,6 +18,7 @@ from sitegen.nlp.doctext import doc_text
 
 OPENING = '“"'
 CLOSING = '”"'
+_QUOTE_MARK = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
 MIN_QUOTE_WORDS = 4
 WINDOW_TOKENS = 12
 SPEECH_VERBS = frozenset(
@@ -62,7 +65,8 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     to the end of the text (a quotation continued in the next paragraph)."""
     pairs = []
     open_at = -1
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # only the marks, not every character
+        index, char = mark.start(), mark.group()
         if open_at < 0 and char in OPENING:
             open_at = index
         elif open_at >= 0 and char in CLOSING:

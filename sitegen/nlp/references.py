@@ -8,10 +8,13 @@ They are resolved to entities later (``sitegen.resolve.coref``), where the names
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Token
 
 from sitegen.lexicon import GENERIC_ORGANIZATION_NOUNS, ORGANIZATION_HEADS, is_title
 from sitegen.model import Reference, ReferenceForm
+from sitegen.nlp.doctext import span_text
 
 PERSONAL_PRONOUNS = frozenset("""he him his himself she her hers herself""".split())
 """Third-person singular pronouns of people (not "it", "they": too often not an entity)."""
@@ -28,7 +31,9 @@ def find_references(
     """The block's references; ``quoted`` holds (start, end) character spans of quotations
     in ``doc`` (a pronoun inside a quotation is the speaker's, not the narrator's)."""
     found: list[Reference] = []
-    for token in doc:
+    tags = doc.to_array([POS])  # only pronouns and nouns can start one: read the rest as an array
+    for index in ((tags == PRON) | (tags == NOUN)).nonzero()[0].tolist():
+        token = doc[index]
         if _inside(token.idx, quoted):
             continue
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
@@ -63,7 +68,7 @@ def _nominal_start(head: Token) -> int | None:
         return None
     if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN"):
         return None  # "the company spokesman": the head is further on
-    words = doc[start : head.i + 1].text
+    words = span_text(doc, start, head.i + 1)
     if head.i == start and (
         head.lower_ in GENERIC_ORGANIZATION_NOUNS or head.lower_ in ORGANIZATION_HEADS
     ):

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from sitegen.model import Tense, TimeExpression
 from sitegen.nlp.doctext import doc_text
+from sitegen.nlp.matching import SelectiveMatcher
 from sitegen.nlp.tense import span_tense
 
 # ---------------------------------------------------------------------------------------------
@@ -741,16 +741,21 @@ _BARE_UNIT = re.compile(
     re.IGNORECASE,
 )
 _SAME_DAY = {"day", "same day", "that day", "that same day", "this day"}
-_TEXT_PATTERNS = (
-    re.compile(
-        r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT))?"
-        r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?![\w:])",
-        re.IGNORECASE,
+_TEXT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        (":",),
+        re.compile(
+            r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT))?"
+            r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?![\w:])",
+            re.IGNORECASE,
+        ),
     ),
-    re.compile(r"\b\d{1,2}\s*[ap]\.m\.", re.IGNORECASE),
-    re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    ((".m.", ".M."), re.compile(r"\b\d{1,2}\s*[ap]\.m\.", re.IGNORECASE)),
+    (("/",), re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")),
+    (("-",), re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
 )
+"""Clock times and numeric dates, each with the strings one of which every match contains
+(a text without them is not searched: most paragraphs have no ":", "/" or "p.m.")."""
 
 
 @dataclass(frozen=True)
@@ -777,7 +782,7 @@ _UNIT_FORMS = [form for unit in UNITS if unit != "night" for form in (unit, unit
 _UNIT_FORMS.append("centuries")
 _PREPOSITIONS = ["in", "since", "by", "until", "from", "to", "and", "between", "before", "after",
                  "of", "through", "during", "early", "late", "mid", "or"]  # fmt: skip
-_MATCHERS: dict[tuple[int, bool], tuple[Vocab, Matcher]] = {}
+_MATCHERS: dict[tuple[int, bool], tuple[Vocab, SelectiveMatcher]] = {}
 
 
 def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
@@ -829,16 +834,20 @@ def _unparsed(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in token.items() if k not in ("POS", "DEP")} for token in pattern]
 
 
-def _matcher(vocab: Vocab, parsed: bool) -> Matcher:
+def token_patterns(parsed: bool) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(label, pattern) of every token pattern, in order; without POS/DEP if not ``parsed``."""
+    return [
+        (label, pattern if parsed else _unparsed(pattern))
+        for label, patterns in _patterns().items()
+        for pattern in patterns
+    ]
+
+
+def _matcher(vocab: Vocab, parsed: bool) -> SelectiveMatcher:
     """The token matcher for ``vocab`` (built once; the vocab is kept so its id stays unique)."""
     key = (id(vocab), parsed)
     if key not in _MATCHERS:
-        matcher = Matcher(vocab)
-        for label, patterns in _patterns().items():
-            # a permanent string: the label must outlive nlp.memory_zone()
-            vocab.strings.add(label, allow_transient=False)  # type: ignore[call-arg]
-            matcher.add(label, patterns if parsed else [_unparsed(p) for p in patterns])
-        _MATCHERS[key] = (vocab, matcher)
+        _MATCHERS[key] = (vocab, SelectiveMatcher(vocab, token_patterns(parsed)))
     return _MATCHERS[key][1]
 
 
@@ -869,8 +878,9 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += _match_spans(doc)
     text = doc_text(doc)
-    for pattern in _TEXT_PATTERNS:
-        spans += [m.span() for m in pattern.finditer(text)]
+    for needed, pattern in _TEXT_PATTERNS:
+        if any(literal in text for literal in needed):
+            spans += [m.span() for m in pattern.finditer(text)]
     return spans
 
 
