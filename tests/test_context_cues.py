@@ -94,6 +94,13 @@ def test_occupation_or_kind_of_organization_before_a_name(nlp: Language) -> None
     assert cue(nlp, "The Designer Quellford Awards were given.", "Quellford") == ""
 
 
+def test_subject_of_is_an_occupation_votes_for_a_person(nlp: Language) -> None:
+    text = "Anna Quellford is an Israeli mathematician and writer born in 1958."
+    assert cue(nlp, text, "Anna Quellford") == "person"
+    assert cue(nlp, "Quellford is a city in Freedonia.", "Quellford") == ""
+    assert cue(nlp, "Quellford Corp is a maker of chips.", "Quellford Corp") == ""
+
+
 def parsed_kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
     """Like ``kinds``, with the real model's parse and ``patterns`` overriding its entities."""
     pipeline = load_pipeline()
@@ -201,3 +208,20 @@ def test_currency_code_next_to_an_amount_is_no_organization(nlp: Language) -> No
     assert cue(nlp, "The deal was worth ZQD 23 billion in all.", "ZQD") == "other"
     assert cue(nlp, "They will cost $249 ZQD each.", "ZQD") == "other"
     assert cue(nlp, "The ZQD said on Monday it would appeal.", "ZQD") == ""
+
+
+def test_untagged_full_name_the_words_call_a_person_is_a_person(tmp_path: Path) -> None:
+    pipeline = load_pipeline()
+    pipeline.remove_pipe("ner")  # the tagger and parser stay: "Anna Quellford" is left untagged
+    ruler = pipeline.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Freedonia"}])  # type: ignore[attr-defined]
+    body = "Anna Quellford is a writer from Freedonia.\n\nBen Quellford lives in Freedonia.\n"
+    write(tmp_path / "x.txt", body)
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, pipeline)
+    mentions = analyses[articles[0].id].mentions
+    untagged = {mention.text for mention in mentions if mention.label == UNLABELLED_NAME}
+    assert {"Anna Quellford", "Ben Quellford"} <= untagged
+    found = {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+    assert found == {"Anna Quellford": "person", "Freedonia": "place"}

@@ -366,7 +366,8 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     Freedonia", "in Freedonia, Zeta, ...").
 
     "person" or "organization": an occupation or a kind of organization right before the name
-    ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``).
+    ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``); "person": the name is
+    the subject of "is a <occupation>" (``_predicate_kind``).
     """
     if _is_portfolio(doc, start, end):
         return "portfolio"
@@ -381,7 +382,18 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         return "person"
     if _is_place_context(doc, start, end, label):
         return "place"
-    return _descriptor_kind(doc, start, end)
+    return _descriptor_kind(doc, start, end) or _predicate_kind(doc, start, end)
+
+
+def _predicate_kind(doc: Doc, start: int, end: int) -> str:
+    """ "person" when the name is the subject of "is a/an ... <occupation>" ("Zeta is an
+    Israeli mathematician and writer"): the noun after the copula or one joined to it."""
+    root = doc[start:end].root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return ""
+    nouns = [child for child in root.head.children if child.dep_ == "attr" and child.tag_ == "NN"]
+    nouns += [conj for noun in nouns for conj in noun.children if conj.dep_ == "conj"]
+    return "person" if any(noun.lower_ in PERSON_DESCRIPTORS for noun in nouns) else ""
 
 
 def _descriptor_kind(doc: Doc, start: int, end: int) -> str:

@@ -422,12 +422,18 @@ def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]
 def _unlabelled_kind(
     mention: Mention, key: str, labels: dict[str, Counter[str]]
 ) -> EntityKind | None:
-    """The kind of a name spaCy left untagged here: the organization or place it tags the
-    name as elsewhere in the corpus (at least ``UNLABELLED_MIN_TAGS`` times), else None. Never
-    after "the" ("the Dow Jones": an index, a publication) nor a person (a lone untagged word
-    is seldom a person's name)."""
+    """The kind of a name spaCy left untagged here: a person for a full name the words around
+    call one ("Anna Zeta, 45,", "writer Anna Zeta", "Anna Zeta is a writer"), else the
+    organization or place it tags the name as elsewhere in the corpus (at least
+    ``UNLABELLED_MIN_TAGS`` times), else None. Never after "the" ("the Dow Jones": an index, a
+    publication), and no person from the corpus's labels alone (a lone untagged word is seldom
+    a person's name)."""
+    if mention.determiner:
+        return None
+    if mention.cue == "person" and len(clean_name(mention.text).split()) > 1:
+        return "person"  # "Anna Zeta is a writer": a full name the words around call a person
     known = labels.get(key)
-    if mention.determiner or not known or known.total() < UNLABELLED_MIN_TAGS:
+    if not known or known.total() < UNLABELLED_MIN_TAGS:
         return None
     kind = decide_kind(known)
     return None if kind == "person" else kind
