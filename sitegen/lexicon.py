@@ -211,14 +211,6 @@ PERSON_DESCRIPTORS = frozenset(
 )
 """Occupations written right before a person's name ("fashion designer X", "goalkeeper X")."""
 
-ORGANIZATION_DESCRIPTORS = frozenset(
-    """company firm retailer carmaker automaker manufacturer maker supplier airline carrier
-    bank lender insurer broadcaster newspaper paper daily tabloid magazine publisher website
-    blog chain startup conglomerate charity label band group party union organization
-    organisation agency network club movement coalition alliance militia""".split()
-)
-"""Kinds of organization written right before its name ("retailer X", "the magazine X")."""
-
 PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
     """woman man girl boy mother father son daughter wife husband widow widower teenager
     grandmother grandfather""".split()
@@ -272,6 +264,13 @@ GENERIC_ORGANIZATION_NOUNS = frozenset(
     """company firm group carmaker automaker manufacturer maker conglomerate""".split()
 )
 """Nouns that stand for any organization named before ("the company said")."""
+
+ORGANIZATION_DESCRIPTORS = GENERIC_ORGANIZATION_NOUNS | frozenset(
+    """retailer supplier airline carrier bank lender insurer broadcaster newspaper paper daily
+    tabloid magazine publisher website blog chain startup charity label band party union
+    organization organisation agency network club movement coalition alliance militia""".split()
+)
+"""Kinds of organization written right before its name ("retailer X", "the magazine X")."""
 
 ORGANIZATION_NOUNS = GENERIC_ORGANIZATION_NOUNS | frozenset(
     """bank airline agency ministry department government organization organisation institute

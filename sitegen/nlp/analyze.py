@@ -38,7 +38,7 @@ from sitegen.nlp.citations import find_citation
 from sitegen.nlp.doctext import remember_text, span_text
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
-from sitegen.nlp.references import find_references, is_subject
+from sitegen.nlp.references import copula_attributes, find_references, is_subject
 from sitegen.nlp.spans import (
     descriptor_end,
     joined_entities,
@@ -388,10 +388,7 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
 def _predicate_kind(doc: Doc, start: int, end: int) -> str:
     """ "person" when the name is the subject of "is a/an ... <occupation>" ("Zeta is an
     Israeli mathematician and writer"): the noun after the copula or one joined to it."""
-    root = doc[start:end].root
-    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
-        return ""
-    nouns = [child for child in root.head.children if child.dep_ == "attr" and child.tag_ == "NN"]
+    nouns = [noun for noun in copula_attributes(doc[start:end].root) if noun.tag_ == "NN"]
     nouns += [conj for noun in nouns for conj in noun.children if conj.dep_ == "conj"]
     return "person" if any(noun.lower_ in PERSON_DESCRIPTORS for noun in nouns) else ""
 
@@ -641,11 +638,8 @@ def _predecessor(root: Token, ent: Span) -> Span | None:
 
 def _copula(root: Token) -> Span | None:
     """ "X is the Canada bureau chief for The Times": the attribute of a copula."""
-    head = root.head
-    if root.dep_ != "nsubj" or head.lemma_ != "be":
-        return None
-    for child in head.children:
-        if child.dep_ == "attr" and child.i > root.i:
+    for child in copula_attributes(root):
+        if child.i > root.i:
             return _clean_span(root.doc, child.left_edge.i, child.right_edge.i + 1)
     return None
 

@@ -19,6 +19,7 @@ from sitegen.lexicon import (
     TITLE_NOUNS,
 )
 from sitegen.model import Mention
+from sitegen.nlp.references import copula_attributes
 
 CODELESS_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 """spaCy labels of names that never hold a model code (a person's, a country's or city's)."""
@@ -126,8 +127,7 @@ def _descriptions(name: Span) -> list[Token]:
     found = [child for child in root.children if child.dep_ == "appos" and child not in name]
     if root.dep_ == "appos" and root.head not in name:
         found.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        found.extend(child for child in root.head.children if child.dep_ == "attr")
+    found.extend(copula_attributes(root))
     return found
 
 

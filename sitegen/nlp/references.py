@@ -45,6 +45,14 @@ def find_references(
     return found
 
 
+def copula_attributes(token: Token) -> list[Token]:
+    """The attributes of "be" when ``token`` heads its subject ("writer" in "Zeta is a
+    writer"), in their order; none otherwise."""
+    if token.dep_ != "nsubj" or token.head.lemma_ != "be":
+        return []
+    return [child for child in token.head.children if child.dep_ == "attr"]
+
+
 def is_subject(token: Token) -> bool:
     """The token heads the subject of its clause, or a name in apposition to it ("His father,
     NAME, said"): an antecedent preferred for the pronouns that follow."""
