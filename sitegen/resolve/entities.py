@@ -93,6 +93,8 @@ UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
 MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
 """Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
+NON_ENTITY_HEADS_BEFORE_OF = NON_ENTITY_HEADS - MEETING_HEADS
+"""Head words before an "of" that make a name no entity ("Winter Carnival of Magic")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -241,9 +243,10 @@ def shape_vote(name: str) -> str | None:
     head = last_word(name)
     if head in NON_ENTITY_HEADS or words[0].lower() in NON_ENTITY_FIRST_WORDS:
         return "other"
-    if head_word(name) in NON_ENTITY_HEADS - MEETING_HEADS:
+    head_noun = head_word(name)
+    if head_noun in NON_ENTITY_HEADS_BEFORE_OF:
         return "other"  # "Winter Carnival of Magic", "Treaty of Rome", "Cup of Nations"
-    for word in (head, head_word(name)):
+    for word in (head, head_noun):
         if len(words) > 1 and word in ORGANIZATION_HEADS:
             return "organization"
         if len(words) > 1 and word in PLACE_HEADS:
