@@ -118,7 +118,7 @@ def test_occupation_turns_a_place_label_into_a_person(tmp_path: Path) -> None:
     body = "The party was hosted by fashion designer Quellford.\n\nQuellford left early.\n"
     assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "person"}
     body = "The party was hosted by Quellford.\n\nQuellford left early.\n"
-    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+    assert parsed_kinds(tmp_path, body, patterns)["Quellford"] != "person"
 
 
 def test_kind_of_organization_turns_a_person_label_into_an_organization(tmp_path: Path) -> None:
@@ -191,6 +191,10 @@ def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:
 def test_place_next_to_a_place_or_after_town_of(nlp: Language) -> None:
     assert cue(nlp, "The gallery is in Quellford, Indiana, near the river.", "Quellford") == "place"
     assert cue(nlp, "Shells hit the town of Quellford on Monday.", "Quellford") == "place"
+    text = "Quellford, a small town near the border, was quiet."
+    assert cue(nlp, text, "Quellford", "GPE") == "place"
+    text = "Quellford, a retailer near the border, was quiet."
+    assert cue(nlp, text, "Quellford", "GPE") == ""
     # "Canada's" is a possessive, not a place of the name before it
     assert cue(nlp, "Quellford, Canada's largest bank, said no.", "Quellford") == ""
     # an appositive person after a place is no place
@@ -225,3 +229,19 @@ def test_untagged_full_name_the_words_call_a_person_is_a_person(tmp_path: Path) 
     assert {"Anna Quellford", "Ben Quellford"} <= untagged
     found = {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
     assert found == {"Anna Quellford": "person", "Freedonia": "place"}
+
+
+def test_unknown_word_tagged_a_place_with_nothing_else_is_an_organization(tmp_path: Path) -> None:
+    """spaCy's GPE label alone, on a word no gazetteer knows, makes no place; the words around
+    it ("a town"), a preposition of place or the gazetteer keep it one."""
+    patterns = [{"label": "GPE", "pattern": name} for name in ("Quellford", "Herat", "Rebecca")]
+    body = "Quellford tracks visitors to websites.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "organization"}
+    body = "Quellford, a small town near the border, was quiet.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+    body = "Fighting went on in Quellford.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+    body = "Herat was quiet on Monday.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Herat": "place"}
+    body = "Rebecca walked home on Monday.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Rebecca": "person"}

@@ -161,15 +161,15 @@ def test_acronym_tagged_as_a_person_is_an_organization_without_a_title(
 
 
 def test_adjective_inside_a_place_name_is_no_title(tmp_path: Path) -> None:
-    """ "the united Freedonia": the lower-case word spaCy took into the name is no title,
+    """ "the united Sylvania": the lower-case word spaCy took into the name is no title,
     while "magician David Quorvane" keeps its title vote."""
     patterns = [
-        {"label": "GPE", "pattern": "united Freedonia"},
+        {"label": "GPE", "pattern": "united Sylvania"},
         {"label": "PERSON", "pattern": "magician David Quorvane"},
     ]
-    body = "They knock on the doors of the united Freedonia. Later magician David Quorvane came.\n"
+    body = "They knock on the doors of the united Sylvania. Later magician David Quorvane came.\n"
     found = {e.name: (e.kind, e.roles) for e in entities(tmp_path, body, ruler_pipeline(patterns))}
-    assert found == {"Freedonia": ("place", ()), "David Quorvane": ("person", ("magician",))}
+    assert found == {"Sylvania": ("place", ()), "David Quorvane": ("person", ("magician",))}
 
 
 def test_apposition_that_describes_a_person() -> None:
@@ -191,15 +191,15 @@ def test_name_described_as_a_woman_is_a_person_and_her_family_name_joins(
     patterns = [
         {"label": "GPE", "pattern": "Hilke Quorvane"},
         {"label": "GPE", "pattern": "Quorvane"},
-        {"label": "GPE", "pattern": "Zeltrix"},
+        {"label": "GPE", "pattern": "Sylvania"},
     ]
     body = (
         "Hilke Quorvane, an Australian woman, has claimed the group held her. Quorvane said "
         "she left. Quorvane was born there. Quorvane claims she worked. Quorvane left.\n"
-        "Zeltrix, a city in Freedonia, is large.\n"
+        "Sylvania, a city in Freedonia, is large.\n"
     )
     found = {
         e.name: (e.kind, len(e.mentions))
         for e in entities(tmp_path, body, ruler_pipeline(patterns))
     }
-    assert found == {"Hilke Quorvane": ("person", 5), "Zeltrix": ("place", 1)}
+    assert found == {"Hilke Quorvane": ("person", 5), "Sylvania": ("place", 1)}

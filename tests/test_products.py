@@ -68,13 +68,13 @@ def test_short_name_of_a_storm_or_vehicle_gets_no_page(tmp_path: Path) -> None:
         {"label": "PERSON", "pattern": "Zeltra"},
         {"label": "ORG", "pattern": "Space Shuttle Quorvane"},
         {"label": "ORG", "pattern": "Quorvane"},
-        {"label": "GPE", "pattern": "Freedonia"},
+        {"label": "GPE", "pattern": "Sylvania"},
     ]
     body = (
-        "Cyclone Zeltra hit Freedonia. Zeltra weakened inland. Space Shuttle Quorvane flew. "
+        "Cyclone Zeltra hit Sylvania. Zeltra weakened inland. Space Shuttle Quorvane flew. "
         "Quorvane landed.\n"
     )
-    assert kinds(tmp_path, body, patterns) == {"Freedonia": "place"}
+    assert kinds(tmp_path, body, patterns) == {"Sylvania": "place"}
 
 
 def test_same_name_without_the_vehicle_keeps_its_page(tmp_path: Path) -> None:

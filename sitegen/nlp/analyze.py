@@ -362,8 +362,8 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
 
     "person": an age in apposition ("Zeta, 45,").
 
-    "place": "the town of Zeta", or a place name next to another with a comma between ("Zeta,
-    Freedonia", "in Freedonia, Zeta, ...").
+    "place": "the town of Zeta", "Zeta, a town in ...", or a place name next to another with a
+    comma between ("Zeta, Freedonia", "in Freedonia, Zeta, ...").
 
     "person" or "organization": an occupation or a kind of organization right before the name
     ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``); "person": the name is
@@ -423,13 +423,19 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "at", "near", "outside", 
 
 
 def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
-    """ "the town of Zeta", "Zeta, Freedonia" (Freedonia tagged a place, not "Freedonia's"),
-    "in Freedonia, Zeta," (a place after a locative preposition, then the name, then a comma
-    or the end of the sentence). Never for a name tagged as a person's full name ("Anna Zeta,
-    Freedonia" in a list of athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
+    """ "the town of Zeta", "Zeta, a small town near ..." (a place noun in apposition), "Zeta,
+    Freedonia" (Freedonia tagged a place, not "Freedonia's"), "in Freedonia, Zeta," (a place
+    after a locative preposition, then the name, then a comma or the end of the sentence).
+    Never for a name tagged as a person's full name ("Anna Zeta, Freedonia" in a list of
+    athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return True
     full_name = label == "PERSON" and end - start > 1
+    root = doc[start:end].root
+    if not full_name and any(
+        child.dep_ == "appos" and child.lower_ in PLACE_NOUNS for child in root.children
+    ):
+        return True
     if (
         not full_name
         and end + 1 < len(doc)

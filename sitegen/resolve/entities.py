@@ -9,7 +9,9 @@ The rules, in order:
    before it ("Mr.", "Premier"); a full name starting with a given name or
    initials votes person ("Thibaut Vermeulen", "K.C. Hollander"); the words around it
    vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's
-   product labels of the name anywhere in the corpus. A group's kind is the vote's winner. An
+   product labels of the name anywhere in the corpus. A one-word name whose only sign of a
+   place is spaCy's GPE label, and that no gazetteer knows, is an organization, or a person
+   when it is a given name (``_unplace``). A group's kind is the vote's winner. An
    untagged proper noun counts as a mention when the corpus tags the name elsewhere as an
    organization or place.
 3. Spelling variants join ("Kristen"/"Kristin Hawkes"). A shorter group joins the one longer
@@ -41,11 +43,13 @@ from sitegen.lexicon import (
     canonical_key,
     head_word,
     is_common_given_name,
+    is_given_name,
     is_honorific,
     last_word,
     same_given_name,
 )
 from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
+from sitegen.resolve.gazetteer import is_known_place
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     CaseCounts,
@@ -498,6 +502,7 @@ def article_groups(
         if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
             groups[key].votes.update(votes)  # the corpus's kind, when spaCy tags it nowhere here
     for group in groups.values():
+        _unplace(group)
         counts = labels.get(group.key, Counter())
         other = counts["other"]
         named = counts.total() - other
@@ -510,6 +515,23 @@ def article_groups(
         source.votes["organization"] += 1
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _unplace(group: Group) -> None:
+    """A one-word name whose only sign of a place is spaCy's GPE label gets the votes of an
+    organization, or of a person when it is a given name: spaCy's small model tags unknown
+    capitalized words as places ("Quantcast", "Ubisoft", "Rebecca"). Only when nothing else
+    says place: no place words around it ("the town of X", "X, Freedonia"), never after "in"
+    or "at", not an acronym ("DPRK"), and unknown to the gazetteer (``is_known_place``)."""
+    name = group.name
+    if set(group.votes) != {"place"} or group.located or " " in name or looks_like_acronym(name):
+        return
+    if any(mention.label != "GPE" or mention.cue for mention in group.mentions):
+        return
+    if is_known_place(name):
+        return
+    kind: EntityKind = "person" if is_given_name(name) else "organization"
+    group.votes[kind] += group.votes.pop("place")
 
 
 def _starts_with_given_name(name: str, text: str, labels: dict[str, Counter[str]]) -> bool:

@@ -1,0 +1,30 @@
+"""The gazetteer: real places by any usual name, and words that are no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.resolve.gazetteer import is_known_place
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Herat",  # a city
+        "Bogota",  # without its accent
+        "Bogotá",
+        "Korea",  # "Korea, Republic of"
+        "Czechoslovakia",  # a former country
+        "Ohio",  # a US state
+        "Lesotho",
+        "U.S.",  # an abbreviation
+        "Europe",  # a continent
+    ],
+)
+def test_places_are_known(name: str) -> None:
+    assert is_known_place(name)
+
+
+@pytest.mark.parametrize("name", ["Quantcast", "Ubisoft", "Quellford", "Rebecca"])
+def test_other_words_are_not(name: str) -> None:
+    assert not is_known_place(name)
