@@ -244,3 +244,13 @@ def test_a_day_found_only_on_one_side_of_the_date_does_not_crash(tense: str) -> 
     """February 29 near a 2025 article exists only in 2024 (the N = 1,000 benchmark crashed)."""
     result = normalize("February 29", dt.date(2025, 3, 10), tense)  # type: ignore[arg-type]
     assert result is not None and result[1] == "2024-02-29"
+
+
+def test_number_of_a_name_is_no_year(nlp: Language) -> None:
+    """ "Local 1520" (a union branch) names no year; after a month, a preposition or at the
+    start of a sentence, four digits still do."""
+    text = "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union, spoke."
+    assert _values(nlp, text, PUB) == []
+    assert _values(nlp, "The plant opened in 1520.", PUB) == [("1520", "DATE", "1520")]
+    assert _values(nlp, "The plant opened in May 2008.", PUB) == [("May 2008", "DATE", "2008-05")]
+    assert _values(nlp, "1998 was a hard year.", PUB)[:1] == [("1998", "DATE", "1998")]

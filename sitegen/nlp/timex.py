@@ -931,6 +931,30 @@ def _season_modifier(doc: Doc, start: int, end: int) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_ not in UNITS
 
 
+def _number_of_a_name(doc: Doc, start: int, phrase: str) -> bool:
+    """A bare four-digit number right after a capitalized word that is no month, weekday or
+    season ("Local 1520", "Route 1520", "Studio 1969"): the name's number, not a year. Not
+    after a sentence's first word, which is capitalized anyway ("In 1520, ...")."""
+    if not re.fullmatch(r"\d{4}", phrase):
+        return False
+    span = doc.char_span(start, start + len(phrase))
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return (
+        before.text[:1].isupper()
+        and before.pos_ in ("PROPN", "NOUN")  # not "In" of a headline in title case
+        and not before.is_sent_start
+        and before.lower_.rstrip(".") not in DATE_WORDS
+    )
+
+
+DATE_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"fiscal", "calendar", "fy"}
+)
+"""Words that may stand before a year in a date ("May 2008", "Summer 2008", "Fiscal 2009")."""
+
+
 def _tense_at(doc: Doc, start: int, end: int) -> Tense:
     if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
         return "present"
@@ -947,6 +971,8 @@ def _normalize_span(
         return None  # "58-year-old", "aged 8-10 years" are ages, not durations
     if _BARE_UNIT_WORD.fullmatch(phrase) or _season_modifier(doc, start, end):
         return None  # "year" in "new year celebrations", "winter wheat", "Summer Olympics"
+    if _number_of_a_name(doc, start, phrase):
+        return None  # "Local 1520", "Route 1520": a name's number, not a year
     result = normalize_phrase(phrase, published, _tense_at(doc, start, end))
     if result is None:
         key = clean_phrase(phrase)
