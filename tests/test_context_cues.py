@@ -245,3 +245,14 @@ def test_unknown_word_tagged_a_place_with_nothing_else_is_an_organization(tmp_pa
     assert parsed_kinds(tmp_path, body, patterns) == {"Herat": "place"}
     body = "Rebecca walked home on Monday.\n"
     assert parsed_kinds(tmp_path, body, patterns) == {"Rebecca": "person"}
+
+
+def test_name_listed_with_names_of_one_kind_takes_their_kind(nlp: Language) -> None:
+    """ "Zeus, Hera, Poseidon and Quellford": a name tagged otherwise among two or more
+    people's names votes person; not with fewer, not with mixed kinds, not for a place."""
+    text = "Greeks worship the ancient gods, such as Zeus, Hera, Poseidon, and Quellford."
+    assert cue(nlp, text, "Quellford", "ORG") == "person"
+    assert cue(nlp, text, "Quellford", "PERSON") == ""  # already their kind
+    assert cue(nlp, "Zeus and Quellford met.", "Quellford", "ORG") == ""
+    text = "The museums of McMinnville, Oregon, and Texas A&M took the parts."
+    assert cue(nlp, text, "Oregon", "GPE") != "organization"

@@ -382,7 +382,55 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         return "person"
     if _is_place_context(doc, start, end, label):
         return "place"
-    return _descriptor_kind(doc, start, end) or _predicate_kind(doc, start, end)
+    return (
+        _descriptor_kind(doc, start, end)
+        or _predicate_kind(doc, start, end)
+        or _conjunct_kind(doc, start, end, label)
+    )
+
+
+CONJUNCT_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "PRODUCT": "other",
+    "WORK_OF_ART": "other",
+    "EVENT": "other",
+}
+"""The kind a tagged name in a list gives the other names of the list (``_conjunct_kind``)."""
+MIN_CONJUNCTS = 2
+"""Tagged names a list needs besides the name for their kind to count."""
+
+
+def _conjunct_kind(doc: Doc, start: int, end: int, label: str) -> str:
+    """The kind of the other names of a list the name is in, when at least ``MIN_CONJUNCTS``
+    of them are tagged, all of one kind, and spaCy tags this one otherwise ("Zeus, Hera,
+    Poseidon and Athena": Athena, tagged ORG, is named among people). Not for a name tagged
+    a place: "McMinnville, Oregon, and Texas A&M" is no list of three organizations."""
+    if label in PLACE_LABELS:
+        return ""
+    top = doc[start:end].root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members, stack = [], [top]
+    while stack:
+        token = stack.pop()
+        members.append(token)
+        stack.extend(child for child in token.children if child.dep_ == "conj")
+    kinds = {
+        CONJUNCT_KINDS[token.ent_type_]
+        for token in members
+        if not start <= token.i < end and token.ent_type_ in CONJUNCT_KINDS
+    }
+    tagged = sum(
+        1 for token in members if not start <= token.i < end and token.ent_type_ in CONJUNCT_KINDS
+    )
+    if tagged < MIN_CONJUNCTS or len(kinds) != 1:
+        return ""
+    (kind,) = kinds
+    return "" if kind == CONJUNCT_KINDS.get(label) else kind
 
 
 def _predicate_kind(doc: Doc, start: int, end: int) -> str:
