@@ -467,3 +467,50 @@ COUNTRY_ALIASES = {
 def canonical_key(key: str) -> str:
     """The usual name's key for another name of a country ("america" -> "united states")."""
     return COUNTRY_ALIASES.get(key, key)
+
+
+SPORTS_WORDS = frozenset(
+    """match cup tournament league championship championships final semifinal semi-final
+    quarterfinal quarter-final playoff play-off fixture stadium referee penalty goal
+    goalkeeper striker midfielder winger innings wicket batsman bowler medal medallist
+    medalist olympics paralympics olympic halftime half-time kickoff kick-off equalise
+    equalize equaliser equalizer sport sports football soccer cricket rugby hockey
+    basketball baseball volleyball handball tennis game""".split()
+)
+"""Words that make a sentence one about sport, where a place's name may stand for its team
+("Sweden faced South Korea in the first game")."""
+
+OPPONENT_VERBS = frozenset(
+    """defeat beat face play meet eliminate thrash edge overcome rout upset""".split()
+)
+"""Verbs whose subject and object are the two sides of a match ("Sweden faced Korea")."""
+
+RESULT_VERBS = frozenset(
+    """win lose draw tie score lead trail equalise equalize concede qualify""".split()
+)
+"""Verbs of what one side of a match does ("Tunisia lost 1 – 2 to England", "England
+won")."""
+
+SIDE_NOUNS = frozenset("""team side opponent rival champion host holder""".split())
+"""Nouns that stand for a side of a match ("Belgium defeated the hosts")."""
+
+MATCH_RESULTS = frozenset(
+    """point match game title trophy medal cup final series set kick corner penalty toss
+    championship tournament gold silver bronze lead goal run wicket try round tie""".split()
+)
+"""What a side of a match wins, loses or scores ("three points", "a corner kick")."""
+
+MATCH_NOUNS = frozenset("""match game final fixture tie lead win victory defeat goal""".split())
+"""Nouns after which "against" or "over" names the other side ("a win over Brazil")."""
+
+SCORING_WORDS = frozenset("""score equalise equalize goal lead point try run""".split())
+"""A verb of scoring, or what is scored, after which "for" names the side ("a third goal
+for Belgium", "doubled the lead for Belgium", "equalise for Korea")."""
+
+TEAM_NOUNS = frozenset(
+    """coach manager captain skipper goalkeeper keeper striker defender midfielder forward
+    winger player bowler batsman pitcher quarterback victory win defeat""".split()
+)
+"""Players, coaches and results of a side, after its name ("Tunisia's goalkeeper", "Panama
+coach", "Sweden's first victory"). Not "team" or "squad": "the US team" is the team of the
+country the name stands for."""

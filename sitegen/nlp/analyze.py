@@ -46,6 +46,7 @@ from sitegen.nlp.spans import (
     with_head_word,
     without_trailing_phrase,
 )
+from sitegen.nlp.teams import is_team_name, score_length
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
 
@@ -66,6 +67,8 @@ LEADING_DROPS = frozenset({"the", "a", "an"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """spaCy labels of places: a place named in a title is still the place ("History of
 England")."""
+TEAM_LABELS = frozenset({"GPE", "LOC"})
+"""spaCy labels of the names a sports team takes from its country or city ("Sweden")."""
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
 """Longest text given to spaCy at once (also kept under ``nlp.max_length``): bounds memory."""
@@ -317,6 +320,8 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
+    if end - 1 > start and score_length(doc, end - 1):
+        end -= 1  # a score's first number: "putting Sweden 1 – 0 up"
     if ent.label_ != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"
@@ -362,6 +367,9 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
 
     "person": an age in apposition ("Zeta, 45,").
 
+    "team": a country's or city's name on one side of a match ("Zeta defeated Freedonia 1 – 0",
+    "Zeta's goalkeeper"; ``sitegen.nlp.teams.is_team_name``); it votes "organization".
+
     "place": "the town of Zeta", "Zeta, a town in ...", or a place name next to another with a
     comma between ("Zeta, Freedonia", "in Freedonia, Zeta, ...").
 
@@ -380,6 +388,8 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         return "other"
     if _has_age(doc, end):
         return "person"
+    if label in TEAM_LABELS and is_team_name(doc, start, end):
+        return "team"
     if _is_place_context(doc, start, end, label):
         return "place"
     return (

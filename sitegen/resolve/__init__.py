@@ -14,7 +14,7 @@ from sitegen.resolve.entities import (
     roles_of,
     title_aliases,
 )
-from sitegen.resolve.homonyms import name_homonyms
+from sitegen.resolve.homonyms import name_homonyms, team_page_name
 from sitegen.resolve.names import clean_name, name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
@@ -40,16 +40,22 @@ def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
     kinds = [cluster.kind for cluster in clusters]  # each sums its groups' votes
     for kind, section in SECTION_OF_KIND.items():
         of_kind = [cluster for cluster, its in zip(clusters, kinds, strict=True) if its == kind]
-        slugs = assign_slugs(cluster.page_name or cluster.name for cluster in of_kind)
+        slugs = assign_slugs(_page_name(cluster) for cluster in of_kind)
         for cluster in of_kind:
-            ids[id(cluster)] = f"{section}/{slugs[cluster.page_name or cluster.name]}"
+            ids[id(cluster)] = f"{section}/{slugs[_page_name(cluster)]}"
     return ids
+
+
+def _page_name(cluster: Cluster) -> str:
+    """The name a cluster's page shows: told apart from others of its kind and name ("Wang
+    (rice farmer)"), a sports team's ("Sweden (team)"), else its own."""
+    return cluster.page_name or team_page_name(cluster) or cluster.name
 
 
 def _entity(cluster: Cluster, path_stem: str) -> Entity:
     kind = cluster.kind
     assert kind is not None
-    name = cluster.page_name or cluster.name
+    name = _page_name(cluster)
     surfaces = {clean_name(s) for g in cluster.groups for s in g.surface}
     written = {" ".join(mention.text.split()) for _, mention in cluster.mentions()} | title_aliases(
         cluster

@@ -8,10 +8,11 @@ The rules, in order:
    organization without a title), and twice for *person* when a title or honorific stands
    before it ("Mr.", "Premier"); a full name starting with a given name or
    initials votes person ("Thibaut Vermeulen", "K.C. Hollander"); the words around it
-   vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person), and so do spaCy's
-   product labels of the name anywhere in the corpus. A one-word name whose only sign of a
-   place is spaCy's GPE label, and that no gazetteer knows, is an organization, or a person
-   when it is a given name (``_unplace``). A group's kind is the vote's winner. An
+   vote too (``Mention.cue``: "the browser X" a product, "X, 45," a person; "X defeated Y
+   1 – 0" an organization, the sports team named after the place, in place of its label), and
+   so do spaCy's product labels of the name anywhere in the corpus. A one-word name whose only
+   sign of a place is spaCy's GPE label, and that no gazetteer knows, is an organization, or a
+   person when it is a given name (``_unplace``). A group's kind is the vote's winner. An
    untagged proper noun counts as a mention when the corpus tags the name elsewhere as an
    organization or place.
 3. Spelling variants join ("Kristen"/"Kristin Hawkes"). A shorter group joins the one longer
@@ -93,6 +94,10 @@ CUE_VOTES = {"other": 1, "place": 2, "person": SHAPE_VOTE, "organization": SHAPE
 """Weight of the words around a mention (``Mention.cue``): "the browser X" (a product) is one
 vote; "the town of X" two, stronger than one label of another kind; "X, 45," and "retailer X"
 say what X is, as strongly as a name's own words ("... Airways")."""
+CUE_KINDS = {"portfolio": "other", "team": "organization"}
+"""Cues that vote for another kind: a portfolio ("Home" in "Home Secretary") for none, a
+country's name that stands for its sports team ("Zeta defeated Freedonia") for an
+organization."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
 MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
@@ -469,6 +474,8 @@ def article_groups(
             continue
         if mention.label == UNLABELLED_NAME:
             kind = _unlabelled_kind(mention, key, labels)
+        if mention.cue == "team":
+            kind = "organization"  # the place label is what the cue corrects: "Zeta won 2-1"
         if kind is None:
             continue
         if kind == "person" and is_untitled_acronym(mention):
@@ -493,7 +500,7 @@ def article_groups(
         if has_person_title(mention):
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
-            cue = "other" if mention.cue == "portfolio" else mention.cue
+            cue = CUE_KINDS.get(mention.cue, mention.cue)
             group.votes[cue] += CUE_VOTES[cue]
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted

@@ -12,6 +12,10 @@ named apart by what a reader recognizes, the first of:
 3. its place among them in article order: "Wang (2)".
 
 The names depend only on the entities and the articles, so they are the same on every run.
+
+A sports team named after its country or city ("Sweden defeated South Korea 1 – 0") is an
+organization whose plain name is the place's: its page is named "Sweden (team)"
+(``team_page_name``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from sitegen.model import Article, EntityKind
 from sitegen.resolve.entities import Cluster, roles_of
 from sitegen.resolve.names import name_key
 
+TEAM_QUALIFIER = "team"
+"""What tells a sports team named after its country apart from the country: "Sweden (team)"."""
 MAX_ROLE_WORDS = 5
 MAX_TITLE_WORDS = 8
 _CLAUSE = re.compile(r"[,;:(]|\s(?:who|whose|which|that|where|when)\b", re.IGNORECASE)
@@ -52,6 +58,15 @@ def name_homonyms(clusters: list[Cluster], articles: Sequence[Article]) -> None:
                 number += len(found)
             cluster.page_name = name
             taken.add((kind, name))
+
+
+def team_page_name(cluster: Cluster) -> str:
+    """ "Sweden (team)" for an organization named after a place that the words around it make
+    a sports team (``Mention.cue`` "team": "Sweden defeated South Korea 1 – 0"), so that its
+    page is not taken for the country's; empty for any other cluster."""
+    if not any(mention.cue == "team" for _, mention in cluster.mentions()):
+        return ""
+    return f"{cluster.name} ({TEAM_QUALIFIER})" if cluster.kind == "organization" else ""
 
 
 def _qualifiers(
