@@ -150,7 +150,7 @@ ORGANIZATION_HEADS = frozenset(
     pharmaceuticals laboratories labs electronics communications telecom telecommunications
     insurance securities investments ventures enterprises brands foods broadcasting
     railway railways sun globe mail mirror telegraph guardian observer express chronicle
-    examiner inquirer courier dispatch""".split()
+    examiner inquirer courier dispatch org""".split()
 )
 """Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
 
@@ -160,7 +160,7 @@ PLACE_HEADS = frozenset(
     bridge canal desert coast beach""".split()
 ) | frozenset(
     """center centre museum base station stadium arena hall tower towers planetarium
-    facility complex palace castle cathedral""".split()
+    facility complex palace castle cathedral building terminal""".split()
 )
 """Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
 included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
@@ -303,12 +303,21 @@ def last_word(name: str) -> str:
 
 def head_word(name: str) -> str:
     """The head noun of a name: the word before its first "of" ("Museum of Flight" ->
-    "museum", "Bank of Canada" -> "bank"), else its last word."""
+    "museum", "Bank of Canada" -> "bank"), the word before a letter or number that tells
+    others of its kind apart ("Group G" -> "group", "Building 31" -> "building"), else its
+    last word."""
     words = name.replace(".", " ").split()
     lower = [word.lower() for word in words]
     if "of" in lower[1:-1]:
         return lower[lower.index("of", 1) - 1]
+    if len(words) > 1 and _is_designator(words[-1]):
+        return lower[-2]
     return last_word(name)
+
+
+def _is_designator(word: str) -> bool:
+    """A capital letter or a number after a noun that names one of many ("G", "31")."""
+    return word.isdigit() or (len(word) == 1 and word.isupper())
 
 
 GIVEN_NAME_FILES = ("dist.male.first", "dist.female.first")

@@ -241,6 +241,8 @@ def test_unknown_word_tagged_a_place_with_nothing_else_is_an_organization(tmp_pa
     assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
     body = "Fighting went on in Quellford.\n"
     assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+    body = "Ferries crossed the Quellford on Monday.\n"  # a sea, a region: "the Channel"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
     body = "Herat was quiet on Monday.\n"
     assert parsed_kinds(tmp_path, body, patterns) == {"Herat": "place"}
     body = "Rebecca walked home on Monday.\n"

@@ -287,3 +287,16 @@ def test_one_word_person_name_stays_ambiguous_between_two_people(tmp_path: Path)
     body = "Maya Quorvane met Quorvane Li.\nQuorvane spoke.\n"
     found = {e.name: len(e.mentions) for e in entities_of(tmp_path, body, patterns)}
     assert found == {"Maya Quorvane": 1, "Quorvane Li": 1}
+
+
+def test_letter_or_number_after_a_noun_leaves_the_noun_the_head(tmp_path: Path) -> None:
+    """ "Group G" is a group, "Building 31" a building, "Quell Org" an organization, whatever
+    spaCy's label."""
+    patterns = [
+        {"label": "GPE", "pattern": "Group G"},
+        {"label": "ORG", "pattern": "Building 31"},
+        {"label": "GPE", "pattern": "Quell Org"},
+    ]
+    body = "They topped Group G in the cup.\nThey met in Building 31 with the Quell Org.\n"
+    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"Group G": "organization", "Building 31": "place", "Quell Org": "organization"}

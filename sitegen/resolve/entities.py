@@ -529,11 +529,12 @@ def _unplace(group: Group) -> None:
     organization, or of a person when it is a given name: spaCy's small model tags unknown
     capitalized words as places ("Quantcast", "Ubisoft", "Rebecca"). Only when nothing else
     says place: no place words around it ("the town of X", "X, Freedonia"), never after "in"
-    or "at", not an acronym ("DPRK"), and unknown to the gazetteer (``is_known_place``)."""
+    or "at" or "the" ("the Channel", "the Sahara": a region or a sea), not an acronym ("DPRK"),
+    and unknown to the gazetteer (``is_known_place``)."""
     name = group.name
     if set(group.votes) != {"place"} or group.located or " " in name or looks_like_acronym(name):
         return
-    if any(mention.label != "GPE" or mention.cue for mention in group.mentions):
+    if any(m.label != "GPE" or m.cue or m.determiner for m in group.mentions):
         return
     if is_known_place(name):
         return
