@@ -243,6 +243,9 @@ def test_unknown_word_tagged_a_place_with_nothing_else_is_an_organization(tmp_pa
     assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
     body = "Ferries crossed the Quellford on Monday.\n"  # a sea, a region: "the Channel"
     assert parsed_kinds(tmp_path, body, patterns) == {"Quellford": "place"}
+    patterns.append({"label": "GPE", "pattern": "Quellistan"})
+    body = "Quellistan was quiet on Monday.\n"  # a place's ending
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellistan": "place"}
     body = "Herat was quiet on Monday.\n"
     assert parsed_kinds(tmp_path, body, patterns) == {"Herat": "place"}
     body = "Rebecca walked home on Monday.\n"

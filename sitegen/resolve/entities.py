@@ -104,6 +104,9 @@ MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
 """Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
 NON_ENTITY_HEADS_BEFORE_OF = NON_ENTITY_HEADS - MEETING_HEADS
 """Head words before an "of" that make a name no entity ("Winter Carnival of Magic")."""
+TOPONYM_ENDINGS = ("ia", "stan", "land", "shire", "burg", "bourg", "berg", "ville", "grad", "abad")
+"""Endings of places' names in English ("Catalonia", "Kurdistan", "Swaziland", "Yorkshire",
+"Hamburg", "Jacksonville", "Volgograd", "Islamabad")."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -530,13 +533,14 @@ def _unplace(group: Group) -> None:
     capitalized words as places ("Quantcast", "Ubisoft", "Rebecca"). Only when nothing else
     says place: no place words around it ("the town of X", "X, Freedonia"), never after "in"
     or "at" or "the" ("the Channel", "the Sahara": a region or a sea), not an acronym ("DPRK"),
-    and unknown to the gazetteer (``is_known_place``)."""
+    unknown to the gazetteer (``is_known_place``), and without the ending of a place's name
+    ("Siberia", "Kurdistan": the gazetteer holds few regions by their English names)."""
     name = group.name
     if set(group.votes) != {"place"} or group.located or " " in name or looks_like_acronym(name):
         return
     if any(m.label != "GPE" or m.cue or m.determiner for m in group.mentions):
         return
-    if is_known_place(name):
+    if is_known_place(name) or name.lower().endswith(TOPONYM_ENDINGS):
         return
     kind: EntityKind = "person" if is_given_name(name) else "organization"
     group.votes[kind] += group.votes.pop("place")
