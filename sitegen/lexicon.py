@@ -279,6 +279,25 @@ ORGANIZATION_NOUNS = GENERIC_ORGANIZATION_NOUNS | frozenset(
 )
 """Speakers that are an organization's voice ("the ministry said", "the spokesman said")."""
 
+SERVICE_NOUNS = frozenset(
+    """account accounts feed followers follower subscribers user users post posts page profile
+    channel app livestream handle hashtag""".split()
+)
+"""Things an online service holds, after its name ("his Twitter account", "a Facebook post";
+not "video": "the Rodney King video")."""
+
+POSTING_VERBS = frozenset("""post upload tweet share stream publish broadcast livestream""".split())
+"""Verbs of putting something on an online service ("posted to Twitter")."""
+
+SAYING_ON = frozenset("""say write announce post share tweet""".split())
+"""Verbs, and with ``MESSAGE_NOUNS`` nouns, that put a service after "on" ("said on
+Instagram", "messages on Twitter"; not "commented on X", which is about X)."""
+
+MESSAGE_NOUNS = frozenset(
+    """message post comment video photo picture image clip statement tweet""".split()
+)
+"""What is said or put on an online service ("messages on Twitter", "posted a photo to X")."""
+
 MARKET_MOVE_VERBS = frozenset(
     """rise fall drop gain lose close open climb slide slip plunge tumble jump surge sink
     soar dip rally end finish decline edge""".split()

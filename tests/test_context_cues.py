@@ -261,3 +261,23 @@ def test_name_listed_with_names_of_one_kind_takes_their_kind(nlp: Language) -> N
     assert cue(nlp, "Zeus and Quellford met.", "Quellford", "ORG") == ""
     text = "The museums of McMinnville, Oregon, and Texas A&M took the parts."
     assert cue(nlp, text, "Oregon", "GPE") != "organization"
+
+
+def test_online_service_is_an_organization(nlp: Language) -> None:
+    """ "posted to Zeta", "said on Zeta", "his Zeta account": an online service, whatever
+    spaCy's label; not what one writes to a person or comments on."""
+    for text in (
+        "She chose the hashtag and posted to Quellford.",
+        "She posted a photo to Quellford.",
+        "The hashtag was used in messages on Quellford over one million times.",
+        "He said on Quellford that he was sorry.",
+        "His Quellford account has 2 million followers.",
+    ):
+        assert cue(nlp, text, "Quellford", "PERSON") == "organization", text
+    for text in (
+        "Smith posted a letter to Quellford.",
+        "He commented on Quellford, who left.",
+        "Smith relied on Quellford.",
+        "The Quellford video was viewed often.",
+    ):
+        assert cue(nlp, text, "Quellford", "PERSON") == "", text

@@ -16,11 +16,15 @@ from spacy.tokens import Doc, Span, Token
 from sitegen.lexicon import (
     MARKET_MOVE_UNITS,
     MARKET_MOVE_VERBS,
+    MESSAGE_NOUNS,
     OFFICE_TITLES,
     ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
     PERSON_DESCRIPTORS,
     PORTFOLIO_TITLES,
+    POSTING_VERBS,
+    SAYING_ON,
+    SERVICE_NOUNS,
     TITLE_MAX_WORDS,
     is_title,
 )
@@ -375,7 +379,9 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
 
     "person" or "organization": an occupation or a kind of organization right before the name
     ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``); "person": the name is
-    the subject of "is a <occupation>" (``_predicate_kind``).
+    the subject of "is a <occupation>" (``_predicate_kind``); "organization": an online
+    service ("his Zeta account", "said on Zeta"; ``_service_kind``); the kind of the other
+    names of a list (``_conjunct_kind``).
     """
     if _is_portfolio(doc, start, end):
         return "portfolio"
@@ -395,8 +401,37 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     return (
         _descriptor_kind(doc, start, end)
         or _predicate_kind(doc, start, end)
+        or _service_kind(doc, start, end, label)
         or _conjunct_kind(doc, start, end, label)
     )
+
+
+def _service_kind(doc: Doc, start: int, end: int, label: str) -> str:
+    """ "organization" for an online service, named by what it holds ("his Zeta account", "a
+    Zeta post", "the Zeta video") or as where things are put ("posted to Zeta", "said on
+    Zeta", "messages on Zeta"). Never a person's full name."""
+    if label == "PERSON" and end - start > 1:
+        return ""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "compound" and head.i >= end and head.lower_ in SERVICE_NOUNS:
+        return "organization"
+    if root.dep_ != "pobj" or head.dep_ != "prep":
+        return ""
+    holder = head.head
+    lemma = holder.lemma_.lower()
+    if head.lower_ == "to":  # "posted (a photo) to Zeta", not "posted a letter to Zeta"
+        if holder.pos_ == "NOUN" and lemma in MESSAGE_NOUNS and holder.dep_ == "dobj":
+            holder, lemma = holder.head, holder.head.lemma_.lower()  # "a photo to Zeta"
+        objects = [child for child in holder.children if child.dep_ == "dobj"]
+        messages = all(child.lemma_.lower() in MESSAGE_NOUNS for child in objects)
+        posted = holder.pos_ == "VERB" and lemma in POSTING_VERBS
+        return "organization" if posted and messages else ""
+    if head.lower_ in ("on", "via"):
+        said = holder.pos_ == "VERB" and lemma in SAYING_ON
+        message = holder.pos_ == "NOUN" and lemma in MESSAGE_NOUNS
+        return "organization" if said or message else ""
+    return ""
 
 
 CONJUNCT_KINDS = {
