@@ -489,12 +489,8 @@ COUNTRY_ALIASES = {
     "burma": "myanmar",
     "czechia": "czech republic",
 }
-"""Other names of countries, by name key, and the key of the usual name."""
-
-
-def canonical_key(key: str) -> str:
-    """The usual name's key for another name of a country ("america" -> "united states")."""
-    return COUNTRY_ALIASES.get(key, key)
+"""Other names of countries that no standard lists, by name key, and the key of the usual
+name (the standards' names: ``sitegen.resolve.gazetteer.country_keys``)."""
 
 
 SPORTS_WORDS = frozenset(

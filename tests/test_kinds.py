@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.ingest import read_articles
-from sitegen.lexicon import canonical_key, is_given_name
+from sitegen.lexicon import is_given_name
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.entities import is_one_typo_apart
+from sitegen.resolve.gazetteer import canonical_key
 from tests.conftest import ruler_pipeline, write
 
 PATTERNS = [
@@ -159,6 +160,12 @@ def test_typo_distance_and_country_aliases() -> None:
     assert is_one_typo_apart("kristen", "kristin") and is_one_typo_apart("antarctic", "antarctica")
     assert not is_one_typo_apart("austria", "australia")
     assert canonical_key("america") == "united states"
+    assert canonical_key("russian federation") == "russia"
+    assert canonical_key("republic of korea") == canonical_key("korea, republic of")
+    assert canonical_key("republic of korea") == "south korea"
+    assert canonical_key("czechia") == canonical_key("czech republic")
+    assert canonical_key("viet nam") == "vietnam"
+    assert canonical_key("quellford") == "quellford"
 
 
 def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
@@ -171,6 +178,18 @@ def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
     articles = read_articles([tmp_path])
     entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
     assert [(e.kind, len(e.mentions)) for e in entities] == [("place", 3)]
+
+
+def test_standard_names_of_a_country_are_one_place(tmp_path: Path) -> None:
+    """ISO 3166 names ("Russian Federation", "Republic of Korea") join the usual ones."""
+    patterns = [
+        {"label": "GPE", "pattern": name}
+        for name in ("Russian Federation", "Russia", "Republic of Korea", "South Korea")
+    ]
+    body = "The Russian Federation voted. Russia won. South Korea lost. The Republic of Korea "
+    body += "left.\n"
+    found = {entity.name: len(entity.mentions) for entity in entities_of(tmp_path, body, patterns)}
+    assert sorted(found.values()) == [2, 2]
 
 
 def test_corpus_breaks_a_tie_between_two_labels(tmp_path: Path) -> None:

@@ -41,7 +41,6 @@ from sitegen.lexicon import (
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
-    canonical_key,
     head_word,
     is_common_given_name,
     is_given_name,
@@ -50,7 +49,7 @@ from sitegen.lexicon import (
     same_given_name,
 )
 from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
-from sitegen.resolve.gazetteer import is_known_place
+from sitegen.resolve.gazetteer import canonical_key, is_known_place
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     CaseCounts,

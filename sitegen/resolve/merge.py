@@ -26,9 +26,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitegen.lexicon import canonical_key
 from sitegen.model import EntityKind
 from sitegen.resolve.evidence import CONTEXT, NONE, ROLE, CorpusContext, Profile
+from sitegen.resolve.gazetteer import canonical_key
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
     content_tokens,
