@@ -19,6 +19,8 @@ from sitegen.resolve.gazetteer import is_known_place
         "Lesotho",
         "U.S.",  # an abbreviation
         "Europe",  # a continent
+        "Tibet",  # a province's English name ("Xizang (Tibet)")
+        "Tasmania",  # a state
     ],
 )
 def test_places_are_known(name: str) -> None:

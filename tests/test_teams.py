@@ -105,3 +105,13 @@ def test_team_page_is_an_organization_named_apart_from_the_place(tmp_path: Path)
         "South Korea (team)",
         "organizations/south-korea-team.md",
     )
+
+
+def test_score_inside_a_name_is_cut_from_it(tmp_path: Path) -> None:
+    """spaCy may take the score into the name ("Chelsea 2-1"): the mention is the name."""
+    write(tmp_path / "a.txt", "Liverpool beat Chelsea 2-1 at Anfield in the league on Saturday.\n")
+    write(tmp_path / "a.yml", "published: 2024-05-01\n")
+    articles = read_articles([tmp_path])
+    analysis = analyze(articles, load_pipeline())[articles[0].id]
+    texts = {mention.text for mention in analysis.mentions}
+    assert "Chelsea" in texts and not any("2" in text for text in texts)

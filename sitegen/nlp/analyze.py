@@ -324,8 +324,8 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
-    if end - 1 > start and score_length(doc, end - 1):
-        end -= 1  # a score's first number: "putting Sweden 1 – 0 up"
+    score = next((i for i in range(start + 1, end) if score_length(doc, i)), end)
+    end = score  # a score in or after the name: "Sweden 1 (– 0 up)", "beat Chelsea 2-1"
     if ent.label_ != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"

@@ -103,9 +103,13 @@ MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
 """Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
 NON_ENTITY_HEADS_BEFORE_OF = NON_ENTITY_HEADS - MEETING_HEADS
 """Head words before an "of" that make a name no entity ("Winter Carnival of Magic")."""
-TOPONYM_ENDINGS = ("ia", "stan", "land", "shire", "burg", "bourg", "berg", "ville", "grad", "abad")
-"""Endings of places' names in English ("Catalonia", "Kurdistan", "Swaziland", "Yorkshire",
-"Hamburg", "Jacksonville", "Volgograd", "Islamabad")."""
+TOPONYM_ENDINGS = (
+    *("ia", "ea", "stan", "land", "shire", "burg", "bourg", "berg", "ville", "grad", "abad"),
+    *("ny", "dy", "ly"),
+)
+"""Endings of places' names in English ("Catalonia", "Crimea", "Kurdistan", "Swaziland",
+"Yorkshire", "Hamburg", "Jacksonville", "Volgograd", "Islamabad", "Tuscany", "Lombardy",
+"Sicily"): regions the gazetteer misses. A company spaCy tags as a place seldom ends so."""
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 

