@@ -71,9 +71,7 @@ class RenderContext:
                 located = Located(mention, entity)
                 by_article[mention.article].append(located)
                 by_sentence[(mention.article, mention.sentence)].append(located)
-        context.by_article = {
-            k: sorted(v, key=lambda x: x.mention.start) for k, v in by_article.items()
-        }
+        context.by_article = {k: sorted(v, key=_outer_first) for k, v in by_article.items()}
         context.by_sentence = dict(by_sentence)
         context.together = _cooccurrences(context.by_sentence)
         for quote in kb.quotes:
@@ -144,3 +142,9 @@ def _cooccurrences(by_sentence: dict[tuple[str, int], list[Located]]) -> dict[st
                 if first != second:
                     together[first][second] += 1
     return dict(together)
+
+
+def _outer_first(item: Located) -> tuple[int, int]:
+    """Mentions in text order, a name before the names inside it ("University of Sheffield"
+    before "Sheffield"), so that the outer one is linked."""
+    return item.mention.start, -item.mention.end

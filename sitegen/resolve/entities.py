@@ -61,6 +61,7 @@ from sitegen.resolve.names import (
     name_key,
     name_tokens,
 )
+from sitegen.resolve.nested import with_nested_places
 from sitegen.resolve.person_names import (
     follows_place_preposition,
     has_initials,
@@ -405,8 +406,9 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
-    """The article's mentions, with people's names read again (``person_mentions``)."""
-    return person_mentions(article, analysis.mentions)
+    """The article's mentions, with people's names read again (``person_mentions``) and the
+    places named inside organizations' names (``with_nested_places``)."""
+    return with_nested_places(person_mentions(article, analysis.mentions))
 
 
 def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:

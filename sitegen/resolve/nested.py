@@ -1,0 +1,129 @@
+"""Places named inside organizations' names: "University of Sheffield", "US Air Force".
+
+Annotated news (MEANTIME, GUM) names the place inside an organization's name as a place of its
+own ("the United States Senate" holds "United States"), and a reader of "Massachusetts
+Institute of Technology" learns where it is. A place is read inside an organization's name
+(spaCy's ORG) when the gazetteer knows it and it stands where a place stands in such a name:
+
+- right after "of" ("Bank of Canada", "University of Texas Arlington": each known place
+  at the start of the words after "of");
+- first, when it is a country or a US state, not a province or a city ("US Air Force",
+  "Colorado State University"; not "Toyota Motor" or "Shanghai Airlines").
+
+The place's mention is a mention like spaCy's (label GPE), with the outer name's sentence, so
+it joins the place's other mentions and its page lists the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from sitegen.lexicon import COMPASS_WORDS, head_word, is_given_name
+from sitegen.model import Mention
+from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_us_state
+
+INSTITUTION_HEADS = frozenset(
+    """university college institute school state senate assembly legislature police
+    department court museum library hospital""".split()
+)
+"""Head words of public institutions named after their state ("Ohio State", "Texas Senate")."""
+MAX_PLACE_WORDS = 3
+"""Longest place name looked for inside an organization's name ("New South Wales")."""
+WORD = re.compile(r"[^\s]+")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` and, after each organization's, the places named inside it."""
+    found: list[Mention] = []
+    for mention in mentions:
+        found.append(mention)
+        if mention.label == "ORG":
+            found.extend(nested_places(mention))
+    return found
+
+
+def nested_places(mention: Mention) -> list[Mention]:
+    """The places inside an organization's name, as mentions of their own."""
+    words = [(m.start(), m.end(), _bare(m.group())) for m in WORD.finditer(mention.text)]
+    spans = list(_leading_region(words)) + list(_after_of(words))
+    return [
+        replace(
+            mention,
+            start=mention.start + start,
+            end=mention.start + end,
+            text=mention.text[start:end],
+            label="GPE",
+            title="",
+            qualifier="",
+            role="",
+            role_start=-1,
+            role_end=-1,
+            subject=False,
+            determiner=False,
+            cue="",
+        )
+        for start, end in sorted(set(spans))
+    ]
+
+
+Word = tuple[int, int, str]
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ("Canada's" -> "Canada")."""
+    return POSSESSIVE.sub("", word)
+
+
+def _leading_region(words: list[Word]) -> Iterator[tuple[int, int]]:
+    """A country that starts the name and is not all of it ("US Air Force"), or a US state
+    that starts a public institution's ("Colorado State University"; not "Washington
+    Mutual", a bank)."""
+    place = _place_at(words, 0, is_country_or_state)
+    if place is None or place[1] >= len(words):
+        return
+    end = words[place[1] - 1][0] + len(words[place[1] - 1][2])
+    name = " ".join(word for _, _, word in words)
+    if is_us_state(name[:end]) and head_word(name) not in INSTITUTION_HEADS:
+        return
+    yield words[0][0], end
+
+
+def _after_of(words: list[Word]) -> Iterator[tuple[int, int]]:
+    """The known places at the start of the words after each "of" ("University of Texas
+    Arlington": "Texas", "Arlington")."""
+    for index, (_, _, word) in enumerate(words[:-1]):
+        if word != "of":
+            continue
+        position = index + 1
+        while (place := _place_at(words, position, is_known_place)) is not None:
+            first, last = place
+            yield words[first][0], words[last - 1][0] + len(words[last - 1][2])
+            position = last
+
+
+def _place_at(
+    words: list[Word], position: int, known: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The longest known place of capitalized words starting at ``position``: (first word,
+    one past its last), or None."""
+    for size in range(MAX_PLACE_WORDS, 0, -1):
+        chosen = words[position : position + size]
+        if len(chosen) < size or not all(_capitalized(word) for _, _, word in chosen):
+            continue
+        name = " ".join(word for _, _, word in chosen)
+        if known(name) and not (size == 1 and _generic(name)):
+            return position, position + size
+    return None
+
+
+def _generic(word: str) -> bool:
+    """A word the gazetteer holds that names more than a place: a direction ("Northern", a
+    Zambian province) or a given name ("Mary", a Turkmen province)."""
+    return word.lower() in COMPASS_WORDS or is_given_name(word)
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper()

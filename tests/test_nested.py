@@ -1,0 +1,64 @@
+"""Places named inside organizations' names get mentions of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import Options, build_knowledge, render_pages
+from sitegen.model import Mention
+from sitegen.resolve.nested import nested_places
+from tests.conftest import ruler_pipeline, write
+from tests.test_kinds import entities_of
+
+
+def _places(text: str, label: str = "ORG") -> list[str]:
+    mention = Mention(start=100, end=100 + len(text), text=text, label=label, sentence=0)
+    found = nested_places(mention) if label == "ORG" else []
+    for place in found:  # offsets are the article's
+        assert text[place.start - 100 : place.end - 100] == place.text
+        assert place.label == "GPE" and place.sentence == 0
+    return [place.text for place in found]
+
+
+@pytest.mark.parametrize(
+    ("name", "places"),
+    [
+        ("University of Sheffield", ["Sheffield"]),
+        ("University of Texas Arlington Muslim Student Association", ["Texas", "Arlington"]),
+        ("Bank of Canada's", ["Canada"]),
+        ("US Air Force", ["US"]),
+        ("Massachusetts Institute of Technology", ["Massachusetts"]),
+        ("Colorado State University", ["Colorado"]),
+        ("Washington Mutual", []),  # a bank named after a state
+        ("Shanghai Airlines", []),  # a city first: also companies' names ("Toyota")
+        ("Northern Arena", []),  # a province's name that is a direction
+        ("Democratic Party", []),
+        ("Canada", []),  # the whole name
+        ("Society of Magicians", []),
+    ],
+)
+def test_places_inside_an_organizations_name(name: str, places: list[str]) -> None:
+    assert _places(name) == places
+
+
+def test_nested_place_is_a_place_page_beside_the_organization(tmp_path: Path) -> None:
+    patterns = [{"label": "ORG", "pattern": "University of Sheffield"}]
+    body = "She studied at the University of Sheffield for three years.\n"
+    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"University of Sheffield": "organization", "Sheffield": "place"}
+
+
+def test_article_page_links_the_organization_around_the_place(tmp_path: Path) -> None:
+    """Where two mentions start together, the longer is linked: the reader clicks "University
+    of Sheffield", not "University of" and a linked "Sheffield"."""
+    patterns = [{"label": "ORG", "pattern": "University of Sheffield"}]
+    write(tmp_path / "a.txt", "She studied at the University of Sheffield for three years.\n")
+    write(tmp_path / "a.yml", "published: 2026-01-13\n")
+    kb = build_knowledge([tmp_path], Options(cache_dir=None), nlp=ruler_pipeline(patterns))
+    pages = render_pages(kb)
+    article = pages["articles/a.md"]
+    link = "[University of Sheffield](../organizations/university-of-sheffield.md)"
+    assert f"the {link} for" in article
+    assert "University of Sheffield" in pages["places/sheffield.md"]
