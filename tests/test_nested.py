@@ -26,6 +26,7 @@ def _places(text: str, label: str = "ORG") -> list[str]:
     ("name", "places"),
     [
         ("University of Sheffield", ["Sheffield"]),
+        ("University of Alberta", ["Alberta"]),  # a given name too
         ("University of Texas Arlington Muslim Student Association", ["Texas", "Arlington"]),
         ("Bank of Canada's", ["Canada"]),
         ("US Air Force", ["US"]),

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from sitegen.lexicon import COMPASS_WORDS, head_word, is_given_name
+from sitegen.lexicon import COMPASS_WORDS, head_word
 from sitegen.model import Mention
 from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_us_state
 
@@ -120,9 +120,8 @@ def _place_at(
 
 
 def _generic(word: str) -> bool:
-    """A word the gazetteer holds that names more than a place: a direction ("Northern", a
-    Zambian province) or a given name ("Mary", a Turkmen province)."""
-    return word.lower() in COMPASS_WORDS or is_given_name(word)
+    """A direction the gazetteer holds as a place ("Northern", a Zambian province)."""
+    return word.lower() in COMPASS_WORDS
 
 
 def _capitalized(word: str) -> bool:
