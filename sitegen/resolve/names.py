@@ -58,6 +58,11 @@ def _ends_with_abbreviation(name: str) -> bool:
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_key(text: str) -> str:
     """Matching key: case-folded, accents and dots removed, quotes and dashes unified."""
+    return fold_name(text)
+
+
+def fold_name(text: str) -> str:
+    """``name_key`` without its cache, for names read once (a gazetteer's)."""
     name = clean_name(text).translate(PUNCTUATION_MAP)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(char for char in name if not unicodedata.combining(char))
