@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
 
 from sitegen.build import build_pages, latest_published_epoch
 from sitegen.config import SETTINGS, Settings, load_settings
@@ -99,6 +100,25 @@ class SitegenPlugin(BasePlugin):
             len(report.removed),
         )
 
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Keep the generated pages that the nav does not list out of it, as ``not_in_nav``
+        would: a project's own mkdocs.yml need not name the entity folders and the timeline's
+        year pages, and an automatic nav lists the home, section and top pages only, not
+        thousands of entity pages. Pages the nav lists, or that mkdocs.yml already excludes or
+        drafts, are left as they are."""
+        if self._cached is None:
+            return files
+        generated = self._cached[2]
+        listed = set(nav_paths(config.nav)) if config.nav is not None else None
+        for file in files:
+            if file.src_uri not in generated or file.inclusion != InclusionLevel.INCLUDED:
+                continue
+            if listed is None and _top_page(file.src_uri):
+                continue
+            if listed is None or file.src_uri not in listed:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Restore ``SOURCE_DATE_EPOCH`` as it was before this build."""
         if self._epoch_was_set is False:
@@ -145,6 +165,26 @@ class SitegenPlugin(BasePlugin):
         if model not in self._nlp:
             self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]
+
+
+def nav_paths(nav: Any) -> Iterator[str]:
+    """The page paths a ``nav`` setting lists (titles, sections and links skipped)."""
+    if isinstance(nav, str):
+        if "://" not in nav:
+            yield nav.lstrip("/")
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from nav_paths(item)
+
+
+def _top_page(path: str) -> bool:
+    """A generated page an automatic nav shows: the home and top pages ("timeline.md"), and
+    the sections' index pages ("people/index.md"); not the review page."""
+    folder, _, name = path.rpartition("/")
+    return name != "review.md" if not folder else name == "index.md" and "/" not in folder
 
 
 def input_fingerprint(settings: Settings) -> Iterator[tuple[str, int, int]]:

@@ -27,6 +27,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "seeds", root / "seeds")
     (root / "site_src").mkdir()
+    build_strict(root)
+    return root
+
+
+def build_strict(root: Path) -> None:
+    """``mkdocs build --strict`` in ``root``, which must succeed."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=root,
@@ -36,7 +42,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return root
 
 
 def markdown_tree(folder: Path) -> dict[str, str]:
@@ -111,3 +116,38 @@ def test_mkdocs_serve_regenerates_an_edited_article(project: Path, tmp_path: Pat
             server.kill()
             server.wait(timeout=10)
         log.close()
+
+
+def _project_without_not_in_nav(root: Path, keep_nav: bool) -> Path:
+    """A project whose mkdocs.yml has no ``not_in_nav`` (and no ``nav``, unless kept)."""
+    lines = (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    kept, skipping = [], False
+    for line in lines:
+        if line.startswith("not_in_nav:") or (line.startswith("nav:") and not keep_nav):
+            skipping = True
+            continue
+        if skipping and (line.startswith(" ") or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    root.mkdir()
+    (root / "mkdocs.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "site_src").mkdir()
+    return root
+
+
+@pytest.mark.parametrize("keep_nav", [True, False])
+def test_generated_pages_stay_out_of_the_nav_without_not_in_nav(
+    tmp_path: Path, keep_nav: bool
+) -> None:
+    """With ``omitted_files: warn`` and ``--strict``, a page outside the nav would fail the
+    build: the plugin marks the generated pages the nav does not list. An automatic nav
+    shows the home, top and section pages, not each entity's."""
+    root = _project_without_not_in_nav(tmp_path / "p", keep_nav)
+    assert "not_in_nav" not in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    build_strict(root)
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "people/mark-carney/" not in home.split('class="md-content"')[0]  # not in the nav
+    assert 'href="people/"' in home
+    assert (root / "site" / "people" / "mark-carney" / "index.html").is_file()
