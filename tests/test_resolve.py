@@ -12,6 +12,7 @@ from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.names import clean_name, is_acronym_of, is_part_of, name_key
 from tests.conftest import ruler_pipeline, write
+from tests.test_kinds import entities_of
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Jane Doe"},
@@ -144,3 +145,28 @@ def test_part_and_acronym_rules() -> None:
     assert is_acronym_of("EADS", "European Aeronautic Defence & Space NV")
     assert is_acronym_of("U.S.", "United States")
     assert not is_acronym_of("IBM", "United States")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("World Health Organisation (WHO", "World Health Organisation"),
+        ("George W.] Bush", "George W. Bush"),
+        ("Apple (AAPL)", "Apple (AAPL)"),
+        ("(WHO", "(WHO"),
+    ],
+)
+def test_clean_name_drops_editorial_brackets_and_an_open_parenthesis(text: str, name: str) -> None:
+    assert clean_name(text) == name
+
+
+def test_page_title_is_a_proper_name_of_the_cluster(tmp_path: Path) -> None:
+    """ "First Airbus A380" (a model, with the sentence's first word) joins "Airbus", whose
+    page keeps the maker's name."""
+    patterns = [
+        {"label": "ORG", "pattern": "First Airbus A380"},
+        {"label": "ORG", "pattern": "Airbus"},
+    ]
+    body = "First Airbus A380 flew.\\n\\nAirbus said so. Airbus was glad. Airbus grew.\\n"
+    found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"Airbus"}

@@ -31,6 +31,7 @@ The rules, in order:
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -183,17 +184,29 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        """The fullest name: most words, then most mentions, then alphabetical."""
+        """The fullest name: a proper one first (``_is_proper_name``: not "First Airbus
+        A380" beside "Airbus"), then most words, then most mentions, then alphabetical."""
         if len(self.groups) == 1:
             return self.groups[0].name
         best = max(
             ((group.name, len(group.mentions)) for group in self.groups),
-            key=lambda item: (_word_count(item[0]), item[1], item[0]),
+            key=lambda item: (_is_proper_name(item[0]), _word_count(item[0]), item[1], item[0]),
         )
         return best[0]
 
     def mentions(self) -> list[tuple[str, Mention]]:
         return [(group.article, mention) for group in self.groups for mention in group.mentions]
+
+
+MODEL_NUMBER = re.compile(r"\b[A-Z]+-?\d+[A-Za-z]*\b")
+"""A model's number inside a name ("A380", "F-16"): a product's name, not its maker's."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_proper_name(name: str) -> bool:
+    """A name fit for a page's title: it starts with a capital letter and holds no model
+    number ("nonpartisan pan-democrat Eddie Chu", "First Airbus A380" are not)."""
+    return name[:1].isupper() and MODEL_NUMBER.search(name) is None
 
 
 @functools.lru_cache(maxsize=1 << 16)

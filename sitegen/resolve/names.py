@@ -44,8 +44,15 @@ and over (every pair of an article's clusters, every mention's key)."""
 
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def clean_name(text: str) -> str:
-    """Display form of a mention: single spaces, no leading "the", no trailing possessive."""
+    """Display form of a mention: single spaces, no leading "the", no trailing possessive, no
+    editorial brackets ("[George W.] Bush"), no parenthesis left open ("World Health
+    Organisation (WHO", where spaCy stopped inside the parentheses)."""
     name = " ".join(text.split())
+    if "[" in name or "]" in name:
+        name = name.replace("[", "").replace("]", "")
+    opened = name.rfind("(")
+    if opened > 0 and name.count("(") > name.count(")"):
+        name = name[:opened].rstrip()
     name = LEADING_THE.sub("", name)
     name = POSSESSIVE.sub("", name)
     return name.strip(" ,.;:") if not _ends_with_abbreviation(name) else name.strip(" ,;:")
