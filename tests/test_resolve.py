@@ -170,3 +170,16 @@ def test_page_title_is_a_proper_name_of_the_cluster(tmp_path: Path) -> None:
     body = "First Airbus A380 flew.\\n\\nAirbus said so. Airbus was glad. Airbus grew.\\n"
     found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
     assert found == {"Airbus"}
+
+
+def test_name_ending_in_a_lower_case_word_is_no_entity_unless_an_organizations(
+    tmp_path: Path,
+) -> None:
+    """ "Beauveria bassiana" is a species; "Quell Workers union" is still a union."""
+    patterns = [
+        {"label": "GPE", "pattern": "Beauveria bassiana"},
+        {"label": "ORG", "pattern": "Quell Workers union"},
+    ]
+    body = "Beauveria bassiana kills ants. The Quell Workers union protested.\n"
+    found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"Quell Workers union"}

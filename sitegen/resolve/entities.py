@@ -40,6 +40,7 @@ from typing import Any
 from sitegen.lexicon import (
     NON_ENTITY_FIRST_WORDS,
     NON_ENTITY_HEADS,
+    ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
     head_word,
@@ -726,7 +727,18 @@ def _is_entity(cluster: Cluster) -> bool:
         cluster.kind is not None
         and any(group.confirmed for group in cluster.groups)
         and has_capital(cluster.name)
+        and not _ends_in_lower_case(cluster.name)
     )
+
+
+def _ends_in_lower_case(name: str) -> bool:
+    """ "Beauveria bassiana", "Hang Seng and": a name whose last word is a lower-case word
+    that no organization or place ends with is a species' (or a phrase spaCy took for a
+    name), not a person's, organization's or place's ("United Auto Workers union" is one)."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return False
+    return words[-1] not in ORGANIZATION_HEADS | ORGANIZATION_DESCRIPTORS | PLACE_HEADS
 
 
 def title_aliases(cluster: Cluster) -> set[str]:
