@@ -183,3 +183,19 @@ def test_name_ending_in_a_lower_case_word_is_no_entity_unless_an_organizations(
     body = "Beauveria bassiana kills ants. The Quell Workers union protested.\n"
     found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
     assert found == {"Quell Workers union"}
+
+
+def test_page_title_is_not_a_product_added_to_the_makers_name(tmp_path: Path) -> None:
+    """ "Quellsoft Longhorn" once beside "Quellsoft" three times: the page is "Quellsoft"; a
+    second article's "Quellsoft" joins it. "Quellsoft Martin" (a founder's name) would stay."""
+    patterns = [
+        {"label": "ORG", "pattern": "Quellsoft Longhorn"},
+        {"label": "ORG", "pattern": "Quellsoft"},
+    ]
+    write(tmp_path / "a.txt", "Quellsoft Longhorn shipped.\n\nQuellsoft said so. Quellsoft grew.\n")
+    write(tmp_path / "b.txt", "Quellsoft hired staff. Quellsoft opened offices.\n")
+    articles = read_articles([tmp_path])
+    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
+    assert [(e.name, e.page, len(e.mentions)) for e in entities] == [
+        ("Quellsoft", "organizations/quellsoft.md", 5)
+    ]

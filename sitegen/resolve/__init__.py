@@ -49,7 +49,7 @@ def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
 def _page_name(cluster: Cluster) -> str:
     """The name a cluster's page shows: told apart from others of its kind and name ("Wang
     (rice farmer)"), a sports team's ("Sweden (team)"), else its own."""
-    return cluster.page_name or team_page_name(cluster) or cluster.name
+    return cluster.page_name or team_page_name(cluster) or cluster.title
 
 
 def _entity(cluster: Cluster, path_stem: str) -> Entity:

@@ -198,6 +198,47 @@ class Cluster:
     def mentions(self) -> list[tuple[str, Mention]]:
         return [(group.article, mention) for group in self.groups for mention in group.mentions]
 
+    @property
+    def title(self) -> str:
+        """The name its page shows: ``name``, except for an organization whose fullest name
+        adds words that say no organization after another of its names, written more often
+        and in more articles ("Microsoft Longhorn", once, beside "Microsoft" in many: a
+        product); the fullest of its other names is shown. Within one article the full name
+        stays ("Goldman Sachs", then "Goldman")."""
+        name = self.name
+        if len(self.groups) == 1 or self.kind != "organization":
+            return name
+        count: Counter[str] = Counter()
+        articles: dict[str, set[str]] = {}
+        for group in self.groups:
+            count[group.name] += len(group.mentions)
+            articles.setdefault(group.name, set()).add(group.article)
+        kept = [
+            group
+            for group in self.groups
+            if not any(
+                _adds_a_product(group.name, other)
+                and count[group.name] < count[other]
+                and len(articles[group.name]) < len(articles[other])
+                for other in count
+            )
+        ]
+        if not kept or len(kept) == len(self.groups):
+            return name
+        return Cluster(kept).name
+
+
+def _adds_a_product(long: str, short: str) -> bool:
+    """ "Microsoft Longhorn" after "Microsoft": words after a shorter name, none of them an
+    organization's word ("Motor Company", "Inc.", "Bank of ...") or a person's name
+    ("Lockheed Martin")."""
+    if not long.startswith(short + " "):
+        return False
+    extra = [word.rstrip(".,") for word in long[len(short) :].split()]
+    return not any(
+        word.lower() in ORGANIZATION_HEADS or word == "of" or is_given_name(word) for word in extra
+    )  # "Lockheed Martin": founders' names
+
 
 MODEL_NUMBER = re.compile(r"\b[A-Z]+-?\d+[A-Za-z]*\b")
 """A model's number inside a name ("A380", "F-16"): a product's name, not its maker's."""

@@ -37,27 +37,36 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 
 def name_homonyms(clusters: list[Cluster], articles: Sequence[Article]) -> None:
-    """Give each cluster that shares its kind and name key with others a ``page_name`` of its
-    own, different from every other cluster's name."""
+    """Give each cluster that shares its kind and the name key of its title
+    (``Cluster.title``) with others a ``page_name`` of its own, different from every other
+    cluster's title."""
     order = {article.id: position for position, article in enumerate(articles)}
     titles = {article.id: article.title for article in articles}
+    shown = {id(cluster): cluster.title for cluster in clusters}
     same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
     for cluster in clusters:
-        same.setdefault((cluster.kind, name_key(cluster.name)), []).append(cluster)
-    taken = {(cluster.kind, cluster.name) for cluster in clusters}
+        same.setdefault((cluster.kind, name_key(shown[id(cluster)])), []).append(cluster)
+    taken = {(cluster.kind, shown[id(cluster)]) for cluster in clusters}
     for (kind, _), found in same.items():
         if len(found) < 2:
             continue
-        found.sort(key=lambda c: (min(order.get(g.article, len(order)) for g in c.groups), c.name))
+        found.sort(
+            key=lambda c: (min(order.get(g.article, len(order)) for g in c.groups), shown[id(c)])
+        )
         for number, (cluster, qualifier) in enumerate(
             zip(found, _qualifiers(found, order, titles), strict=True), 1
         ):
-            name = f"{cluster.name} ({qualifier})"
+            name = f"{shown[id(cluster)]} ({qualifier})"
             while (kind, name) in taken:
-                name = f"{cluster.name} ({number})"
+                name = f"{shown[id(cluster)]} ({number})"
                 number += len(found)
             cluster.page_name = name
             taken.add((kind, name))
+
+
+def _first_article(cluster: Cluster, order: dict[str, int]) -> int:
+    """The position of the first article that names the cluster."""
+    return min(order.get(group.article, len(order)) for group in cluster.groups)
 
 
 def team_page_name(cluster: Cluster) -> str:
@@ -66,7 +75,7 @@ def team_page_name(cluster: Cluster) -> str:
     page is not taken for the country's; empty for any other cluster."""
     if not any(mention.cue == "team" for _, mention in cluster.mentions()):
         return ""
-    return f"{cluster.name} ({TEAM_QUALIFIER})" if cluster.kind == "organization" else ""
+    return f"{cluster.title} ({TEAM_QUALIFIER})" if cluster.kind == "organization" else ""
 
 
 def _qualifiers(
