@@ -142,6 +142,11 @@ def test_part_and_acronym_rules() -> None:
     assert is_part_of("Carney", "Mark Carney")
     assert is_part_of("Times", "New York Times")
     assert not is_part_of("York Post", "New York Times")
+    assert not is_part_of("Air Force", "National Museum of the U.S. Air Force")  # a museum
+    assert not is_part_of("Helsinki", "University of Helsinki")
+    assert is_part_of("Museum", "National Museum of the U.S. Air Force")
+    assert is_part_of("Texas", "State of Texas")  # another name of Texas
+    assert is_part_of("Scientology", "Church of Scientology")
     assert is_acronym_of("EADS", "European Aeronautic Defence & Space NV")
     assert is_acronym_of("U.S.", "United States")
     assert not is_acronym_of("IBM", "United States")

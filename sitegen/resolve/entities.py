@@ -246,9 +246,19 @@ MODEL_NUMBER = re.compile(r"\b[A-Z]+-?\d+[A-Za-z]*\b")
 
 @functools.lru_cache(maxsize=1 << 16)
 def _is_proper_name(name: str) -> bool:
-    """A name fit for a page's title: it starts with a capital letter and holds no model
-    number ("nonpartisan pan-democrat Eddie Chu", "First Airbus A380" are not)."""
-    return name[:1].isupper() and MODEL_NUMBER.search(name) is None
+    """A name fit for a page's title: it starts with a capital letter, holds no model number
+    and no "the" but after "of", "and" ... ("nonpartisan pan-democrat Eddie Chu", "First
+    Airbus A380", "Rathbun the Scientology" are not)."""
+    words = name.split()
+    stray_the = any(
+        word == "the" and words[index - 1].lower() not in CONNECTIVES
+        for index, word in enumerate(words[1:], 1)
+    )  # "Rathbun the Scientology": two names run together
+    return name[:1].isupper() and MODEL_NUMBER.search(name) is None and not stray_the
+
+
+CONNECTIVES = frozenset("""of and for on in at to""".split())
+"""Words after which "the" belongs in a name ("Church of the Nazarene")."""
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -121,12 +121,28 @@ def acronym_forms(long: str) -> frozenset[str]:
     return frozenset((initials, with_stopwords))
 
 
+SAME_AS_OF = frozenset(
+    """state city town village municipality province county district region republic
+    kingdom commonwealth federation principality emirate island islands church""".split()
+)
+"""Words before "of" that make "X of Y" another name of Y ("State of Texas", "Municipality
+of Livorno", "Church of Scientology")."""
+
+
 def is_part_of(short: str, long: str) -> bool:
-    """True when ``short``'s words appear, in order and contiguous, inside ``long``."""
+    """True when ``short``'s words appear, in order and contiguous, inside ``long``, and not
+    only after its "of": "National Museum of the US Air Force" names a museum, not the "Air
+    Force"; "Duke of Edinburgh" a duke, not "Edinburgh" (but "State of Texas" is Texas:
+    ``SAME_AS_OF``)."""
     part, whole = name_tokens(short), name_tokens(long)
     if not part or len(part) >= len(whole):
         return False
-    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+    first_of = whole.index("of") if "of" in whole[1:] else len(whole)
+    if first_of < len(whole) and whole[first_of - 1] in SAME_AS_OF:
+        first_of = len(whole)  # "State of Texas" is Texas
+    return any(
+        whole[i : i + len(part)] == part for i in range(min(first_of, len(whole) - len(part) + 1))
+    )
 
 
 def has_capital(text: str) -> bool:
