@@ -30,3 +30,9 @@ def test_places_are_known(name: str) -> None:
 @pytest.mark.parametrize("name", ["Quantcast", "Ubisoft", "Quellford", "Rebecca"])
 def test_other_words_are_not(name: str) -> None:
     assert not is_known_place(name)
+
+
+@pytest.mark.parametrize("name", ["Kashmir", "Darfur", "Bengal", "Bosnia"])
+def test_regions_inside_subdivisions_names_are_known(name: str) -> None:
+    """ "Jammu and Kashmir", "North Darfur", "West Bengal", "Bosnia and Herzegovina"."""
+    assert is_known_place(name)

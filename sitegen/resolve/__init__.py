@@ -29,20 +29,22 @@ def resolve_entities(
     articles = list(articles)
     clusters = resolve_clusters(articles, analyses, per_article)
     name_homonyms(clusters, articles)
-    ids = _entity_ids(clusters)
-    entities = [_entity(cluster, ids[id(cluster)]) for cluster in clusters]
+    names = {id(cluster): _page_name(cluster) for cluster in clusters}  # once: ``title`` sums
+    ids = _entity_ids(clusters, names)
+    entities = [_entity(cluster, ids[id(cluster)], names[id(cluster)]) for cluster in clusters]
     entities = _with_affiliations(entities, clusters)
     return tuple(sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)))
 
 
-def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
+def _entity_ids(clusters: list[Cluster], names: dict[int, str]) -> dict[int, str]:
+    """Each cluster's page path without ".md", from its page name (``names``, by ``id``)."""
     ids: dict[int, str] = {}
     kinds = [cluster.kind for cluster in clusters]  # each sums its groups' votes
     for kind, section in SECTION_OF_KIND.items():
         of_kind = [cluster for cluster, its in zip(clusters, kinds, strict=True) if its == kind]
-        slugs = assign_slugs(_page_name(cluster) for cluster in of_kind)
+        slugs = assign_slugs(names[id(cluster)] for cluster in of_kind)
         for cluster in of_kind:
-            ids[id(cluster)] = f"{section}/{slugs[_page_name(cluster)]}"
+            ids[id(cluster)] = f"{section}/{slugs[names[id(cluster)]]}"
     return ids
 
 
@@ -52,10 +54,9 @@ def _page_name(cluster: Cluster) -> str:
     return cluster.page_name or team_page_name(cluster) or cluster.title
 
 
-def _entity(cluster: Cluster, path_stem: str) -> Entity:
+def _entity(cluster: Cluster, path_stem: str, name: str) -> Entity:
     kind = cluster.kind
     assert kind is not None
-    name = _page_name(cluster)
     surfaces = {clean_name(s) for g in cluster.groups for s in g.surface}
     written = {" ".join(mention.text.split()) for _, mention in cluster.mentions()} | title_aliases(
         cluster

@@ -19,7 +19,7 @@ import re
 from functools import cache
 from typing import Any
 
-from sitegen.lexicon import COUNTRY_ALIASES, PLACE_ABBREVIATIONS
+from sitegen.lexicon import COMPASS_WORDS, COUNTRY_ALIASES, PLACE_ABBREVIATIONS
 from sitegen.resolve.names import fold_name, name_key
 
 CITY_FILE = "cities15000.json"
@@ -69,14 +69,25 @@ def place_keys() -> frozenset[str]:
     capitals and other large cities, US states and counties, and continents."""
     import pycountry
 
-    names: set[str] = _provinces()
-    names.update(subdivision.name for subdivision in pycountry.subdivisions)
+    regions = _provinces() | {subdivision.name for subdivision in pycountry.subdivisions}
+    regions |= {country.name for country in pycountry.countries}  # "Bosnia and Herzegovina"
+    names: set[str] = regions | {part for region in regions for part in _region_parts(region)}
     names.update(record["name"] for record in _geonames("continents.json").values())
     names.update(county["name"].removesuffix(" County") for county in _geonames_list())
     for city in _geonames(CITY_FILE).values():
         names.add(city["name"])
         names.update(name for name in city.get("alternatenames", ()) if _latin(name))
     return state_keys() | frozenset(_key(name) for name in names if name)
+
+
+def _region_parts(name: str) -> list[str]:
+    """The regions a subdivision's name is made of ("Jammu and Kashmir": "Jammu", "Kashmir")
+    and the region a compass word narrows ("North Darfur": "Darfur", "West Bengal": "Bengal")."""
+    parts = name.split(" and ") if " and " in name else []
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in COMPASS_WORDS:
+        parts.append(rest)
+    return parts
 
 
 def _provinces() -> set[str]:
