@@ -36,3 +36,9 @@ def test_other_words_are_not(name: str) -> None:
 def test_regions_inside_subdivisions_names_are_known(name: str) -> None:
     """ "Jammu and Kashmir", "North Darfur", "West Bengal", "Bosnia and Herzegovina"."""
     assert is_known_place(name)
+
+
+@pytest.mark.parametrize("code", ["GM", "CC"])
+def test_country_codes_are_no_place_names(code: str) -> None:
+    """countryinfo lists codes among other spellings: "GM" is General Motors in the news."""
+    assert not is_known_place(code)

@@ -92,7 +92,8 @@ def _region_parts(name: str) -> list[str]:
 
 def _provinces() -> set[str]:
     """Countries' provinces and states by their English names, from ``countryinfo``
-    ("Xizang (Tibet)": both names), with the countries' other spellings and capitals."""
+    ("Xizang (Tibet)": both names), with the countries' other spellings (not their codes:
+    "GM", "CC") and capitals."""
     names: set[str] = set()
     for file in importlib.resources.files("countryinfo").joinpath("data").iterdir():
         if not file.name.endswith(".json"):
@@ -100,7 +101,7 @@ def _provinces() -> set[str]:
         country = json.loads(file.read_text(encoding="utf-8"))
         for province in _strings(country.get("provinces")):
             names.update(part.strip() for part in PARENTHESES.split(province))
-        names.update(_strings(country.get("altSpellings")))
+        names.update(name for name in _strings(country.get("altSpellings")) if not name.isupper())
         names.update(_strings(country.get("capital")))
     return names
 
