@@ -204,3 +204,13 @@ def test_page_title_is_not_a_product_added_to_the_makers_name(tmp_path: Path) ->
     assert [(e.name, e.page, len(e.mentions)) for e in entities] == [
         ("Quellsoft", "organizations/quellsoft.md", 5)
     ]
+
+
+def test_state_of_a_place_is_titled_by_the_place(tmp_path: Path) -> None:
+    patterns = [
+        {"label": "GPE", "pattern": "State of Texas"},
+        {"label": "GPE", "pattern": "Texas"},
+    ]
+    body = "The State of Texas sued. Texas won in Texas courts.\n"
+    found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
+    assert found == [("Texas", "place", 3)]

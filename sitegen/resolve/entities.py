@@ -54,6 +54,7 @@ from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mentio
 from sitegen.resolve.gazetteer import canonical_key, is_known_place
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
+    SAME_AS_OF,
     CaseCounts,
     clean_name,
     has_capital,
@@ -204,9 +205,17 @@ class Cluster:
         adds words that say no organization after another of its names, written more often
         and in more articles ("Microsoft Longhorn", once, beside "Microsoft" in many: a
         product); the fullest of its other names is shown. Within one article the full name
-        stays ("Goldman Sachs", then "Goldman")."""
+        stays ("Goldman Sachs", then "Goldman"). A place written "State of Texas" and
+        "Texas" shows "Texas"."""
         name = self.name
-        if len(self.groups) == 1 or self.kind != "organization":
+        if len(self.groups) == 1:
+            return name
+        kind = self.kind
+        if kind == "place":
+            head, of, rest = name.partition(" of ")
+            plain = of and head.lower() in SAME_AS_OF and any(g.name == rest for g in self.groups)
+            return rest if plain else name
+        if kind != "organization":
             return name
         count: Counter[str] = Counter()
         articles: dict[str, set[str]] = {}
