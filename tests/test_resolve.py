@@ -214,3 +214,10 @@ def test_state_of_a_place_is_titled_by_the_place(tmp_path: Path) -> None:
     body = "The State of Texas sued. Texas won in Texas courts.\n"
     found = [(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)]
     assert found == [("Texas", "place", 3)]
+
+
+def test_an_office_alone_is_no_entity(tmp_path: Path) -> None:
+    """ "the Sheriff's detective": a title with no name, whatever spaCy's label."""
+    patterns = [{"label": "GPE", "pattern": "Sheriff"}, {"label": "PERSON", "pattern": "President"}]
+    body = "They plied the Sheriff's detective with a story. The President left.\n"
+    assert entities_of(tmp_path, body, patterns) == []

@@ -40,6 +40,7 @@ from typing import Any
 from sitegen.lexicon import (
     NON_ENTITY_FIRST_WORDS,
     NON_ENTITY_HEADS,
+    OFFICE_TITLES,
     ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
@@ -788,6 +789,7 @@ def _is_entity(cluster: Cluster) -> bool:
         and any(group.confirmed for group in cluster.groups)
         and has_capital(cluster.name)
         and not _ends_in_lower_case(cluster.name)
+        and name_key(cluster.name) not in OFFICE_TITLES  # "the Sheriff", "the President"
     )
 
 
