@@ -16,6 +16,14 @@ EntityKind = Literal["person", "organization", "place"]
 Tense = Literal["past", "present", "future"]
 
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place")
+KIND_OF_LABEL: dict[str, EntityKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+"""The entity kind of each spaCy label that names one."""
 
 
 @dataclass(frozen=True)

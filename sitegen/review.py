@@ -9,16 +9,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from sitegen.model import Entity, KnowledgeBase, TimeExpression
+from sitegen.model import KIND_OF_LABEL, Entity, EntityKind, KnowledgeBase, TimeExpression
 from sitegen.resolve.names import is_part_of, name_tokens
-
-KIND_OF_LABEL = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
 
 
 @dataclass(frozen=True)
@@ -93,7 +85,7 @@ class TaggedSpans:
     instead of a scan of the article's mentions."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.rows: dict[str, tuple[list[tuple[int, int, int, str]], list[int], int]] = {}
+        self.rows: dict[str, tuple[list[tuple[int, int, int, EntityKind]], list[int], int]] = {}
         for article_id, analysis in kb.analyses.items():
             rows = sorted(
                 (raw.start, raw.end, order, KIND_OF_LABEL[raw.label])

@@ -29,6 +29,7 @@ from sitegen.lexicon import (
     is_title,
 )
 from sitegen.model import (
+    KIND_OF_LABEL,
     UNLABELLED_NAME,
     Analysis,
     Article,
@@ -324,8 +325,8 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
-    score = next((i for i in range(start + 1, end) if score_length(doc, i)), end)
-    end = score  # a score in or after the name: "Sweden 1 (– 0 up)", "beat Chelsea 2-1"
+    # a score in or after the name: "Sweden 1 (– 0 up)", "beat Chelsea 2-1"
+    end = next((i for i in range(start + 1, end) if score_length(doc, i)), end)
     if ent.label_ != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"
@@ -434,16 +435,9 @@ def _service_kind(doc: Doc, start: int, end: int, label: str) -> str:
     return ""
 
 
-CONJUNCT_KINDS = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "PRODUCT": "other",
-    "WORK_OF_ART": "other",
-    "EVENT": "other",
-}
+CONJUNCT_KINDS: dict[str, str] = KIND_OF_LABEL | dict.fromkeys(
+    ("PRODUCT", "WORK_OF_ART", "EVENT"), "other"
+)
 """The kind a tagged name in a list gives the other names of the list (``_conjunct_kind``)."""
 MIN_CONJUNCTS = 2
 """Tagged names a list needs besides the name for their kind to count."""
@@ -464,18 +458,14 @@ def _conjunct_kind(doc: Doc, start: int, end: int, label: str) -> str:
         token = stack.pop()
         members.append(token)
         stack.extend(child for child in token.children if child.dep_ == "conj")
-    kinds = {
+    others = [
         CONJUNCT_KINDS[token.ent_type_]
         for token in members
         if not start <= token.i < end and token.ent_type_ in CONJUNCT_KINDS
-    }
-    tagged = sum(
-        1 for token in members if not start <= token.i < end and token.ent_type_ in CONJUNCT_KINDS
-    )
-    if tagged < MIN_CONJUNCTS or len(kinds) != 1:
+    ]
+    if len(others) < MIN_CONJUNCTS or len(set(others)) != 1:
         return ""
-    (kind,) = kinds
-    return "" if kind == CONJUNCT_KINDS.get(label) else kind
+    return "" if others[0] == CONJUNCT_KINDS.get(label) else others[0]
 
 
 def _predicate_kind(doc: Doc, start: int, end: int) -> str:

@@ -51,7 +51,14 @@ from sitegen.lexicon import (
     last_word,
     same_given_name,
 )
-from sitegen.model import UNLABELLED_NAME, Analysis, Article, EntityKind, Mention
+from sitegen.model import (
+    KIND_OF_LABEL,
+    UNLABELLED_NAME,
+    Analysis,
+    Article,
+    EntityKind,
+    Mention,
+)
 from sitegen.resolve.gazetteer import canonical_key, is_known_place
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
@@ -76,13 +83,6 @@ from sitegen.resolve.person_names import (
     person_mentions,
 )
 
-KIND_OF_LABEL: dict[str, EntityKind] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
 NON_ENTITY_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 """spaCy labels that vote against a page ("other")."""
 TITLE_VOTE = 2
