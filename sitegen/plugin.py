@@ -183,8 +183,9 @@ def nav_paths(nav: Any) -> Iterator[str]:
 def _top_page(path: str) -> bool:
     """A generated page an automatic nav shows: the home and top pages ("timeline.md"), and
     the sections' index pages ("people/index.md"); not the review page."""
-    folder, _, name = path.rpartition("/")
-    return name != "review.md" if not folder else name == "index.md" and "/" not in folder
+    if "/" not in path:
+        return path != "review.md"
+    return path.split("/", 1)[1] == "index.md"
 
 
 def input_fingerprint(settings: Settings) -> Iterator[tuple[str, int, int]]:

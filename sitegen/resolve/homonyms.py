@@ -50,9 +50,7 @@ def name_homonyms(clusters: list[Cluster], articles: Sequence[Article]) -> None:
     for (kind, _), found in same.items():
         if len(found) < 2:
             continue
-        found.sort(
-            key=lambda c: (min(order.get(g.article, len(order)) for g in c.groups), shown[id(c)])
-        )
+        found.sort(key=lambda c: (_first_article(c, order), shown[id(c)]))
         for number, (cluster, qualifier) in enumerate(
             zip(found, _qualifiers(found, order, titles), strict=True), 1
         ):
