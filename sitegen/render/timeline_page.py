@@ -138,12 +138,10 @@ def _months_of(year: TimelinePage, context: RenderContext) -> list[str]:
     pages = [part for part in context.timeline.pages if part.year == year.year and part.month]
     total = len(year.events) + sum(len(part.events) for part in pages)
     months = " · ".join(
-        f"{link(part.title, relative(part.path, year.path))} ({len(part.events)})"
-        for part in pages
+        f"{link(part.title, relative(part.path, year.path))} ({len(part.events)})" for part in pages
     )
     lines = [
-        f"{total} dated events in {year.year}, on a page per month (events per month): "
-        f"{months}\n"
+        f"{total} dated events in {year.year}, on a page per month (events per month): {months}\n"
     ]
     if year.events:
         lines.append("## Dated to the year, a season or a quarter\n")
