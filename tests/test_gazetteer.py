@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.resolve.gazetteer import is_known_place
+from sitegen.resolve.gazetteer import is_known_place, is_region
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,15 @@ def test_regions_inside_subdivisions_names_are_known(name: str) -> None:
 def test_country_codes_are_no_place_names(code: str) -> None:
     """countryinfo lists codes among other spellings: "GM" is General Motors in the news."""
     assert not is_known_place(code)
+
+
+@pytest.mark.parametrize("name", ["Vietnam", "Ontario", "Asia", "Tibet", "Ohio", "Kashmir"])
+def test_regions_are_countries_provinces_and_continents(name: str) -> None:
+    assert is_region(name)
+
+
+@pytest.mark.parametrize("name", ["Seattle", "Springfield", "Google", "Hang", "Toyota"])
+def test_cities_and_their_other_names_are_no_regions(name: str) -> None:
+    """GeoNames gives "Google" and "Hang" as cities' other names; a city is a known place
+    (``is_known_place``), not a region."""
+    assert not is_region(name)

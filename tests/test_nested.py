@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from sitegen.build import Options, build_knowledge, render_pages
 from sitegen.model import Mention
-from sitegen.resolve.nested import nested_places
+from sitegen.resolve.nested import nested_places, with_nested_places
 from tests.conftest import ruler_pipeline, write
 from tests.test_kinds import entities_of
 
 
 def _places(text: str, label: str = "ORG") -> list[str]:
     mention = Mention(start=100, end=100 + len(text), text=text, label=label, sentence=0)
-    found = nested_places(mention) if label == "ORG" else []
+    found = nested_places(mention)
     for place in found:  # offsets are the article's
         assert text[place.start - 100 : place.end - 100] == place.text
         assert place.label == "GPE" and place.sentence == 0
@@ -42,6 +43,31 @@ def _places(text: str, label: str = "ORG") -> list[str]:
 )
 def test_places_inside_an_organizations_name(name: str, places: list[str]) -> None:
     assert _places(name) == places
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "places"),
+    [
+        ("Vietnam War", "EVENT", ["Vietnam"]),
+        ("Ontario Ghostbusters", "WORK_OF_ART", ["Ontario"]),
+        ("Treaty of Rome", "LAW", ["Rome"]),
+        ("Hang Seng", "PRODUCT", []),  # GeoNames gives "Hang" as a city's other name
+        ("Google Chrome", "PRODUCT", []),  # and "Google"
+        ("Springfield Marathon", "EVENT", []),  # a city first, not a country's subdivision
+        ("Vietnam", "EVENT", []),  # the whole name
+    ],
+)
+def test_places_inside_names_of_events_products_and_works(
+    name: str, label: str, places: list[str]
+) -> None:
+    assert _places(name, label) == places
+
+
+def test_a_name_of_a_thing_by_the_words_around_it_holds_places_too() -> None:
+    person = Mention(start=0, end=16, text="Vietnam Memorial", label="PERSON", sentence=0)
+    assert with_nested_places([person]) == [person]  # a person's name: no place read inside
+    thing = replace(person, cue="other")  # "the Vietnam Memorial" after "a film called"
+    assert [m.text for m in with_nested_places([thing])] == ["Vietnam Memorial", "Vietnam"]
 
 
 def test_nested_place_is_a_place_page_beside_the_organization(tmp_path: Path) -> None:

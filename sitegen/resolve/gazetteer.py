@@ -64,20 +64,29 @@ def _country_names(country: Any) -> set[str]:
 
 
 @cache
-def place_keys() -> frozenset[str]:
-    """Name keys of the world's countries, former countries, subdivisions and provinces,
-    capitals and other large cities, US states and counties, and continents."""
+def region_keys() -> frozenset[str]:
+    """Name keys of countries (``state_keys``), their subdivisions and provinces, and
+    continents: places whose names are seldom anything else's. Cities and their other names
+    are not among them: GeoNames lists "Google" and "Hang" (of "Hang Seng") as cities' names."""
     import pycountry
 
     regions = _provinces() | {subdivision.name for subdivision in pycountry.subdivisions}
     regions |= {country.name for country in pycountry.countries}  # "Bosnia and Herzegovina"
     names: set[str] = regions | {part for region in regions for part in _region_parts(region)}
     names.update(record["name"] for record in _geonames("continents.json").values())
+    return state_keys() | frozenset(_key(name) for name in names if name)
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Name keys of the world's countries, former countries, subdivisions and provinces,
+    capitals and other large cities, US states and counties, and continents."""
+    names: set[str] = _capitals()
     names.update(county["name"].removesuffix(" County") for county in _geonames_list())
     for city in _geonames(CITY_FILE).values():
         names.add(city["name"])
         names.update(name for name in city.get("alternatenames", ()) if _latin(name))
-    return state_keys() | frozenset(_key(name) for name in names if name)
+    return region_keys() | frozenset(_key(name) for name in names if name)
 
 
 def _region_parts(name: str) -> list[str]:
@@ -93,17 +102,28 @@ def _region_parts(name: str) -> list[str]:
 def _provinces() -> set[str]:
     """Countries' provinces and states by their English names, from ``countryinfo``
     ("Xizang (Tibet)": both names), with the countries' other spellings (not their codes:
-    "GM", "CC") and capitals."""
+    "GM", "CC")."""
     names: set[str] = set()
-    for file in importlib.resources.files("countryinfo").joinpath("data").iterdir():
-        if not file.name.endswith(".json"):
-            continue
-        country = json.loads(file.read_text(encoding="utf-8"))
+    for country in _countryinfo():
         for province in _strings(country.get("provinces")):
             names.update(part.strip() for part in PARENTHESES.split(province))
         names.update(name for name in _strings(country.get("altSpellings")) if not name.isupper())
-        names.update(_strings(country.get("capital")))
     return names
+
+
+def _capitals() -> set[str]:
+    """Countries' capitals, from ``countryinfo``."""
+    return {capital for country in _countryinfo() for capital in _strings(country.get("capital"))}
+
+
+def _countryinfo() -> list[dict[str, Any]]:
+    """``countryinfo``'s records, one per country."""
+    folder = importlib.resources.files("countryinfo").joinpath("data")
+    return [
+        json.loads(file.read_text(encoding="utf-8"))
+        for file in folder.iterdir()
+        if file.name.endswith(".json")
+    ]
 
 
 def _strings(value: Any) -> list[str]:
@@ -188,6 +208,12 @@ def is_us_state(name: str) -> bool:
 def us_state_keys() -> frozenset[str]:
     """Name keys of the US states."""
     return frozenset(_key(record["name"]) for record in _geonames("us_states.json").values())
+
+
+def is_region(name: str) -> bool:
+    """ "Vietnam", "Ontario", "Asia": a country, a country's subdivision or a continent
+    (``region_keys``); not a city."""
+    return name_key(name) in region_keys()
 
 
 def is_known_place(name: str) -> bool:

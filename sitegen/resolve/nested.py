@@ -1,4 +1,5 @@
-"""Places named inside organizations' names: "University of Sheffield", "US Air Force".
+"""Places named inside organizations' names ("University of Sheffield", "US Air Force") and
+inside names of events, products and works ("the Vietnam War").
 
 Annotated news (MEANTIME, GUM) names the place inside an organization's name as a place of its
 own ("the United States Senate" holds "United States"), and a reader of "Massachusetts
@@ -9,7 +10,10 @@ Institute of Technology" learns where it is. A place is read inside an organizat
   at the start of the words after "of");
 - first, when it is a country ("US Air Force"), or a US state before a public institution's
   head word ("Colorado State University"; not "Washington Mutual"); never a province or a
-  city ("Northern Arena", "Toyota Motor", "Shanghai Airlines").
+  city ("Northern Arena", "Toyota Motor", "Shanghai Airlines");
+- first in the name of an event, product, work or law, when it is a country, a country's
+  province or a continent ("the Vietnam War", "Ontario Ghostbusters"); cities' names are
+  also products' ("Hang Seng", "Vostok 1").
 
 The place's mention is a mention like spaCy's (label GPE), with the outer name's sentence, so
 it joins the place's other mentions and its page lists the sentence.
@@ -23,7 +27,7 @@ from dataclasses import replace
 
 from sitegen.lexicon import COMPASS_WORDS, head_word
 from sitegen.model import Mention
-from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_us_state
+from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_region, is_us_state
 from sitegen.resolve.names import POSSESSIVE
 
 INSTITUTION_HEADS = frozenset(
@@ -31,6 +35,9 @@ INSTITUTION_HEADS = frozenset(
     department court museum library hospital""".split()
 )
 """Head words of public institutions named after their state ("Ohio State", "Texas Senate")."""
+THING_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+"""spaCy's labels of names of events, products, works and laws, which get no page but may
+name a place ("the Vietnam War")."""
 MAX_PLACE_WORDS = 3
 """Longest place name looked for inside an organization's name ("New South Wales")."""
 WORD = re.compile(r"[^\s]+")
@@ -39,19 +46,22 @@ Word = tuple[int, int, str]
 
 
 def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` and, after each organization's, the places named inside it."""
+    """``mentions`` and, after each organization's, event's, product's or work's, the
+    places named inside it."""
     found: list[Mention] = []
     for mention in mentions:
         found.append(mention)
-        if mention.label == "ORG":
+        if mention.label == "ORG" or _is_thing(mention):
             found.extend(nested_places(mention))
     return found
 
 
 def nested_places(mention: Mention) -> list[Mention]:
-    """The places inside an organization's name, as mentions of their own."""
+    """The places inside a name, as mentions of their own."""
     words = [(m.start(), m.end(), _bare(m.group())) for m in WORD.finditer(mention.text)]
-    spans = list(_leading_country(words)) + list(_after_of(words))
+    thing = _is_thing(mention)
+    first = list(_leading_place(words) if thing else _leading_country(words))
+    spans = first + list(_after_of(words))
     return [
         replace(
             mention,
@@ -72,6 +82,12 @@ def nested_places(mention: Mention) -> list[Mention]:
     ]
 
 
+def _is_thing(mention: Mention) -> bool:
+    """The name of an event, product, work or law, by spaCy's label or the words around it
+    (not by its last word: "Paris Air Show" and "Delta Program" name no place to annotators)."""
+    return mention.label in THING_LABELS or mention.cue == "other"
+
+
 def _bare(word: str) -> str:
     """A word without its possessive ("Canada's" -> "Canada")."""
     return POSSESSIVE.sub("", word)
@@ -89,6 +105,15 @@ def _leading_country(words: list[Word]) -> Iterator[tuple[int, int]]:
     if is_us_state(country) and head_word(name) not in INSTITUTION_HEADS:
         return
     yield words[0][0], words[place[1] - 1][0] + len(words[place[1] - 1][2])
+
+
+def _leading_place(words: list[Word]) -> Iterator[tuple[int, int]]:
+    """A country, province or continent that starts the name of an event, product or work
+    and is not all of it ("the Vietnam War", "Ontario Ghostbusters"); not a city, whose
+    names are also products' ("Hang Seng", "Vostok 1")."""
+    place = _place_at(words, 0, is_region)
+    if place is not None and place[1] < len(words):
+        yield words[0][0], words[place[1] - 1][0] + len(words[place[1] - 1][2])
 
 
 def _after_of(words: list[Word]) -> Iterator[tuple[int, int]]:
