@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import re
 from functools import cache
 
 from nicknames import NickNamer
@@ -198,6 +199,8 @@ OFFICE_TITLES = frozenset(
 )
 """Office titles that end a name tagged as an organization or place only as the office's
 title ("State Department Spokesperson", "Virginia Governor"): not part of the name."""
+OFFICE_WORD = re.compile(r"[a-z]+")
+"""The letters a token starts with ("governor" of "Governor(s", as spaCy may write it)."""
 
 PERSON_DESCRIPTORS = frozenset(
     """designer singer actor actress writer author novelist poet playwright artist painter
@@ -411,6 +414,18 @@ def _surname_frequencies() -> dict[str, float]:
     """Lower-case surname -> its frequency in percent, from the census list."""
     text = importlib.resources.files("names").joinpath(SURNAME_FILE).read_text(encoding="utf-8")
     return {f[0].lower(): float(f[1]) for f in (line.split() for line in text.splitlines()) if f}
+
+
+def is_office_title_word(word: str) -> bool:
+    """ "Governor", "Senators", "Governor(s": an office's title (``OFFICE_TITLES``, with a
+    plural ending) that is no family name too (not "Mayor", "President": the census lists them
+    as surnames). A person's name never ends in one ("Virginia Governor" names an office)."""
+    letters = OFFICE_WORD.match(word.lower())
+    if letters is None:
+        return False
+    title = letters.group()
+    title = title if title in OFFICE_TITLES else title.removesuffix("s")
+    return title in OFFICE_TITLES and title not in _surname_frequencies()
 
 
 def one_word_name_gender(word: str) -> str | None:

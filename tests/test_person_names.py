@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
 from sitegen.ingest import read_articles
-from sitegen.lexicon import is_given_name, world_given_names
+from sitegen.lexicon import is_given_name, is_office_title_word, world_given_names
 from sitegen.model import Entity, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
@@ -203,3 +204,14 @@ def test_name_described_as_a_woman_is_a_person_and_her_family_name_joins(
         for e in entities(tmp_path, body, ruler_pipeline(patterns))
     }
     assert found == {"Hilke Quorvane": ("person", 5), "Sylvania": ("place", 1)}
+
+
+@pytest.mark.parametrize("word", ["Governor", "Senators", "Governor(s", "spokesman"])
+def test_office_titles_end_no_persons_name(word: str) -> None:
+    assert is_office_title_word(word)
+
+
+@pytest.mark.parametrize("word", ["Mayor", "President", "Perry", "Governance", "King"])
+def test_family_names_and_other_words_are_no_office_titles(word: str) -> None:
+    """ "Mayor" and "President" are family names in the census lists; "King" no office here."""
+    assert not is_office_title_word(word)

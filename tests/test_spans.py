@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitegen.ingest import read_articles
-from sitegen.model import Mention
+from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.spans import joined_entities, without_trailing_phrase
 from tests.conftest import write
@@ -74,6 +74,28 @@ def test_describing_words_before_a_name_are_left_out(tmp_path: Path, nlp: Langua
     found = names(tmp_path, nlp, body)
     assert "Lam Cheuk-ting" in found
     assert "David Gish" in found
+
+
+def test_a_stance_word_is_no_name_and_no_part_of_one(tmp_path: Path, nlp: Language) -> None:
+    """ "pro-Beijing" says a stance towards a place, as "American" names no place; the name
+    after it stands alone. An organization named with a stance keeps it."""
+    body = (
+        "The pro-Beijing camp won, and Pro-Beijing DAB won seats. The Anti-Defamation League "
+        "said so.\n"
+    )
+    found = mentions(tmp_path, nlp, body)
+    assert not [m for m in found if "Beijing" in m.text]
+    assert "DAB" in [m.text for m in found]
+    assert "Anti-Defamation League" in [m.text for m in found]
+
+
+def test_an_office_title_ends_no_persons_name(tmp_path: Path, nlp: Language) -> None:
+    """spaCy tags "Virginia Governor(s)" a person: the title is cut, and the place before it
+    is left for the resolver to name (untagged here, a place wherever spaCy tags it)."""
+    body = "Which previous Virginia Governor(s) do you most admire and why?\n"
+    found = mentions(tmp_path, nlp, body)
+    assert [(m.text, m.label) for m in found] == [("Virginia", UNLABELLED_NAME)]
+    assert found[0].role == ""
 
 
 def test_hyphenated_name_without_a_describing_prefix_stays_whole(

@@ -26,6 +26,7 @@ from sitegen.lexicon import (
     SAYING_ON,
     SERVICE_NOUNS,
     TITLE_MAX_WORDS,
+    is_office_title_word,
     is_title,
 )
 from sitegen.model import (
@@ -46,6 +47,7 @@ from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import copula_attributes, find_references, is_subject
 from sitegen.nlp.spans import (
     descriptor_end,
+    is_stance_word,
     joined_entities,
     split_coordination,
     with_head_word,
@@ -317,6 +319,8 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         determiner = True
         start += 1
     start = descriptor_end(doc, start, end)  # "magician David Gish", "Pan-democrat Lam"
+    if is_stance_word(doc, start, end):
+        return None  # "pro-Beijing": a word of a stance, as "American" is of a country
     inner_title_end = _title_prefix_end(doc, start, end)
     title_start = _title_before(doc, ent.start)
     title_tokens = list(doc[title_start:start]) + list(doc[start:inner_title_end])
@@ -325,9 +329,13 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
         end -= 1
+    label = ent.label_
+    if label == "PERSON" and end - 1 > start and is_office_title_word(doc[end - 1].text):
+        end -= 1  # "Virginia Governor(s)": an office, and the place or body it is of
+        label = UNLABELLED_NAME
     # a score in or after the name: "Sweden 1 (– 0 up)", "beat Chelsea 2-1"
     end = next((i for i in range(start + 1, end) if score_length(doc, i)), end)
-    if ent.label_ != "PERSON":
+    if label != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"
     if end - 1 > start and end < len(doc) and doc[end].text == ":":
@@ -337,12 +345,12 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         return None
     name = doc[start:end]
     title = " ".join(token.text for token in title_tokens if token.lower_ not in LEADING_DROPS)
-    role, role_start, role_end = _role(ent, offset)
+    role, role_start, role_end = _role(ent, offset) if label == "PERSON" else ("", -1, -1)
     return Mention(
         start=name.start_char + offset,
         end=name.end_char + offset,
         text=name.text,
-        label=ent.label_,
+        label=label,
         sentence=sentence,
         title=title,
         qualifier=_qualifier(doc, end) if title else "",
@@ -352,7 +360,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         quoted=_in_quoted_name(doc, start, end),
         subject=is_subject(name.root),
         determiner=determiner,
-        cue=context_cue(doc, start, end, ent.label_),
+        cue=context_cue(doc, start, end, label),
     )
 
 

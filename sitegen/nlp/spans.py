@@ -35,6 +35,8 @@ DESCRIPTOR_PREFIXES = frozenset(
 )
 """Prefixes of hyphenated words that describe a person ("Pan-democrat", "Co-founder"); a
 brand written "Coca-cola" stays whole."""
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+"""Prefixes of words for a stance towards a name ("pro-Beijing", "anti-Trump")."""
 HEAD_WORDS_AFTER = 3
 """How many capitalized words after a name may end in the head word that extends it."""
 NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
@@ -176,14 +178,27 @@ def _ends_in_kind_word(part: Span) -> bool:
 
 def descriptor_end(doc: Doc, start: int, end: int) -> int:
     """The first token of the name in ``doc[start:end]`` after the words that describe it: a
-    lower-case word ("magician David Gish") or a prefixed word that ends in one
-    ("Pan-democrat Lam Cheuk-ting", "Co-founder Ada Byron"), before a capitalized word."""
+    lower-case word ("magician David Gish"), a prefixed word that ends in one
+    ("Pan-democrat Lam Cheuk-ting", "Co-founder Ada Byron") or a stance ("Pro-Beijing DAB";
+    ``is_stance_word``), before a capitalized word."""
     while start < end - 1:
-        step = _descriptor_length(doc, start)
+        step = _descriptor_length(doc, start) or (3 if is_stance_word(doc, start, end) else 0)
         if not step or start + step >= end or not doc[start + step].text[:1].isupper():
             break
         start += step
     return start
+
+
+def is_stance_word(doc: Doc, start: int, end: int) -> bool:
+    """ "pro-Beijing", "Anti-Trump": a word for a stance towards a name, written with a hyphen
+    at ``doc[start]``. Not where the name ends in an organization's head word: "Anti-Defamation
+    League", "Pro-Life Alliance" are names."""
+    word = doc[start : start + 3]
+    if len(word) < 3 or word.end > end or word[0].whitespace_ or word[1].whitespace_:
+        return False
+    if word[0].lower_ not in STANCE_PREFIXES or word[1].text != "-" or not word[2].is_alpha:
+        return False
+    return not any(token.lower_ in ORGANIZATION_HEADS for token in doc[start:end])
 
 
 def _descriptor_length(doc: Doc, start: int) -> int:
