@@ -77,6 +77,35 @@ def test_short_name_of_a_storm_or_vehicle_gets_no_page(tmp_path: Path) -> None:
     assert kinds(tmp_path, body, patterns) == {"Sylvania": "place"}
 
 
+def test_short_name_of_a_product_gets_no_page(tmp_path: Path) -> None:
+    """ "Zeltrix" after the product "Quorvane Zeltrix", "ZB" beside its version "ZB6": a
+    product's names; the maker keeps its page."""
+    patterns = [
+        {"label": "PRODUCT", "pattern": "Quorvane Zeltrix"},
+        {"label": "PERSON", "pattern": "Zeltrix"},
+        {"label": "ORG", "pattern": "Quorvane"},
+        {"label": "GPE", "pattern": "ZB6"},
+        {"label": "ORG", "pattern": "ZB"},
+    ]
+    body = (
+        "Quorvane released Quorvane Zeltrix in May. Users say Zeltrix is fast, and Quorvane "
+        "says so too. Few still run ZB6, but ZB keeps users.\n"
+    )
+    assert kinds(tmp_path, body, patterns) == {"Quorvane": "organization"}
+
+
+def test_short_name_of_a_product_is_no_place(tmp_path: Path) -> None:
+    """spaCy may tag an airline a product: the country after its first word stays a place."""
+    patterns = [
+        {"label": "PRODUCT", "pattern": "Air Freedonia"},
+        {"label": "GPE", "pattern": "Freedonia"},
+        {"label": "PRODUCT", "pattern": "Annie Zeltrix"},
+        {"label": "PERSON", "pattern": "Zeltrix"},
+    ]
+    body = "Air Freedonia flew to Freedonia. Annie Zeltrix spoke, and Zeltrix left.\n"
+    assert kinds(tmp_path, body, patterns) == {"Freedonia": "place", "Zeltrix": "person"}
+
+
 def test_same_name_without_the_vehicle_keeps_its_page(tmp_path: Path) -> None:
     patterns = [{"label": "PERSON", "pattern": "Zeltra Quorvane"}]
     body = "Zeltra Quorvane spoke. Zeltra Quorvane left.\n"

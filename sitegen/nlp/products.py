@@ -17,14 +17,18 @@ from sitegen.lexicon import (
     PRODUCT_LAUNCH_VERBS,
     PRODUCT_NOUNS,
     TITLE_NOUNS,
+    is_given_name,
 )
 from sitegen.model import Mention
 from sitegen.nlp.references import copula_attributes
 
 CODELESS_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 """spaCy labels of names that never hold a model code (a person's, a country's or city's)."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
 YEAR = re.compile(r"(1[89]|20)\d\d")
+MODEL_CODE_LETTERS = re.compile(r"([A-Za-z]{2,})\d+")
+"""A model code of letters then digits, its letters apart ("IE" of "IE6"; not "A" of "A380")."""
 
 
 def is_product_context(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -173,24 +177,56 @@ def is_version_number(text: str) -> bool:
 
 
 def mark_short_names_of_things(mentions: Iterable[Mention]) -> list[Mention]:
-    """One article's mentions, those of a name that ends the name of a vehicle, storm or
-    operation in the article ("Phailin" after "Cyclone Phailin", "Columbia" after "Space
-    Shuttle Columbia") with the "other" cue: the short name is that thing's too."""
+    """One article's mentions, those of a short name of a thing in the article with the
+    "other" cue: the name that ends the name of a vehicle, storm or operation ("Phailin"
+    after "Cyclone Phailin", "Columbia" after "Space Shuttle Columbia"), the name after the
+    maker's in a name spaCy tags a product ("Chrome" after "Google Chrome"), and the letters
+    of a model code that is a thing's ("IE" beside "IE6")."""
     mentions = list(mentions)
-    short = set().union(*(_short_names(mention.text) for mention in mentions))
+    short = set().union(*(_short_names(mention) for mention in mentions))
+    products = set().union(*(_product_short_names(mention) for mention in mentions))
     return [
-        replace(mention, cue="other")
-        if not mention.cue and " ".join(mention.text.split()) in short
-        else mention
+        replace(mention, cue="other") if _is_short_name(mention, short, products) else mention
         for mention in mentions
     ]
 
 
-def _short_names(name: str) -> set[str]:
+def _is_short_name(mention: Mention, short: set[str], products: set[str]) -> bool:
+    """A product's short name is never a place's: "Canada" of "Air Canada", which spaCy may
+    tag a product, is still the country."""
+    name = " ".join(mention.text.split())
+    if mention.cue:
+        return False
+    return name in short or (name in products and mention.label not in PLACE_LABELS)
+
+
+def _short_names(mention: Mention) -> set[str]:
+    """The short names of a vehicle's, storm's or operation's name, and the letters of a
+    thing's model code (``mark_short_names_of_things``)."""
+    words = mention.text.split()
+    if mention.cue == "other" and len(words) == 1:
+        letters = MODEL_CODE_LETTERS.fullmatch(words[0])
+        return {letters.group(1)} if letters else set()
+    return _vehicle_short_names(words)
+
+
+def _product_short_names(mention: Mention) -> set[str]:
+    """ "Chrome" of "Google Chrome", "Explorer" of "Internet Explorer 6": the words after the
+    first of a name spaCy tags a product (the maker's name, or a word of the product's),
+    without a version. Not when the first word is a given name: spaCy tags a few people's
+    names as products."""
+    words = mention.text.split() if mention.label == "PRODUCT" else []
+    while words and (words[-1].isdigit() or is_version_number(words[-1])):
+        words = words[:-1]
+    if len(words) < 2 or is_given_name(words[0]):
+        return set()
+    return {" ".join(words[1:])}
+
+
+def _vehicle_short_names(words: list[str]) -> set[str]:
     """ "Phailin" of "Cyclone Phailin"; "Columbia" of "Space Shuttle Columbia" (not "Shuttle
     Columbia"); "Desert Storm" and "Storm" of "Operation Desert Storm": the last words of a
     name that starts with words of vehicles or events, after those words."""
-    words = name.split()
     if len(words) < 2 or words[0].lower() not in NON_ENTITY_FIRST_WORDS:
         return set()
     lead = 1
