@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sitegen.ingest import read_articles
 from sitegen.lexicon import is_given_name
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.resolve.entities import is_one_typo_apart
+from sitegen.resolve.entities import is_one_typo_apart, shape_vote
 from sitegen.resolve.gazetteer import canonical_key
 from tests.conftest import ruler_pipeline, write
 
@@ -69,6 +71,21 @@ def test_event_or_law_word_before_of_gets_no_page(tmp_path: Path) -> None:
 
 def test_name_shape_decides_the_kind(tmp_path: Path) -> None:
     assert kinds(tmp_path, "They met on Kestrel Castle Road.\n") == {"Kestrel Castle Road": "place"}
+
+
+@pytest.mark.parametrize(
+    ("name", "vote"),
+    [
+        ("Arkham VR", "other"),  # a game's edition, tagged a person
+        ("Quorvane Pro", "other"),
+        ("Zeltrix Remastered", "other"),
+        ("Korean Air", None),  # an airline
+        ("Times Online", None),
+        ("Kestrel Castle Road", "place"),
+    ],
+)
+def test_last_word_of_a_products_edition_votes_other(name: str, vote: str | None) -> None:
+    assert shape_vote(name) == vote
 
 
 def test_word_of_a_full_name_joins_the_person_across_labels(tmp_path: Path) -> None:
