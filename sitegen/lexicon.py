@@ -222,9 +222,6 @@ PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
 )
 """Nouns that describe a person in apposition after the name ("X, an Australian woman")."""
 
-APPOSITION_ADJECTIVES = frozenset("""former retired young old local fellow""".split())
-"""Lower-case words that may stand between "a"/"an" and such a noun ("X, a former actor")."""
-
 POST_NOMINALS = frozenset(
     """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()
 )

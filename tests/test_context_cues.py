@@ -101,11 +101,17 @@ def test_subject_of_is_an_occupation_votes_for_a_person(nlp: Language) -> None:
     assert cue(nlp, "Quellford Corp is a maker of chips.", "Quellford Corp") == ""
 
 
-def parsed_kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
-    """Like ``kinds``, with the real model's parse and ``patterns`` overriding its entities."""
+def parsed_pipeline(patterns: list[dict]) -> Language:
+    """The real model, its entities overridden by ``patterns`` where they match."""
     pipeline = load_pipeline()
     ruler = pipeline.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return pipeline
+
+
+def parsed_kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    """Like ``kinds``, with the real model's parse and ``patterns`` overriding its entities."""
+    pipeline = parsed_pipeline(patterns)
     write(tmp_path / "x.txt", body)
     write(tmp_path / "x.yml", "published: 2026-01-13\n")
     articles = read_articles([tmp_path])

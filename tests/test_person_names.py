@@ -15,12 +15,12 @@ from sitegen.model import Entity, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.person_names import (
-    described_as_person,
     has_initials,
     is_given_name_in,
     split_name,
 )
 from tests.conftest import ruler_pipeline, write
+from tests.test_context_cues import cue, parsed_pipeline
 
 
 def entities(tmp_path: Path, body: str, nlp: Language) -> list[Entity]:
@@ -173,17 +173,18 @@ def test_adjective_inside_a_place_name_is_no_title(tmp_path: Path) -> None:
     assert found == {"Sylvania": ("place", ()), "David Quorvane": ("person", ("magician",))}
 
 
-def test_apposition_that_describes_a_person() -> None:
-    def described(text: str) -> bool:
-        name = text.split(",")[0]
-        return described_as_person(text, _mention(text, 0, name, "GPE"))
+def test_apposition_that_describes_a_person(nlp: Language) -> None:
+    def described(text: str) -> str:
+        return cue(nlp, text, text.split(",")[0], "GPE")
 
-    assert described("Hilke Quorvane, an Australian woman and former member, has claimed")
-    assert described("Sam Quorvane, a 34-year-old teacher, said")
-    assert described("Jo Quorvane, a former actor, said")
-    assert not described("Quorvane, a city in Freedonia, is large")
-    assert not described("Quorvane, a former Soviet republic, voted")
-    assert not described("Quorvane, which is a woman's name, is rare")
+    assert described("Hilke Quorvane, an Australian woman and former member, has claimed") == (
+        "person"
+    )
+    assert described("Sam Quorvane, a 34-year-old teacher, said it.") == "person"
+    assert described("Jo Quorvane, a former actor, said it.") == "person"
+    assert described("Quorvane, a city in Freedonia, is large.") == "place"
+    assert described("Quorvane, a former Soviet republic, voted.") == ""
+    assert described("Quorvane, which is a woman's name, is rare.") == ""
 
 
 def test_name_described_as_a_woman_is_a_person_and_her_family_name_joins(
@@ -201,9 +202,11 @@ def test_name_described_as_a_woman_is_a_person_and_her_family_name_joins(
     )
     found = {
         e.name: (e.kind, len(e.mentions))
-        for e in entities(tmp_path, body, ruler_pipeline(patterns))
+        for e in entities(tmp_path, body, parsed_pipeline(patterns))
     }
-    assert found == {"Hilke Quorvane": ("person", 5), "Sylvania": ("place", 1)}
+    assert found["Hilke Quorvane"] == ("person", 5)
+    assert found["Sylvania"] == ("place", 1)
+    assert "Quorvane" not in found
 
 
 @pytest.mark.parametrize("word", ["Governor", "Senators", "Governor(s", "spokesman"])

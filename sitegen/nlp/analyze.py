@@ -21,6 +21,7 @@ from sitegen.lexicon import (
     ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
     PERSON_DESCRIPTORS,
+    PERSON_NOUNS,
     PORTFOLIO_TITLES,
     POSTING_VERBS,
     SAYING_ON,
@@ -378,7 +379,8 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "portfolio": a portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary
     of State"); it votes "other" in its own article only.
 
-    "person": an age in apposition ("Zeta, 45,").
+    "person": an age in apposition ("Zeta, 45,"), or a noun of a person ("Zeta, an Australian
+    woman,"; not for a name tagged a person).
 
     "team": a country's or city's name on one side of a match ("Zeta defeated Freedonia 1 – 0",
     "Zeta's goalkeeper"; ``sitegen.nlp.teams.is_team_name``); it votes "organization".
@@ -401,8 +403,10 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         or _is_market_index(doc, start, end)
     ):
         return "other"
-    if _has_age(doc, end):
-        return "person"
+    if _has_age(doc, end) or (
+        label != "PERSON" and _appositive_noun(doc, start, end) in PERSON_NOUNS
+    ):
+        return "person"  # "Zeta, 45,", "Zeta, a former actor,"
     if label in TEAM_LABELS and is_team_name(doc, start, end):
         return "team"
     if _is_place_context(doc, start, end, label):
@@ -522,10 +526,7 @@ def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return True
     full_name = label == "PERSON" and end - start > 1
-    root = doc[start:end].root
-    if not full_name and any(
-        child.dep_ == "appos" and child.lower_ in PLACE_NOUNS for child in root.children
-    ):
+    if not full_name and _appositive_noun(doc, start, end) in PLACE_NOUNS:
         return True
     if (
         not full_name
@@ -550,6 +551,14 @@ def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
         closes = end >= len(doc) or doc[end].is_punct
         return closes and first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPOSITIONS
     return False
+
+
+def _appositive_noun(doc: Doc, start: int, end: int) -> str:
+    """The noun of an apposition after the name, lower case ("town" of "Zeta, a small town
+    near ...", "woman" of "Zeta, an Australian woman, ..."), or ""."""
+    root = doc[start:end].root
+    nouns = [child for child in root.children if child.dep_ == "appos" and child.i >= end]
+    return nouns[0].lower_ if nouns else ""
 
 
 def _has_age(doc: Doc, end: int) -> bool:

@@ -21,10 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.lexicon import (
-    APPOSITION_ADJECTIVES,
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
-    PERSON_NOUNS,
     PLACE_ABBREVIATIONS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
@@ -43,8 +41,6 @@ INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 """One word of initials: "K.", "K.C.", "J.R.R."."""
 NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 """A capitalized word of a name, not an acronym ("Hollander", "Udvar-Hazy", "O'Neill")."""
-APPOSITION = re.compile(r",\s+(?:a|an)\s+(?P<words>(?:[\w'’-]+\s+){0,4}[\w'’-]+)")
-"""", a/an" and the next words after a name: an apposition that may describe it."""
 PREPOSITION_WINDOW = 20
 """Characters before a name searched for the word right before it."""
 
@@ -83,9 +79,10 @@ def looks_like_full_name(name: str) -> bool:
 def person_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` (in their order) with people's names read again: a given name right
     before another name makes one PERSON mention of the two ("Algis" + "Petrauskas"); a
-    post-nominal after a person's name ("Jane Doe, QC") is dropped; a name described as a
-    person right after it ("X, an Australian woman") gets the cue "person". (A reading list's
-    "Surname, Given." is read in ``sitegen.nlp.citations``.)"""
+    post-nominal after a person's name ("Jane Doe, QC") is dropped. (A name described as a
+    person right after it, "X, an Australian woman", has the cue "person" from
+    ``sitegen.nlp.analyze.context_cue``; a reading list's "Surname, Given." is read in
+    ``sitegen.nlp.citations``.)"""
     text = article.text
     ordered = sorted(mentions, key=lambda mention: (mention.start, -mention.end))
     joined: dict[int, Mention] = {}
@@ -100,11 +97,7 @@ def person_mentions(article: Article, mentions: Sequence[Mention]) -> list[Menti
             dropped.add(id(second))
         elif is_post_nominal(text, first, second):
             dropped.add(id(second))
-    return [
-        joined.get(id(mention)) or _with_apposition_cue(text, mention)
-        for mention in mentions
-        if id(mention) not in dropped
-    ]
+    return [joined.get(id(mention), mention) for mention in mentions if id(mention) not in dropped]
 
 
 def split_name(text: str, first: Mention, second: Mention) -> Mention | None:
@@ -126,26 +119,6 @@ def split_name(text: str, first: Mention, second: Mention) -> Mention | None:
     if first.label in PLACE_LABELS and second.label == "ORG":
         return None  # "Georgia" + "Tech": a place's name and an organization's word
     return _joined(first, second, text[first.start : second.end])
-
-
-def described_as_person(text: str, mention: Mention) -> bool:
-    """ "X, an Australian woman", "X, a 34-year-old teacher", "X, a former actor": an
-    apposition right after the name whose first lower-case word is a noun of a person
-    (``PERSON_NOUNS``), after capitalized or numeric words or a few adjectives."""
-    match = APPOSITION.match(text, mention.end)
-    if match is None:
-        return False
-    for word in match.group("words").split():
-        if word[:1].islower() and word not in APPOSITION_ADJECTIVES:
-            return word in PERSON_NOUNS
-    return False
-
-
-def _with_apposition_cue(text: str, mention: Mention) -> Mention:
-    """``mention`` with the cue "person" when an apposition describes it as a person."""
-    if mention.cue or mention.label == PERSON_LABEL or not described_as_person(text, mention):
-        return mention
-    return replace(mention, cue="person")
 
 
 def is_post_nominal(text: str, name: Mention, after: Mention) -> bool:
