@@ -14,7 +14,7 @@ from sitegen.resolve.entities import (
     roles_of,
     title_aliases,
 )
-from sitegen.resolve.homonyms import name_homonyms, team_page_name
+from sitegen.resolve.homonyms import page_names
 from sitegen.resolve.names import clean_name, name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
@@ -28,8 +28,7 @@ def resolve_entities(
     (``per_article``: each article's own clusters, ``article_clusters`` or a cache of it)."""
     articles = list(articles)
     clusters = resolve_clusters(articles, analyses, per_article)
-    name_homonyms(clusters, articles)
-    names = {id(cluster): _page_name(cluster) for cluster in clusters}  # once: ``title`` sums
+    names = page_names(clusters, articles)
     ids = _entity_ids(clusters, names)
     entities = [_entity(cluster, ids[id(cluster)], names[id(cluster)]) for cluster in clusters]
     entities = _with_affiliations(entities, clusters)
@@ -46,12 +45,6 @@ def _entity_ids(clusters: list[Cluster], names: dict[int, str]) -> dict[int, str
         for cluster in of_kind:
             ids[id(cluster)] = f"{section}/{slugs[names[id(cluster)]]}"
     return ids
-
-
-def _page_name(cluster: Cluster) -> str:
-    """The name a cluster's page shows: told apart from others of its kind and name ("Wang
-    (rice farmer)"), a sports team's ("Sweden (team)"), else its own."""
-    return cluster.page_name or team_page_name(cluster) or cluster.title
 
 
 def _entity(cluster: Cluster, path_stem: str, name: str) -> Entity:

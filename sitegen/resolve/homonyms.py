@@ -36,13 +36,28 @@ _CLAUSE = re.compile(r"[,;:(]|\s(?:who|whose|which|that|where|when)\b", re.IGNOR
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
-def name_homonyms(clusters: list[Cluster], articles: Sequence[Article]) -> None:
-    """Give each cluster that shares its kind and the name key of its title
-    (``Cluster.title``) with others a ``page_name`` of its own, different from every other
-    cluster's title."""
+def page_names(clusters: list[Cluster], articles: Sequence[Article]) -> dict[int, str]:
+    """The name each cluster's page shows, by ``id``: told apart from others of its kind and
+    name ("Wang (rice farmer)", ``name_homonyms``), a sports team's ("Sweden (team)"), else
+    its title (``Cluster.title``, computed once here: it sums the cluster's groups)."""
+    shown = {id(cluster): cluster.title for cluster in clusters}
+    name_homonyms(clusters, articles, shown)
+    return {
+        id(cluster): cluster.page_name
+        or team_page_name(cluster, shown[id(cluster)])
+        or shown[id(cluster)]
+        for cluster in clusters
+    }
+
+
+def name_homonyms(
+    clusters: list[Cluster], articles: Sequence[Article], shown: dict[int, str]
+) -> None:
+    """Give each cluster that shares its kind and the name key of its title (``shown``, by
+    ``id``) with others a ``page_name`` of its own, different from every other cluster's
+    title."""
     order = {article.id: position for position, article in enumerate(articles)}
     titles = {article.id: article.title for article in articles}
-    shown = {id(cluster): cluster.title for cluster in clusters}
     same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
     for cluster in clusters:
         same.setdefault((cluster.kind, name_key(shown[id(cluster)])), []).append(cluster)
@@ -67,13 +82,13 @@ def _first_article(cluster: Cluster, order: dict[str, int]) -> int:
     return min(order.get(group.article, len(order)) for group in cluster.groups)
 
 
-def team_page_name(cluster: Cluster) -> str:
-    """ "Sweden (team)" for an organization named after a place that the words around it make
-    a sports team (``Mention.cue`` "team": "Sweden defeated South Korea 1 – 0"), so that its
-    page is not taken for the country's; empty for any other cluster."""
+def team_page_name(cluster: Cluster, title: str) -> str:
+    """ "Sweden (team)" for an organization named after a place (``title``) that the words
+    around it make a sports team (``Mention.cue`` "team": "Sweden defeated South Korea 1 –
+    0"), so that its page is not taken for the country's; empty for any other cluster."""
     if not any(mention.cue == "team" for _, mention in cluster.mentions()):
         return ""
-    return f"{cluster.title} ({TEAM_QUALIFIER})" if cluster.kind == "organization" else ""
+    return f"{title} ({TEAM_QUALIFIER})" if cluster.kind == "organization" else ""
 
 
 def _qualifiers(
