@@ -158,13 +158,16 @@ ORGANIZATION_HEADS = frozenset(
 PLACE_HEADS = frozenset(
     """street st road rd avenue ave boulevard square river lake mountain mountains mount
     island islands county province valley bay sea ocean gulf peninsula airport harbour harbor
-    bridge canal desert coast beach""".split()
+    bridge canal desert coast beach cave caves canyon glacier volcano reef strait plains
+    heights creek lagoon falls dam reservoir""".split()
 ) | frozenset(
     """center centre museum base station stadium arena hall tower towers planetarium
-    facility complex palace castle cathedral building terminal""".split()
+    facility complex palace castle cathedral building terminal zoo plaza mall garden gardens
+    cemetery monument mosque prison jail""".split()
 )
-"""Last words that make a name a place's ("Castle Road", "Hudson Bay"), buildings and sites
-included ("Johnson Space Center", "Museum of Flight", "Air Force Base")."""
+"""Last words that make a name a place's ("Castle Road", "Hudson Bay", "Bat Cave"), buildings
+and sites included ("Johnson Space Center", "Museum of Flight", "Air Force Base"); not words
+that are also family names ("Hill", "Park", "Woods", "Temple")."""
 
 COMPASS_WORDS = frozenset(
     """north south east west northern southern eastern western upper lower central""".split()

@@ -82,9 +82,12 @@ def test_name_shape_decides_the_kind(tmp_path: Path) -> None:
         ("Korean Air", None),  # an airline
         ("Times Online", None),
         ("Kestrel Castle Road", "place"),
+        ("Quorvane Cave", "place"),  # a cave, a dam, a zoo: places, whatever spaCy tags
+        ("Strait of Zeltra", "place"),
+        ("Quorvane Hill", None),  # a family name too
     ],
 )
-def test_last_word_of_a_products_edition_votes_other(name: str, vote: str | None) -> None:
+def test_last_word_votes_for_a_kind(name: str, vote: str | None) -> None:
     assert shape_vote(name) == vote
 
 
