@@ -116,14 +116,16 @@ def _capitals() -> set[str]:
     return {capital for country in _countryinfo() for capital in _strings(country.get("capital"))}
 
 
-def _countryinfo() -> list[dict[str, Any]]:
-    """``countryinfo``'s records, one per country."""
+@cache
+def _countryinfo() -> tuple[dict[str, Any], ...]:
+    """``countryinfo``'s records, one per country (read once: the gazetteer's regions and its
+    capitals both need them)."""
     folder = importlib.resources.files("countryinfo").joinpath("data")
-    return [
+    return tuple(
         json.loads(file.read_text(encoding="utf-8"))
         for file in folder.iterdir()
         if file.name.endswith(".json")
-    ]
+    )
 
 
 def _strings(value: Any) -> list[str]:
