@@ -220,10 +220,11 @@ PERSON_DESCRIPTORS = frozenset(
 """Occupations written right before a person's name ("fashion designer X", "goalkeeper X")."""
 
 PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
-    """woman man girl boy mother father son daughter wife husband widow widower teenager
-    grandmother grandfather""".split()
+    """woman man girl boy guy lady gentleman person mother father son daughter wife husband
+    widow widower teenager grandmother grandfather""".split()
 )
-"""Nouns that describe a person in apposition after the name ("X, an Australian woman")."""
+"""Nouns that describe a person in apposition after the name ("X, an Australian woman") or
+after a copula ("X was the first guy to ...")."""
 
 POST_NOMINALS = frozenset(
     """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()

@@ -101,6 +101,12 @@ def test_subject_of_is_an_occupation_votes_for_a_person(nlp: Language) -> None:
     assert cue(nlp, "Quellford Corp is a maker of chips.", "Quellford Corp") == ""
 
 
+def test_subject_of_is_a_person_noun_votes_for_a_person(nlp: Language) -> None:
+    text = "By the way, QVRN was the first guy I know of to do something like this."
+    assert cue(nlp, text, "QVRN", "GPE") == "person"
+    assert cue(nlp, "Quellford is the largest town I know of.", "Quellford", "GPE") == ""
+
+
 def parsed_pipeline(patterns: list[dict]) -> Language:
     """The real model, its entities overridden by ``patterns`` where they match."""
     pipeline = load_pipeline()

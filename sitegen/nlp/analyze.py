@@ -481,11 +481,12 @@ def _conjunct_kind(doc: Doc, start: int, end: int, label: str) -> str:
 
 
 def _predicate_kind(doc: Doc, start: int, end: int) -> str:
-    """ "person" when the name is the subject of "is a/an ... <occupation>" ("Zeta is an
-    Israeli mathematician and writer"): the noun after the copula or one joined to it."""
+    """ "person" when the name is the subject of "is a/an ... <occupation or person>" ("Zeta
+    is an Israeli mathematician and writer", "Zeta was the first guy to ..."): the noun after
+    the copula or one joined to it."""
     nouns = [noun for noun in copula_attributes(doc[start:end].root) if noun.tag_ == "NN"]
     nouns += [conj for noun in nouns for conj in noun.children if conj.dep_ == "conj"]
-    return "person" if any(noun.lower_ in PERSON_DESCRIPTORS for noun in nouns) else ""
+    return "person" if any(noun.lower_ in PERSON_NOUNS for noun in nouns) else ""
 
 
 def _descriptor_kind(doc: Doc, start: int, end: int) -> str:
