@@ -163,7 +163,7 @@ PLACE_HEADS = frozenset(
 ) | frozenset(
     """center centre museum base station stadium arena hall tower towers planetarium
     facility complex palace castle cathedral building terminal zoo plaza mall garden gardens
-    cemetery monument mosque prison jail""".split()
+    cemetery monument mosque prison jail gallery galleries factory""".split()
 )
 """Last words that make a name a place's ("Castle Road", "Hudson Bay", "Bat Cave"), buildings
 and sites included ("Johnson Space Center", "Museum of Flight", "Air Force Base"); not words

@@ -84,6 +84,8 @@ def test_name_shape_decides_the_kind(tmp_path: Path) -> None:
         ("Kestrel Castle Road", "place"),
         ("Quorvane Cave", "place"),  # a cave, a dam, a zoo: places, whatever spaCy tags
         ("Strait of Zeltra", "place"),
+        ("Zeltra Art Gallery", "place"),  # as museums are
+        ("Quorvane Factory", "place"),
         ("Quorvane Hill", None),  # a family name too
     ],
 )
