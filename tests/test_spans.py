@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitegen.ingest import read_articles
-from sitegen.model import UNLABELLED_NAME, Mention
+from sitegen.model import KIND_OF_LABEL, UNLABELLED_NAME, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.spans import joined_entities, without_trailing_phrase
 from tests.conftest import write
@@ -110,6 +110,20 @@ def test_place_head_word_after_a_name_extends_it_to_a_place(tmp_path: Path) -> N
     assert kinds(tmp_path, body, patterns) == {"Zeltra Processing Facility-1": "place"}
     body = "The Zeltra Processing staff said the Quorvane Hangar opened.\n"
     assert kinds(tmp_path, body, patterns) == {"Zeltra Processing": "organization"}
+
+
+def test_head_word_and_of_before_a_name_extend_it(tmp_path: Path, nlp: Language) -> None:
+    """spaCy may tag "Arafat" of "the Plains of Arafat" or "Mexico" of "the Gulf of Mexico"
+    alone: the head word before "of" makes the name a place's or an organization's."""
+    body = (
+        "The Plains of Arafat on the day of Hajj were full. Oil spilled into the Gulf of "
+        "Mexico. Residents of Paris left.\n"
+    )  # "Residents" is no head word
+    found = [(m.text, KIND_OF_LABEL.get(m.label)) for m in mentions(tmp_path, nlp, body)]
+    assert ("Plains of Arafat", "place") in found
+    assert ("Gulf of Mexico", "place") in found
+    assert ("Paris", "place") in found
+    assert not [text for text, _ in found if text in ("Plains", "Arafat", "Mexico")]
 
 
 def test_two_entities_of_one_label_side_by_side_are_one_name() -> None:

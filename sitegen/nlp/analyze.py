@@ -51,6 +51,7 @@ from sitegen.nlp.spans import (
     is_stance_word,
     joined_entities,
     split_coordination,
+    with_head_before,
     with_head_word,
     without_trailing_phrase,
 )
@@ -238,11 +239,14 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
     nouns; a block that is a citation ("Christie, Agatha. Title") gives its authors as
     people and its title's names as a work's."""
     citation = find_citation(doc) if tagged else None
+    extended: list[Span] = []  # head words spaCy left out of a name: "Plains" of "Arafat"
     for ent in joined_entities(doc):
         if ent.label_ not in NAME_LABELS or (citation and citation.in_authors(ent)):
             continue
         work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
-        name = with_head_word(without_trailing_phrase(ent))
+        name = with_head_before(with_head_word(without_trailing_phrase(ent)))
+        if name.start < ent.start:
+            extended.append(doc[name.start : ent.start])
         for mention in _entity_mentions(name, offset, sentences[ent.start]):
             yield replace(mention, cue="other") if work else mention
     for author in citation.authors if citation else ():
@@ -252,6 +256,8 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
             yield replace(written, text=author.name)
     for span in unlabelled_names(doc) if tagged else ():
         if citation and (citation.in_authors(span) or citation.in_title(span)):
+            continue
+        if any(head.start <= span.start < head.end for head in extended):
             continue
         untagged = _mention(span, offset, sentences[span.start])
         if untagged is not None:

@@ -235,6 +235,35 @@ def with_head_word(ent: Span) -> Span:
     return ent
 
 
+def with_head_before(ent: Span) -> Span:
+    """Extend a name back over an untagged head word and "of" before it: "Plains" + "of" +
+    "Arafat" -> FAC "Plains of Arafat", "Gulf of" + "Mexico" -> FAC "Gulf of Mexico",
+    "University of" + "Zeta" -> ORG "University of Zeta" (spaCy tags the name after "of"
+    alone at times). The head word is capitalized and an organization's or a place's
+    (``ORGANIZATION_HEADS``, ``PLACE_HEADS``), and capitalized words before it join it
+    ("National Museum of ...")."""
+    doc = ent.doc
+    head = ent.start - 2
+    if head < 0 or doc[ent.start - 1].lower_ != "of" or not _untagged_name_word(doc[head]):
+        return ent
+    word = doc[head].lower_
+    if word in ORGANIZATION_HEADS:
+        label = "ORG"
+    elif word in PLACE_HEADS:
+        label = "FAC"
+    else:
+        return ent
+    start = head
+    while start > 0 and head - start < HEAD_WORDS_AFTER and _untagged_name_word(doc[start - 1]):
+        start -= 1
+    return Span(doc, start, ent.end, label=label)
+
+
+def _untagged_name_word(token: Token) -> bool:
+    """A capitalized word outside every entity."""
+    return token.is_title and token.is_alpha and not token.ent_type_
+
+
 def _unnumbered(word: str) -> str:
     """ "facility" of "facility-1"; other words as they are."""
     numbered = NUMBERED.fullmatch(word)
