@@ -138,6 +138,23 @@ def test_clean_name_keeps_abbreviation_dot() -> None:
     assert clean_name("the University of Alberta") == "University of Alberta"
 
 
+def test_a_place_and_its_part_named_after_it_stay_apart(tmp_path: Path) -> None:
+    """ "Europe" in one article, "Eastern Europe" in another: two places, each with its page
+    (not one page titled "Eastern Europe" holding every mention of Europe)."""
+    patterns = [
+        {"label": "LOC", "pattern": "Europe"},
+        {"label": "LOC", "pattern": "Eastern Europe"},
+    ]
+    write(tmp_path / "a.txt", "Markets fell in Europe today.\n")
+    write(tmp_path / "a.yml", "published: 2026-01-13\n")
+    write(tmp_path / "b.txt", "Missiles were placed in Eastern Europe.\n")
+    write(tmp_path / "b.yml", "published: 2026-01-14\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, ruler_pipeline(patterns))
+    found = {(e.name, len(e.mentions)) for e in resolve_entities(articles, analyses)}
+    assert found == {("Europe", 1), ("Eastern Europe", 1)}
+
+
 def test_part_and_acronym_rules() -> None:
     assert is_part_of("Carney", "Mark Carney")
     assert is_part_of("Times", "New York Times")
@@ -147,6 +164,10 @@ def test_part_and_acronym_rules() -> None:
     assert is_part_of("Museum", "National Museum of the U.S. Air Force")
     assert is_part_of("Texas", "State of Texas")  # another name of Texas
     assert is_part_of("Scientology", "Church of Scientology")
+    assert not is_part_of("Europe", "Eastern Europe")  # another place
+    assert not is_part_of("Mexico", "New Mexico")
+    assert not is_part_of("Democratic Party", "New Democratic Party")
+    assert is_part_of("Korea", "Korea Republic")
     assert is_acronym_of("EADS", "European Aeronautic Defence & Space NV")
     assert is_acronym_of("U.S.", "United States")
     assert not is_acronym_of("IBM", "United States")

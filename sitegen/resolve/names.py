@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from sitegen.lexicon import COMPASS_WORDS
+
 NAME_STOPWORDS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van"})
 CORPORATE_SUFFIXES = frozenset(
     {
@@ -121,6 +123,9 @@ def acronym_forms(long: str) -> frozenset[str]:
     return frozenset((initials, with_stopwords))
 
 
+ANOTHER_OF_PREFIXES = COMPASS_WORDS | {"new"}
+"""Words before a name that make another name of it: "Eastern Europe", "North Korea", "New
+Mexico", "New Democratic Party"."""
 SAME_AS_OF = frozenset(
     """state city town village municipality province county district region republic
     kingdom commonwealth federation principality emirate island islands church""".split()
@@ -133,9 +138,12 @@ def is_part_of(short: str, long: str) -> bool:
     """True when ``short``'s words appear, in order and contiguous, inside ``long``, and not
     only after its "of": "National Museum of the US Air Force" names a museum, not the "Air
     Force"; "Duke of Edinburgh" a duke, not "Edinburgh" (but "State of Texas" is Texas:
-    ``SAME_AS_OF``)."""
+    ``SAME_AS_OF``). Nor after a compass word or "New" that makes another name of it:
+    "Europe" is not "Eastern Europe", "Mexico" not "New Mexico" (``ANOTHER_OF_PREFIXES``)."""
     part, whole = name_tokens(short), name_tokens(long)
     if not part or len(part) >= len(whole):
+        return False
+    if whole[1:] == part and whole[0] in ANOTHER_OF_PREFIXES:
         return False
     first_of = whole.index("of") if "of" in whole[1:] else len(whole)
     if first_of < len(whole) and whole[first_of - 1] in SAME_AS_OF:
