@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.build import Options, build_knowledge, render_pages
 from sitegen.model import Mention
-from sitegen.resolve.nested import nested_places, with_nested_places
+from sitegen.resolve.nested import nested_places, with_nested_places, with_possessors
 from tests.conftest import ruler_pipeline, write
 from tests.test_kinds import entities_of
 
@@ -89,3 +89,29 @@ def test_article_page_links_the_organization_around_the_place(tmp_path: Path) ->
     link = "[University of Sheffield](../organizations/university-of-sheffield.md)"
     assert f"the {link} for" in article
     assert "University of Sheffield" in pages["places/sheffield.md"]
+
+
+def test_an_owner_named_on_its_own_is_cut_from_what_it_owns() -> None:
+    """spaCy tags "Zeltra Computer's Quorvane OS" as one organization: it is Zeltra
+    Computer's, where the article names Zeltra Computer on its own; names made with a
+    possessive ("King's College", "New People's Party") stay whole."""
+
+    def mention(start: int, text: str) -> Mention:
+        return Mention(start=start, end=start + len(text), text=text, label="ORG", sentence=0)
+
+    found = with_possessors(
+        [
+            mention(0, "Zeltra Computer"),
+            mention(20, "Zeltra Computer's Quorvane OS"),
+            mention(60, "King's College"),
+            mention(80, "King"),
+            mention(90, "Quorvane's"),
+        ]
+    )
+    assert [(m.start, m.end, m.text) for m in found] == [
+        (0, 15, "Zeltra Computer"),
+        (20, 35, "Zeltra Computer"),
+        (60, 74, "King's College"),
+        (80, 84, "King"),
+        (90, 100, "Quorvane's"),
+    ]

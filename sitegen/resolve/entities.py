@@ -72,7 +72,7 @@ from sitegen.resolve.names import (
     name_key,
     name_tokens,
 )
-from sitegen.resolve.nested import with_nested_places
+from sitegen.resolve.nested import with_nested_places, with_possessors
 from sitegen.resolve.person_names import (
     follows_place_preposition,
     has_initials,
@@ -481,9 +481,10 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
-    """The article's mentions, with people's names read again (``person_mentions``) and the
+    """The article's mentions, with people's names read again (``person_mentions``), owners
+    cut from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the
     places named inside organizations' names (``with_nested_places``)."""
-    return with_nested_places(person_mentions(article, analysis.mentions))
+    return with_nested_places(with_possessors(person_mentions(article, analysis.mentions)))
 
 
 def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:

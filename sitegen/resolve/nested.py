@@ -1,5 +1,6 @@
 """Places named inside organizations' names ("University of Sheffield", "US Air Force") and
-inside names of events, products and works ("the Vietnam War").
+inside names of events, products and works ("the Vietnam War"); owners named before a
+possessive inside a name ("Apple Computer's Mac OS", ``with_possessors``).
 
 Annotated news (MEANTIME, GUM) names the place inside an organization's name as a place of its
 own ("the United States Senate" holds "United States"), and a reader of "Massachusetts
@@ -25,7 +26,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from sitegen.lexicon import COMPASS_WORDS, head_word
+from sitegen.lexicon import (
+    COMPASS_WORDS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    head_word,
+    last_word,
+)
 from sitegen.model import Mention
 from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_region, is_us_state
 from sitegen.resolve.names import POSSESSIVE
@@ -38,11 +45,33 @@ INSTITUTION_HEADS = frozenset(
 THING_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 """spaCy's labels of names of events, products, works and laws, which get no page but may
 name a place ("the Vietnam War")."""
+INNER_POSSESSIVE = re.compile(r"['’]s (?=\S)")
+"""A possessive inside a name, before more of it ("Apple Computer's Mac OS")."""
 MAX_PLACE_WORDS = 3
 """Longest place name looked for inside an organization's name ("New South Wales")."""
 WORD = re.compile(r"[^\s]+")
 Word = tuple[int, int, str]
 """A word of a name: its start and end in the name, and the word without a possessive."""
+
+
+def with_possessors(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions``, each written "X's Y" cut to "X" when X is named on its own in the
+    article and Y ends in no organization's or place's word: spaCy tags "Apple Computer's Mac
+    OS" as one organization, the maker's; "King's College" and "New People's Party" stay."""
+    names = {mention.text for mention in mentions}
+    return [_possessor(mention, names) for mention in mentions]
+
+
+def _possessor(mention: Mention, names: set[str]) -> Mention:
+    mark = INNER_POSSESSIVE.search(mention.text)
+    if mark is None:
+        return mention
+    owner, thing = mention.text[: mark.start()], mention.text[mark.end() :]
+    if owner not in names:
+        return mention
+    if last_word(thing) in ORGANIZATION_HEADS | PLACE_HEADS:
+        return mention
+    return replace(mention, end=mention.start + len(owner), text=owner)
 
 
 def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
