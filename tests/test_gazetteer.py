@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.resolve.gazetteer import is_known_place, is_region
+from sitegen.resolve.gazetteer import is_known_place, is_region, is_site_named_after
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,11 @@ def test_cities_and_their_other_names_are_no_regions(name: str) -> None:
     """GeoNames gives "Google" and "Hang" as cities' other names; a city is a known place
     (``is_known_place``), not a region."""
     assert not is_region(name)
+
+
+def test_a_site_named_after_a_known_place_is_not_that_place() -> None:
+    assert is_site_named_after("California Science Center", "California")
+    assert is_site_named_after("Hudson River", "Hudson")
+    assert not is_site_named_after("Heathrow Airport", "Heathrow")  # unknown: may be one
+    assert not is_site_named_after("New York City", "New York")  # no site's head word
+    assert not is_site_named_after("Ford Motor Company", "Ford")

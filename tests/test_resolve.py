@@ -138,21 +138,28 @@ def test_clean_name_keeps_abbreviation_dot() -> None:
     assert clean_name("the University of Alberta") == "University of Alberta"
 
 
-def test_a_place_and_its_part_named_after_it_stay_apart(tmp_path: Path) -> None:
-    """ "Europe" in one article, "Eastern Europe" in another: two places, each with its page
-    (not one page titled "Eastern Europe" holding every mention of Europe)."""
-    patterns = [
-        {"label": "LOC", "pattern": "Europe"},
-        {"label": "LOC", "pattern": "Eastern Europe"},
-    ]
-    write(tmp_path / "a.txt", "Markets fell in Europe today.\n")
-    write(tmp_path / "a.yml", "published: 2026-01-13\n")
-    write(tmp_path / "b.txt", "Missiles were placed in Eastern Europe.\n")
-    write(tmp_path / "b.yml", "published: 2026-01-14\n")
+@pytest.mark.parametrize(
+    ("labels", "first", "second"),
+    [
+        # "Europe" is not "Eastern Europe": each has its page, not one titled "Eastern
+        # Europe" holding every mention of Europe
+        (("LOC", "LOC"), "Europe", "Eastern Europe"),
+        # a state is not a museum named after it
+        (("GPE", "FAC"), "California", "California Science Center"),
+    ],
+)
+def test_a_place_is_not_a_longer_place_named_after_it(
+    tmp_path: Path, labels: tuple[str, str], first: str, second: str
+) -> None:
+    names = (first, second)
+    patterns = [{"label": lab, "pattern": name} for lab, name in zip(labels, names, strict=True)]
+    for stem, name in (("a", first), ("b", second)):
+        write(tmp_path / f"{stem}.txt", f"It happened in {name} last year.\n")
+        write(tmp_path / f"{stem}.yml", "published: 2026-01-13\n")
     articles = read_articles([tmp_path])
     analyses = analyze(articles, ruler_pipeline(patterns))
     found = {(e.name, len(e.mentions)) for e in resolve_entities(articles, analyses)}
-    assert found == {("Europe", 1), ("Eastern Europe", 1)}
+    assert found == {(first, 1), (second, 1)}
 
 
 def test_part_and_acronym_rules() -> None:
@@ -196,6 +203,14 @@ def test_page_title_is_a_proper_name_of_the_cluster(tmp_path: Path) -> None:
     body = "First Airbus A380 flew.\\n\\nAirbus said so. Airbus was glad. Airbus grew.\\n"
     found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
     assert found == {"Airbus"}
+
+
+def test_page_title_has_no_dangling_hyphen(tmp_path: Path) -> None:
+    """ "Euro- NATO" (a typo's hyphen) joins "NATO", whose page keeps the proper name."""
+    patterns = [{"label": "ORG", "pattern": "Euro- NATO"}, {"label": "ORG", "pattern": "NATO"}]
+    body = "He trained at Euro- NATO schools.\n\nNATO said so. NATO grew.\n"
+    found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"NATO"}
 
 
 def test_name_ending_in_a_lower_case_word_is_no_entity_unless_an_organizations(

@@ -59,7 +59,7 @@ from sitegen.model import (
     EntityKind,
     Mention,
 )
-from sitegen.resolve.gazetteer import canonical_key, is_known_place
+from sitegen.resolve.gazetteer import canonical_key, is_known_place, is_site_named_after
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     SAME_AS_OF,
@@ -264,7 +264,9 @@ def _is_proper_name(name: str) -> bool:
         word == "the" and words[index - 1].lower() not in CONNECTIVES
         for index, word in enumerate(words[1:], 1)
     )  # "Rathbun the Scientology": two names run together
-    return name[:1].isupper() and MODEL_NUMBER.search(name) is None and not stray_the
+    dangling = any(word.endswith("-") for word in words)  # "Euro- NATO": a typo's hyphen
+    proper = name[:1].isupper() and not dangling
+    return proper and MODEL_NUMBER.search(name) is None and not stray_the
 
 
 CONNECTIVES = frozenset("""of and for on in at to""".split())
@@ -727,6 +729,8 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     acronym = looks_like_acronym(short_name)  # is_acronym_of is False for anything else
     if not acronym and (not part or part[0] not in long.words):
         return False  # neither contained by words nor an acronym
+    if long.kind == "place" and is_site_named_after(long.name, short_name):
+        return False  # "California" is not "California Science Center"
     return any(
         is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
         for name in long.names

@@ -19,7 +19,13 @@ import re
 from functools import cache
 from typing import Any
 
-from sitegen.lexicon import COMPASS_WORDS, COUNTRY_ALIASES, PLACE_ABBREVIATIONS
+from sitegen.lexicon import (
+    COMPASS_WORDS,
+    COUNTRY_ALIASES,
+    PLACE_ABBREVIATIONS,
+    PLACE_HEADS,
+    head_word,
+)
 from sitegen.resolve.names import fold_name, name_key
 
 CITY_FILE = "cities15000.json"
@@ -210,6 +216,19 @@ def is_us_state(name: str) -> bool:
 def us_state_keys() -> frozenset[str]:
     """Name keys of the US states."""
     return frozenset(_key(record["name"]) for record in _geonames("us_states.json").values())
+
+
+def is_site_named_after(long: str, short: str) -> bool:
+    """ "California Science Center" of "California", "Hudson River" of "Hudson": a site,
+    building or street (a place's head word, ``PLACE_HEADS``) named after a place the
+    gazetteer knows is not that place ("Heathrow Airport" and "Heathrow", unknown, may be
+    one)."""
+    return (
+        long.startswith(short + " ")
+        and head_word(long) in PLACE_HEADS
+        and is_known_place(short)
+        and not is_known_place(long)
+    )
 
 
 def is_region(name: str) -> bool:

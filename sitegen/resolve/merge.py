@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.model import EntityKind
 from sitegen.resolve.evidence import CONTEXT, NONE, ROLE, CorpusContext, Profile
-from sitegen.resolve.gazetteer import canonical_key
+from sitegen.resolve.gazetteer import canonical_key, is_site_named_after
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
     content_tokens,
@@ -185,7 +185,12 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
     people = _People(CorpusContext(clusters), kept)
     for cluster in order:
         kind, name = facts[id(cluster)]
-        targets = [slot for slot in index.containers(name) if facts[id(kept[slot])][0] == kind]
+        targets = [
+            slot
+            for slot in index.containers(name)
+            if facts[id(kept[slot])][0] == kind
+            and not (kind == "place" and is_site_named_after(facts[id(kept[slot])][1], name))
+        ]
         if kind == "person" and targets:
             names = {slot: facts[id(kept[slot])][1] for slot in sorted(targets)}
             for slot, piece in people.join_by_evidence(cluster, names):
