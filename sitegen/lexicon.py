@@ -498,9 +498,12 @@ def is_given_name(word: str) -> bool:
 
 COUNTRY_ALIASES = {
     "america": "united states",
+    "us": "united states",
     "usa": "united states",
     "united states of america": "united states",
     "britain": "united kingdom",
+    "uk": "united kingdom",
+    "uae": "united arab emirates",
     "great britain": "united kingdom",
     "holland": "netherlands",
     "the netherlands": "netherlands",
@@ -508,7 +511,9 @@ COUNTRY_ALIASES = {
     "czechia": "czech republic",
 }
 """Other names of countries that no standard lists, by name key, and the key of the usual
-name (the standards' names: ``sitegen.resolve.gazetteer.country_keys``)."""
+name (the standards' names: ``sitegen.resolve.gazetteer.country_keys``). The abbreviations
+("US", "UK") join their countries across articles too, where an acronym alone could spell
+several names ("University of Sheffield")."""
 
 
 SPORTS_WORDS = frozenset(

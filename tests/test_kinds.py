@@ -182,6 +182,7 @@ def test_typo_distance_and_country_aliases() -> None:
     assert is_one_typo_apart("kristen", "kristin") and is_one_typo_apart("antarctic", "antarctica")
     assert not is_one_typo_apart("austria", "australia")
     assert canonical_key("america") == "united states"
+    assert canonical_key("us") == "united states" and canonical_key("uk") == "united kingdom"
     assert canonical_key("russian federation") == "russia"
     assert canonical_key("republic of korea") == canonical_key("korea, republic of")
     assert canonical_key("republic of korea") == "south korea"
@@ -198,9 +199,13 @@ def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
         {"label": "GPE", "pattern": "US"},
     ]
     write(tmp_path / "x.txt", "America voted. The US counted. The United States decided.\n")
+    write(tmp_path / "y.txt", "The US counted again.\n")  # "US" alone in another article
+    write(tmp_path / "z.txt", "The University of Sheffield counted.\n")  # initials "US" too
     articles = read_articles([tmp_path])
+    patterns.append({"label": "ORG", "pattern": "University of Sheffield"})
     entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
-    assert [(e.kind, len(e.mentions)) for e in entities] == [("place", 3)]
+    found = sorted((e.kind, e.name, len(e.mentions)) for e in entities if e.kind == "place")
+    assert found == [("place", "Sheffield", 1), ("place", "United States", 4)]
 
 
 def test_standard_names_of_a_country_are_one_place(tmp_path: Path) -> None:

@@ -149,9 +149,15 @@ class Group:
 
     @property
     def name(self) -> str:
+        """The name written most often; of names written as often, the one whose key is the
+        group's ("United States" beside "America" and "US" once each)."""
         if not self.surface:
             return self.key
-        return max(self.surface.items(), key=_count)[0]  # most_common(1), without a heap
+        top = max(self.surface.values())
+        tied = [name for name, count in self.surface.items() if count == top]
+        if len(tied) == 1:
+            return tied[0]
+        return next((name for name in tied if name_key(name) == self.key), tied[0])
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
@@ -159,10 +165,6 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
     counter: Counter[str] = Counter.__new__(Counter)
     dict.update(counter, counts)
     return counter
-
-
-def _count(item: tuple[str, int]) -> int:
-    return item[1]
 
 
 @dataclass
