@@ -436,3 +436,39 @@ def test_organization_written_with_a_plural_head_elsewhere_is_one(tmp_path: Path
     (company,) = [e for e in found.values() if e.kind == "organization"]
     assert len(company.mentions) == 2
     assert {"Ann Zeltrixes", "Ann Zeltrixe"} <= set(found)  # people's names are not singularized
+
+
+def test_british_and_american_spellings_of_a_name_are_one(tmp_path: Path) -> None:
+    british = ("Quorvane Defence Organisation", "Zeltra Centre")
+    american = ("Quorvane Defense Organization", "Zeltra Center Group")
+    patterns = [{"label": "ORG", "pattern": name} for name in british + american]
+    bodies = {"a": " and ".join(british) + " met.\n", "b": " and ".join(american) + " met.\n"}
+    found = resolve_corpus(tmp_path, bodies, ruler_pipeline(patterns))
+    mentions = sorted(len(entity.mentions) for entity in found.values())
+    assert mentions == [1, 1, 2]  # the Centre and the Center Group stay two
+
+
+def test_a_short_name_joins_the_longer_one_that_says_it_is_the_organization(
+    tmp_path: Path,
+) -> None:
+    """ "Quorvane" alone in one article, "Quorvane Motor Company" and "Quorvane Freedonia" (a
+    branch) in others: it is the company. "Government" alone joins none of "Freedonia
+    Government" and "Government Accountability Office"."""
+    names = [
+        "Quorvane Motor Company",
+        "Quorvane Freedonia",
+        "Quorvane",
+        "Government",
+        "Freedonia Government",
+        "Government Accountability Office",
+    ]
+    patterns = [{"label": "ORG", "pattern": name} for name in names]
+    bodies = {
+        "a": "Quorvane Motor Company grew. Freedonia Government spoke.\n",
+        "b": "Quorvane Freedonia shrank. Government Accountability Office spoke.\n",
+        "c": "Quorvane hired staff. Government spoke.\n",
+    }
+    found = resolve_corpus(tmp_path, bodies, ruler_pipeline(patterns))
+    assert articles_of(found["Quorvane Motor Company"]) == {"a", "c"}
+    assert articles_of(found["Quorvane Freedonia"]) == {"b"}
+    assert articles_of(found["Government Accountability Office"]) == {"b"}

@@ -22,10 +22,12 @@ is close to linear in the number of clusters rather than quadratic.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitegen.lexicon import ORGANIZATION_HEADS
 from sitegen.model import EntityKind
 from sitegen.resolve.evidence import CONTEXT, NONE, ROLE, CorpusContext, Profile
 from sitegen.resolve.gazetteer import canonical_key, is_site_named_after
@@ -185,12 +187,9 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
     people = _People(CorpusContext(clusters), kept)
     for cluster in order:
         kind, name = facts[id(cluster)]
-        targets = [
-            slot
-            for slot in index.containers(name)
-            if facts[id(kept[slot])][0] == kind
-            and not (kind == "place" and is_site_named_after(facts[id(kept[slot])][1], name))
-        ]
+        targets = _targets(
+            name, kind, [(slot, *facts[id(kept[slot])]) for slot in index.containers(name)]
+        )
         if kind == "person" and targets:
             names = {slot: facts[id(kept[slot])][1] for slot in sorted(targets)}
             for slot, piece in people.join_by_evidence(cluster, names):
@@ -209,6 +208,47 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         for group in cluster.groups:
             index.add(slot, group.name)
     return kept
+
+
+def _targets(
+    name: str, kind: EntityKind | None, containers: list[tuple[int, EntityKind | None, str]]
+) -> list[int]:
+    """The slots of the longer clusters a name may join (``containers``: slot, kind and name
+    of each cluster holding a name that contains it): those of its kind; not, for a place, a
+    site named after it ("California Science Center"); for an organization's name that
+    several contain, all of them starting with it or spelled by it (``_extends``), those whose
+    own words say they are the organization ("Ford Motor Company", not "Ford Australia"; the
+    long name "EADS" spells, not "EADS North America"), when that leaves one."""
+    targets = [
+        (slot, long)
+        for slot, its_kind, long in containers
+        if its_kind == kind and not (kind == "place" and is_site_named_after(long, name))
+    ]
+    if (
+        kind == "organization"
+        and len(targets) > 1
+        and all(_extends(long, name) for _, long in targets)
+    ):
+        named = [(slot, long) for slot, long in targets if _names_the_organization(long, name)]
+        targets = named if len(named) == 1 else targets
+    return [slot for slot, _ in targets]
+
+
+def _extends(long: str, short: str) -> bool:
+    """ "Ford Australia" of "Ford", "European Aeronautic Defence & Space" of "EADS": a longer
+    name that starts with the short one or that it spells (not "UK Government" of
+    "Government": a generic word inside several names)."""
+    return name_tokens(long)[: len(name_tokens(short))] == name_tokens(short) or is_acronym_of(
+        short, long
+    )
+
+
+def _names_the_organization(long: str, short: str) -> bool:
+    """ "Ford Motor Company" for "Ford", "European Aeronautic Defence & Space" for "EADS": a
+    longer name that ends in an organization's word or a corporate suffix, or that the short
+    name spells."""
+    last = name_tokens(long)[-1:]
+    return bool(set(last) & (ORGANIZATION_HEADS | CORPORATE_SUFFIXES)) or is_acronym_of(short, long)
 
 
 class _People:
@@ -300,9 +340,31 @@ def same_name_key(cluster: Cluster) -> str:
 
 
 def without_suffix(name: str) -> str:
-    """The name key without a trailing corporate suffix ("Apple Inc." and "Apple" agree), and
-    a country's usual name for its other names ("America" and "United States" agree)."""
-    tokens = list(name_tokens(name))
+    """The name key without a trailing corporate suffix ("Apple Inc." and "Apple" agree), a
+    country's usual name for its other names ("America" and "United States" agree), and
+    American spellings for British ones ("World Health Organisation" and "... Organization",
+    "Defence" and "Defense": news agencies write names both ways)."""
+    tokens = [_american(token) for token in name_tokens(name)]
     while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
         tokens.pop()
     return canonical_key(" ".join(tokens))
+
+
+BRITISH_WORDS = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "programme": "program",
+    "programmes": "programs",
+}
+"""British spellings of words of names, and the American ones."""
+BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
+"""The "-isation" family of British spellings ("Organisation", "Organised")."""
+
+
+def _american(word: str) -> str:
+    """ "organization" for "organisation", "defense" for "defence"; other words as they are."""
+    return BRITISH_WORDS.get(word) or BRITISH_ENDING.sub(r"iz\1", word)
