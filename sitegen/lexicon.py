@@ -431,6 +431,12 @@ def is_office_title_word(word: str) -> bool:
     return title in OFFICE_TITLES and title not in _surname_frequencies()
 
 
+def surname_percent(word: str) -> float:
+    """How common a family name is in the US census lists, in percent of people (0.0 when
+    they do not list it: "Obama", "Kovrig")."""
+    return _surname_frequencies().get(word.lower(), 0.0)
+
+
 def one_word_name_gender(word: str) -> str | None:
     """The gender of a person known by one word, when that word is far more common as a
     given name than as a surname: "Jason" male, "Gloria" female; "Walker", "Clinton" none."""

@@ -85,6 +85,19 @@ def test_bare_surname_without_evidence_keeps_its_own_page(tmp_path: Path) -> Non
     assert articles_of(entities["Doe"]) == {"b"}
 
 
+def test_a_rare_bare_surname_joins_the_one_full_name_ending_in_it(tmp_path: Path) -> None:
+    """ "Quorvane" is in no census list: with one "Jane Quorvane" in the corpus, it is her
+    ("Obama" and "Barack Obama"); "Doe" (common enough) needs evidence (above), and two
+    full names ending in "Zeltrix" leave it alone."""
+    names = ("Jane Quorvane", "Quorvane", "Ann Zeltrix", "Bo Zeltrix", "Zeltrix")
+    nlp = ruler_pipeline([{"label": "PERSON", "pattern": name} for name in names])
+    lines = ["Jane Quorvane spoke. Ann Zeltrix spoke.", "Quorvane left. Bo Zeltrix left."]
+    bodies = dict(zip("abc", [*lines, "Zeltrix waved."], strict=True))
+    found = resolve_corpus(tmp_path, bodies, nlp)
+    assert articles_of(found["Jane Quorvane"]) == {"a", "b"}
+    assert articles_of(found["Zeltrix"]) == {"c"}
+
+
 def test_bare_surname_joins_the_full_name_of_an_article_naming_the_same_entity(
     tmp_path: Path,
 ) -> None:

@@ -119,7 +119,7 @@ class CorpusContext:
         ``ROLE`` (a shared title or affiliation), ``CONTEXT`` (a shared entity that is not
         common), else ``NONE`` (also when their honorifics give different genders, and when
         it is less than ``needed``)."""
-        if len(short.genders) == 1 and len(full.genders) == 1 and short.genders != full.genders:
+        if not genders_agree(short, full):
             return NONE
         if short.titles & full.titles or short.affiliations & full.affiliations:
             return ROLE
@@ -155,3 +155,10 @@ class CorpusContext:
             and key not in person.keys
             and not person.words.intersection(name_tokens(key))
         )
+
+
+def genders_agree(short: Profile, full: Profile) -> bool:
+    """No honorific of one gender on one side and of the other on the other ("Mr." / "Ms.")."""
+    return not (
+        len(short.genders) == 1 and len(full.genders) == 1 and short.genders != full.genders
+    )

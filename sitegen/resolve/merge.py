@@ -27,9 +27,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitegen.lexicon import ORGANIZATION_HEADS
+from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent
 from sitegen.model import EntityKind
-from sitegen.resolve.evidence import CONTEXT, NONE, ROLE, CorpusContext, Profile
+from sitegen.resolve.evidence import (
+    CONTEXT,
+    NONE,
+    ROLE,
+    CorpusContext,
+    Profile,
+    genders_agree,
+)
 from sitegen.resolve.gazetteer import canonical_key, is_site_named_after
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
@@ -289,6 +296,11 @@ class _People:
         name ("Jack" for "Jack Smith"), which news writing uses for people of its own article
         (a surname written first, "Wang" for "Wang Yi", comes with a title when it stands
         alone)."""
+        if len(targets) == 1:
+            ((slot, name),) = targets.items()
+            rare = _is_rare_family_name(mine.keys, name)
+            if rare and genders_agree(mine, self.profile(slot)):
+                return slot  # "Obama" and the corpus's one "Barack Obama"
         found: dict[int, int] = {}
         for slot, name in targets.items():
             needed = ROLE if _is_first_word_of(mine.keys, name) else CONTEXT
@@ -313,6 +325,19 @@ def _is_first_word_of(keys: set[str], full_name: str) -> bool:
     "Jack Smith", not "smith")."""
     words = name_tokens(full_name)
     return len(words) > 1 and all(key == words[0] != words[-1] for key in keys)
+
+
+def _is_rare_family_name(keys: set[str], full_name: str) -> bool:
+    """Every key is the rare family name that ends ``full_name`` ("obama" of "Barack Obama":
+    not in the census lists, or in them at most ``RARE_SURNAME_PERCENT``; "Wang", "Carney",
+    "Clinton" are too common to stand for one person without evidence)."""
+    words = name_tokens(full_name)
+    return (
+        len(words) > 1
+        and bool(keys)
+        and all(key == words[-1] != words[0] for key in keys)
+        and surname_percent(words[-1]) <= RARE_SURNAME_PERCENT
+    )
 
 
 def _initials(name: str) -> set[str]:
@@ -350,6 +375,10 @@ def without_suffix(name: str) -> str:
     return canonical_key(" ".join(tokens))
 
 
+RARE_SURNAME_PERCENT = 0.002
+"""A family name at most this frequent in the US census (percent of people: "Trump" 0.001,
+"Merkel" 0.002; "Clinton" 0.007, "Wang" 0.012) names one person of the corpus without more
+evidence, when the corpus has one full name ending in it."""
 BRITISH_WORDS = {
     "defence": "defense",
     "offence": "offense",
