@@ -126,6 +126,21 @@ def test_head_word_and_of_before_a_name_extend_it(tmp_path: Path, nlp: Language)
     assert not [text for text, _ in found if text in ("Plains", "Arafat", "Mexico")]
 
 
+def test_a_persons_name_taken_into_an_organizations_is_a_person(
+    tmp_path: Path, nlp: Language
+) -> None:
+    """spaCy tags "Air Force for Acquisition Darleen Druyun" as one organization: the given
+    name and family name at its end are a person's. "Merrill Lynch" ends a bank's name."""
+    body = (
+        "Emails went to Assistant Secretary of the Air Force for Acquisition Darleen Druyun "
+        "yesterday. He works at Bank of America Merrill Lynch now.\n"
+    )
+    found = [(m.text, m.label) for m in mentions(tmp_path, nlp, body)]
+    assert ("Air Force for Acquisition", "ORG") in found
+    assert ("Darleen Druyun", "PERSON") in found
+    assert ("Bank of America Merrill Lynch", "ORG") in found
+
+
 def test_two_entities_of_one_label_side_by_side_are_one_name() -> None:
     words = ["Valeska", "Paris", "has", "claimed", "it", "."]
     doc = Doc(

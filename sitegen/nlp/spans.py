@@ -21,6 +21,8 @@ from sitegen.lexicon import (
     ORGANIZATION_HEADS,
     PLACE_HEADS,
     is_given_name,
+    one_word_name_gender,
+    surname_percent,
 )
 
 CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -41,6 +43,9 @@ HEAD_WORDS_AFTER = 3
 """How many capitalized words after a name may end in the head word that extends it."""
 NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
 """A word numbered with a hyphen ("facility-1")."""
+PERSON_SPLIT_PREPOSITIONS = frozenset({"for", "on", "of"})
+"""Prepositions of an office's or body's name before or after which spaCy may take in a
+person's name ("Air Force for Acquisition Darleen Druyun")."""
 CUT_PREPOSITIONS = frozenset({"on", "in", "at", "with", "by", "from", "to"})
 """Prepositions a name may have swallowed with the phrase after it ("Scientology on French
 television"); "of" and "for" are left, as names hold them ("Bank of Canada")."""
@@ -63,10 +68,53 @@ def split_coordination(ent: Span) -> list[Conjunct]:
     shared = _shared_head_split(ent)
     if shared is not None:
         return shared
-    pair = _two_name_split(ent)
+    pair = _two_name_split(ent) or _person_and_organization(ent)
     if pair is not None:
         return pair
     return [Conjunct(ent)]
+
+
+def _person_and_organization(ent: Span) -> list[Conjunct] | None:
+    """ "Air Force for Acquisition Darleen Druyun", "Lydia Buchtmann for Food Standards
+    Australia": an organization's name that holds a preposition ("for", "on", "of") and a
+    person's full name at one end, which spaCy tagged as one organization. The person's name
+    is two capitalized words, the first a given name (``_is_full_name``; not "Merrill" of
+    "Merrill Lynch")."""
+    if ent.label_ != "ORG" or len(ent) < 5:
+        return None
+    doc = ent.doc
+    start = _content_start(ent)
+    inner = [t.i for t in doc[start + 1 : ent.end - 1] if t.lower_ in PERSON_SPLIT_PREPOSITIONS]
+    if not inner:
+        return None
+    if ent.end - 2 > inner[-1] + 1 and _is_full_name(doc[ent.end - 2 : ent.end]):
+        organization, person = doc[start : ent.end - 2], doc[ent.end - 2 : ent.end]
+    elif inner[0] == start + 2 and _is_full_name(doc[start : start + 2]):
+        person, organization = doc[start : start + 2], doc[start + 3 : ent.end]
+    else:
+        return None
+    return sorted(
+        (
+            Conjunct(Span(doc, organization.start, organization.end, label="ORG")),
+            Conjunct(Span(doc, person.start, person.end, label="PERSON")),
+        ),
+        key=lambda conjunct: conjunct.span.start,
+    )
+
+
+def _is_full_name(words: Span) -> bool:
+    """A given name and a family name ("Darleen Druyun", "Alia Salem"): the first word far
+    more a given name than a family name, or a given name that is no family name in the
+    census lists; not "Merrill Lynch"."""
+    first, last = words[0], words[-1]
+    given = one_word_name_gender(first.text) is not None or (
+        is_given_name(first.text) and surname_percent(first.text) == 0.0
+    )
+    return (
+        given
+        and all(_is_name_word(token) for token in words)
+        and last.lower_ not in ORGANIZATION_HEADS | PLACE_HEADS
+    )
 
 
 def _content_start(ent: Span) -> int:
