@@ -176,6 +176,18 @@ def test_spelling_variant_joins_the_usual_spelling(tmp_path: Path) -> None:
     assert [(e.name, len(e.mentions)) for e in entities] == [("Quellford", 3)]
 
 
+def test_a_family_name_misspelt_once_joins_the_full_name(tmp_path: Path) -> None:
+    """ "Bauchtman" beside "Lydia Buchtmann" (a source's misspelling) is her; "Kristen"
+    beside "Kristin Hawkes" is not (short names that differ by a letter are other names)."""
+    patterns = [
+        {"label": "PERSON", "pattern": name}
+        for name in ("Lydia Buchtmann", "Bauchtman", "Kristin Hawkes", "Kristen")
+    ]
+    body = "Lydia Buchtmann spoke. Bauchtman left. Kristin Hawkes wrote. Kristen read.\n"
+    found = {entity.name: len(entity.mentions) for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"Lydia Buchtmann": 2, "Kristin Hawkes": 1, "Kristen": 1}
+
+
 def test_typo_distance_and_country_aliases() -> None:
     assert is_one_typo_apart("chrylser", "chrysler")
     assert is_one_typo_apart("untied nations", "united nations")

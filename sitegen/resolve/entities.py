@@ -30,6 +30,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections import Counter
@@ -102,6 +103,9 @@ CUE_KINDS = {"portfolio": "other", "team": "organization"}
 """Cues that vote for another kind: a portfolio ("Home" in "Home Secretary") for none, a
 country's name that stands for its sports team ("Zeta defeated Freedonia") for an
 organization."""
+MISSPELT_RATIO = 0.85
+MISSPELT_MIN_LENGTH = 8
+"""A family name alone spelt like a full name's in one article (``_is_family_name_misspelt``)."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
 MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
@@ -422,6 +426,7 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
                 and (
                     _is_variant(mine.name, theirs.name)
                     or (mine.kind == "person" and _is_nickname_variant(mine.name, theirs.name))
+                    or (mine.kind == "person" and _is_family_name_misspelt(mine.name, theirs.name))
                 )
             ),
             None,
@@ -445,6 +450,23 @@ def _is_variant(one: str, other: str) -> bool:
         looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
         for short, long in ((one, other), (other, one))
     )
+
+
+def _is_family_name_misspelt(one: str, other: str) -> bool:
+    """ "Bauchtman" in an article naming "Lydia Buchtmann": one long word spelt much like
+    the last word of a full name of the article (``difflib``'s ratio at least
+    ``MISSPELT_RATIO``, the same first letter, both of ``MISSPELT_MIN_LENGTH`` letters or
+    more; shorter names differ by a letter and are other people's: "Kristen", "Kristin")."""
+    if " " in one:
+        one, other = other, one  # either may come first: the more mentioned joins the other
+    words = other.split()
+    if " " in one or len(words) < 2:
+        return False
+    short, family = one.lower(), words[-1].lower()
+    if short == family or min(len(short), len(family)) < MISSPELT_MIN_LENGTH:
+        return False
+    close = difflib.SequenceMatcher(None, short, family).ratio() >= MISSPELT_RATIO
+    return close and short[0] == family[0]
 
 
 def _is_nickname_variant(one: str, other: str) -> bool:
