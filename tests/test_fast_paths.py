@@ -372,3 +372,14 @@ def test_quote_marks_are_the_character_by_character_scan(text: str) -> None:
     if open_at >= 0:
         pairs.append((open_at, len(text)))
     assert quote_marks(text) == pairs
+
+
+def test_noun_chunk_spans_are_spacys_noun_chunks(nlp: Language) -> None:
+    from sitegen.nlp.analyze import noun_chunk_spans
+
+    total = 0
+    for doc in seed_docs(nlp):
+        spans = list(noun_chunk_spans(doc))
+        assert spans == [(chunk.start, chunk.end) for chunk in doc.noun_chunks], doc.text
+        total += len(spans)
+    assert total >= 100

@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, POS
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, POS
 from spacy.language import Language
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
@@ -221,7 +222,7 @@ def _add_doc(
     if doc.has_annotation("DEP"):
         parts.noun_chunks.extend(
             (chunk.start_char + offset, chunk.end_char + offset, chunk_lemma(chunk))
-            for chunk in doc.noun_chunks
+            for chunk in (doc[start:end] for start, end in noun_chunk_spans(doc))
         )
         sentence_of = {
             token: first_sentence + index for token, index in enumerate(sentence_of_token)
@@ -288,6 +289,39 @@ def _unlabelled_name_words(doc: Doc) -> list[int]:
     columns = doc.to_array([POS, ENT_TYPE, IS_ALPHA])
     proper = (columns[:, 0] == PROPN) & (columns[:, 1] == 0) & (columns[:, 2] == 1)
     return [index for index in proper.nonzero()[0].tolist() if doc[index].text[:1].isupper()]
+
+
+NOUN_CHUNK_DEPS = "oprd nsubj dobj nsubjpass pcomp pobj dative appos attr ROOT".split()
+"""The dependencies of an English noun chunk's head (spaCy's ``noun_chunks``)."""
+
+
+def noun_chunk_spans(doc: Doc) -> Iterator[tuple[int, int]]:
+    """The token spans of spaCy's English ``doc.noun_chunks``, found from the tokens' arrays:
+    only nouns and pronouns with a noun phrase's dependency (or joined to one) are asked for
+    their left edge, where spaCy's iterator builds every token of the document (test:
+    ``tests/test_fast_paths.py``)."""
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in NOUN_CHUNK_DEPS}
+    conj = strings.add("conj")
+    columns = doc.to_array([POS, DEP, HEAD]).astype("int64")  # HEAD: offset to the head
+    pos, dep, head = columns[:, 0], columns[:, 1], columns[:, 2]
+    nounish = (pos == NOUN) | (pos == PROPN) | (pos == PRON)
+    phrasal = numpy.isin(dep, list(np_deps)) | (dep == conj)
+    prev_end = -1
+    for index in (nounish & phrasal).nonzero()[0].tolist():
+        left = doc[index].left_edge.i
+        if left <= prev_end:
+            continue
+        if dep[index] != conj:
+            prev_end = index
+            yield left, index + 1
+            continue
+        top = index + head[index]
+        while dep[top] == conj and head[top] < 0:
+            top += head[top]
+        if dep[top] in np_deps:
+            prev_end = index
+            yield left, index + 1
 
 
 def chunk_lemma(chunk: Span) -> str:
