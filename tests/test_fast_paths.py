@@ -303,7 +303,7 @@ def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
     """Only pronouns and nouns are looked at: the same references as asking every token."""
     from sitegen.nlp import references as r
 
-    def scanned(doc: Doc, sentence_of: dict[int, int], quoted: list) -> list:
+    def scanned(doc: Doc, sentence_of: list[int], quoted: list) -> list:
         found = []
         for token in doc:
             if r._inside(token.idx, quoted):
@@ -318,7 +318,7 @@ def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
 
     forms = set()
     for doc in seed_docs(nlp):
-        sentence_of = dict.fromkeys(range(len(doc)), 0)
+        sentence_of = [0] * len(doc)
         quoted = [match.span() for match in re.finditer(r"“[^”]*”", doc.text)]
         found = r.find_references(doc, 0, sentence_of, quoted)
         assert found == scanned(doc, sentence_of, quoted), doc.text

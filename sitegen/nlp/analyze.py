@@ -219,19 +219,16 @@ def _add_doc(
             replace(time, sentence=first_sentence + _sentence_at(starts, ends, time.start - offset))
             for time in tag_times(doc, article.published, offset, parts.antecedents)
         )
+    sentences = [first_sentence + index for index in sentence_of_token]
     if doc.has_annotation("DEP"):
         parts.noun_chunks.extend(
             (chunk.start_char + offset, chunk.end_char + offset, chunk_lemma(chunk))
             for chunk in (doc[start:end] for start, end in noun_chunk_spans(doc))
         )
-        sentence_of = {
-            token: first_sentence + index for token, index in enumerate(sentence_of_token)
-        }
-        quotes = find_quotes(doc, offset, sentence_of)
+        quotes = find_quotes(doc, offset, sentences)
         parts.quotes.extend(quotes)
         quoted = [(q.start - offset, q.end - offset) for q in quotes]
-        parts.references.extend(find_references(doc, offset, sentence_of, quoted))
-    sentences = [first_sentence + index for index in sentence_of_token]
+        parts.references.extend(find_references(doc, offset, sentences, quoted))
     parts.mentions.extend(_name_mentions(doc, offset, sentences, tagged))
 
 

@@ -10,6 +10,7 @@ quotation with neither continues the previous one of its paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,8 +34,8 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 STOP_PUNCT = frozenset({".", "!", "?"})
 
 
-def find_quotes(doc: Doc, offset: int, sentence_of: dict[int, int]) -> list[QuoteSpan]:
-    """The block's quotations; ``sentence_of`` maps a token index to its sentence index."""
+def find_quotes(doc: Doc, offset: int, sentence_of: Sequence[int]) -> list[QuoteSpan]:
+    """The block's quotations; ``sentence_of`` gives each token's sentence index."""
     found = []
     text = doc_text(doc)
     for open_char, close_char in quote_marks(text):

@@ -8,6 +8,8 @@ They are resolved to entities later (``sitegen.resolve.coref``), where the names
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.attrs import POS
 from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Token
@@ -26,7 +28,7 @@ NOMINAL_MAX_WORDS = 4
 
 
 def find_references(
-    doc: Doc, offset: int, sentence_of: dict[int, int], quoted: list[tuple[int, int]]
+    doc: Doc, offset: int, sentence_of: Sequence[int], quoted: list[tuple[int, int]]
 ) -> list[Reference]:
     """The block's references; ``quoted`` holds (start, end) character spans of quotations
     in ``doc`` (a pronoun inside a quotation is the speaker's, not the narrator's)."""
@@ -94,7 +96,7 @@ def _reference(
     end: int,
     form: ReferenceForm,
     offset: int,
-    sentence_of: dict[int, int],
+    sentence_of: Sequence[int],
 ) -> Reference:
     span = head.doc[start:end]
     return Reference(
