@@ -2,19 +2,24 @@
 
 The rule (README, "Across articles"):
 1. Clusters with the same name key and the same decided kind are one entity ("Mark Carney"
-   in ten articles is one page). The same name with a different kind stays apart
+   in ten articles is one page; the key reads British spellings as American ones,
+   "Defence"/"Defense"). The same name with a different kind stays apart
    ("Jordan" the person, "Jordan" the place). A person's one-word name ("Mr. Wang", with no
    full name in its article) is the exception: its articles merge only where the evidence
    below connects them, so a farmer and a banker both called "Mr. Wang" stay two people.
 2. A shorter name (a surname, a short form, an acronym) joins a longer name from another
    article only when the longer name contains it (by words, in order, or by initials) AND
    both have the same decided kind. An organization or place joins when exactly one longer
-   name in the whole corpus fits. A person's shorter name needs evidence as well, article by
+   name in the whole corpus fits (a place not a site named after it: "California" is not
+   "California Science Center"; an organization's name that several longer ones extend, the
+   one whose words say it is the organization: "Ford Motor Company", not "Ford Australia").
+   A person's shorter name needs evidence as well, article by
    article (``sitegen.resolve.evidence``: a shared title or affiliation, or an entity named
    in both articles that is not a common one; no conflicting "Mr."/"Ms."), and joins the one
-   fitting name the evidence supports; without it, it keeps a page of its own named as
-   written. Two full names that share a surname never merge, since neither contains the
-   other; the same full name is one person whatever the roles (see the README for why).
+   fitting name the evidence supports (a rare family name, "Obama", needs none when one
+   full name fits); without it, it keeps a page of its own named as written. Two full names
+   that share a surname never merge, since neither contains the other; the same full name
+   is one person whatever the roles (see the README for why).
 
 Each step uses an index (name key; name word; initials; entity key -> articles), so the merge
 is close to linear in the number of clusters rather than quadratic.
@@ -50,6 +55,24 @@ from sitegen.resolve.names import (
 
 if TYPE_CHECKING:
     from sitegen.resolve.entities import Cluster, Group
+
+RARE_SURNAME_PERCENT = 0.002
+"""A family name at most this frequent in the US census (percent of people: "Trump" 0.001,
+"Merkel" 0.002; "Clinton" 0.007, "Wang" 0.012) names one person of the corpus without more
+evidence, when the corpus has one full name ending in it."""
+BRITISH_WORDS = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "programme": "program",
+    "programmes": "programs",
+}
+"""British spellings of words of names, and the American ones."""
+BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
+"""The "-isation" family of British spellings ("Organisation", "Organised")."""
 
 
 def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
@@ -373,25 +396,6 @@ def without_suffix(name: str) -> str:
     while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
         tokens.pop()
     return canonical_key(" ".join(tokens))
-
-
-RARE_SURNAME_PERCENT = 0.002
-"""A family name at most this frequent in the US census (percent of people: "Trump" 0.001,
-"Merkel" 0.002; "Clinton" 0.007, "Wang" 0.012) names one person of the corpus without more
-evidence, when the corpus has one full name ending in it."""
-BRITISH_WORDS = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "centre": "center",
-    "centres": "centers",
-    "theatre": "theater",
-    "programme": "program",
-    "programmes": "programs",
-}
-"""British spellings of words of names, and the American ones."""
-BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
-"""The "-isation" family of British spellings ("Organisation", "Organised")."""
 
 
 def _american(word: str) -> str:

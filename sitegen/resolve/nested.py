@@ -63,6 +63,7 @@ def with_possessors(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _possessor(mention: Mention, names: set[str]) -> Mention:
+    """``mention`` cut to its owner's name, when ``with_possessors`` says so."""
     mark = INNER_POSSESSIVE.search(mention.text)
     if mark is None:
         return mention
