@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, POS
 from spacy.language import Language
 from spacy.symbols import NOUN, PRON, PROPN
@@ -303,7 +302,9 @@ def noun_chunk_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     columns = doc.to_array([POS, DEP, HEAD]).astype("int64")  # HEAD: offset to the head
     pos, dep, head = columns[:, 0], columns[:, 1], columns[:, 2]
     nounish = (pos == NOUN) | (pos == PROPN) | (pos == PRON)
-    phrasal = numpy.isin(dep, list(np_deps)) | (dep == conj)
+    phrasal = dep == conj
+    for label in np_deps:
+        phrasal |= dep == label
     prev_end = -1
     for index in (nounish & phrasal).nonzero()[0].tolist():
         left = doc[index].left_edge.i

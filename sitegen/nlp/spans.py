@@ -1,9 +1,12 @@
-"""Corrections of spaCy's entity spans: one span that holds two coordinated names, one name
-tagged as two, common words before a name, the head word after it, a phrase that belongs to
-the words after it.
+"""Corrections of spaCy's entity spans: one span that holds two coordinated names or a
+person's name inside an organization's, one name tagged as two, common words or a stance
+before a name, the head word after it or before its "of", a phrase that belongs to the words
+after it.
 
 spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity,
-"Valeska" and "Paris" as two, "Pan-democrat Lam Cheuk-ting" with its descriptor. These
+"Valeska" and "Paris" as two, "Pan-democrat Lam Cheuk-ting" with its descriptor, "Air Force
+for Acquisition Darleen Druyun" as one organization, "Arafat" of "the Plains of Arafat"
+alone. These
 functions find the names from the tokens' shapes and the dependency parse; "&" and "and"
 inside one organization's name ("Procter & Gamble", "Securities and Exchange Commission")
 and a country named by two parts ("Bosnia and Herzegovina") stay one name.
@@ -63,8 +66,9 @@ class Conjunct:
 
 def split_coordination(ent: Span) -> list[Conjunct]:
     """The names an entity span holds: two for "North and South Korea" ("North" + "Korea",
-    "South Korea") or "Bill and Melinda Gates", two for "Black Widow and Captain America";
-    else the span itself."""
+    "South Korea") or "Bill and Melinda Gates", two for "Black Widow and Captain America",
+    an organization and a person for "Air Force for Acquisition Darleen Druyun"; else the
+    span itself."""
     shared = _shared_head_split(ent)
     if shared is not None:
         return shared
