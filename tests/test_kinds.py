@@ -220,6 +220,19 @@ def test_other_names_of_a_country_are_one_place(tmp_path: Path) -> None:
     assert found == [("place", "Sheffield", 1), ("place", "United States", 4)]
 
 
+def test_a_country_is_not_an_organization_named_after_it(tmp_path: Path) -> None:
+    """ "US" tagged an organization once among "United States" places gives the country one
+    organization vote: it still does not join "United States Navy" (which would make a place
+    page titled "United States Navy" that every article's United States then joins)."""
+    labels = {"United States": "GPE", "US": "ORG", "United States Navy": "ORG"}
+    patterns = [{"label": label, "pattern": name} for name, label in labels.items()]
+    body = "To the United States. The United States let them in. US officials agreed. "
+    body += "The United States Navy helped.\n"
+    found = {(e.name, e.kind, len(e.mentions)) for e in entities_of(tmp_path, body, patterns)}
+    assert ("United States Navy", "organization", 1) in found
+    assert ("United States", "place", 4) in found
+
+
 def test_standard_names_of_a_country_are_one_place(tmp_path: Path) -> None:
     """ISO 3166 names ("Russian Federation", "Republic of Korea") join the usual ones."""
     patterns = [

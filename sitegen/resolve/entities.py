@@ -748,6 +748,8 @@ def _follow_kind(cluster: Cluster, kind: EntityKind | None) -> None:
 def _contains(long: _Facts, short: _Facts) -> bool:
     if long.kind is None or (short.votes and short.votes.get(long.kind, 0) <= 0):
         return False  # the short name's evidence does not allow the long name's kind
+    if short.kind == "place" and long.kind != "place":
+        return False  # "United States" (one vote of an organization) is not its Navy
     short_name = short.name
     part = name_tokens(short_name)
     acronym = looks_like_acronym(short_name)  # is_acronym_of is False for anything else
