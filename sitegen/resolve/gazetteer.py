@@ -76,7 +76,8 @@ def region_keys() -> frozenset[str]:
     are not among them: GeoNames lists "Google" and "Hang" (of "Hang Seng") as cities' names."""
     import pycountry
 
-    regions = _provinces() | {subdivision.name for subdivision in pycountry.subdivisions}
+    provinces, _ = _countryinfo_names()
+    regions = set(provinces) | {subdivision.name for subdivision in pycountry.subdivisions}
     regions |= {country.name for country in pycountry.countries}  # "Bosnia and Herzegovina"
     names: set[str] = regions | {part for region in regions for part in _region_parts(region)}
     names.update(record["name"] for record in _geonames("continents.json").values())
@@ -87,7 +88,8 @@ def region_keys() -> frozenset[str]:
 def place_keys() -> frozenset[str]:
     """Name keys of the world's countries, former countries, subdivisions and provinces,
     capitals and other large cities, US states and counties, and continents."""
-    names: set[str] = _capitals()
+    _, capitals = _countryinfo_names()
+    names: set[str] = set(capitals)
     names.update(county["name"].removesuffix(" County") for county in _geonames_list())
     for city in _geonames(CITY_FILE).values():
         names.add(city["name"])
@@ -105,33 +107,25 @@ def _region_parts(name: str) -> list[str]:
     return parts
 
 
-def _provinces() -> set[str]:
-    """Countries' provinces and states by their English names, from ``countryinfo``
-    ("Xizang (Tibet)": both names), with the countries' other spellings (not their codes:
-    "GM", "CC")."""
-    names: set[str] = set()
-    for country in _countryinfo():
-        for province in _strings(country.get("provinces")):
-            names.update(part.strip() for part in PARENTHESES.split(province))
-        names.update(name for name in _strings(country.get("altSpellings")) if not name.isupper())
-    return names
-
-
-def _capitals() -> set[str]:
-    """Countries' capitals, from ``countryinfo``."""
-    return {capital for country in _countryinfo() for capital in _strings(country.get("capital"))}
-
-
 @cache
-def _countryinfo() -> tuple[dict[str, Any], ...]:
-    """``countryinfo``'s records, one per country (read once: the gazetteer's regions and its
-    capitals both need them)."""
+def _countryinfo_names() -> tuple[frozenset[str], frozenset[str]]:
+    """From ``countryinfo``, read in one pass: countries' provinces and states by their English
+    names ("Xizang (Tibet)": both names) with the countries' other spellings (not their codes:
+    "GM", "CC"), and the countries' capitals. The records themselves are not kept (about
+    10 MB)."""
+    provinces: set[str] = set()
+    capitals: set[str] = set()
     folder = importlib.resources.files("countryinfo").joinpath("data")
-    return tuple(
-        json.loads(file.read_text(encoding="utf-8"))
-        for file in folder.iterdir()
-        if file.name.endswith(".json")
-    )
+    for file in folder.iterdir():
+        if not file.name.endswith(".json"):
+            continue
+        country = json.loads(file.read_text(encoding="utf-8"))
+        for province in _strings(country.get("provinces")):
+            provinces.update(part.strip() for part in PARENTHESES.split(province))
+        spellings = _strings(country.get("altSpellings"))
+        provinces.update(name for name in spellings if not name.isupper())
+        capitals.update(_strings(country.get("capital")))
+    return frozenset(provinces), frozenset(capitals)
 
 
 def _strings(value: Any) -> list[str]:
