@@ -24,6 +24,8 @@ KIND_OF_LABEL: dict[str, EntityKind] = {
     "FAC": "place",
 }
 """The entity kind of each spaCy label that names one."""
+PLACE_LABELS = frozenset(label for label, kind in KIND_OF_LABEL.items() if kind == "place")
+"""spaCy's labels of places: GPE, LOC, FAC."""
 
 
 @dataclass(frozen=True)

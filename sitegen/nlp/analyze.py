@@ -32,6 +32,7 @@ from sitegen.lexicon import (
 )
 from sitegen.model import (
     KIND_OF_LABEL,
+    PLACE_LABELS,
     UNLABELLED_NAME,
     Analysis,
     Article,
@@ -73,9 +74,6 @@ QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
 UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-"""spaCy labels of places: a place named in a title is still the place ("History of
-England")."""
 TEAM_LABELS = frozenset({"GPE", "LOC"})
 """spaCy labels of the names a sports team takes from its country or city ("Sweden")."""
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
@@ -240,6 +238,7 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
     for ent in joined_entities(doc):
         if ent.label_ not in NAME_LABELS or (citation and citation.in_authors(ent)):
             continue
+        # a place named in a title is still the place ("History of England")
         work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
         name = with_head_before(with_head_word(without_trailing_phrase(ent)))
         if name.start < ent.start:

@@ -19,12 +19,11 @@ from sitegen.lexicon import (
     TITLE_NOUNS,
     is_given_name,
 )
-from sitegen.model import Mention
+from sitegen.model import PLACE_LABELS, Mention
 from sitegen.nlp.references import copula_attributes
 
 CODELESS_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 """spaCy labels of names that never hold a model code (a person's, a country's or city's)."""
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
 YEAR = re.compile(r"(1[89]|20)\d\d")
 MODEL_CODE_LETTERS = re.compile(r"([A-Za-z]{2,})\d+")

@@ -32,11 +32,10 @@ from sitegen.lexicon import (
     is_title,
     last_word,
 )
-from sitegen.model import Article, Mention
+from sitegen.model import PLACE_LABELS, Article, Mention
 from sitegen.resolve.names import clean_name, looks_like_acronym
 
 PERSON_LABEL = "PERSON"
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 """One word of initials: "K.", "K.C.", "J.R.R."."""
 NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
