@@ -440,13 +440,12 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         or _is_market_index(doc, start, end)
     ):
         return "other"
-    if _has_age(doc, end) or (
-        label != "PERSON" and _appositive_noun(doc, start, end) in PERSON_NOUNS
-    ):
+    appositive = _appositive_noun(doc, start, end)
+    if _has_age(doc, end) or (label != "PERSON" and appositive in PERSON_NOUNS):
         return "person"  # "Zeta, 45,", "Zeta, a former actor,"
     if label in TEAM_LABELS and is_team_name(doc, start, end):
         return "team"
-    if _is_place_context(doc, start, end, label):
+    if _is_place_context(doc, start, end, label, appositive):
         return "place"
     return (
         _descriptor_kind(doc, start, end)
@@ -555,16 +554,17 @@ PLACE_NOUNS = frozenset(
 LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "at", "near", "outside", "of"})
 
 
-def _is_place_context(doc: Doc, start: int, end: int, label: str) -> bool:
-    """ "the town of Zeta", "Zeta, a small town near ..." (a place noun in apposition), "Zeta,
-    Freedonia" (Freedonia tagged a place, not "Freedonia's"), "in Freedonia, Zeta," (a place
-    after a locative preposition, then the name, then a comma or the end of the sentence).
+def _is_place_context(doc: Doc, start: int, end: int, label: str, appositive: str) -> bool:
+    """ "the town of Zeta", "Zeta, a small town near ..." (a place noun in apposition:
+    ``appositive``, the noun ``_appositive_noun`` finds), "Zeta, Freedonia" (Freedonia tagged
+    a place, not "Freedonia's"), "in Freedonia, Zeta," (a place after a locative preposition,
+    then the name, then a comma or the end of the sentence).
     Never for a name tagged as a person's full name ("Anna Zeta, Freedonia" in a list of
     athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return True
     full_name = label == "PERSON" and end - start > 1
-    if not full_name and _appositive_noun(doc, start, end) in PLACE_NOUNS:
+    if not full_name and appositive in PLACE_NOUNS:
         return True
     if (
         not full_name
