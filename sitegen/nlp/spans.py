@@ -108,8 +108,8 @@ def _person_and_organization(ent: Span) -> list[Conjunct] | None:
 
 def _is_full_name(words: Span) -> bool:
     """A given name and a family name ("Darleen Druyun", "Alia Salem"): the first word far
-    more a given name than a family name, or a given name that is no family name in the
-    census lists; not "Merrill Lynch"."""
+    more a given name than a family name, or a given name that the census lists give as no
+    family name or a very rare one (``surname_percent`` 0.0); not "Merrill Lynch"."""
     first, last = words[0], words[-1]
     given = one_word_name_gender(first.text) is not None or (
         is_given_name(first.text) and surname_percent(first.text) == 0.0
