@@ -193,24 +193,27 @@ def test_clean_name_drops_editorial_brackets_and_an_open_parenthesis(text: str, 
     assert clean_name(text) == name
 
 
-def test_page_title_is_a_proper_name_of_the_cluster(tmp_path: Path) -> None:
-    """ "First Airbus A380" (a model, with the sentence's first word) joins "Airbus", whose
-    page keeps the maker's name."""
-    patterns = [
-        {"label": "ORG", "pattern": "First Airbus A380"},
-        {"label": "ORG", "pattern": "Airbus"},
-    ]
-    body = "First Airbus A380 flew.\\n\\nAirbus said so. Airbus was glad. Airbus grew.\\n"
+@pytest.mark.parametrize(
+    ("long", "short", "body"),
+    [
+        # a model, with the sentence's first word
+        (
+            "First Airbus A380",
+            "Airbus",
+            "First Airbus A380 flew.\n\nAirbus said so. Airbus was glad. Airbus grew.\n",
+        ),
+        # a typo's hyphen
+        ("Euro- NATO", "NATO", "He trained at Euro- NATO schools.\n\nNATO said so. NATO grew.\n"),
+    ],
+)
+def test_page_title_is_a_proper_name_of_the_cluster(
+    tmp_path: Path, long: str, short: str, body: str
+) -> None:
+    """ "First Airbus A380" joins "Airbus", "Euro- NATO" joins "NATO": the page keeps the
+    proper name."""
+    patterns = [{"label": "ORG", "pattern": name} for name in (long, short)]
     found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
-    assert found == {"Airbus"}
-
-
-def test_page_title_has_no_dangling_hyphen(tmp_path: Path) -> None:
-    """ "Euro- NATO" (a typo's hyphen) joins "NATO", whose page keeps the proper name."""
-    patterns = [{"label": "ORG", "pattern": "Euro- NATO"}, {"label": "ORG", "pattern": "NATO"}]
-    body = "He trained at Euro- NATO schools.\n\nNATO said so. NATO grew.\n"
-    found = {entity.name for entity in entities_of(tmp_path, body, patterns)}
-    assert found == {"NATO"}
+    assert found == {short}
 
 
 def test_name_ending_in_a_lower_case_word_is_no_entity_unless_an_organizations(
