@@ -107,6 +107,22 @@ def test_plural_name_after_the_is_not_a_person(tmp_path: Path) -> None:
     assert kinds(tmp_path, "The Nightjars played last night.\n") == {"Nightjars": "organization"}
 
 
+def test_plural_of_a_family_name_after_the_is_the_family(tmp_path: Path) -> None:
+    """ "the Quellbys" after "Thomas Quellby" are his family, people; "the Nightjars", no
+    one's family name, stay a band."""
+    patterns = [
+        {"label": "PERSON", "pattern": "Thomas Quellby"},
+        {"label": "ORG", "pattern": "Quellbys"},
+        {"label": "ORG", "pattern": "Nightjars"},
+    ]
+    body = "Thomas Quellby was ill. The Quellbys refused treatment. The Nightjars played.\n"
+    assert {e.name: e.kind for e in entities_of(tmp_path, body, patterns)} == {
+        "Thomas Quellby": "person",
+        "Quellbys": "person",
+        "Nightjars": "organization",
+    }
+
+
 def test_corporate_suffix_does_not_split_a_company_across_articles(tmp_path: Path) -> None:
     patterns = [{"label": "ORG", "pattern": "Acme Inc."}, {"label": "ORG", "pattern": "Acme"}]
     write(tmp_path / "a.txt", "Acme Inc. grew.\n")
@@ -153,10 +169,7 @@ def test_full_name_with_a_common_given_name_is_a_person(tmp_path: Path) -> None:
         {"label": "ORG", "pattern": "Royal Quell Force"},
     ]
     body = "Annie Quellford moved to Virginia Hollow and joined the Royal Quell Force.\n"
-    write(tmp_path / "x.txt", body)
-    articles = read_articles([tmp_path])
-    entities = resolve_entities(articles, analyze(articles, ruler_pipeline(patterns)))
-    assert {e.name: e.kind for e in entities} == {
+    assert {e.name: e.kind for e in entities_of(tmp_path, body, patterns)} == {
         "Annie Quellford": "person",
         "Virginia Hollow": "place",
         "Royal Quell Force": "organization",

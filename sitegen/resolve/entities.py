@@ -576,6 +576,9 @@ def article_groups(
         labels = own
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
+    family_names = {
+        clean_name(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text
+    }
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
@@ -593,8 +596,11 @@ def article_groups(
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
         group.surface[clean_name(mention.text)] += 1
-        if kind == "person" and _plural_with_article(mention):
-            kind = "organization"  # "the Beatles": people's names take no article
+        if kind in ("person", "organization") and _plural_with_article(mention):
+            # "the Beatles": people's names take no article, but "the Sams" after "Thomas
+            # Sam" are the Sam family, people
+            family = clean_name(mention.text)[:-1] in family_names
+            kind = "person" if family else "organization"
         if mention.label == UNLABELLED_NAME:
             untagged.setdefault(group.key, Counter())[kind] += 1
         else:
