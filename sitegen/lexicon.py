@@ -295,6 +295,13 @@ not "video": "the Rodney King video")."""
 POSTING_VERBS = frozenset("""post upload tweet share stream publish broadcast livestream""".split())
 """Verbs of putting something on an online service ("posted to Twitter")."""
 
+TRAVEL_VERBS = frozenset(
+    """travel fly drive sail walk hike trek commute journey venture flee escape evacuate
+    migrate emigrate immigrate relocate""".split()
+)
+"""Verbs of going somewhere, whose "to", "from" or "into" names a place ("travel from Zeta";
+not "move to", "go to" or "return to", said of jobs and schools: "moved to Google")."""
+
 SAYING_ON = frozenset("""say write announce post share tweet""".split())
 """Verbs, and with ``MESSAGE_NOUNS`` nouns, that put a service after "on" ("said on
 Instagram", "messages on Twitter"; not "commented on X", which is about X)."""

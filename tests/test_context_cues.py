@@ -69,6 +69,16 @@ def test_portfolio_words_of_titles_are_no_organizations(nlp: Language) -> None:
     assert cue(nlp, "The Quellford Ministry said no.", "Quellford Ministry") == ""
 
 
+def test_where_a_verb_of_travel_goes_is_a_place(nlp: Language) -> None:
+    """ "travel from Zeta", "flew to Zeta" vote place; "moved to Zeta", said of jobs, does
+    not."""
+    text = "The team had to travel 500 miles from Quellford to the capital."
+    assert cue(nlp, text, "Quellford") == "place"
+    assert cue(nlp, "She flew to Quellford on Monday.", "Quellford", "PERSON") == "place"
+    assert cue(nlp, "He moved to Quellford in 2005.", "Quellford") == ""
+    assert cue(nlp, "She flew to Anna Quellford on Monday.", "Anna Quellford", "PERSON") == ""
+
+
 def test_age_in_apposition_votes_for_a_person(nlp: Language) -> None:
     assert cue(nlp, "Quellford, 45, was arrested on Monday.", "Quellford") == "person"
     assert cue(nlp, "Quellford, 2010, was a good year.", "Quellford") == ""

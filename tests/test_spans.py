@@ -126,6 +126,17 @@ def test_head_word_and_of_before_a_name_extend_it(tmp_path: Path, nlp: Language)
     assert not [text for text, _ in found if text in ("Plains", "Arafat", "Mexico")]
 
 
+def test_acronym_in_brackets_extends_a_name_over_the_words_it_spells(tmp_path: Path) -> None:
+    """spaCy tags "5" of "Movimento 5 Stelle (M5S)" a number and "Stelle" a person: the
+    acronym's letters are the initials of "Movimento 5 Stelle", one organization. An acronym
+    that spells other words extends nothing."""
+    patterns = [{"label": "PERSON", "pattern": "Stelle"}]
+    body = "The deputies of Movimento 5 Stelle (M5S) met in Rome.\n"
+    assert kinds(tmp_path, body, patterns) == {"Movimento 5 Stelle": "organization"}
+    body = "The deputies of Movimento 5 Stelle (MCS) met in Rome.\n"
+    assert kinds(tmp_path, body, patterns) == {"Stelle": "person"}
+
+
 def test_a_persons_name_taken_into_an_organizations_is_a_person(
     tmp_path: Path, nlp: Language
 ) -> None:

@@ -27,6 +27,7 @@ from sitegen.lexicon import (
     SAYING_ON,
     SERVICE_NOUNS,
     TITLE_MAX_WORDS,
+    TRAVEL_VERBS,
     is_office_title_word,
     is_title,
 )
@@ -52,6 +53,7 @@ from sitegen.nlp.spans import (
     is_stance_word,
     joined_entities,
     split_coordination,
+    with_acronym_words,
     with_head_before,
     with_head_word,
     without_trailing_phrase,
@@ -240,7 +242,7 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
             continue
         # a place named in a title is still the place ("History of England")
         work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
-        name = with_head_before(with_head_word(without_trailing_phrase(ent)))
+        name = with_acronym_words(with_head_before(with_head_word(without_trailing_phrase(ent))))
         if name.start < ent.start:
             extended.append(doc[name.start : ent.start])
         for mention in _entity_mentions(name, offset, sentences[ent.start]):
@@ -422,8 +424,8 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "team": a country's or city's name on one side of a match ("Zeta defeated Freedonia 1 – 0",
     "Zeta's goalkeeper"; ``sitegen.nlp.teams.is_team_name``); it votes "organization".
 
-    "place": "the town of Zeta", "Zeta, a town in ...", or a place name next to another with a
-    comma between ("Zeta, Freedonia", "in Freedonia, Zeta, ...").
+    "place": "the town of Zeta", "Zeta, a town in ...", "travelled from Zeta", or a place
+    name next to another with a comma between ("Zeta, Freedonia", "in Freedonia, Zeta, ...").
 
     "person" or "organization": an occupation or a kind of organization right before the name
     ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``); "person": the name is
@@ -552,11 +554,13 @@ PLACE_NOUNS = frozenset(
 )
 """Nouns of "the town of Zeta"."""
 LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "at", "near", "outside", "of"})
+TRAVEL_PREPOSITIONS = frozenset({"to", "from", "into"})
 
 
 def _is_place_context(doc: Doc, start: int, end: int, label: str, appositive: str) -> bool:
     """ "the town of Zeta", "Zeta, a small town near ..." (a place noun in apposition:
-    ``appositive``, the noun ``_appositive_noun`` finds), "Zeta, Freedonia" (Freedonia tagged
+    ``appositive``, the noun ``_appositive_noun`` finds), "flew to Zeta" (``_is_travelled``),
+    "Zeta, Freedonia" (Freedonia tagged
     a place, not "Freedonia's"), "in Freedonia, Zeta," (a place after a locative preposition,
     then the name, then a comma or the end of the sentence).
     Never for a name tagged as a person's full name ("Anna Zeta, Freedonia" in a list of
@@ -564,7 +568,7 @@ def _is_place_context(doc: Doc, start: int, end: int, label: str, appositive: st
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return True
     full_name = label == "PERSON" and end - start > 1
-    if not full_name and appositive in PLACE_NOUNS:
+    if not full_name and (appositive in PLACE_NOUNS or _is_travelled(doc[start:end].root)):
         return True
     if (
         not full_name
@@ -589,6 +593,16 @@ def _is_place_context(doc: Doc, start: int, end: int, label: str, appositive: st
         closes = end >= len(doc) or doc[end].is_punct
         return closes and first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPOSITIONS
     return False
+
+
+def _is_travelled(root: Token) -> bool:
+    """ "travel 500 miles from Zeta", "flew to Zeta": the name is where a verb of travel
+    (``TRAVEL_VERBS``) goes to or comes from."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in TRAVEL_PREPOSITIONS:
+        return False
+    verb = preposition.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in TRAVEL_VERBS
 
 
 def _appositive_noun(doc: Doc, start: int, end: int) -> str:

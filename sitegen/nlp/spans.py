@@ -44,6 +44,8 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 """Prefixes of words for a stance towards a name ("pro-Beijing", "anti-Trump")."""
 HEAD_WORDS_AFTER = 3
 """How many capitalized words after a name may end in the head word that extends it."""
+MAX_ACRONYM_LETTERS = 8
+"""Longest acronym in brackets after a name that may extend it (``with_acronym_words``)."""
 NUMBERED = re.compile(r"(?P<word>[a-z]+)-\d+")
 """A word numbered with a hyphen ("facility-1")."""
 PERSON_SPLIT_PREPOSITIONS = frozenset({"for", "on", "of"})
@@ -309,6 +311,35 @@ def with_head_before(ent: Span) -> Span:
     while start > 0 and head - start < HEAD_WORDS_AFTER and _untagged_name_word(doc[start - 1]):
         start -= 1
     return Span(doc, start, ent.end, label=label)
+
+
+def with_acronym_words(ent: Span) -> Span:
+    """Extend a name back over the words its acronym in brackets spells: "Movimento 5" +
+    "Stelle (M5S)" -> ORG "Movimento 5 Stelle" (spaCy tagged "5" a number and "Stelle" a
+    person). The words before the name are capitalized or numbers, outside other names, and
+    with the name's own words their first characters are the acronym's, letter for letter.
+    A place keeps its label; any other name so extended is an organization's."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return ent
+    acronym = doc[ent.end + 1].text
+    if not (2 <= len(acronym) <= MAX_ACRONYM_LETTERS and acronym.isalnum() and acronym.isupper()):
+        return ent
+    start = ent.start
+    while start > 0 and ent.start - start < len(acronym) and _acronym_word(doc[start - 1]):
+        start -= 1
+        words = doc[start : ent.end]
+        if "".join(token.text[0] for token in words).upper() == acronym.upper():
+            label = ent.label_ if ent.label_ in REGION_LABELS else "ORG"
+            return Span(doc, start, ent.end, label=label)
+    return ent
+
+
+def _acronym_word(token: Token) -> bool:
+    """A word an acronym may spell before a name: capitalized, or a number ("5" of
+    "Movimento 5 Stelle"), in no other name."""
+    outside = not token.ent_type_ or token.ent_type_ in ("CARDINAL", "ORDINAL")
+    return outside and (token.is_title and token.is_alpha or token.is_digit)
 
 
 def _untagged_name_word(token: Token) -> bool:
