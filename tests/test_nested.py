@@ -77,6 +77,23 @@ def test_nested_place_is_a_place_page_beside_the_organization(tmp_path: Path) ->
     assert found == {"University of Sheffield": "organization", "Sheffield": "place"}
 
 
+def test_a_countrys_government_is_the_country(tmp_path: Path) -> None:
+    """ "the US Government" acts for the United States, which stays a place (as "Washington"
+    for its government): one place page, no organization. "US Air Force" is an organization
+    of its own."""
+    patterns = [
+        {"label": "ORG", "pattern": "US Government"},
+        {"label": "ORG", "pattern": "Government of Canada"},
+        {"label": "ORG", "pattern": "US Air Force"},
+    ]
+    body = (
+        "The US Government's bail out calmed markets. The Government of Canada said so. "
+        "The US Air Force flew.\n"
+    )
+    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"US": "place", "Canada": "place", "US Air Force": "organization"}
+
+
 def test_article_page_links_the_organization_around_the_place(tmp_path: Path) -> None:
     """Where two mentions start together, the longer is linked: the reader clicks "University
     of Sheffield", not "University of" and a linked "Sheffield"."""

@@ -17,7 +17,9 @@ Institute of Technology" learns where it is. A place is read inside an organizat
   also products' ("Hang Seng", "Vostok 1").
 
 The place's mention is a mention like spaCy's (label GPE), with the outer name's sentence, so
-it joins the place's other mentions and its page lists the sentence.
+it joins the place's other mentions and its page lists the sentence. A country's government
+named by the country ("the US Government", "Government of Canada") is the country's mention
+alone: the country as an actor stays a place.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ INSTITUTION_HEADS = frozenset(
     department court museum library hospital""".split()
 )
 """Head words of public institutions named after their state ("Ohio State", "Texas Senate")."""
+GOVERNMENT_WORD = "government"
+"""The word that with a country's name names its government ("US Government")."""
 THING_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 """spaCy's labels of names of events, products, works and laws, which get no page but may
 name a place ("the Vietnam War")."""
@@ -80,10 +84,24 @@ def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
     places named inside it."""
     found: list[Mention] = []
     for mention in mentions:
-        found.append(mention)
-        if mention.label == "ORG" or _is_thing(mention):
-            found.extend(nested_places(mention))
+        places = nested_places(mention) if mention.label == "ORG" or _is_thing(mention) else []
+        if not _is_government_of(mention, places):
+            found.append(mention)
+        found.extend(places)
     return found
+
+
+def _is_government_of(mention: Mention, places: list[Mention]) -> bool:
+    """ "the US Government", "Government of Canada": an organization's name that is a
+    country's and the word "government" only. The country as an actor is the country (a
+    place, as "Washington" for the government in Washington), so the mention is the
+    country's."""
+    if len(places) != 1:
+        return False
+    inner = places[0]
+    rest = mention.text[: inner.start - mention.start] + mention.text[inner.end - mention.start :]
+    words = [_bare(word).lower() for word in rest.split()]
+    return [word for word in words if word not in ("of", "the")] == [GOVERNMENT_WORD]
 
 
 def nested_places(mention: Mention) -> list[Mention]:
