@@ -156,10 +156,20 @@ def test_same_name_with_conflicting_kinds_stays_apart(tmp_path: Path) -> None:
     assert kinds == [("person", ["a"]), ("place", ["b"])]
 
 
-def test_acronym_joins_the_only_name_it_spells_across_articles(tmp_path: Path) -> None:
-    entities = resolve_corpus(tmp_path, {"a": "Global Aero Systems grew.\n", "b": "GAS shrank.\n"})
-    assert set(entities) == {"Global Aero Systems"}
+def test_acronym_joins_the_only_name_it_spells_where_the_articles_share_an_entity(
+    tmp_path: Path,
+) -> None:
+    """ "GAS" in an article that names Ohio, as the article of "Global Aero Systems" does, is
+    that company; "GAS" in an article with nothing in common with it (as "IBM" in an article
+    about computers is not the "International Brotherhood of Magicians") keeps its own page."""
+    bodies = {
+        "a": "Global Aero Systems grew in Ohio.\n",
+        "b": "GAS shrank in Ohio.\n",
+        "c": "GAS was sold in Jordan.\n",
+    }
+    entities = resolve_corpus(tmp_path, bodies)
     assert articles_of(entities["Global Aero Systems"]) == {"a", "b"}
+    assert articles_of(entities["GAS"]) == {"c"}
 
 
 # With the real English model: titles, roles and honorifics as the pipeline finds them.

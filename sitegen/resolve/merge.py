@@ -12,7 +12,10 @@ The rule (README, "Across articles"):
    both have the same decided kind. An organization or place joins when exactly one longer
    name in the whole corpus fits (a place not a site named after it: "California" is not
    "California Science Center"; an organization's name that several longer ones extend, the
-   one whose words say it is the organization: "Ford Motor Company", not "Ford Australia").
+   one whose words say it is the organization: "Ford Motor Company", not "Ford Australia";
+   an acronym the longer name only spells, where its article shares an entity named in at
+   most a quarter of the articles with the longer name's: "IBM" in an article on computers
+   is not the "International Brotherhood of Magicians").
    A person's shorter name needs evidence as well, article by
    article (``sitegen.resolve.evidence``: a shared title or affiliation, or an entity named
    in both articles that is not a common one; no conflicting "Mr."/"Ms."), and joins the one
@@ -35,6 +38,7 @@ from typing import TYPE_CHECKING
 from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent
 from sitegen.model import EntityKind
 from sitegen.resolve.evidence import (
+    ACRONYM_COMMON_SHARE,
     CONTEXT,
     NONE,
     ROLE,
@@ -220,9 +224,14 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         targets = _targets(
             name, kind, [(slot, *facts[id(kept[slot])]) for slot in index.containers(name)]
         )
+        moved: list[tuple[int, list[Group]]] | None = None
         if kind == "person" and targets:
             names = {slot: facts[id(kept[slot])][1] for slot in sorted(targets)}
-            for slot, piece in people.join_by_evidence(cluster, names):
+            moved = people.join_by_evidence(cluster, names)
+        elif len(targets) == 1 and _only_spelled(name, kind, facts[id(kept[targets[0]])][1]):
+            moved = people.join_acronym(cluster, targets[0])
+        if moved is not None:
+            for slot, piece in moved:
                 for group in piece:
                     index.add(slot, group.name)
             if not cluster.groups:
@@ -262,6 +271,15 @@ def _targets(
         named = [(slot, long) for slot, long in targets if _names_the_organization(long, name)]
         targets = named if len(named) == 1 else targets
     return [slot for slot, _ in targets]
+
+
+def _only_spelled(acronym: str, kind: EntityKind | None, long: str) -> bool:
+    """An acronym that an organization's longer name spells but does not hold as a word:
+    "IBM" of the "International Brotherhood of Magicians", which an article about computers
+    does not mean. Such a join needs evidence, article by article, as a person's surname
+    does: an entity the two articles share that is not common. "EADS" joins "EADS North
+    America" by its words, without."""
+    return kind == "organization" and looks_like_acronym(acronym) and not is_part_of(acronym, long)
 
 
 def _extends(long: str, short: str) -> bool:
@@ -310,6 +328,25 @@ class _People:
                 self.kept[slot].groups.extend(piece)
                 self.profile(slot).update(mine)
                 moved.append((slot, piece))
+        cluster.groups[:] = rest
+        return moved
+
+    def join_acronym(self, cluster: Cluster, slot: int) -> list[tuple[int, list[Group]]]:
+        """Move each article's groups of an organization's acronym (``cluster``) to the one
+        longer name that spells it (``slot``, ``_only_spelled``) when the article names an
+        entity an article of the longer name names, among those in at most
+        ``ACRONYM_COMMON_SHARE`` of the articles; the groups left stay in ``cluster``."""
+        limit = self.context.limit(ACRONYM_COMMON_SHARE)
+        moved: list[tuple[int, list[Group]]] = []
+        rest: list[Group] = []
+        for piece in _by_article(cluster.groups):
+            mine = self.context.profile(piece)
+            if self.context.shares_context(mine, self.profile(slot), limit):
+                self.kept[slot].groups.extend(piece)
+                self.profile(slot).update(mine)
+                moved.append((slot, piece))
+            else:
+                rest.extend(piece)
         cluster.groups[:] = rest
         return moved
 
