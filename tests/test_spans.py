@@ -89,6 +89,21 @@ def test_a_stance_word_is_no_name_and_no_part_of_one(tmp_path: Path, nlp: Langua
     assert "Anti-Defamation League" in [m.text for m in found]
 
 
+def test_a_flight_number_is_cut_from_the_airlines_name(tmp_path: Path) -> None:
+    """ "Adam Air Flight 447" names a flight (an event) of the airline Adam Air: the
+    mention is the airline's, whatever spaCy's label (its first word, a given name, does not
+    make it a person); "Museum of Flight" keeps its word."""
+    patterns = [
+        {"label": "PERSON", "pattern": "Adam Air Flight 447"},
+        {"label": "ORG", "pattern": "Museum of Flight"},
+    ]
+    body = "The black boxes of Adam Air Flight 447 went to the Museum of Flight.\n"
+    assert kinds(tmp_path, body, patterns) == {
+        "Adam Air": "organization",
+        "Museum of Flight": "place",
+    }
+
+
 def test_an_office_title_ends_no_persons_name(tmp_path: Path, nlp: Language) -> None:
     """spaCy tags "Virginia Governor(s)" a person: the title is cut, and the place before it
     is left for the resolver to name (untagged here, a place wherever spaCy tags it)."""

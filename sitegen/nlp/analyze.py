@@ -375,6 +375,10 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         label = UNLABELLED_NAME
     # a score in or after the name: "Sweden 1 (– 0 up)", "beat Chelsea 2-1"
     end = next((i for i in range(start + 1, end) if score_length(doc, i)), end)
+    airline_end = _without_flight_number(doc, start, end)
+    airline = airline_end < end  # "Air France Flight 447" -> "Air France", whatever the label
+    if airline:
+        end, label = airline_end, "ORG"
     if label != "PERSON":
         while end - 1 > start and doc[end - 1].lower_ in OFFICE_TITLES:
             end -= 1  # "State Department Spokesperson" -> "State Department"
@@ -400,7 +404,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         quoted=_in_quoted_name(doc, start, end),
         subject=is_subject(name.root),
         determiner=determiner,
-        cue=context_cue(doc, start, end, label),
+        cue="organization" if airline else context_cue(doc, start, end, label),
     )
 
 
@@ -734,6 +738,17 @@ def _title_length_at(doc: Doc, position: int, limit: int) -> int:
 
 def _capitalized(token: Token) -> bool:
     return token.text[:1].isupper()
+
+
+def _without_flight_number(doc: Doc, start: int, end: int) -> int:
+    """The end of a name without "Flight" and the flight's number after the airline's name
+    ("Air France Flight 447", "Adam Air Flight 574"): the flight is an event, the airline
+    the organization named (its mention votes so as strongly as "... Airways" would: not a
+    person for a given name first, "Adam")."""
+    for index in range(start + 1, end):
+        if doc[index].text == "Flight" and (index + 1 >= len(doc) or doc[index + 1].like_num):
+            return index
+    return end
 
 
 def _qualifier(doc: Doc, end: int) -> str:
