@@ -187,10 +187,13 @@ def test_part_and_acronym_rules() -> None:
         ("George W.] Bush", "George W. Bush"),
         ("Apple (AAPL)", "Apple (AAPL)"),
         ("(WHO", "(WHO"),
+        ("Wal - Mart", "Wal-Mart"),  # tokenized text's hyphen: one key with "Wal-Mart"
+        ("Euro- NATO", "Euro- NATO"),  # a dangling hyphen is not one
     ],
 )
 def test_clean_name_drops_editorial_brackets_and_an_open_parenthesis(text: str, name: str) -> None:
     assert clean_name(text) == name
+    assert name_key(text) == name_key(name)
 
 
 @pytest.mark.parametrize(

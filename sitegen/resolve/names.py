@@ -36,6 +36,8 @@ CORPORATE_SUFFIXES = frozenset(
 )
 PUNCTUATION_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 WORD = re.compile(r"[\w&]+(?:[.'-][\w&]+)*\.?", re.UNICODE)
+SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+"""A hyphen written with spaces inside a name, as tokenized text writes it ("Wal - Mart")."""
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 FINAL_ABBREVIATION = re.compile(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$")
@@ -48,8 +50,9 @@ and over (every pair of an article's clusters, every mention's key)."""
 def clean_name(text: str) -> str:
     """Display form of a mention: single spaces, no leading "the", no trailing possessive, no
     editorial brackets ("[George W.] Bush"), no parenthesis left open ("World Health
-    Organisation (WHO", where spaCy stopped inside the parentheses)."""
-    name = " ".join(text.split())
+    Organisation (WHO", where spaCy stopped inside the parentheses), no spaces around a
+    hyphen ("Wal - Mart" is "Wal-Mart")."""
+    name = SPACED_HYPHEN.sub("-", " ".join(text.split()))
     if "[" in name or "]" in name:
         name = name.replace("[", "").replace("]", "")
     opened = name.rfind("(")
