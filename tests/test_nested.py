@@ -9,7 +9,12 @@ import pytest
 
 from sitegen.build import Options, build_knowledge, render_pages
 from sitegen.model import Mention
-from sitegen.resolve.nested import nested_places, with_nested_places, with_possessors
+from sitegen.resolve.nested import (
+    nested_places,
+    with_nested_places,
+    with_possessors,
+    without_run_on,
+)
 from tests.conftest import ruler_pipeline, write
 from tests.test_kinds import entities_of
 
@@ -132,3 +137,23 @@ def test_an_owner_named_on_its_own_is_cut_from_what_it_owns() -> None:
         (80, 84, "King"),
         (90, 100, "Quorvane's"),
     ]
+
+
+def test_two_names_run_together_with_the_are_split() -> None:
+    """ "According to Rathbun the Scientology property ...": spaCy tags "Rathbun the
+    Scientology" as one name; the article names both alone, so they are two mentions with
+    the labels they have alone. "Alexander the Great" and "Bank of the West" stay whole."""
+
+    def mention(text: str, start: int, label: str) -> Mention:
+        return Mention(start=start, end=start + len(text), text=text, label=label, sentence=0)
+
+    run_on = mention("Rathbun the Scientology", 100, "ORG")
+    alone = [mention("Rathbun", 10, "PERSON"), mention("Scientology", 40, "ORG")]
+    split = without_run_on([*alone, run_on])[2:]
+    assert [(m.text, m.start, m.end, m.label) for m in split] == [
+        ("Rathbun", 100, 107, "PERSON"),
+        ("Scientology", 112, 123, "ORG"),
+    ]
+    kept = [mention("Alexander the Great", 0, "PERSON"), mention("Bank of the West", 30, "ORG")]
+    kept += [mention("Alexander", 60, "PERSON"), mention("West", 80, "LOC")]
+    assert without_run_on(kept) == kept

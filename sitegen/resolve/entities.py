@@ -73,7 +73,7 @@ from sitegen.resolve.names import (
     name_key,
     name_tokens,
 )
-from sitegen.resolve.nested import with_nested_places, with_possessors
+from sitegen.resolve.nested import with_nested_places, with_possessors, without_run_on
 from sitegen.resolve.person_names import (
     follows_place_preposition,
     has_initials,
@@ -507,10 +507,12 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
-    """The article's mentions, with people's names read again (``person_mentions``), owners
-    cut from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the
-    places named inside organizations' names (``with_nested_places``)."""
-    return with_nested_places(with_possessors(person_mentions(article, analysis.mentions)))
+    """The article's mentions, with people's names read again (``person_mentions``), two
+    names run together split ("Rathbun the Scientology": ``without_run_on``), owners cut
+    from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the places
+    named inside organizations' names (``with_nested_places``)."""
+    mentions = without_run_on(person_mentions(article, analysis.mentions))
+    return with_nested_places(with_possessors(mentions))
 
 
 def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:

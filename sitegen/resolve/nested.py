@@ -51,6 +51,9 @@ THING_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 name a place ("the Vietnam War")."""
 INNER_POSSESSIVE = re.compile(r"['’]s (?=\S)")
 """A possessive inside a name, before more of it ("Apple Computer's Mac OS")."""
+RUN_ON_THE = re.compile(r"(?<![Oo]f)(?<![Ff]or)(?<![Ii]n)(?<![Oo]n)(?<![Aa]t) the (?=[A-Z])")
+"""A lower-case "the" inside a name, not after "of", "for", "in", "on" or "at" ("Rathbun the
+Scientology", not "Bank of the West")."""
 MAX_PLACE_WORDS = 3
 """Longest place name looked for inside an organization's name ("New South Wales")."""
 WORD = re.compile(r"[^\s]+")
@@ -77,6 +80,41 @@ def _possessor(mention: Mention, names: set[str]) -> Mention:
     if last_word(thing) in ORGANIZATION_HEADS | PLACE_HEADS:
         return mention
     return replace(mention, end=mention.start + len(owner), text=owner)
+
+
+def without_run_on(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions``, each written "X the Y" split into X and Y when the article names both on
+    their own: spaCy tags "According to Rathbun the Scientology property ..." (a comma left
+    out) as one organization. Each part takes the label it has where it stands alone;
+    "Alexander the Great" and "Bank of the West" stay (no "Great" alone; "of the")."""
+    labels = {mention.text: mention.label for mention in mentions}
+    found: list[Mention] = []
+    for mention in mentions:
+        mark = RUN_ON_THE.search(mention.text)
+        if mark is None:
+            found.append(mention)
+            continue
+        first, second = mention.text[: mark.start()], mention.text[mark.end() :]
+        if first not in labels or second not in labels:
+            found.append(mention)
+            continue
+        end = mention.start + len(first)
+        found.append(replace(mention, end=end, text=first, label=labels[first], cue=""))
+        found.append(
+            replace(
+                mention,
+                start=mention.start + mark.end(),
+                text=second,
+                label=labels[second],
+                title="",
+                qualifier="",
+                role="",
+                role_start=-1,
+                role_end=-1,
+                cue="",
+            )
+        )
+    return found
 
 
 def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
