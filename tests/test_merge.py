@@ -156,20 +156,34 @@ def test_same_name_with_conflicting_kinds_stays_apart(tmp_path: Path) -> None:
     assert kinds == [("person", ["a"]), ("place", ["b"])]
 
 
-def test_acronym_joins_the_only_name_it_spells_where_the_articles_share_an_entity(
+def test_acronym_joins_the_only_name_it_spells_where_that_name_is_written_with_it(
     tmp_path: Path,
 ) -> None:
-    """ "GAS" in an article that names Ohio, as the article of "Global Aero Systems" does, is
-    that company; "GAS" in an article with nothing in common with it (as "IBM" in an article
-    about computers is not the "International Brotherhood of Magicians") keeps its own page."""
+    """ "GAS" joins "Global Aero Systems", whose article writes "(GAS)"; "QBM" does not join
+    the "Quorvane Brotherhood of Magicians", whose article never calls it so (as "IBM" in an
+    article about computers is not the "International Brotherhood of Magicians"). An acronym
+    of four letters, "ZQAF", joins the one name that spells it, written or not."""
+    patterns = [
+        {"label": "ORG", "pattern": "Global Aero Systems"},
+        {"label": "ORG", "pattern": "GAS"},
+        {"label": "ORG", "pattern": "Quorvane Brotherhood of Magicians"},
+        {"label": "ORG", "pattern": "QBM"},
+        {"label": "ORG", "pattern": "Zeltra Quorvane Air Force"},
+        {"label": "ORG", "pattern": "ZQAF"},
+    ]
     bodies = {
-        "a": "Global Aero Systems grew in Ohio.\n",
-        "b": "GAS shrank in Ohio.\n",
-        "c": "GAS was sold in Jordan.\n",
+        "a": "Global Aero Systems (GAS) grew.\n",
+        "b": "GAS shrank.\n",
+        "c": "The Quorvane Brotherhood of Magicians met.\n",
+        "d": "QBM sold computers.\n",
+        "e": "The Zeltra Quorvane Air Force flew.\n",
+        "f": "The ZQAF landed.\n",
     }
-    entities = resolve_corpus(tmp_path, bodies)
+    entities = resolve_corpus(tmp_path, bodies, ruler_pipeline(patterns))
     assert articles_of(entities["Global Aero Systems"]) == {"a", "b"}
-    assert articles_of(entities["GAS"]) == {"c"}
+    assert articles_of(entities["Quorvane Brotherhood of Magicians"]) == {"c"}
+    assert articles_of(entities["QBM"]) == {"d"}
+    assert articles_of(entities["Zeltra Quorvane Air Force"]) == {"e", "f"}
 
 
 # With the real English model: titles, roles and honorifics as the pipeline finds them.

@@ -35,11 +35,6 @@ if TYPE_CHECKING:
 
 COMMON_SHARE = 0.05
 """An entity named in more than this share of the articles is too common to be evidence."""
-ACRONYM_COMMON_SHARE = 0.25
-"""The same for an acronym alone and the organization it spells elsewhere ("EADS" and
-"European Aeronautic Defence & Space", in articles that both name Airbus): the acronym most
-likely means the organization the corpus spells out, so less evidence is asked for than for
-a person's surname; an entity named in most articles ("United States") still says nothing."""
 MIN_COMMON_ARTICLES = 5
 """... but one named in this many articles always counts (small corpora)."""
 NONE, CONTEXT, ROLE = 0, 1, 2
@@ -90,12 +85,7 @@ class CorpusContext:
                 spans[group.article].extend((m.start, m.end, group.key) for m in group.mentions)
         self.spans = {article: sorted(found) for article, found in spans.items()}
         self.starts = {article: [s[0] for s in found] for article, found in self.spans.items()}
-        self.articles = len(self.keys_of)
-        self.common_above = self.limit(COMMON_SHARE)
-
-    def limit(self, share: float) -> int:
-        """The most articles an entity may be named in and still be evidence."""
-        return max(MIN_COMMON_ARTICLES, math.ceil(share * self.articles))
+        self.common_above = max(MIN_COMMON_ARTICLES, math.ceil(COMMON_SHARE * len(self.keys_of)))
 
     def profile(self, groups: Iterable[Group]) -> Profile:
         """The evidence of a person's groups (one article's, or an entity's so far)."""
@@ -133,19 +123,16 @@ class CorpusContext:
             return NONE
         if short.titles & full.titles or short.affiliations & full.affiliations:
             return ROLE
-        if needed <= CONTEXT and self.shares_context(short, full, self.common_above):
+        if needed <= CONTEXT and any(self._shared(a, short, full) for a in short.articles):
             return CONTEXT
         return NONE
 
-    def shares_context(self, short: Profile, full: Profile, common_above: int) -> bool:
-        """An article of ``short`` names an entity that is named in at most ``common_above``
-        articles, is not a name of either entity, and is named in an article of ``full``
-        other than the short name's."""
-        return any(self._shared(a, short, full, common_above) for a in short.articles)
-
-    def _shared(self, article: str, short: Profile, full: Profile, common_above: int) -> bool:
+    def _shared(self, article: str, short: Profile, full: Profile) -> bool:
+        """``article`` (the short name's) names an entity that is not common, is not a name
+        of either person, and is named in an article of the full name other than the short
+        name's."""
         for key in self.keys_of.get(article, ()):
-            if key in full.keys or not self.is_telling(key, short, common_above):
+            if key in full.keys or not self.is_telling(key, short):
                 continue
             if not (self.articles_of[key] & full.articles) <= short.articles:  # C speed
                 return True
@@ -160,13 +147,11 @@ class CorpusContext:
             if self.is_telling(key, person)
         }
 
-    def is_telling(self, key: str, person: Profile, common_above: int | None = None) -> bool:
-        """An entity (by key) says something about who ``person`` is: it is not common (named
-        in at most ``common_above`` articles, by default ``COMMON_SHARE`` of them), not one
-        of the person's names and shares no word with them ("Wang Yi" for "Wang")."""
-        limit = self.common_above if common_above is None else common_above
+    def is_telling(self, key: str, person: Profile) -> bool:
+        """An entity (by key) says something about who ``person`` is: it is not common, not
+        one of the person's names and shares no word with them ("Wang Yi" for "Wang")."""
         return (
-            len(self.articles_of[key]) <= limit
+            len(self.articles_of[key]) <= self.common_above
             and key not in person.keys
             and not person.words.intersection(name_tokens(key))
         )

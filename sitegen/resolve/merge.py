@@ -13,9 +13,9 @@ The rule (README, "Across articles"):
    name in the whole corpus fits (a place not a site named after it: "California" is not
    "California Science Center"; an organization's name that several longer ones extend, the
    one whose words say it is the organization: "Ford Motor Company", not "Ford Australia";
-   an acronym the longer name only spells, where its article shares an entity named in at
-   most a quarter of the articles with the longer name's: "IBM" in an article on computers
-   is not the "International Brotherhood of Magicians").
+   an acronym of three letters only where an article of the longer name writes it: "IBM" in
+   an article on computers is not the "International Brotherhood of Magicians", which its
+   one article never calls "IBM").
    A person's shorter name needs evidence as well, article by
    article (``sitegen.resolve.evidence``: a shared title or affiliation, or an entity named
    in both articles that is not a common one; no conflicting "Mr."/"Ms."), and joins the one
@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING
 from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent
 from sitegen.model import EntityKind
 from sitegen.resolve.evidence import (
-    ACRONYM_COMMON_SHARE,
     CONTEXT,
     NONE,
     ROLE,
@@ -64,6 +63,11 @@ RARE_SURNAME_PERCENT = 0.002
 """A family name at most this frequent in the US census (percent of people: "Trump" 0.001,
 "Merkel" 0.002; "Clinton" 0.007, "Wang" 0.012) names one person of the corpus without more
 evidence, when the corpus has one full name ending in it."""
+SURE_ACRONYM_LETTERS = 4
+"""An acronym of this many letters spells one organization's name of a corpus by chance
+seldom ("USAF"), one of three often ("IBM": also the "International Brotherhood of
+Magicians"); a shorter one joins the name it spells in other articles only where they write
+it too."""
 BRITISH_WORDS = {
     "defence": "defense",
     "offence": "offense",
@@ -224,14 +228,12 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         targets = _targets(
             name, kind, [(slot, *facts[id(kept[slot])]) for slot in index.containers(name)]
         )
-        moved: list[tuple[int, list[Group]]] | None = None
+        if kind == "organization" and len(targets) == 1:
+            if _unwritten_acronym(name, index.names[targets[0]]):
+                targets = []
         if kind == "person" and targets:
             names = {slot: facts[id(kept[slot])][1] for slot in sorted(targets)}
-            moved = people.join_by_evidence(cluster, names)
-        elif len(targets) == 1 and _only_spelled(name, kind, facts[id(kept[targets[0]])][1]):
-            moved = people.join_acronym(cluster, targets[0])
-        if moved is not None:
-            for slot, piece in moved:
+            for slot, piece in people.join_by_evidence(cluster, names):
                 for group in piece:
                     index.add(slot, group.name)
             if not cluster.groups:
@@ -273,13 +275,16 @@ def _targets(
     return [slot for slot, _ in targets]
 
 
-def _only_spelled(acronym: str, kind: EntityKind | None, long: str) -> bool:
-    """An acronym that an organization's longer name spells but does not hold as a word:
-    "IBM" of the "International Brotherhood of Magicians", which an article about computers
-    does not mean. Such a join needs evidence, article by article, as a person's surname
-    does: an entity the two articles share that is not common. "EADS" joins "EADS North
-    America" by its words, without."""
-    return kind == "organization" and looks_like_acronym(acronym) and not is_part_of(acronym, long)
+def _unwritten_acronym(acronym: str, names: set[str]) -> bool:
+    """An acronym of fewer than ``SURE_ACRONYM_LETTERS`` letters that a longer organization's
+    name spells but that none of its articles writes (alone or in a name): "IBM", in
+    articles on computers, of the "International Brotherhood of Magicians" (whose article
+    never calls it "IBM"). "EADS" joins "European Aeronautic Defence & Space", whose articles
+    write "(EADS)"; "USAF" joins "United States Air Force" though they never do."""
+    key = name_key(acronym)
+    if not looks_like_acronym(acronym) or len(key.replace("&", "")) >= SURE_ACRONYM_LETTERS:
+        return False
+    return not any(name_key(name) == key or is_part_of(acronym, name) for name in names)
 
 
 def _extends(long: str, short: str) -> bool:
@@ -328,25 +333,6 @@ class _People:
                 self.kept[slot].groups.extend(piece)
                 self.profile(slot).update(mine)
                 moved.append((slot, piece))
-        cluster.groups[:] = rest
-        return moved
-
-    def join_acronym(self, cluster: Cluster, slot: int) -> list[tuple[int, list[Group]]]:
-        """Move each article's groups of an organization's acronym (``cluster``) to the one
-        longer name that spells it (``slot``, ``_only_spelled``) when the article names an
-        entity an article of the longer name names, among those in at most
-        ``ACRONYM_COMMON_SHARE`` of the articles; the groups left stay in ``cluster``."""
-        limit = self.context.limit(ACRONYM_COMMON_SHARE)
-        moved: list[tuple[int, list[Group]]] = []
-        rest: list[Group] = []
-        for piece in _by_article(cluster.groups):
-            mine = self.context.profile(piece)
-            if self.context.shares_context(mine, self.profile(slot), limit):
-                self.kept[slot].groups.extend(piece)
-                self.profile(slot).update(mine)
-                moved.append((slot, piece))
-            else:
-                rest.extend(piece)
         cluster.groups[:] = rest
         return moved
 
