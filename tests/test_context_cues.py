@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from sitegen.ingest import read_articles
 from sitegen.lexicon import is_title
-from sitegen.model import UNLABELLED_NAME, Mention
+from sitegen.model import UNLABELLED_NAME, Analysis, Article, Mention
 from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
@@ -26,11 +26,17 @@ def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
 
 
 def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    return {e.name: e.kind for e in resolve_entities(*_analyzed(tmp_path, body, patterns))}
+
+
+def _analyzed(
+    tmp_path: Path, body: str, patterns: list[dict]
+) -> tuple[list[Article], dict[str, Analysis]]:
+    """One article ``body`` and its analysis by an entity ruler of ``patterns``."""
     write(tmp_path / "x.txt", body)
     write(tmp_path / "x.yml", "published: 2026-01-13\n")
     articles = read_articles([tmp_path])
-    analyses = analyze(articles, ruler_pipeline(patterns))
-    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
+    return articles, analyze(articles, ruler_pipeline(patterns))
 
 
 def test_product_nouns_and_versions_vote_for_a_product(nlp: Language) -> None:
@@ -210,6 +216,18 @@ def test_portfolio_cue_stays_in_its_article(tmp_path: Path) -> None:
     assert kinds(tmp_path, body, patterns) == {"State": "organization"}
 
 
+def test_portfolio_word_joins_no_organization_of_its_article(tmp_path: Path) -> None:
+    """ "Defense" of "Deputy Defense Secretary" is no mention: it does not join the one
+    longer name of the article that holds the word."""
+    patterns = [{"label": "ORG", "pattern": w} for w in ("Defense", "Zeltra Defense Systems")]
+    body = "Zeltra Defense Systems won. Deputy Defense Secretary Quellford spoke.\n"
+    found = {
+        entity.name: sorted(m.text for m in entity.mentions)
+        for entity in resolve_entities(*_analyzed(tmp_path, body, patterns))
+    }
+    assert found == {"Zeltra Defense Systems": ["Zeltra Defense Systems"]}
+
+
 def test_place_next_to_a_place_or_after_town_of(nlp: Language) -> None:
     assert cue(nlp, "The gallery is in Quellford, Indiana, near the river.", "Quellford") == "place"
     assert cue(nlp, "Shells hit the town of Quellford on Monday.", "Quellford") == "place"
@@ -230,10 +248,12 @@ def test_caption_credit_word_is_cut_from_the_name(tmp_path: Path) -> None:
     assert kinds(tmp_path, body, patterns) == {"Quellford Space Station": "place"}
 
 
-def test_currency_code_next_to_an_amount_is_no_organization(nlp: Language) -> None:
+def test_currency_code_or_unit_next_to_an_amount_is_no_organization(nlp: Language) -> None:
     assert cue(nlp, "The deal was worth ZQD 23 billion in all.", "ZQD") == "other"
     assert cue(nlp, "They will cost $249 ZQD each.", "ZQD") == "other"
     assert cue(nlp, "The ZQD said on Monday it would appeal.", "ZQD") == ""
+    assert cue(nlp, "It comes in a 30 ZQ edition.", "ZQ") == "other"  # a unit ("30 GB")
+    assert cue(nlp, "Officials said 2 US soldiers were hurt.", "US", "GPE") == ""
 
 
 def test_untagged_full_name_the_words_call_a_person_is_a_person(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from sitegen.lexicon import (
     ORGANIZATION_HEADS,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
+    PLACE_ABBREVIATIONS,
     PORTFOLIO_TITLES,
     POSTING_VERBS,
     SAYING_ON,
@@ -420,7 +421,7 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     points") are "other" too.
 
     "portfolio": a portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary
-    of State"); it votes "other" in its own article only.
+    of State"); it is no mention of a name (``sitegen.resolve.entities.article_groups``).
 
     "person": an age in apposition ("Zeta, 45,"), or a noun of a person ("Zeta, an Australian
     woman,"; not for a name tagged a person).
@@ -641,11 +642,18 @@ INDEX_NOUNS = frozenset({"index", "indices", "indexes", "average"})
 
 
 def _is_currency(doc: Doc, start: int, end: int) -> bool:
-    """ "$249 USD", "USD 23 billion": a three-letter code next to an amount."""
+    """ "$249 USD", "USD 23 billion": a three-letter code next to an amount; "a 30 GB
+    edition": a two-letter unit after a number in digits (not a place's abbreviation: "2 US
+    soldiers")."""
     word = doc[start].text
-    if end - start != 1 or len(word) != 3 or not (word.isalpha() and word.isupper()):
+    if end - start != 1 or not (word.isalpha() and word.isupper()):
         return False
     before = doc[start - 1] if start > 0 else None
+    if len(word) == 2:
+        digits = before is not None and before.text.replace(",", "").isdigit()
+        return digits and word.lower() not in PLACE_ABBREVIATIONS
+    if len(word) != 3:
+        return False
     after = doc[end] if end < len(doc) else None
     amount_after = after is not None and (after.like_num or after.is_currency)
     amount_before = before is not None and (before.like_num or before.is_currency)

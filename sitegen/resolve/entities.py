@@ -99,10 +99,10 @@ CUE_VOTES = {"other": 1, "place": 2, "person": SHAPE_VOTE, "organization": SHAPE
 """Weight of the words around a mention (``Mention.cue``): "the browser X" (a product) is one
 vote; "the town of X" two, stronger than one label of another kind; "X, 45," and "retailer X"
 say what X is, as strongly as a name's own words ("... Airways")."""
-CUE_KINDS = {"portfolio": "other", "team": "organization"}
-"""Cues that vote for another kind: a portfolio ("Home" in "Home Secretary") for none, a
-country's name that stands for its sports team ("Zeta defeated Freedonia") for an
-organization."""
+CUE_KINDS = {"team": "organization"}
+"""Cues that vote for another kind: a country's name that stands for its sports team ("Zeta
+defeated Freedonia") for an organization. (A portfolio, "Home" in "Home Secretary", is no
+mention at all.)"""
 MISSPELT_RATIO = 0.85
 MISSPELT_MIN_LENGTH = 8
 """A family name alone spelt like a full name's in one article (``_is_family_name_misspelt``)."""
@@ -585,8 +585,8 @@ def article_groups(
     for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         key = canonical_key(name_key(mention.text))
-        if not key:
-            continue
+        if not key or mention.cue == "portfolio":
+            continue  # "Defense" of "Deputy Defense Secretary" names no one, joins nothing
         if mention.label == UNLABELLED_NAME:
             kind = _unlabelled_kind(mention, key, labels)
         if mention.cue == "team":
