@@ -180,7 +180,7 @@ NON_ENTITY_HEADS = frozenset(
     show expo conference summit convention month week day days award awards prize act law
     treaty accord manifesto license licence definition program programme project study
     survey report index phone software browser album film movie novel book series
-    vr hd xl pro plus lite mini ultra remastered""".split()
+    vr hd xl xp pro plus lite mini ultra remastered""".split()
 )
 """Last words of names of events, laws, products and works, which get no page (with the
 editions products are named by: "Arkham VR", "Zeta Pro", "Zeta Remastered")."""

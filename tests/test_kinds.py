@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from sitegen.lexicon import is_given_name
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.resolve.entities import is_one_typo_apart, shape_vote
+from sitegen.resolve.entities import _break_tie, is_one_typo_apart, shape_vote
 from sitegen.resolve.gazetteer import canonical_key
 from tests.conftest import ruler_pipeline, write
 
@@ -78,6 +79,7 @@ def test_name_shape_decides_the_kind(tmp_path: Path) -> None:
     [
         ("Arkham VR", "other"),  # a game's edition, tagged a person
         ("Quorvane Pro", "other"),
+        ("Quorvane XP", "other"),  # "Windows XP", tagged a place
         ("Zeltrix Remastered", "other"),
         ("Korean Air", None),  # an airline
         ("Times Online", None),
@@ -385,3 +387,17 @@ def test_letter_or_number_after_a_noun_leaves_the_noun_the_head(tmp_path: Path) 
     body = "They topped Group G in the cup.\nThey met in Building 31 with the Quell Org.\n"
     found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
     assert found == {"Group G": "organization", "Building 31": "place", "Quell Org": "organization"}
+
+
+def test_a_tie_of_place_and_organization_on_an_unknown_name_is_an_organization() -> None:
+    """ "YouTube" tagged once GPE and once ORG, the corpus silent: an organization, as a
+    one-word name spaCy tags a place without the gazetteer knowing it is; "Jordan", a
+    country, stays a tie for the kinds' order to decide (a place)."""
+    votes = Counter({"place": 1, "organization": 1})
+    _break_tie(votes, Counter(), "Zeltube")
+    assert votes == Counter({"place": 1, "organization": 2})
+    votes = Counter({"place": 1, "organization": 1})
+    _break_tie(votes, Counter(), "Jordan")
+    assert votes == Counter({"place": 1, "organization": 1})
+    _break_tie(votes, Counter({"place": 3}), "Zeltube")  # the corpus tells
+    assert votes == Counter({"place": 2, "organization": 1})

@@ -633,7 +633,7 @@ def article_groups(
         named = counts.total() - other
         if other and group.mentions:
             group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
-        _break_tie(group.votes, counts - own.get(group.key, Counter()))
+        _break_tie(group.votes, counts - own.get(group.key, Counter()), group.name)
     if article.source:
         source = Group(key=name_key(article.source), article=article.id)
         source.surface[clean_name(article.source)] += 1
@@ -675,9 +675,12 @@ def _starts_with_given_name(name: str, text: str, labels: dict[str, Counter[str]
     return is_common_given_name(first) or not alone or decide_kind(alone) in (None, "person")
 
 
-def _break_tie(votes: Counter[str], corpus: Counter[str]) -> None:
+def _break_tie(votes: Counter[str], corpus: Counter[str], name: str) -> None:
     """Two kinds with the same top vote ("Wikinews" tagged once ORG, once PERSON): the one
-    spaCy gives the name more often in the corpus's other articles gets one more vote."""
+    spaCy gives the name more often in the corpus's other articles gets one more vote; when
+    the corpus does not tell, a place and an organization tied on a name the gazetteer does
+    not know make an organization ("YouTube" tagged once GPE, once ORG: spaCy's small model
+    tags unknown names places, ``_unplace``)."""
     top = max((votes.get(kind, 0) for kind in KIND_PRIORITY), default=0)
     tied = [kind for kind in KIND_PRIORITY if top > 0 and votes.get(kind, 0) == top]
     if len(tied) < 2:
@@ -685,6 +688,8 @@ def _break_tie(votes: Counter[str], corpus: Counter[str]) -> None:
     ranked = sorted(tied, key=lambda kind: corpus.get(kind, 0), reverse=True)
     if corpus.get(ranked[0], 0) > corpus.get(ranked[1], 0):
         votes[ranked[0]] += 1
+    elif {"place", "organization"} <= set(tied) and not is_known_place(name):
+        votes["organization"] += 1
 
 
 def _plural_with_article(mention: Mention) -> bool:
