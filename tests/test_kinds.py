@@ -401,3 +401,22 @@ def test_a_tie_of_place_and_organization_on_an_unknown_name_is_an_organization()
     assert votes == Counter({"place": 1, "organization": 1})
     _break_tie(votes, Counter({"place": 3}), "Zeltube")  # the corpus tells
     assert votes == Counter({"place": 2, "organization": 1})
+
+
+def test_an_organizations_name_inside_a_things_name_names_the_thing(tmp_path: Path) -> None:
+    """ "the Quorvane Iodine Nutrition study" after "the Australian Quorvane Iodine Nutrition
+    Study": the name tagged an organization names the study, no page. A maker's name first
+    in a thing's ("Zeltra Computer Expo") stays the maker's."""
+    patterns = [
+        {"label": "ORG", "pattern": "Australian Quorvane Iodine Nutrition Study"},
+        {"label": "ORG", "pattern": "Quorvane Iodine Nutrition"},
+        {"label": "ORG", "pattern": "Zeltra Computer Expo"},
+        {"label": "ORG", "pattern": "Zeltra Computer"},
+    ]
+    body = (
+        "The Australian Quorvane Iodine Nutrition Study was published. The director of the "
+        "Quorvane Iodine Nutrition study spoke.\n\nThe Zeltra Computer Expo opened. Zeltra "
+        "Computer sold more.\n"
+    )
+    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"Zeltra Computer": "organization"}

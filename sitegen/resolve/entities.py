@@ -759,6 +759,8 @@ def _follow_kind(cluster: Cluster, kind: EntityKind | None) -> None:
 
 
 def _contains(long: _Facts, short: _Facts) -> bool:
+    if long.kind is None and long.votes.get("other", 0) > 0:
+        return _names_the_thing(long, short)
     if long.kind is None or (short.votes and short.votes.get(long.kind, 0) <= 0):
         return False  # the short name's evidence does not allow the long name's kind
     if short.kind == "place" and long.kind != "place":
@@ -772,6 +774,23 @@ def _contains(long: _Facts, short: _Facts) -> bool:
         return False  # "California" is not "California Science Center"
     return any(
         is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
+        for name in long.names
+    )
+
+
+def _names_the_thing(long: _Facts, short: _Facts) -> bool:
+    """ "National Iodine Nutrition" (tagged ORG in "the National Iodine Nutrition study") in
+    an article naming "the Australian National Iodine Nutrition Study", a thing (no page): an
+    organization's name of two words or more right before the thing's head word ("Study",
+    ``NON_ENTITY_HEADS``) names the thing. Not a maker's name first ("Google Chrome") and
+    not a place ("the Geneva Convention")."""
+    words = name_tokens(short.name)
+    if short.kind != "organization" or len(words) < 2:
+        return False
+    return any(
+        (whole := name_tokens(name))[-1] in NON_ENTITY_HEADS
+        and len(whole) > len(words) + 1
+        and whole[-len(words) - 1 : -1] == words
         for name in long.names
     )
 
