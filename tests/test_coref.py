@@ -36,6 +36,16 @@ def test_pronouns_go_to_the_last_person_of_their_gender(tmp_path: Path, nlp: Lan
     assert found == {"Anna Kowalski": ["She", "her"], "John Price": ["He"]}
 
 
+def test_a_family_named_in_the_plural_is_no_antecedent_of_he(
+    tmp_path: Path, nlp: Language
+) -> None:
+    """ "the Beks" after "Thomas Bek" are his family, a page of people, but "he" after them
+    is still Thomas Bek."""
+    body = "Thomas Bek fell ill in March.\n\nThe Beks refused treatment. He recovered in May.\n"
+    found = references(tmp_path, nlp, body)
+    assert found == {"Thomas Bek": ["He"]}
+
+
 def test_subject_is_preferred_over_the_object(tmp_path: Path, nlp: Language) -> None:
     body = "Mr. David Brown praised Mr. Peter Green on Tuesday.\n\nHe said the deal was fair.\n"
     assert references(tmp_path, nlp, body) == {"David Brown": ["He"]}

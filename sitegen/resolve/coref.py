@@ -28,6 +28,8 @@ from sitegen.lexicon import (
 from sitegen.model import Analysis, Article, Entity, EntityMention, Reference
 from sitegen.resolve.quotes import ANTECEDENT_BLOCKS, entity_genders
 
+FAMILY = "family"
+"""The kind a reference candidate gets for a family named in the plural (``_families``)."""
 HEAD_SYNONYMS = {"airline": ("airline", "airlines", "airways")}
 """Name words a noun also matches ("the airline" -> "Qatar Airways")."""
 
@@ -77,7 +79,9 @@ def _article_references(
     subjects = {(m.start, m.end) for m in analysis.mentions if m.subject}
     titles = {(m.start, m.end): title_key(m.title) for m in analysis.mentions if m.title}
     names = {entity.id: entity.name.lower().split() for _, entity in named}
-    kinds = {entity.id: entity.kind for _, entity in named}
+    kinds: dict[str, str] = {entity.id: entity.kind for _, entity in named}
+    for family in _families(named):
+        kinds[family] = FAMILY  # "the Sams": no antecedent of "he" or "she"
     events = [(m.start, 0, index) for index, (m, _) in enumerate(named)]
     events += [(r.start, 1, index) for index, r in enumerate(analysis.references)]
     events.sort()
@@ -90,7 +94,9 @@ def _article_references(
             block = analysis.sentences[mention.sentence].block
             subject = (mention.start, mention.end) in subjects
             seen.append(
-                _Candidate(mention.start, block, mention.sentence, entity.id, entity.kind, subject)
+                _Candidate(
+                    mention.start, block, mention.sentence, entity.id, kinds[entity.id], subject
+                )
             )
             if (mention.start, mention.end) in titles:
                 titled[titles[(mention.start, mention.end)]] = entity.id
@@ -137,6 +143,19 @@ def _antecedent(
         accepted = HEAD_SYNONYMS.get(head, (head,))
         orgs = [c for c in orgs if any(word in accepted for word in names.get(c.entity, ()))]
     return orgs[0].entity if orgs else None
+
+
+def _families(named: list[tuple[EntityMention, Entity]]) -> set[str]:
+    """The people of an article named by a family name in the plural ("Sams", after "Thomas
+    Sam": ``sitegen.resolve.entities`` makes "the Sams" people): a family, which "he" and
+    "she" do not refer to."""
+    people = {entity.id: entity.name.split() for _, entity in named if entity.kind == "person"}
+    surnames = {words[-1] for words in people.values() if len(words) > 1}
+    return {
+        entity_id
+        for entity_id, words in people.items()
+        if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in surnames
+    }
 
 
 def _recent(seen: list[_Candidate], block: int) -> list[_Candidate]:
