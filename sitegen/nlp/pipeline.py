@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from sitegen.errors import PipelineError
 
@@ -28,8 +30,24 @@ def load_pipeline(name: str | None = None, exclude: Sequence[str] = UNUSED_COMPO
         nlp = spacy.load(candidate, exclude=list(exclude))
     except OSError as exc:
         raise PipelineError(f"spaCy pipeline '{candidate}' failed to load: {exc}") from exc
+    _split_period_after_ampersand_name(nlp)
     log.debug("loaded spaCy pipeline %s (%s)", candidate, pipeline_id(nlp))
     return nlp
+
+
+AMPERSAND_NAME_PERIOD = r"|(?<=&[A-Z])\.$"
+"""A sentence's period after a name with an ampersand ("... Apple and AT&T."), which spaCy's
+English suffixes leave on the name: the token "AT&T." is tagged punctuation, no name."""
+
+
+def _split_period_after_ampersand_name(nlp: Language) -> None:
+    """Make the tokenizer split ``AMPERSAND_NAME_PERIOD`` off, beside its own suffixes."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer is left as it is
+    pattern = getattr(getattr(tokenizer.suffix_search, "__self__", None), "pattern", None)
+    if isinstance(pattern, str) and AMPERSAND_NAME_PERIOD not in pattern:
+        tokenizer.suffix_search = re.compile(pattern + AMPERSAND_NAME_PERIOD).search
 
 
 def find_pipeline(name: str | None = None) -> str:
