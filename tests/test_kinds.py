@@ -420,3 +420,23 @@ def test_an_organizations_name_inside_a_things_name_names_the_thing(tmp_path: Pa
     )
     found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
     assert found == {"Zeltra Computer": "organization"}
+
+
+def test_a_thing_label_gives_way_to_an_organizations_or_places_last_word(
+    tmp_path: Path,
+) -> None:
+    """spaCy tags "the Sydney Morning Herald" an event: its last word makes it a newspaper's
+    name, an organization; "Zeltra Stadium" a place; a name without such a word keeps its
+    label's verdict (no page)."""
+    patterns = [
+        {"label": "EVENT", "pattern": "Quorvane Morning Herald"},
+        {"label": "WORK_OF_ART", "pattern": "Zeltra Stadium"},
+        {"label": "EVENT", "pattern": "Zeltra Jubilee"},
+        {"label": "PRODUCT", "pattern": "Quorvane Blue"},
+    ]
+    body = (
+        "The Quorvane Morning Herald reported that the Zeltra Jubilee opened at Zeltra Stadium. "
+        "Quorvane Blue sold well.\n"
+    )
+    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    assert found == {"Quorvane Morning Herald": "organization", "Zeltra Stadium": "place"}

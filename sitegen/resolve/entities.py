@@ -591,6 +591,8 @@ def article_groups(
             kind = _unlabelled_kind(mention, key, labels)
         if mention.cue == "team":
             kind = "organization"  # the place label is what the cue corrects: "Zeta won 2-1"
+        if kind is None and mention.label in NON_ENTITY_LABELS and not mention.cue:
+            kind = _shaped_kind(mention)  # "the Sydney Morning Herald", tagged an event
         if kind is None:
             continue
         if kind == "person" and is_untitled_acronym(mention):
@@ -640,6 +642,14 @@ def article_groups(
         source.votes["organization"] += 1
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _shaped_kind(mention: Mention) -> EntityKind | None:
+    """The kind a name tagged a product, event, law or work has by its own last word, when
+    that word is an organization's or a place's ("the Sydney Morning Herald", tagged an
+    event; "the Olympic Stadium"), else None (no page)."""
+    shape = shape_vote(clean_name(mention.text))
+    return next((kind for kind in KIND_PRIORITY if kind == shape and kind != "person"), None)
 
 
 def _unplace(group: Group) -> None:
