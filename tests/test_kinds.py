@@ -192,15 +192,25 @@ def test_spelling_variant_joins_the_usual_spelling(tmp_path: Path) -> None:
 
 
 def test_a_family_name_misspelt_once_joins_the_full_name(tmp_path: Path) -> None:
-    """ "Bauchtman" beside "Lydia Buchtmann" (a source's misspelling) is her; "Kristen"
-    beside "Kristin Hawkes" is not (short names that differ by a letter are other names)."""
-    patterns = [
-        {"label": "PERSON", "pattern": name}
-        for name in ("Lydia Buchtmann", "Bauchtman", "Kristin Hawkes", "Kristen")
-    ]
-    body = "Lydia Buchtmann spoke. Bauchtman left. Kristin Hawkes wrote. Kristen read.\n"
+    """ "Bauchtman" beside "Lydia Buchtmann" (a source's misspelling) is her, and so is
+    "Mauer" beside "K.C. Maurer" (a letter left out); "Kristen" beside "Kristin Hawkes" is
+    not (short names that differ by a changed letter are other names), nor a given name
+    alone, "William" beside "Robin Williams"."""
+    names = ("Lydia Buchtmann", "Bauchtman", "Kristin Hawkes", "Kristen", "K.C. Maurer", "Mauer")
+    patterns = [{"label": "PERSON", "pattern": n} for n in (*names, "Robin Williams", "William")]
+    body = (
+        "Lydia Buchtmann spoke. Bauchtman left. Kristin Hawkes wrote. Kristen read. "
+        "K.C. Maurer agreed. Mauer smiled. Robin Williams sang. William danced.\n"
+    )
     found = {entity.name: len(entity.mentions) for entity in entities_of(tmp_path, body, patterns)}
-    assert found == {"Lydia Buchtmann": 2, "Kristin Hawkes": 1, "Kristen": 1}
+    assert found == {
+        "Lydia Buchtmann": 2,
+        "Kristin Hawkes": 1,
+        "Kristen": 1,
+        "K.C. Maurer": 2,
+        "Robin Williams": 1,
+        "William": 1,
+    }
 
 
 def test_typo_distance_and_country_aliases() -> None:

@@ -139,13 +139,15 @@ def test_an_owner_named_on_its_own_is_cut_from_what_it_owns() -> None:
     ]
 
 
+def mention(text: str, start: int, label: str) -> Mention:
+    """A mention of ``text`` at ``start`` in its article."""
+    return Mention(start=start, end=start + len(text), text=text, label=label, sentence=0)
+
+
 def test_two_names_run_together_with_the_are_split() -> None:
     """ "According to Rathbun the Scientology property ...": spaCy tags "Rathbun the
     Scientology" as one name; the article names both alone, so they are two mentions with
     the labels they have alone. "Alexander the Great" and "Bank of the West" stay whole."""
-
-    def mention(text: str, start: int, label: str) -> Mention:
-        return Mention(start=start, end=start + len(text), text=text, label=label, sentence=0)
 
     run_on = mention("Rathbun the Scientology", 100, "ORG")
     alone = [mention("Rathbun", 10, "PERSON"), mention("Scientology", 40, "ORG")]
@@ -157,3 +159,25 @@ def test_two_names_run_together_with_the_are_split() -> None:
     kept = [mention("Alexander the Great", 0, "PERSON"), mention("Bank of the West", 30, "ORG")]
     kept += [mention("Alexander", 60, "PERSON"), mention("West", 80, "LOC")]
     assert without_run_on(kept) == kept
+
+
+def test_a_persons_name_run_into_a_things_is_split() -> None:
+    """ "Warhol Polaroid exhibits", tagged a person's name, where the article names Warhol (a
+    person) and Polaroid (an organization) alone, is Warhol and Polaroid. "Paris Hilton"
+    (Paris is a place alone) and "Kristin Hawkes" (a given name first) stay whole."""
+
+    alone = [
+        mention("Warhol", 0, "PERSON"),
+        mention("Polaroid", 10, "ORG"),
+        mention("Paris", 20, "GPE"),
+        mention("Hilton", 30, "ORG"),
+        mention("Kristin", 40, "PERSON"),
+        mention("Hawkes", 50, "ORG"),
+    ]
+    whole = [mention(name, 100, "PERSON") for name in ("Paris Hilton", "Kristin Hawkes")]
+    assert without_run_on([*alone, *whole]) == [*alone, *whole]
+    split = without_run_on([*alone, mention("Warhol Polaroid", 100, "PERSON")])[len(alone) :]
+    assert [(m.text, m.start, m.end, m.label) for m in split] == [
+        ("Warhol", 100, 106, "PERSON"),
+        ("Polaroid", 107, 115, "ORG"),
+    ]

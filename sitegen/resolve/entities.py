@@ -105,6 +105,7 @@ defeated Freedonia") for an organization. (A portfolio, "Home" in "Home Secretar
 mention at all.)"""
 MISSPELT_RATIO = 0.85
 MISSPELT_MIN_LENGTH = 8
+MISSPELT_MIN_SHORT = 5
 """A family name alone spelt like a full name's in one article (``_is_family_name_misspelt``)."""
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
@@ -456,17 +457,34 @@ def _is_family_name_misspelt(one: str, other: str) -> bool:
     """ "Bauchtman" in an article naming "Lydia Buchtmann": one long word spelt much like
     the last word of a full name of the article (``difflib``'s ratio at least
     ``MISSPELT_RATIO``, the same first letter, both of ``MISSPELT_MIN_LENGTH`` letters or
-    more; shorter names differ by a letter and are other people's: "Kristen", "Kristin")."""
+    more; shorter names that differ by a letter are other people's: "Kristen", "Kristin"),
+    or of ``MISSPELT_MIN_SHORT`` letters or more with one letter left out ("Mauer" for "K.C.
+    Maurer"), when the word alone is no given name ("William", "Robin Williams")."""
     if " " in one:
         one, other = other, one  # either may come first: the more mentioned joins the other
     words = other.split()
     if " " in one or len(words) < 2:
         return False
     short, family = one.lower(), words[-1].lower()
-    if short == family or min(len(short), len(family)) < MISSPELT_MIN_LENGTH:
+    if short == family or short[0] != family[0]:
         return False
-    close = difflib.SequenceMatcher(None, short, family).ratio() >= MISSPELT_RATIO
-    return close and short[0] == family[0]
+    if (
+        min(len(short), len(family)) >= MISSPELT_MIN_SHORT
+        and _one_letter_dropped(short, family)
+        and not is_given_name(one)
+    ):
+        return True  # "Mauer" for "K.C. Maurer"; not "William" beside "Robin Williams"
+    if min(len(short), len(family)) < MISSPELT_MIN_LENGTH:
+        return False
+    return difflib.SequenceMatcher(None, short, family).ratio() >= MISSPELT_RATIO
+
+
+def _one_letter_dropped(one: str, other: str) -> bool:
+    """One of the words is the other with one letter more ("mauer", "maurer"), not a plural's
+    "s" ("the Quellbys", a family, beside "Quellby")."""
+    short, long = sorted((one, other), key=len)
+    plural = long == short + "s"
+    return len(long) == len(short) + 1 and not plural and is_one_typo_apart(short, long)
 
 
 def _is_nickname_variant(one: str, other: str) -> bool:

@@ -33,6 +33,7 @@ from sitegen.lexicon import (
     ORGANIZATION_HEADS,
     PLACE_HEADS,
     head_word,
+    is_given_name,
     last_word,
 )
 from sitegen.model import Mention
@@ -83,27 +84,22 @@ def _possessor(mention: Mention, names: set[str]) -> Mention:
 
 
 def without_run_on(mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions``, each written "X the Y" split into X and Y when the article names both on
-    their own: spaCy tags "According to Rathbun the Scientology property ..." (a comma left
-    out) as one organization. Each part takes the label it has where it stands alone;
-    "Alexander the Great" and "Bank of the West" stay (no "Great" alone; "of the")."""
+    """``mentions``, each holding two names the article also names on their own split into
+    them (``_run_on_parts``). Each part takes the label it has where it stands alone."""
     labels = {mention.text: mention.label for mention in mentions}
     found: list[Mention] = []
     for mention in mentions:
-        mark = RUN_ON_THE.search(mention.text)
-        if mark is None:
+        parts = _run_on_parts(mention, labels)
+        if parts is None:
             found.append(mention)
             continue
-        first, second = mention.text[: mark.start()], mention.text[mark.end() :]
-        if first not in labels or second not in labels:
-            found.append(mention)
-            continue
-        end = mention.start + len(first)
+        (first, first_end), (second, second_start) = parts
+        end = mention.start + first_end
         found.append(replace(mention, end=end, text=first, label=labels[first], cue=""))
         found.append(
             replace(
                 mention,
-                start=mention.start + mark.end(),
+                start=mention.start + second_start,
                 text=second,
                 label=labels[second],
                 title="",
@@ -115,6 +111,33 @@ def without_run_on(mentions: Sequence[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+def _run_on_parts(
+    mention: Mention, labels: dict[str, str]
+) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """The two names of a mention and where they end and start in it, when the article names
+    both alone: "X the Y" ("According to Rathbun the Scientology property ...", a comma left
+    out, tagged one organization; not "Alexander the Great", no "Great" alone, nor "Bank of
+    the West"), or two words tagged a person's name of which the first is a person's name
+    alone, not a given name, and the second something else's ("Warhol Polaroid exhibits":
+    Warhol's Polaroids; not "Paris Hilton" beside "Paris", a place, nor "Kristin Hawkes")."""
+    text = mention.text
+    mark = RUN_ON_THE.search(text)
+    if mark is not None:
+        first, second = text[: mark.start()], text[mark.end() :]
+        if first in labels and second in labels:
+            return (first, mark.start()), (second, mark.end())
+        return None
+    words = text.split(" ")
+    if mention.label != "PERSON" or len(words) != 2:
+        return None
+    first, second = words
+    if is_given_name(first):
+        return None  # "Kristin Hawkes", though spaCy tags "Hawkes" alone an organization
+    if labels.get(first) == "PERSON" and labels.get(second, "PERSON") != "PERSON":
+        return (first, len(first)), (second, len(first) + 1)
+    return None
 
 
 def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
