@@ -192,7 +192,8 @@ def _knowledge(
             quotes=resolve_quotes(articles, analyses, entities),
         )
         kb = curate(kb, options.overrides, options.strict)
-        return replace(kb, entities=resolve_references(kb.articles, kb.analyses, kb.entities))
+        entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
+        return replace(kb, entities=entities)
 
 
 GC_THRESHOLDS = (100_000, 50, 100)

@@ -169,6 +169,9 @@ class Reference:
     form: ReferenceForm
     subject: bool = False
     """The reference is the subject of its clause (an antecedent for later pronouns)."""
+    quoted: bool = False
+    """A pronoun inside a quotation ("he was very aware of this", said of someone else): it
+    never refers to the quotation's speaker."""
 
 
 @dataclass(frozen=True)

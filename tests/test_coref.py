@@ -14,6 +14,7 @@ from sitegen.model import KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.coref import resolve_references
+from sitegen.resolve.quotes import resolve_quotes
 from tests.conftest import write
 
 
@@ -23,7 +24,9 @@ def references(tmp_path: Path, nlp: Language, body: str) -> dict[str, list[str]]
     write(tmp_path / "x.yml", "published: 2026-01-13\n")
     articles = read_articles([tmp_path])
     analyses = analyze(articles, nlp)
-    entities = resolve_references(articles, analyses, resolve_entities(articles, analyses))
+    entities = resolve_entities(articles, analyses)
+    quotes = resolve_quotes(articles, analyses, entities)
+    entities = resolve_references(articles, analyses, entities, quotes)
     return {e.name: [r.text for r in e.references] for e in entities if e.references}
 
 
@@ -59,9 +62,21 @@ def test_a_name_in_apposition_to_the_subject_is_preferred(tmp_path: Path, nlp: L
     assert references(tmp_path, nlp, body) == {"Lena Novak": ["Her"], "Maria Gomez": ["she"]}
 
 
-def test_pronouns_inside_quotations_are_not_counted(tmp_path: Path, nlp: Language) -> None:
+def test_pronouns_inside_quotations_are_never_the_speaker(tmp_path: Path, nlp: Language) -> None:
+    """ "He" inside Reed's quotation is not Reed, who would say "I": it is the man spoken of
+    before. With no other man named, it is nobody."""
     body = 'Mary Jones spoke on Monday. "He never told us what he wanted," she said.\n'
     assert references(tmp_path, nlp, body) == {"Mary Jones": ["she"]}
+    body = (
+        "Andy Kowalski painted soup cans in 1962.\n\n"
+        'Tom Reed, a curator, opened the show. "He was very aware of our culture," Reed said.\n'
+    )
+    assert references(tmp_path, nlp, body) == {"Andy Kowalski": ["He"]}
+    body = (  # the man named in the quotation itself, not the subject named before it
+        "Prime Minister John Carver left Ottawa on Tuesday.\n\n"
+        '"Whatever you think about Peter Trask, he is a catalyst," said Anna Rees.\n'
+    )
+    assert references(tmp_path, nlp, body) == {"Peter Trask": ["he"]}
 
 
 def test_company_and_title_nouns(tmp_path: Path, nlp: Language) -> None:

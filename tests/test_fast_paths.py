@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -306,11 +307,11 @@ def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
     def scanned(doc: Doc, sentence_of: list[int], quoted: list) -> list:
         found = []
         for token in doc:
-            if r._inside(token.idx, quoted):
-                continue
+            inside = r._inside(token.idx, quoted)
             if token.lower_ in r.PERSONAL_PRONOUNS and token.pos_ == "PRON":
-                found.append(r._reference(token, token.i, token.i + 1, "pronoun", 0, sentence_of))
-            elif token.pos_ == "NOUN" and token.text.islower():
+                pronoun = r._reference(token, token.i, token.i + 1, "pronoun", 0, sentence_of)
+                found.append(replace(pronoun, quoted=inside))
+            elif token.pos_ == "NOUN" and token.text.islower() and not inside:
                 start = r._nominal_start(token)
                 if start is not None:
                     found.append(r._reference(token, start, token.i + 1, "nominal", 0, sentence_of))

@@ -1,14 +1,16 @@
 """Coreference candidates in a parsed block: third-person pronouns and definite nouns.
 
-"he", "him", "his", "she", "her" and their reflexives, outside quotations, and noun phrases of
-"the" plus an organization noun ("the company", "the carmaker", "the bank"), a generic one
-after other nouns ("the car company", "the auto maker"), or a title ("the prime minister").
+"he", "him", "his", "she", "her" and their reflexives (inside quotations too, marked), and
+noun phrases outside quotations of "the" plus an organization noun ("the company", "the
+carmaker", "the bank"), a generic one after other nouns ("the car company", "the auto
+maker"), or a title ("the prime minister").
 They are resolved to entities later (``sitegen.resolve.coref``), where the names are known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.attrs import POS
 from spacy.symbols import NOUN, PRON
@@ -31,15 +33,18 @@ def find_references(
     doc: Doc, offset: int, sentence_of: Sequence[int], quoted: list[tuple[int, int]]
 ) -> list[Reference]:
     """The block's references; ``quoted`` holds (start, end) character spans of quotations
-    in ``doc`` (a pronoun inside a quotation is the speaker's, not the narrator's)."""
+    in ``doc``: a pronoun inside one is marked ``quoted`` (the speaker speaks of someone
+    else), a noun inside one is not taken (the speaker's "the company" may be their own)."""
     found: list[Reference] = []
     tags = doc.to_array([POS])  # only pronouns and nouns can start one: read the rest as an array
     for index in ((tags == PRON) | (tags == NOUN)).nonzero()[0].tolist():
         token = doc[index]
-        if _inside(token.idx, quoted):
-            continue
+        inside = _inside(token.idx, quoted)
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
-            found.append(_reference(token, token.i, token.i + 1, "pronoun", offset, sentence_of))
+            pronoun = _reference(token, token.i, token.i + 1, "pronoun", offset, sentence_of)
+            found.append(replace(pronoun, quoted=True) if inside else pronoun)
+        elif inside:
+            continue
         elif token.pos_ == "NOUN" and token.text.islower():
             start = _nominal_start(token)
             if start is not None:

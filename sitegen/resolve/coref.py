@@ -9,8 +9,10 @@ Within one article, in reading order:
 - "the company", "the firm" is the organization named last; "the bank", "the university" the
   last organization whose name has that word ("Bank of Canada");
 - "the prime minister" is the person last named with that title.
-Quotations are skipped (a pronoun inside one belongs to the speaker's voice). An ambiguous
-or unmatched reference counts for nobody.
+A pronoun inside an attributed quotation is resolved the same way but never to the
+quotation's speaker, who would say "I" ("he was very aware of this", said of someone else);
+it is no antecedent for what follows. Nouns inside quotations are not read. An ambiguous or
+unmatched reference counts for nobody.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from sitegen.lexicon import (
     one_word_name_gender,
     title_key,
 )
-from sitegen.model import Analysis, Article, Entity, EntityMention, Reference
+from sitegen.model import Analysis, Article, Entity, EntityMention, Quote, Reference
 from sitegen.resolve.quotes import ANTECEDENT_BLOCKS, entity_genders
 
 FAMILY = "family"
@@ -47,9 +49,17 @@ class _Candidate:
 
 
 def resolve_references(
-    articles: Iterable[Article], analyses: dict[str, Analysis], entities: Iterable[Entity]
+    articles: Iterable[Article],
+    analyses: dict[str, Analysis],
+    entities: Iterable[Entity],
+    quotes: Iterable[Quote] = (),
 ) -> tuple[Entity, ...]:
-    """The entities with ``references``: each pronoun or noun resolved to one of them."""
+    """The entities with ``references``: each pronoun or noun resolved to one of them. A
+    pronoun inside a quotation (``Reference.quoted``) is resolved only inside one of
+    ``quotes`` (an attributed quotation), and never to its speaker."""
+    speakers: dict[str, list[tuple[int, int, str]]] = {}
+    for quote in quotes:
+        speakers.setdefault(quote.article, []).append((quote.start, quote.end, quote.speaker))
     entities = list(entities)
     genders = {**_name_genders(entities), **entity_genders(entities, analyses)}
     found: dict[str, list[EntityMention]] = {}
@@ -62,7 +72,8 @@ def resolve_references(
         if analysis is None or not analysis.references:
             continue
         named = by_article.get(article.id, [])
-        for reference, entity_id in _article_references(analysis, named, genders):
+        quoted = speakers.get(article.id, [])
+        for reference, entity_id in _article_references(analysis, named, genders, quoted):
             found.setdefault(entity_id, []).append(
                 EntityMention(
                     article.id, reference.start, reference.end, reference.text, reference.sentence
@@ -75,6 +86,7 @@ def _article_references(
     analysis: Analysis,
     named: list[tuple[EntityMention, Entity]],
     genders: dict[str, str],
+    quoted: list[tuple[int, int, str]],
 ) -> list[tuple[Reference, str]]:
     subjects = {(m.start, m.end) for m in analysis.mentions if m.subject}
     titles = {(m.start, m.end): title_key(m.title) for m in analysis.mentions if m.title}
@@ -103,10 +115,17 @@ def _article_references(
             continue
         reference = analysis.references[index]
         block = analysis.sentences[reference.sentence].block
-        entity_id = _antecedent(reference, block, seen, titled, names, genders)
+        quote: tuple[int, str] | None = None  # where the quotation starts, and its speaker
+        if reference.quoted:
+            quote = next(((s, who) for s, e, who in quoted if s <= reference.start < e), None)
+            if quote is None:
+                continue  # an unattributed quotation: its speaker may be the one named last
+        entity_id = _antecedent(reference, block, seen, titled, names, genders, quote)
         if entity_id is None:
             continue
         result.append((reference, entity_id))
+        if reference.quoted:
+            continue  # the speaker's words: no antecedent for the narrator's pronouns
         kind = kinds[entity_id]
         seen.append(
             _Candidate(
@@ -123,15 +142,27 @@ def _antecedent(
     titled: dict[str, str],
     names: dict[str, list[str]],
     genders: dict[str, str],
+    quote: tuple[int, str] | None = None,
 ) -> str | None:
+    """The entity ``reference`` stands for, of the candidates ``seen`` so far. A pronoun in a
+    quotation (``quote``: where it starts, and its speaker) is never its speaker, and is the
+    nearest person of its gender named earlier in the quotation when there is one ("Whatever
+    you think about Trump, he's serving ...")."""
     recent = _recent(seen, block)
     words = reference.text.lower().split()
     if reference.form == "pronoun":
         wanted = PRONOUN_GENDER.get(words[0])
+        start, speaker = quote if quote else (reference.end, None)
         people = [
-            c for c in recent if c.kind == "person" and genders.get(c.entity, wanted) == wanted
+            c
+            for c in recent
+            if c.kind == "person"
+            and genders.get(c.entity, wanted) == wanted
+            and c.entity != speaker  # "he" in a quotation is someone the speaker speaks of
         ]
+        quoted = [c for c in people if c.offset >= start]  # named in the quotation itself
         best = next((c for c in people if c.subject), people[0] if people else None)
+        best = quoted[0] if quoted else best
         return best.entity if best else None
     head = words[-1]
     if len(words) > 2 or head not in GENERIC_ORGANIZATION_NOUNS:
