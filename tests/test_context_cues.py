@@ -256,21 +256,39 @@ def test_currency_code_or_unit_next_to_an_amount_is_no_organization(nlp: Languag
     assert cue(nlp, "Officials said 2 US soldiers were hurt.", "US", "GPE") == ""
 
 
-def test_untagged_full_name_the_words_call_a_person_is_a_person(tmp_path: Path) -> None:
+def _without_ner(tmp_path: Path, body: str, patterns: list[dict]) -> tuple[list, dict]:
+    """One article ``body`` analyzed by the real tagger and parser, with an entity ruler of
+    ``patterns`` instead of spaCy's recognizer: every other name is left untagged."""
     pipeline = load_pipeline()
-    pipeline.remove_pipe("ner")  # the tagger and parser stay: "Anna Quellford" is left untagged
+    pipeline.remove_pipe("ner")
     ruler = pipeline.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "GPE", "pattern": "Freedonia"}])  # type: ignore[attr-defined]
-    body = "Anna Quellford is a writer from Freedonia.\n\nBen Quellford lives in Freedonia.\n"
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     write(tmp_path / "x.txt", body)
     write(tmp_path / "x.yml", "published: 2026-01-13\n")
     articles = read_articles([tmp_path])
-    analyses = analyze(articles, pipeline)
+    return articles, analyze(articles, pipeline)
+
+
+def test_untagged_full_name_the_words_call_a_person_is_a_person(tmp_path: Path) -> None:
+    body = "Anna Quellford is a writer from Freedonia.\n\nBen Quellford lives in Freedonia.\n"
+    patterns = [{"label": "GPE", "pattern": "Freedonia"}]
+    articles, analyses = _without_ner(tmp_path, body, patterns)
     mentions = analyses[articles[0].id].mentions
     untagged = {mention.text for mention in mentions if mention.label == UNLABELLED_NAME}
     assert {"Anna Quellford", "Ben Quellford"} <= untagged
     found = {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
     assert found == {"Anna Quellford": "person", "Freedonia": "place"}
+
+
+def test_untagged_family_name_of_a_tagged_full_name_is_the_person(tmp_path: Path) -> None:
+    """spaCy often leaves a family name first in a sentence untagged ("Rathbun wrote, ..."):
+    after the full name tagged a person, it is a mention of that person. Alone, an untagged
+    word makes no page ("Zorblat said")."""
+    body = "Mark Quellby runs a blog.\n\nQuellby wrote that the case was weak. Zorblat agreed.\n"
+    patterns = [{"label": "PERSON", "pattern": "Mark Quellby"}]
+    articles, analyses = _without_ner(tmp_path, body, patterns)
+    found = {e.name: len(e.mentions) for e in resolve_entities(articles, analyses)}
+    assert found == {"Mark Quellby": 2}
 
 
 def test_unknown_word_tagged_a_place_with_nothing_else_is_an_organization(tmp_path: Path) -> None:

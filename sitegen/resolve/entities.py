@@ -562,18 +562,24 @@ def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]
 
 
 def _unlabelled_kind(
-    mention: Mention, key: str, labels: dict[str, Counter[str]]
+    mention: Mention, key: str, labels: dict[str, Counter[str]], family_names: set[str]
 ) -> EntityKind | None:
     """The kind of a name spaCy left untagged here: a person for a full name the words around
-    call one ("Anna Zeta, 45,", "writer Anna Zeta", "Anna Zeta is a writer"), else the
+    call one ("Anna Zeta, 45,", "writer Anna Zeta", "Anna Zeta is a writer") or for the
+    family name of a person's full name tagged in the article (``family_names``: "Rathbun
+    wrote" after "Mark Rathbun"; spaCy misses such names first in a sentence), else the
     organization or place it tags the name as elsewhere in the corpus (at least
     ``UNLABELLED_MIN_TAGS`` times), else None. Never after "the" ("the Dow Jones": an index, a
     publication), and no person from the corpus's labels alone (a lone untagged word is seldom
-    a person's name)."""
+    a person's name). It votes only where no tagged mention of the name does
+    (``article_groups``)."""
     if mention.determiner:
         return None
-    if mention.cue == "person" and len(clean_name(mention.text).split()) > 1:
+    name = clean_name(mention.text)
+    if mention.cue == "person" and len(name.split()) > 1:
         return "person"  # "Anna Zeta is a writer": a full name the words around call a person
+    if name in family_names:
+        return "person"  # "Rathbun wrote", untagged, after "Mark Rathbun"
     known = labels.get(key)
     if not known or known.total() < UNLABELLED_MIN_TAGS:
         return None
@@ -606,7 +612,7 @@ def article_groups(
         if not key or mention.cue == "portfolio":
             continue  # "Defense" of "Deputy Defense Secretary" names no one, joins nothing
         if mention.label == UNLABELLED_NAME:
-            kind = _unlabelled_kind(mention, key, labels)
+            kind = _unlabelled_kind(mention, key, labels, family_names)
         if mention.cue == "team":
             kind = "organization"  # the place label is what the cue corrects: "Zeta won 2-1"
         if kind is None and mention.label in NON_ENTITY_LABELS and not mention.cue:
