@@ -28,6 +28,7 @@ from sitegen.lexicon import (
     title_key,
 )
 from sitegen.model import Analysis, Article, Entity, EntityMention, Quote, Reference
+from sitegen.resolve.names import family_names, is_family_plural
 from sitegen.resolve.quotes import ANTECEDENT_BLOCKS, entity_genders
 
 FAMILY = "family"
@@ -152,7 +153,7 @@ def _antecedent(
     words = reference.text.lower().split()
     if reference.form == "pronoun":
         wanted = PRONOUN_GENDER.get(words[0])
-        start, speaker = quote if quote else (reference.end, None)
+        start, speaker = quote if quote else (None, None)
         people = [
             c
             for c in recent
@@ -160,9 +161,9 @@ def _antecedent(
             and genders.get(c.entity, wanted) == wanted
             and c.entity != speaker  # "he" in a quotation is someone the speaker speaks of
         ]
-        quoted = [c for c in people if c.offset >= start]  # named in the quotation itself
+        if start is not None and people and people[0].offset >= start:
+            return people[0].entity  # the nearest, named in the quotation itself
         best = next((c for c in people if c.subject), people[0] if people else None)
-        best = quoted[0] if quoted else best
         return best.entity if best else None
     head = words[-1]
     if len(words) > 2 or head not in GENERIC_ORGANIZATION_NOUNS:
@@ -180,13 +181,9 @@ def _families(named: list[tuple[EntityMention, Entity]]) -> set[str]:
     """The people of an article named by a family name in the plural ("Sams", after "Thomas
     Sam": ``sitegen.resolve.entities`` makes "the Sams" people): a family, which "he" and
     "she" do not refer to."""
-    people = {entity.id: entity.name.split() for _, entity in named if entity.kind == "person"}
-    surnames = {words[-1] for words in people.values() if len(words) > 1}
-    return {
-        entity_id
-        for entity_id, words in people.items()
-        if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in surnames
-    }
+    people = {entity.id: entity.name for _, entity in named if entity.kind == "person"}
+    families = family_names(people.values())
+    return {entity_id for entity_id, name in people.items() if is_family_plural(name, families)}
 
 
 def _recent(seen: list[_Candidate], block: int) -> list[_Candidate]:

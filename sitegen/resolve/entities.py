@@ -66,8 +66,10 @@ from sitegen.resolve.names import (
     SAME_AS_OF,
     CaseCounts,
     clean_name,
+    family_names,
     has_capital,
     is_acronym_of,
+    is_family_plural,
     is_part_of,
     looks_like_acronym,
     name_key,
@@ -562,11 +564,11 @@ def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]
 
 
 def _unlabelled_kind(
-    mention: Mention, key: str, labels: dict[str, Counter[str]], family_names: set[str]
+    mention: Mention, key: str, labels: dict[str, Counter[str]], families: set[str]
 ) -> EntityKind | None:
     """The kind of a name spaCy left untagged here: a person for a full name the words around
     call one ("Anna Zeta, 45,", "writer Anna Zeta", "Anna Zeta is a writer") or for the
-    family name of a person's full name tagged in the article (``family_names``: "Rathbun
+    family name of a person's full name tagged in the article (``families``: "Rathbun
     wrote" after "Mark Rathbun"; spaCy misses such names first in a sentence), else the
     organization or place it tags the name as elsewhere in the corpus (at least
     ``UNLABELLED_MIN_TAGS`` times), else None. Never after "the" ("the Dow Jones": an index, a
@@ -578,7 +580,7 @@ def _unlabelled_kind(
     name = clean_name(mention.text)
     if mention.cue == "person" and len(name.split()) > 1:
         return "person"  # "Anna Zeta is a writer": a full name the words around call a person
-    if name in family_names:
+    if name in families:
         return "person"  # "Rathbun wrote", untagged, after "Mark Rathbun"
     known = labels.get(key)
     if not known or known.total() < UNLABELLED_MIN_TAGS:
@@ -602,9 +604,7 @@ def article_groups(
         labels = own
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
-    family_names = {
-        clean_name(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text
-    }
+    families = family_names(clean_name(m.text) for m in mentions if m.label == "PERSON")
     headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
     for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
@@ -612,7 +612,7 @@ def article_groups(
         if not key or mention.cue == "portfolio":
             continue  # "Defense" of "Deputy Defense Secretary" names no one, joins nothing
         if mention.label == UNLABELLED_NAME:
-            kind = _unlabelled_kind(mention, key, labels, family_names)
+            kind = _unlabelled_kind(mention, key, labels, families)
         if mention.cue == "team":
             kind = "organization"  # the place label is what the cue corrects: "Zeta won 2-1"
         if kind is None and mention.label in NON_ENTITY_LABELS and not mention.cue:
@@ -627,7 +627,7 @@ def article_groups(
         if kind in ("person", "organization") and _plural_with_article(mention):
             # "the Beatles": people's names take no article, but "the Sams" after "Thomas
             # Sam" are the Sam family, people
-            family = clean_name(mention.text)[:-1] in family_names
+            family = is_family_plural(clean_name(mention.text), families)
             kind = "person" if family else "organization"
         if mention.label == UNLABELLED_NAME:
             untagged.setdefault(group.key, Counter())[kind] += 1
@@ -673,7 +673,9 @@ def _shaped_kind(mention: Mention) -> EntityKind | None:
     that word is an organization's or a place's ("the Sydney Morning Herald", tagged an
     event; "the Olympic Stadium"), else None (no page)."""
     shape = shape_vote(clean_name(mention.text))
-    return next((kind for kind in KIND_PRIORITY if kind == shape and kind != "person"), None)
+    if shape == "organization":
+        return "organization"
+    return "place" if shape == "place" else None
 
 
 def _unplace(group: Group) -> None:
@@ -821,12 +823,12 @@ def _names_the_thing(long: _Facts, short: _Facts) -> bool:
     words = name_tokens(short.name)
     if short.kind != "organization" or len(words) < 2:
         return False
-    return any(
-        (whole := name_tokens(name))[-1] in NON_ENTITY_HEADS
-        and len(whole) > len(words) + 1
-        and whole[-len(words) - 1 : -1] == words
-        for name in long.names
-    )
+    for name in long.names:
+        whole = name_tokens(name)  # a word before the short name, and the head word after it
+        if len(whole) > len(words) + 1 and whole[-1] in NON_ENTITY_HEADS:
+            if whole[-len(words) - 1 : -1] == words:
+                return True
+    return False
 
 
 def _leads_a_person_name(long: _Facts, short: _Facts) -> bool:

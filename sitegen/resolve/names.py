@@ -126,6 +126,17 @@ def acronym_forms(long: str) -> frozenset[str]:
     return frozenset((initials, with_stopwords))
 
 
+def family_names(full_names: Iterable[str]) -> set[str]:
+    """The last words of the names of two words or more ("Sam" of "Thomas Sam")."""
+    return {name.split()[-1] for name in full_names if " " in name.strip()}
+
+
+def is_family_plural(name: str, families: set[str]) -> bool:
+    """ "Sams" beside "Thomas Sam" (``families``: ``family_names``): one family name in the
+    plural, the family's name."""
+    return " " not in name and name.endswith("s") and name[:-1] in families
+
+
 ANOTHER_OF_PREFIXES = COMPASS_WORDS | {"new"}
 """Words before a name that make another name of it: "Eastern Europe", "North Korea", "New
 Mexico", "New Democratic Party"."""

@@ -96,20 +96,7 @@ def without_run_on(mentions: Sequence[Mention]) -> list[Mention]:
         (first, first_end), (second, second_start) = parts
         end = mention.start + first_end
         found.append(replace(mention, end=end, text=first, label=labels[first], cue=""))
-        found.append(
-            replace(
-                mention,
-                start=mention.start + second_start,
-                text=second,
-                label=labels[second],
-                title="",
-                qualifier="",
-                role="",
-                role_start=-1,
-                role_end=-1,
-                cue="",
-            )
-        )
+        found.append(_inner(mention, second_start, len(mention.text), labels[second]))
     return found
 
 
@@ -171,24 +158,27 @@ def nested_places(mention: Mention) -> list[Mention]:
     thing = _is_thing(mention)
     first = list(_leading_place(words) if thing else _leading_country(words))
     spans = first + list(_after_of(words))
-    return [
-        replace(
-            mention,
-            start=mention.start + start,
-            end=mention.start + end,
-            text=mention.text[start:end],
-            label="GPE",
-            title="",
-            qualifier="",
-            role="",
-            role_start=-1,
-            role_end=-1,
-            subject=False,
-            determiner=False,
-            cue="",
-        )
-        for start, end in sorted(set(spans))
-    ]
+    return [_inner(mention, start, end, "GPE") for start, end in sorted(set(spans))]
+
+
+def _inner(mention: Mention, start: int, end: int, label: str) -> Mention:
+    """The name at ``start:end`` of ``mention``'s text as a mention of its own, with
+    ``label`` and nothing of the outer name's title, role, place in the clause or cue."""
+    return replace(
+        mention,
+        start=mention.start + start,
+        end=mention.start + end,
+        text=mention.text[start:end],
+        label=label,
+        title="",
+        qualifier="",
+        role="",
+        role_start=-1,
+        role_end=-1,
+        subject=False,
+        determiner=False,
+        cue="",
+    )
 
 
 def _is_thing(mention: Mention) -> bool:
