@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -309,8 +308,9 @@ def test_references_are_the_token_by_token_scan(nlp: Language) -> None:
         for token in doc:
             inside = r._inside(token.idx, quoted)
             if token.lower_ in r.PERSONAL_PRONOUNS and token.pos_ == "PRON":
-                pronoun = r._reference(token, token.i, token.i + 1, "pronoun", 0, sentence_of)
-                found.append(replace(pronoun, quoted=inside))
+                found.append(
+                    r._reference(token, token.i, token.i + 1, "pronoun", 0, sentence_of, inside)
+                )
             elif token.pos_ == "NOUN" and token.text.islower() and not inside:
                 start = r._nominal_start(token)
                 if start is not None:

@@ -565,9 +565,9 @@ TRAVEL_PREPOSITIONS = frozenset({"to", "from", "into"})
 def _is_place_context(doc: Doc, start: int, end: int, label: str, appositive: str) -> bool:
     """ "the town of Zeta", "Zeta, a small town near ..." (a place noun in apposition:
     ``appositive``, the noun ``_appositive_noun`` finds), "flew to Zeta" (``_is_travelled``),
-    "Zeta, Freedonia" (Freedonia tagged
-    a place, not "Freedonia's"), "in Freedonia, Zeta," (a place after a locative preposition,
-    then the name, then a comma or the end of the sentence).
+    "Zeta, Freedonia" (Freedonia tagged a place, not "Freedonia's"), "in Freedonia, Zeta," (a
+    place after a locative preposition, then the name, then a comma or the end of the
+    sentence).
     Never for a name tagged as a person's full name ("Anna Zeta, Freedonia" in a list of
     athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:

@@ -10,7 +10,6 @@ They are resolved to entities later (``sitegen.resolve.coref``), where the names
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.attrs import POS
 from spacy.symbols import NOUN, PRON
@@ -41,8 +40,9 @@ def find_references(
         token = doc[index]
         inside = _inside(token.idx, quoted)
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
-            pronoun = _reference(token, token.i, token.i + 1, "pronoun", offset, sentence_of)
-            found.append(replace(pronoun, quoted=True) if inside else pronoun)
+            found.append(
+                _reference(token, token.i, token.i + 1, "pronoun", offset, sentence_of, inside)
+            )
         elif inside:
             continue
         elif token.pos_ == "NOUN" and token.text.islower():
@@ -102,6 +102,7 @@ def _reference(
     form: ReferenceForm,
     offset: int,
     sentence_of: Sequence[int],
+    quoted: bool = False,
 ) -> Reference:
     span = head.doc[start:end]
     return Reference(
@@ -111,6 +112,7 @@ def _reference(
         sentence=sentence_of[head.i],
         form=form,
         subject=head.dep_ in SUBJECTS,
+        quoted=quoted,
     )
 
 

@@ -6,10 +6,10 @@ after it.
 spaCy tags "North and South Korea" or "Black Widow and Captain America" as one entity,
 "Valeska" and "Paris" as two, "Pan-democrat Lam Cheuk-ting" with its descriptor, "Air Force
 for Acquisition Darleen Druyun" as one organization, "Arafat" of "the Plains of Arafat"
-alone. These
-functions find the names from the tokens' shapes and the dependency parse; "&" and "and"
-inside one organization's name ("Procter & Gamble", "Securities and Exchange Commission")
-and a country named by two parts ("Bosnia and Herzegovina") stay one name.
+alone, "Stelle" of "Movimento 5 Stelle (M5S)" alone. These functions find the names from the
+tokens' shapes and the dependency parse; "&" and "and" inside one organization's name
+("Procter & Gamble", "Securities and Exchange Commission") and a country named by two parts
+("Bosnia and Herzegovina") stay one name.
 """
 
 from __future__ import annotations
@@ -329,7 +329,7 @@ def with_acronym_words(ent: Span) -> Span:
     while start > 0 and ent.start - start < len(acronym) and _acronym_word(doc[start - 1]):
         start -= 1
         words = doc[start : ent.end]
-        if "".join(token.text[0] for token in words).upper() == acronym.upper():
+        if "".join(token.text[0] for token in words).upper() == acronym:
             label = ent.label_ if ent.label_ in REGION_LABELS else "ORG"
             return Span(doc, start, ent.end, label=label)
     return ent
