@@ -104,6 +104,18 @@ def test_a_flight_number_is_cut_from_the_airlines_name(tmp_path: Path) -> None:
     }
 
 
+def test_a_captions_credit_is_no_role(tmp_path: Path, nlp: Language) -> None:
+    """ "Image: Anna Quellford." credits a photograph: "Image" is not her role, while "Mr.
+    Carney's predecessor, Justin Trudeau" still gives Trudeau his."""
+    body = (
+        "A view of the lab. Image: Anna Quellford.\n\n"
+        "Mr. Carney's predecessor, Justin Trudeau, imposed a tariff.\n"
+    )
+    roles = {m.text: m.role for m in mentions(tmp_path, nlp, body) if m.label == "PERSON"}
+    assert roles.get("Anna Quellford") == ""
+    assert roles.get("Justin Trudeau") == "Mr. Carney's predecessor"
+
+
 def test_an_office_title_ends_no_persons_name(tmp_path: Path, nlp: Language) -> None:
     """spaCy tags "Virginia Governor(s)" a person: the title is cut, and the place before it
     is left for the resolver to name (untagged here, a place wherever spaCy tags it)."""

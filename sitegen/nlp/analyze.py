@@ -810,9 +810,12 @@ def _appositive(root: Token, ent: Span) -> Span | None:
 
 
 def _predecessor(root: Token, ent: Span) -> Span | None:
-    """ "Mr. Carney's predecessor, Justin Trudeau": the noun the name is in apposition to."""
+    """ "Mr. Carney's predecessor, Justin Trudeau": the noun the name is in apposition to;
+    not a caption's credit ("Image: Mark Rathbun", "Shimon Peres image by ...")."""
     head = root.head
     if root.dep_ != "appos" or head.ent_type_ or head.pos_ not in ("NOUN",):
+        return None
+    if head.lower_ in CREDIT_WORDS:
         return None
     return _clean_span(root.doc, head.left_edge.i, head.i + 1)
 
