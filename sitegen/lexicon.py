@@ -225,12 +225,22 @@ PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
 )
 """Nouns that describe a person in apposition after the name ("X, an Australian woman") or
 after a copula ("X was the first guy to ...")."""
+PEOPLE_NOUNS = frozenset("""minority tribe people ethnicity clan""".split())
+"""Nouns that say a name in apposition before them is a people's ("X, a stateless minority of
+Muslims", "X, a Turkic people"): no person, organization or place."""
 
 POST_NOMINALS = frozenset(
     """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()
 )
 """Letters of honours, offices and degrees written after a person's name and a comma ("Jane
 Doe, QC"), lower case without dots."""
+
+STUDY_HOLDERS = frozenset(
+    """professor professors lecturer lecturers degree degrees doctorate phd major bachelor
+    bachelors master masters diploma""".split()
+)
+"""Words whose "in" or "of" names fields of study ("Professor in Educational Leadership",
+"a degree in Computer Science"), not organizations."""
 
 PLACE_PREPOSITIONS = frozenset(
     """in at near outside inside across throughout around within""".split()
@@ -239,6 +249,11 @@ PLACE_PREPOSITIONS = frozenset(
 
 PLACE_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
 """Dotted abbreviations of places and unions ("U.S. Steel"), not a person's initials."""
+
+UNIONS_OF_STATES = frozenset({"european union", "eu", "african union"})
+"""Name keys of unions of states, which sitegen files with the countries, as places: they
+have territory, borders and citizens ("banned in the EU"), and as an actor ("the EU made the
+decision") such a union stays a place, as a country does. spaCy tags them organizations."""
 
 PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""

@@ -111,7 +111,8 @@ class Mention:
     """A kind the words around the name suggest: "other" for a product ("the browser X",
     "X 2.0", a time zone, a market index), "portfolio" ("Home" in "Home Secretary"), "person"
     ("X, 45,", "fashion designer X"), "organization" ("retailer X"), "team" (a country's name
-    for its sports team: "X defeated Freedonia 1 – 0"), "place" ("the town of X"), else ""
+    for its sports team: "X defeated Freedonia 1 – 0"), "people" ("X, a stateless minority"),
+    "place" ("the town of X"), else ""
     (see ``sitegen.nlp.analyze.context_cue``)."""
 
 

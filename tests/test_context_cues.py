@@ -341,3 +341,41 @@ def test_online_service_is_an_organization(nlp: Language) -> None:
         "The Quellford video was viewed often.",
     ):
         assert cue(nlp, text, "Quellford", "PERSON") == "", text
+
+
+def test_acronym_tagged_a_place_that_spells_no_state_is_an_organization(tmp_path: Path) -> None:
+    """ "the TAOM in Dallas": an acronym spaCy tags a place, unknown to the gazetteer, is an
+    organization, after "the" too; one that spells a country's name stays a place."""
+    patterns = [{"label": "GPE", "pattern": name} for name in ("TQAM", "DPRK", "Dallas")]
+    body = "I have been to the TQAM in Dallas twice.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"TQAM": "organization", "Dallas": "place"}
+    body = "The DPRK tested a missile on Monday.\n"  # Democratic People's Republic of Korea
+    assert parsed_kinds(tmp_path, body, patterns) == {"DPRK": "place"}
+
+
+def test_peoples_noun_in_apposition_makes_no_page(tmp_path: Path) -> None:
+    """ "Bangladeshis and Quellans, a stateless minority of Muslims": a people, as
+    "Bangladeshis" is, gets no page, even where "the Quellans" is tagged again later."""
+    patterns = [
+        {"label": "NORP", "pattern": "Bangladeshis"},
+        {"label": "ORG", "pattern": "Quellans"},
+    ]
+    body = (
+        "The rescued members included Bangladeshis and Quellans, a stateless minority of "
+        "Muslims.\n\nThe United Nations rates the Quellans among the most persecuted groups.\n"
+    )
+    assert "Quellans" not in parsed_kinds(tmp_path, body, patterns)
+    body = "Quellans, a software company, hired 200 people.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Quellans": "organization"}
+
+
+def test_field_of_study_after_a_professor_is_no_organization(nlp: Language) -> None:
+    """ "Professor in Educational Leadership, Sport Studies and Counseling Psychology at
+    Zeta University": the fields get no page; the university does."""
+    text = (
+        "Wikinews interviewed Assistant Professor in Educational Leadership, Sport Studies "
+        "and Counseling Psychology at Quellford University about sport."
+    )
+    assert cue(nlp, text, "Counseling Psychology") == "other"
+    assert cue(nlp, text, "Quellford University") != "other"
+    assert cue(nlp, "She holds a degree in Quellford from May.", "Quellford", "GPE") == ""

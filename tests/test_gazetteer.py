@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.resolve.gazetteer import is_known_place, is_region, is_site_named_after
+from sitegen.resolve.gazetteer import (
+    is_known_place,
+    is_region,
+    is_site_named_after,
+    is_state_acronym,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +67,12 @@ def test_a_site_named_after_a_known_place_is_not_that_place() -> None:
     assert not is_site_named_after("Heathrow Airport", "Heathrow")  # unknown: may be one
     assert not is_site_named_after("New York City", "New York")  # no site's head word
     assert not is_site_named_after("Ford Motor Company", "Ford")
+
+
+def test_acronyms_of_countries_and_states() -> None:
+    """An acronym spells a country's (current or former) or a US state's name, or is one the
+    gazetteer holds; a company's or a group's is not, nor "BBC", a town's other name."""
+    for acronym in ("DPRK", "DRC", "KSA", "GDR", "UAE", "UK", "U.S."):
+        assert is_state_acronym(acronym), acronym
+    for acronym in ("TAOM", "HBOS", "NATO", "FBI", "BBC", "Quellford"):
+        assert not is_state_acronym(acronym), acronym

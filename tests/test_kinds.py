@@ -450,3 +450,19 @@ def test_a_thing_label_gives_way_to_an_organizations_or_places_last_word(
     )
     found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
     assert found == {"Quorvane Morning Herald": "organization", "Zeltra Stadium": "place"}
+
+
+def test_a_union_of_states_is_a_place(tmp_path: Path) -> None:
+    """ "The EU made the decision": a union of states is filed with the countries, as a
+    place, though spaCy tags it an organization; the Commission stays an organization."""
+    patterns = [
+        {"label": "ORG", "pattern": "European Union"},
+        {"label": "ORG", "pattern": "EU"},
+        {"label": "ORG", "pattern": "European Commission"},
+    ]
+    body = (
+        "The European Union (EU) banned the airlines. The EU made the decision after the "
+        "European Commission asked for it.\n"
+    )
+    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    assert found == {"European Union": "place", "European Commission": "organization"}

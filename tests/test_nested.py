@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import Options, build_knowledge, render_pages
-from sitegen.model import Mention
+from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.resolve.nested import (
     nested_places,
+    with_branch_names,
     with_nested_places,
     with_possessors,
     without_run_on,
@@ -181,3 +182,29 @@ def test_a_persons_name_run_into_a_things_is_split() -> None:
         ("Warhol", 100, 106, "PERSON"),
         ("Polaroid", 107, 115, "ORG"),
     ]
+
+
+def test_untagged_name_before_a_country_is_a_companys_branch() -> None:
+    """ "the company Quellwise UK's": spaCy tags "UK" alone; with the untagged word before it
+    it is one organization, and no mention of the country. A region before a country, a
+    given name, or a word in another sentence, is not joined."""
+    text = "the company Quellwise UK's category; Victoria Australia; Katie UK"
+    found = with_branch_names(
+        [
+            mention("Quellwise", 12, UNLABELLED_NAME),
+            mention("UK", 22, "GPE"),
+            mention("Victoria", 37, UNLABELLED_NAME),
+            mention("Australia", 46, "GPE"),
+            mention("Katie", 57, UNLABELLED_NAME),
+            mention("UK", 63, "GPE"),
+        ],
+        text,
+    )
+    assert [(m.text, m.start, m.label) for m in found] == [
+        ("Quellwise UK", 12, "ORG"),
+        ("Victoria", 37, UNLABELLED_NAME),
+        ("Australia", 46, "GPE"),
+        ("Katie", 57, UNLABELLED_NAME),
+        ("UK", 63, "GPE"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitegen.ingest import read_articles
 from sitegen.model import KIND_OF_LABEL, UNLABELLED_NAME, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.spans import joined_entities, without_trailing_phrase
 from tests.conftest import write
-from tests.test_context_cues import kinds
+from tests.test_context_cues import kinds, parsed_kinds
 
 
 def mentions(tmp_path: Path, nlp: Language, body: str) -> list[Mention]:
@@ -222,3 +222,32 @@ def test_name_with_of_before_a_noun_stays_whole() -> None:
     heads = [1, 5, 1, 4, 2, 5, 5]
     doc = parsed(words, pos, heads, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
     assert without_trailing_phrase(doc.ents[0]).text == "the Museum of Modern"
+
+
+def test_word_written_twice_is_one_name_and_no_place(tmp_path: Path) -> None:
+    """ "Nick Rhodes of Quell Quell": spaCy tags the first word alone, a place; the name is
+    both words, and a place's only by its label, so an organization's."""
+    patterns = [{"label": "GPE", "pattern": "Quell"}, {"label": "PERSON", "pattern": "Nick Rhodes"}]
+    body = "The show includes musician Nick Rhodes of Quell Quell.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {
+        "Nick Rhodes": "person",
+        "Quell Quell": "organization",
+    }
+
+
+def test_head_word_tagged_a_person_after_an_institution_and_is_its_rest(nlp: Language) -> None:
+    """ "the Tang Teaching Museum and Art Gallery": spaCy tags "Art Gallery" a person; the
+    two are one name. Two parties joined by "and" stay two."""
+    doc = nlp("They met at the Quell Teaching Museum and Art Gallery at Skidmore College.")
+    doc.ents = [
+        Span(doc, 3, 7, label="ORG"),
+        Span(doc, 8, 10, label="PERSON"),
+        Span(doc, 11, 13, label="ORG"),
+    ]
+    assert [(e.text, e.label_) for e in joined_entities(doc)] == [
+        ("the Quell Teaching Museum and Art Gallery", "ORG"),
+        ("Skidmore College", "ORG"),
+    ]
+    doc = nlp("The Civic Party and Democratic Party won seats.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="ORG")]
+    assert len(joined_entities(doc)) == 2

@@ -20,6 +20,7 @@ from sitegen.lexicon import (
     OFFICE_TITLES,
     ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
+    PEOPLE_NOUNS,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
     PLACE_ABBREVIATIONS,
@@ -27,6 +28,7 @@ from sitegen.lexicon import (
     POSTING_VERBS,
     SAYING_ON,
     SERVICE_NOUNS,
+    STUDY_HOLDERS,
     TITLE_MAX_WORDS,
     TRAVEL_VERBS,
     is_office_title_word,
@@ -55,6 +57,7 @@ from sitegen.nlp.spans import (
     joined_entities,
     split_coordination,
     with_acronym_words,
+    with_doubled_word,
     with_head_before,
     with_head_word,
     without_trailing_phrase,
@@ -243,7 +246,8 @@ def _name_mentions(doc: Doc, offset: int, sentences: list[int], tagged: bool) ->
             continue
         # a place named in a title is still the place ("History of England")
         work = citation is not None and citation.in_title(ent) and ent.label_ not in PLACE_LABELS
-        name = with_acronym_words(with_head_before(with_head_word(without_trailing_phrase(ent))))
+        name = with_head_before(with_head_word(without_trailing_phrase(with_doubled_word(ent))))
+        name = with_acronym_words(name)
         if name.start < ent.start:
             extended.append(doc[name.start : ent.start])
         for mention in _entity_mentions(name, offset, sentences[ent.start]):
@@ -426,6 +430,9 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
     "person": an age in apposition ("Zeta, 45,"), or a noun of a person ("Zeta, an Australian
     woman,"; not for a name tagged a person).
 
+    "people": a people's noun in apposition ("Zeta, a stateless minority of ..."; not for a
+    name tagged a person); it votes for no page.
+
     "team": a country's or city's name on one side of a match ("Zeta defeated Freedonia 1 – 0",
     "Zeta's goalkeeper"; ``sitegen.nlp.teams.is_team_name``); it votes "organization".
 
@@ -445,11 +452,14 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         or _is_time_zone(doc, start, end)
         or _is_currency(doc, start, end)
         or _is_market_index(doc, start, end)
+        or (label not in PLACE_LABELS and _is_field_of_study(doc, start, end))
     ):
         return "other"
     appositive = _appositive_noun(doc, start, end)
     if _has_age(doc, end) or (label != "PERSON" and appositive in PERSON_NOUNS):
         return "person"  # "Zeta, 45,", "Zeta, a former actor,"
+    if label != "PERSON" and appositive in PEOPLE_NOUNS:
+        return "people"  # "Zeta, a stateless minority of ..."
     if label in TEAM_LABELS and is_team_name(doc, start, end):
         return "team"
     if _is_place_context(doc, start, end, label, appositive):
@@ -459,6 +469,26 @@ def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
         or _predicate_kind(doc, start, end)
         or _service_kind(doc, start, end, label)
         or _conjunct_kind(doc, start, end, label)
+    )
+
+
+LIST_PUNCTUATION = frozenset({",", "and", "&", "/"})
+"""Words between the names of a list ("A, B and C / D")."""
+
+
+def _is_field_of_study(doc: Doc, start: int, end: int) -> bool:
+    """ "Professor in Educational Leadership, Sport Studies and Educational / Counseling
+    Psychology": a name in the list of capitalized words right after "in" or "of" after a
+    word of study (``STUDY_HOLDERS``) is a field, not an organization. "Professor of the
+    University of Zeta" is not: a lower-case word ends the list. (Not asked of a name tagged
+    a place: "a degree in Zeta" is where it was taken.)"""
+    position = start - 1
+    while position > 0 and (doc[position].is_title or doc[position].lower_ in LIST_PUNCTUATION):
+        position -= 1
+    return (
+        position > 0
+        and doc[position].lower_ in ("in", "of")
+        and doc[position - 1].lower_ in STUDY_HOLDERS
     )
 
 
@@ -612,9 +642,17 @@ def _is_travelled(root: Token) -> bool:
 
 def _appositive_noun(doc: Doc, start: int, end: int) -> str:
     """The noun of an apposition after the name, lower case ("town" of "Zeta, a small town
-    near ...", "woman" of "Zeta, an Australian woman, ..."), or ""."""
+    near ...", "woman" of "Zeta, an Australian woman, ..."), or "". The last name of a list
+    takes the apposition right after it that the parse gives the list's first ("Bangladeshis
+    and Zeta, a stateless minority")."""
     root = doc[start:end].root
     nouns = [child for child in root.children if child.dep_ == "appos" and child.i >= end]
+    if not nouns and root.dep_ == "conj" and end < len(doc) and doc[end].text == ",":
+        nouns = [
+            child
+            for child in root.head.children
+            if child.dep_ == "appos" and child.left_edge.i == end + 1
+        ]
     return nouns[0].lower_ if nouns else ""
 
 

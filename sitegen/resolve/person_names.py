@@ -192,7 +192,9 @@ def has_person_title(mention: Mention) -> bool:
 
 
 def follows_place_preposition(text: str, mention: Mention) -> bool:
-    """ "in Paris", "at Gatwick": the name right after a preposition of place, where a
-    person's name seldom stands."""
+    """ "in Paris", "at Gatwick", "in the UAE": the name right after a preposition of place
+    (and "the"), where a person's name seldom stands."""
     words = text[max(0, mention.start - PREPOSITION_WINDOW) : mention.start].split()
+    if words and words[-1].lower() == "the":
+        words.pop()
     return bool(words) and words[-1] in PLACE_PREPOSITIONS
