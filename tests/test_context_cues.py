@@ -379,3 +379,6 @@ def test_field_of_study_after_a_professor_is_no_organization(nlp: Language) -> N
     assert cue(nlp, text, "Counseling Psychology") == "other"
     assert cue(nlp, text, "Quellford University") != "other"
     assert cue(nlp, "She holds a degree in Quellford from May.", "Quellford", "GPE") == ""
+    text = "He is a professor in Quellford's Department of Economics."
+    assert cue(nlp, text, "Quellford") != "other"
+    assert cue(nlp, "She is a lecturer in Quellford College.", "Quellford College") != "other"

@@ -72,7 +72,7 @@ def test_a_site_named_after_a_known_place_is_not_that_place() -> None:
 def test_acronyms_of_countries_and_states() -> None:
     """An acronym spells a country's (current or former) or a US state's name, or is one the
     gazetteer holds; a company's or a group's is not, nor "BBC", a town's other name."""
-    for acronym in ("DPRK", "DRC", "KSA", "GDR", "UAE", "UK", "U.S."):
+    for acronym in ("DPRK", "DRC", "KSA", "GDR", "NSW", "UAE", "UK", "U.S."):
         assert is_state_acronym(acronym), acronym
     for acronym in ("TAOM", "HBOS", "NATO", "FBI", "BBC", "Quellford"):
         assert not is_state_acronym(acronym), acronym

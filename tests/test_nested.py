@@ -208,3 +208,5 @@ def test_untagged_name_before_a_country_is_a_companys_branch() -> None:
         ("UK", 63, "GPE"),
     ]
     assert all(text[m.start : m.end] == m.text for m in found)
+    headline = [mention("Storms", 0, UNLABELLED_NAME), mention("UK", 7, "GPE")]
+    assert with_branch_names(headline, "Storms UK", frozenset({0})) == headline

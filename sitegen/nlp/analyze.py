@@ -480,8 +480,12 @@ def _is_field_of_study(doc: Doc, start: int, end: int) -> bool:
     """ "Professor in Educational Leadership, Sport Studies and Educational / Counseling
     Psychology": a name in the list of capitalized words right after "in" or "of" after a
     word of study (``STUDY_HOLDERS``) is a field, not an organization. "Professor of the
-    University of Zeta" is not: a lower-case word ends the list. (Not asked of a name tagged
-    a place: "a degree in Zeta" is where it was taken.)"""
+    University of Zeta" is not: a lower-case word ends the list; nor an owner ("Professor in
+    Zeta's Department of ...") or a name that ends in an organization's word ("Zeta
+    College"). (Not asked of a name tagged a place: "a degree in Zeta" is where it was
+    taken.)"""
+    if end < len(doc) and doc[end].text in POSSESSIVES or doc[end - 1].lower_ in ORGANIZATION_HEADS:
+        return False  # "Professor in Zeta's Department of ...", "a lecturer in Zeta College"
     position = start - 1
     while position > 0 and (doc[position].is_title or doc[position].lower_ in LIST_PUNCTUATION):
         position -= 1

@@ -552,7 +552,12 @@ def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
     from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the places
     named inside organizations' names (``with_nested_places``)."""
     mentions = without_run_on(person_mentions(article, analysis.mentions))
-    mentions = with_branch_names(mentions, article.text)
+    headlines = frozenset(
+        number
+        for number, sentence in enumerate(analysis.sentences)
+        if article.blocks[sentence.block].kind == "headline"
+    )
+    mentions = with_branch_names(mentions, article.text, headlines)
     return with_nested_places(with_possessors(mentions))
 
 

@@ -238,10 +238,10 @@ def is_region(name: str) -> bool:
 
 
 def is_state_acronym(name: str) -> bool:
-    """ "DPRK", "DRC", "KSA", "UK": an acronym of a country's or a US state's name of two words
-    or more ("Democratic People's Republic of Korea", "Kingdom of Saudi Arabia"), or one the
-    gazetteer holds among countries and states ("US", "UAE"). "TAOM" and "HBOS" are not, nor
-    "BBC", which GeoNames gives a town as another name."""
+    """ "DPRK", "DRC", "KSA", "NSW", "UK": an acronym of a region's name of two words or more
+    ("Democratic People's Republic of Korea", "Kingdom of Saudi Arabia", "New South Wales"),
+    or one the gazetteer holds among countries and states ("US", "UAE"). "TAOM" and "HBOS"
+    are not, nor "BBC", which GeoNames gives a town as another name."""
     if not looks_like_acronym(name):
         return False
     return is_country_or_state(name) or acronym_letters(name) in state_acronyms()
@@ -249,10 +249,11 @@ def is_state_acronym(name: str) -> bool:
 
 @cache
 def state_acronyms() -> frozenset[str]:
-    """The letters of every acronym of a country's (current or former) or a US state's names
-    (``acronym_forms``; "German Democratic Republic": "gdr")."""
+    """The letters of every acronym of the names of countries (current or former), their
+    subdivisions and provinces, and continents (``region_keys``; ``acronym_forms``): "German
+    Democratic Republic": "gdr", "New South Wales": "nsw", "British Columbia": "bc"."""
     return frozenset(
-        form for key in state_keys() | set(country_keys()) for form in acronym_forms(key)
+        form for key in region_keys() | set(country_keys()) for form in acronym_forms(key)
     )
 
 

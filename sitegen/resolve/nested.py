@@ -129,13 +129,16 @@ def _run_on_parts(
     return None
 
 
-def with_branch_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
+def with_branch_names(
+    mentions: Sequence[Mention], text: str, headlines: frozenset[int] = frozenset()
+) -> list[Mention]:
     """``mentions``, a country's or a state's written right after an untagged name joined to
     it as one organization's: "Hitwise UK", "Environment Canada", "Air China" (spaCy tags the
     country alone and leaves the word before it untagged). The untagged name is of one or two
     words, in the same sentence, one space before the country, and neither a region the
     gazetteer knows (``is_region``: "Victoria Australia"; GeoNames gives "Air" to a town) nor
-    a given name ("Katie UK"). No place is read inside
+    a given name ("Katie UK"), and not in a headline (``headlines``: sentence numbers), where
+    every word may be capitalized ("Storms Hit UK"). No place is read inside
     the joined name: a company's branch in a country is not a mention of the country."""
     before = {
         mention.end: mention
@@ -149,6 +152,7 @@ def with_branch_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             owner is not None
             and mention.label == "GPE"
             and owner.sentence == mention.sentence
+            and mention.sentence not in headlines
             and text[owner.end : mention.start] == " "
             and is_country_or_state(mention.text)
         ):
