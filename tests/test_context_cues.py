@@ -11,6 +11,7 @@ from sitegen.ingest import read_articles
 from sitegen.lexicon import is_title
 from sitegen.model import UNLABELLED_NAME, Analysis, Article, Mention
 from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
+from sitegen.nlp.dictionary import dictionary_words
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
@@ -382,3 +383,39 @@ def test_field_of_study_after_a_professor_is_no_organization(nlp: Language) -> N
     text = "He is a professor in Quellford's Department of Economics."
     assert cue(nlp, text, "Quellford") != "other"
     assert cue(nlp, "She is a lecturer in Quellford College.", "Quellford College") != "other"
+
+
+def test_phrase_of_dictionary_words_tagged_a_person_is_no_persons_name(tmp_path: Path) -> None:
+    """ "deliver goods to Ground Zero": spaCy tags it a person; its words are the model's
+    dictionary words (the lemmatizer's WordNet index), none a given name, a family name or a
+    title, so it is no person's name. "Anna Brown" has a given name, and "Captain Marvel" a
+    title (the person is "Marvel"); a blank pipeline has no dictionary, and the rule is off."""
+    patterns = [
+        {"label": "PERSON", "pattern": "Ground Zero"},
+        {"label": "PERSON", "pattern": "Anna Brown"},
+        {"label": "PERSON", "pattern": "Captain Marvel"},
+    ]
+    body = (
+        "I loaded ferry boats to deliver goods to Ground Zero. Anna Brown helped, and so did "
+        "Captain Marvel.\n"
+    )
+    assert parsed_kinds(tmp_path, body, patterns) == {"Anna Brown": "person", "Marvel": "person"}
+    assert "Ground Zero" in kinds(tmp_path, body, patterns)  # no dictionary: spaCy's label
+
+
+def test_dictionary_words_come_from_the_models_lemmatizer(nlp: Language) -> None:
+    words = dictionary_words(nlp)
+    assert {"ground", "zero", "loophole", "store"} <= words
+    assert "quellford" not in words
+    assert dictionary_words(ruler_pipeline([])) == frozenset()
+
+
+def test_untagged_name_the_words_call_an_organization_is_one(tmp_path: Path) -> None:
+    """ "The localist group Civic Passion won": spaCy tags the name a person's; made of
+    dictionary words, it counts as untagged, and the kind of organization before it makes
+    it an organization. Without those words it has no page."""
+    patterns = [{"label": "PERSON", "pattern": "Civic Passion"}]
+    body = "The localist group Civic Passion won two seats in the election.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {"Civic Passion": "organization"}
+    body = "Yesterday Civic Passion won two seats in the election.\n"
+    assert parsed_kinds(tmp_path, body, patterns) == {}

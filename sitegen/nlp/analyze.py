@@ -47,6 +47,7 @@ from sitegen.model import (
     TimeExpression,
 )
 from sitegen.nlp.citations import find_citation
+from sitegen.nlp.dictionary import dictionary_words, is_dictionary_phrase, remember_dictionary
 from sitegen.nlp.doctext import remember_text, span_text
 from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
@@ -154,8 +155,10 @@ def _analyze_chunk(
         batch_size=batch_size,
         n_process=n_process,
     )
+    dictionary = dictionary_words(nlp)
     for doc, (article_id, block_index, offset, text) in stream:
         remember_text(doc, text)
+        remember_dictionary(doc, dictionary)
         article = by_id[article_id]
         _add_doc(parts[article_id], article, block_index, doc, offset)
     return {
@@ -378,6 +381,9 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     if label == "PERSON" and end - 1 > start and is_office_title_word(doc[end - 1].text):
         end -= 1  # "Virginia Governor(s)": an office, and the place or body it is of
         label = UNLABELLED_NAME
+    cue_label = label  # the words around a name are read as for the label spaCy gave it
+    if label == "PERSON" and is_dictionary_phrase(doc, start, end):
+        label = UNLABELLED_NAME  # "deliver goods to Ground Zero": common words, no person's
     # a score in or after the name: "Sweden 1 (– 0 up)", "beat Chelsea 2-1"
     end = next((i for i in range(start + 1, end) if score_length(doc, i)), end)
     airline_end = _without_flight_number(doc, start, end)
@@ -409,7 +415,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
         quoted=_in_quoted_name(doc, start, end),
         subject=is_subject(name.root),
         determiner=determiner,
-        cue="organization" if airline else context_cue(doc, start, end, label),
+        cue="organization" if airline else context_cue(doc, start, end, cue_label),
     )
 
 

@@ -592,8 +592,9 @@ def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]
 def _unlabelled_kind(
     mention: Mention, key: str, labels: dict[str, Counter[str]], families: set[str]
 ) -> EntityKind | None:
-    """The kind of a name spaCy left untagged here: a person for a full name the words around
-    call one ("Anna Zeta, 45,", "writer Anna Zeta", "Anna Zeta is a writer") or for the
+    """The kind of a name spaCy left untagged here: an organization where the words around
+    call it one ("localist group Zeta", "retailer Zeta"), a person for a full name the words
+    around call one ("Anna Zeta, 45,", "writer Anna Zeta", "Anna Zeta is a writer") or for the
     family name of a person's full name tagged in the article (``families``: "Rathbun
     wrote" after "Mark Rathbun"; spaCy misses such names first in a sentence), else the
     organization or place it tags the name as elsewhere in the corpus (at least
@@ -606,6 +607,8 @@ def _unlabelled_kind(
     name = clean_name(mention.text)
     if mention.cue == "person" and len(name.split()) > 1:
         return "person"  # "Anna Zeta is a writer": a full name the words around call a person
+    if mention.cue == "organization":
+        return "organization"  # "localist group Zeta", "retailer Zeta", "said on Zeta"
     if name in families:
         return "person"  # "Rathbun wrote", untagged, after "Mark Rathbun"
     known = labels.get(key)
