@@ -53,6 +53,7 @@ from sitegen.nlp.products import is_product_context, mark_short_names_of_things
 from sitegen.nlp.quotes import find_quotes
 from sitegen.nlp.references import copula_attributes, find_references, is_subject
 from sitegen.nlp.spans import (
+    POSSESSIVE_ENDINGS,
     descriptor_end,
     is_stance_word,
     joined_entities,
@@ -83,7 +84,6 @@ UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})
 TEAM_LABELS = frozenset({"GPE", "LOC"})
 """spaCy labels of the names a sports team takes from its country or city ("Sweden")."""
-POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 CHUNK_MAX_CHARS = 100_000
 """Longest text given to spaCy at once (also kept under ``nlp.max_length``): bounds memory."""
 ZONE_TEXTS = 4096
@@ -121,11 +121,12 @@ def analyze(
     pay for starting them.
     """
     analyses: dict[str, Analysis] = {}
+    dictionary = dictionary_words(nlp)
     for chunk in _article_chunks(list(articles), zone_texts):
         texts = sum(len(article.blocks) for article in chunk)
         processes = n_process if texts >= MIN_TEXTS_PER_PROCESS * n_process else 1
         with nlp.memory_zone():
-            analyses.update(_analyze_chunk(chunk, nlp, batch_size, processes))
+            analyses.update(_analyze_chunk(chunk, nlp, batch_size, processes, dictionary))
     return analyses
 
 
@@ -144,7 +145,11 @@ def _article_chunks(articles: list[Article], zone_texts: int) -> Iterator[list[A
 
 
 def _analyze_chunk(
-    articles: list[Article], nlp: Language, batch_size: int, n_process: int
+    articles: list[Article],
+    nlp: Language,
+    batch_size: int,
+    n_process: int,
+    dictionary: frozenset[str],
 ) -> dict[str, Analysis]:
     parts = {article.id: _ArticleParts() for article in articles}
     by_id = {article.id: article for article in articles}
@@ -155,7 +160,6 @@ def _analyze_chunk(
         batch_size=batch_size,
         n_process=n_process,
     )
-    dictionary = dictionary_words(nlp)
     for doc, (article_id, block_index, offset, text) in stream:
         remember_text(doc, text)
         remember_dictionary(doc, dictionary)
@@ -375,7 +379,7 @@ def _mention(ent: Span, offset: int, sentence: int) -> Mention | None:
     if ent.label_ == "PERSON":
         start = inner_title_end  # a title inside another label's name is part of it:
         # "General Motors", "King's College" (it still votes person: "Dean Kamen")
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVES):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVE_ENDINGS):
         end -= 1
     label = ent.label_
     if label == "PERSON" and end - 1 > start and is_office_title_word(doc[end - 1].text):
@@ -490,7 +494,8 @@ def _is_field_of_study(doc: Doc, start: int, end: int) -> bool:
     Zeta's Department of ...") or a name that ends in an organization's word ("Zeta
     College"). (Not asked of a name tagged a place: "a degree in Zeta" is where it was
     taken.)"""
-    if end < len(doc) and doc[end].text in POSSESSIVES or doc[end - 1].lower_ in ORGANIZATION_HEADS:
+    owner = end < len(doc) and doc[end].text in POSSESSIVE_ENDINGS
+    if owner or doc[end - 1].lower_ in ORGANIZATION_HEADS:
         return False  # "Professor in Zeta's Department of ...", "a lecturer in Zeta College"
     position = start - 1
     while position > 0 and (doc[position].is_title or doc[position].lower_ in LIST_PUNCTUATION):
@@ -739,7 +744,7 @@ def _is_market_index(doc: Doc, start: int, end: int) -> bool:
 
 def _index_number(doc: Doc, end: int) -> Token | None:
     """The number right after a name, past a possessive ("Zeta's 500"), or None."""
-    if end < len(doc) and doc[end].text in POSSESSIVES:
+    if end < len(doc) and doc[end].text in POSSESSIVE_ENDINGS:
         end += 1
     return doc[end] if end < len(doc) and doc[end].like_num else None
 

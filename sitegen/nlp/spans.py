@@ -34,9 +34,9 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 REGION_LABELS = frozenset({"GPE", "LOC"})
 """Labels of places that one name may carry in two pieces ("East" LOC, "West Germany" GPE)."""
 JOINED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+"""Labels of names that spaCy may tag in two pieces side by side ("Valeska" "Paris")."""
 INSTITUTION_LABELS = frozenset({"ORG", "FAC"})
 """Labels of institutions' names, whose rest spaCy may tag a person ("Art Gallery")."""
-"""Labels of names that spaCy may tag in two pieces side by side ("Valeska" "Paris")."""
 DESCRIPTOR_PREFIXES = frozenset(
     """pan pro anti ex non neo post pre self co vice ultra far""".split()
 )
@@ -114,15 +114,11 @@ def _is_full_name(words: Span) -> bool:
     """A given name and a family name ("Darleen Druyun", "Alia Salem"): the first word far
     more a given name than a family name, or a given name that the census lists give as no
     family name or a very rare one (``surname_percent`` 0.0); not "Merrill Lynch"."""
-    first, last = words[0], words[-1]
+    first = words[0]
     given = one_word_name_gender(first.text) is not None or (
         is_given_name(first.text) and surname_percent(first.text) == 0.0
     )
-    return (
-        given
-        and all(_is_name_word(token) for token in words)
-        and last.lower_ not in ORGANIZATION_HEADS | PLACE_HEADS
-    )
+    return given and all(_is_name_word(token) for token in words) and not _ends_in_kind_word(words)
 
 
 def _content_start(ent: Span) -> int:
@@ -386,14 +382,13 @@ def _institution_tail(first: Span, second: Span) -> bool:
     that ends in an organization's or a place's head word, right after "and" or "&" after a
     name that ends in one too, is the rest of the first name (no person is named "Art
     Gallery"; "Museum and Art Gallery" is one institution's name)."""
-    heads = ORGANIZATION_HEADS | PLACE_HEADS
     return (
         first.label_ in INSTITUTION_LABELS
         and second.label_ == "PERSON"
         and second.start == first.end + 1
         and first.doc[first.end].lower_ in ("and", "&")
-        and first[-1].lower_ in heads
-        and second[-1].lower_ in heads
+        and _ends_in_kind_word(first)
+        and _ends_in_kind_word(second)
     )
 
 

@@ -552,13 +552,17 @@ def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
     from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the places
     named inside organizations' names (``with_nested_places``)."""
     mentions = without_run_on(person_mentions(article, analysis.mentions))
-    headlines = frozenset(
+    mentions = with_branch_names(mentions, article.text, headline_sentences(article, analysis))
+    return with_nested_places(with_possessors(mentions))
+
+
+def headline_sentences(article: Article, analysis: Analysis) -> frozenset[int]:
+    """The numbers of the article's sentences that are in its headline."""
+    return frozenset(
         number
         for number, sentence in enumerate(analysis.sentences)
         if article.blocks[sentence.block].kind == "headline"
     )
-    mentions = with_branch_names(mentions, article.text, headlines)
-    return with_nested_places(with_possessors(mentions))
 
 
 def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str]]:
@@ -634,7 +638,7 @@ def article_groups(
     untagged: dict[str, Counter[str]] = {}
     groups: dict[str, Group] = {}
     families = family_names(clean_name(m.text) for m in mentions if m.label == "PERSON")
-    headline_blocks = {i for i, block in enumerate(article.blocks) if block.kind == "headline"}
+    headlines = headline_sentences(article, analysis)
     for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         key = canonical_key(name_key(mention.text))
@@ -676,8 +680,7 @@ def article_groups(
             group.votes["person"] += TITLE_VOTE
         if mention.cue:
             group.votes[CUE_KINDS.get(mention.cue, mention.cue)] += CUE_VOTES[mention.cue]
-        in_headline = analysis.sentences[mention.sentence].block in headline_blocks
-        group.confirmed |= not in_headline and not mention.quoted
+        group.confirmed |= mention.sentence not in headlines and not mention.quoted
         group.located |= follows_place_preposition(article.text, mention)
     for key, votes in untagged.items():
         if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
@@ -712,13 +715,12 @@ def _unplace(group: Group) -> None:
     """A one-word name (or one word written twice, "Duran Duran") whose only sign of a place
     is spaCy's GPE label gets the votes of an organization, or of a person when it is a given
     name: spaCy's small model tags unknown capitalized words as places ("Quantcast",
-    "Ubisoft", "Rebecca"). Only when nothing else
-    says place: no place words around it ("the town of X", "X, Freedonia"), never after "in"
-    or "at" or "the" ("the Channel", "the Sahara": a region or a sea), unknown to the gazetteer
-    (``is_known_place``), and without the ending of a place's name ("Siberia", "Kurdistan":
-    the gazetteer holds few regions by their English names). An acronym may follow "the" ("the
-    TAOM in Dallas"), but not spell a country's or a state's name (``is_state_acronym``: "the
-    DPRK", "KSA")."""
+    "Ubisoft", "Rebecca"). Only when nothing else says place: no place words around it ("the
+    town of X", "X, Freedonia"), never after "in" or "at" or "the" ("the Channel", "the
+    Sahara": a region or a sea), unknown to the gazetteer (``is_known_place``), and without the
+    ending of a place's name ("Siberia", "Kurdistan": the gazetteer holds few regions by their
+    English names). An acronym may follow "the" ("the TAOM in Dallas"), but not spell a
+    region's name (``is_state_acronym``: "the DPRK", "KSA")."""
     name = group.name
     if set(group.votes) != {"place"} or group.located or " " in name and not _doubled(name):
         return

@@ -138,23 +138,19 @@ def with_branch_names(
     words, in the same sentence, one space before the country, and neither a region the
     gazetteer knows (``is_region``: "Victoria Australia"; GeoNames gives "Air" to a town) nor
     a given name ("Katie UK"), and not in a headline (``headlines``: sentence numbers), where
-    every word may be capitalized ("Storms Hit UK"). No place is read inside
-    the joined name: a company's branch in a country is not a mention of the country."""
-    before = {
-        mention.end: mention
-        for mention in mentions
-        if mention.label == UNLABELLED_NAME and _names_a_branch(mention.text)
-    }
+    every word may be capitalized ("Storms Hit UK"). No place is read inside the joined name:
+    a company's branch in a country is not a mention of the country."""
+    before = {mention.end: mention for mention in mentions if mention.label == UNLABELLED_NAME}
     joined: dict[int, Mention] = {}  # by the country's start
     for mention in mentions:
-        owner = before.get(mention.start - 1)
+        owner = before.get(mention.start - 1) if mention.label == "GPE" else None
         if (
             owner is not None
-            and mention.label == "GPE"
             and owner.sentence == mention.sentence
             and mention.sentence not in headlines
             and text[owner.end : mention.start] == " "
             and is_country_or_state(mention.text)
+            and _names_a_branch(owner.text)
         ):
             joined[mention.start] = replace(
                 mention,
