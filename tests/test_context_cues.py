@@ -9,12 +9,14 @@ from spacy.language import Language
 
 from sitegen.ingest import read_articles
 from sitegen.lexicon import is_title
-from sitegen.model import UNLABELLED_NAME, Analysis, Article, Mention
+from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
 from sitegen.nlp.dictionary import dictionary_words
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
 from tests.conftest import ruler_pipeline, write
+from tests.test_kinds import entities_of
+from tests.test_kinds import kinds_of as kinds
 
 
 def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
@@ -24,20 +26,6 @@ def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
     return context_cue(doc, span.start, span.end, label)
-
-
-def kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
-    return {e.name: e.kind for e in resolve_entities(*_analyzed(tmp_path, body, patterns))}
-
-
-def _analyzed(
-    tmp_path: Path, body: str, patterns: list[dict]
-) -> tuple[list[Article], dict[str, Analysis]]:
-    """One article ``body`` and its analysis by an entity ruler of ``patterns``."""
-    write(tmp_path / "x.txt", body)
-    write(tmp_path / "x.yml", "published: 2026-01-13\n")
-    articles = read_articles([tmp_path])
-    return articles, analyze(articles, ruler_pipeline(patterns))
 
 
 def test_product_nouns_and_versions_vote_for_a_product(nlp: Language) -> None:
@@ -224,7 +212,7 @@ def test_portfolio_word_joins_no_organization_of_its_article(tmp_path: Path) -> 
     body = "Zeltra Defense Systems won. Deputy Defense Secretary Quellford spoke.\n"
     found = {
         entity.name: sorted(m.text for m in entity.mentions)
-        for entity in resolve_entities(*_analyzed(tmp_path, body, patterns))
+        for entity in entities_of(tmp_path, body, patterns)
     }
     assert found == {"Zeltra Defense Systems": ["Zeltra Defense Systems"]}
 

@@ -44,6 +44,11 @@ def entities_of(tmp_path: Path, body: str, patterns: list[dict]) -> list[Entity]
     return list(resolve_entities(articles, analyze(articles, ruler_pipeline(patterns))))
 
 
+def kinds_of(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
+    """The kinds of the entities of one article ``body`` tagged by ``patterns``, by name."""
+    return {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+
+
 def test_place_followed_by_an_organization_word_is_one_organization(tmp_path: Path) -> None:
     assert kinds(tmp_path, "Freedonia Airways flew there.\n") == {
         "Freedonia Airways": "organization"
@@ -63,7 +68,7 @@ def test_event_or_law_word_before_of_gets_no_page(tmp_path: Path) -> None:
     ]
     body = "The Winter Carnival of Quellford opened.\nThe Conference of Quellford Bishops and "
     body += "the Bank of Quellford sponsored it.\n"
-    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {
         "Conference of Quellford Bishops": "organization",
         "Bank of Quellford": "organization",
@@ -118,7 +123,7 @@ def test_plural_of_a_family_name_after_the_is_the_family(tmp_path: Path) -> None
         {"label": "ORG", "pattern": "Nightjars"},
     ]
     body = "Thomas Quellby was ill. The Quellbys refused treatment. The Nightjars played.\n"
-    assert {e.name: e.kind for e in entities_of(tmp_path, body, patterns)} == {
+    assert kinds_of(tmp_path, body, patterns) == {
         "Thomas Quellby": "person",
         "Quellbys": "person",
         "Nightjars": "organization",
@@ -171,7 +176,7 @@ def test_full_name_with_a_common_given_name_is_a_person(tmp_path: Path) -> None:
         {"label": "ORG", "pattern": "Royal Quell Force"},
     ]
     body = "Annie Quellford moved to Virginia Hollow and joined the Royal Quell Force.\n"
-    assert {e.name: e.kind for e in entities_of(tmp_path, body, patterns)} == {
+    assert kinds_of(tmp_path, body, patterns) == {
         "Annie Quellford": "person",
         "Virginia Hollow": "place",
         "Royal Quell Force": "organization",
@@ -349,7 +354,7 @@ def test_two_letter_acronym_does_not_cross_kinds(tmp_path: Path) -> None:
         {"label": "GPE", "pattern": "UQ"},
     ]
     body = "The University of Quorvane is in the UQ.\nThe UQ is large.\n"
-    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"University of Quorvane": "organization", "UQ": "place"}
 
 
@@ -395,7 +400,7 @@ def test_letter_or_number_after_a_noun_leaves_the_noun_the_head(tmp_path: Path) 
         {"label": "GPE", "pattern": "Quell Org"},
     ]
     body = "They topped Group G in the cup.\nThey met in Building 31 with the Quell Org.\n"
-    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"Group G": "organization", "Building 31": "place", "Quell Org": "organization"}
 
 
@@ -428,7 +433,7 @@ def test_an_organizations_name_inside_a_things_name_names_the_thing(tmp_path: Pa
         "Quorvane Iodine Nutrition study spoke.\n\nThe Zeltra Computer Expo opened. Zeltra "
         "Computer sold more.\n"
     )
-    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"Zeltra Computer": "organization"}
 
 
@@ -448,7 +453,7 @@ def test_a_thing_label_gives_way_to_an_organizations_or_places_last_word(
         "The Quorvane Morning Herald reported that the Zeltra Jubilee opened at Zeltra Stadium. "
         "Quorvane Blue sold well.\n"
     )
-    found = {e.name: e.kind for e in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"Quorvane Morning Herald": "organization", "Zeltra Stadium": "place"}
 
 
@@ -464,5 +469,5 @@ def test_a_union_of_states_is_a_place(tmp_path: Path) -> None:
         "The European Union (EU) banned the airlines. The EU made the decision after the "
         "European Commission asked for it.\n"
     )
-    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"European Union": "place", "European Commission": "organization"}

@@ -17,7 +17,7 @@ from sitegen.resolve.nested import (
     without_run_on,
 )
 from tests.conftest import ruler_pipeline, write
-from tests.test_kinds import entities_of
+from tests.test_kinds import kinds_of
 
 
 def _places(text: str, label: str = "ORG") -> list[str]:
@@ -79,7 +79,7 @@ def test_a_name_of_a_thing_by_the_words_around_it_holds_places_too() -> None:
 def test_nested_place_is_a_place_page_beside_the_organization(tmp_path: Path) -> None:
     patterns = [{"label": "ORG", "pattern": "University of Sheffield"}]
     body = "She studied at the University of Sheffield for three years.\n"
-    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"University of Sheffield": "organization", "Sheffield": "place"}
 
 
@@ -96,7 +96,7 @@ def test_a_countrys_government_is_the_country(tmp_path: Path) -> None:
         "The US Government's bail out calmed markets. The Government of Canada said so. "
         "The US Air Force flew.\n"
     )
-    found = {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
+    found = kinds_of(tmp_path, body, patterns)
     assert found == {"US": "place", "Canada": "place", "US Air Force": "organization"}
 
 
