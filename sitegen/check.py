@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.config import Settings
 from sitegen.errors import SitegenError
-from sitegen.ingest import find_articles, read_article
+from sitegen.ingest import find_articles, read_file
+from sitegen.model import Article
 from sitegen.overrides import load_overrides
 from sitegen.site import PLUGIN_NAME, load_mkdocs, plugin_options, read_mkdocs_yml
 
@@ -40,12 +42,7 @@ def _check_articles(settings: Settings, report: CheckReport) -> None:
         report.errors.append(str(exc))
         return
     seen: dict[str, str] = {}
-    for path in files:
-        try:
-            article = read_article(path)
-        except SitegenError as exc:
-            report.errors.append(str(exc))
-            continue
+    for article in (item for path in files for item in _read_checked(path, report)):
         report.articles += 1
         if article.id in seen:
             report.errors.append(
@@ -59,6 +56,18 @@ def _check_articles(settings: Settings, report: CheckReport) -> None:
             )
     if not files:
         report.errors.append("no articles found in " + ", ".join(map(str, settings.seeds)))
+
+
+def _read_checked(path: Path, report: CheckReport) -> Iterator[Article]:
+    """The articles of one input file; what cannot be read becomes an error of the report."""
+    try:
+        for item in read_file(path):
+            if isinstance(item, SitegenError):
+                report.errors.append(str(item))
+            else:
+                yield item
+    except SitegenError as exc:
+        report.errors.append(str(exc))
 
 
 def _check_mkdocs(config_file: Path, report: CheckReport) -> None:

@@ -101,8 +101,8 @@ def test_article_files_whose_names_slug_alike_get_distinct_stable_ids(tmp_path: 
 def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:
     first = write(tmp_path / "a" / "story.txt", "One.\n")
     second = write(tmp_path / "b" / "story.txt", "Two.\n")
-    ids = assign_article_ids([second, first])
-    assert ids[first] == "story" and ids[second].startswith("story-")
+    ids = assign_article_ids([("story", str(second)), ("story", str(first))])
+    assert ids[str(first)] == "story" and ids[str(second)].startswith("story-")
 
 
 @pytest.mark.parametrize("name", ["index", "tags", "con"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import InputError
-from sitegen.ingest import find_articles, read_article, read_articles
+from sitegen.ingest import find_articles, read_article, read_articles, read_file
 from tests.conftest import write
 
 SEED_LIKE = (
@@ -110,3 +110,51 @@ def test_folder_reads_articles_in_order_and_skips_sidecars(tmp_path: Path) -> No
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         find_articles([tmp_path / "nope"])
+
+
+ARCHIVE_SAMPLE = Path(__file__).parent / "fixtures" / "archive" / "wikinews-sample.jsonl"
+
+
+def test_json_lines_archive_reads_one_article_per_record() -> None:
+    articles = read_articles([ARCHIVE_SAMPLE])
+    assert len(articles) == 60 and len({article.id for article in articles}) == 60
+    first = articles[0]
+    assert first.id == "wn-736" and first.path == f"{ARCHIVE_SAMPLE}:1"
+    assert first.title == "President of China lunches with Brazilian President"
+    assert first.published == dt.date(2004, 11, 13)
+    assert first.text.startswith("Brazil Hu Jintao") and first.blocks
+    assert any(article.url and "wikinews.org" in article.url for article in articles)
+
+
+def test_json_lines_bad_records_name_their_line_and_the_others_still_read(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path / "feed.jsonl",
+        '{"id": "a", "title": "One", "text": "First story."}\n'
+        "\n"
+        '{"id": "b", "text": \n'
+        '["not", "an", "object"]\n'
+        '{"id": "c", "title": "No text"}\n'
+        '{"id": "a", "title": "Again", "text": "Second story.", "published": "2020-02-30"}\n',
+    )
+    with pytest.raises(InputError, match=r"feed\.jsonl:3:\d+: not valid JSON"):
+        read_articles([path])
+    articles = read_articles([path], keep_going=True)
+    assert [article.title for article in articles] == ["One", "Again"]
+    assert articles[0].id == "a" and articles[1].id.startswith("a-")
+    assert articles[1].published is None  # an impossible date is a warning, not an error
+    errors = [str(item) for item in read_file(path) if isinstance(item, InputError)]
+    assert errors == [
+        f"{path}:3:20: not valid JSON (Expecting value)",
+        f"{path}:4: a record must be a JSON object, not list",
+        f"{path}:5: no text in field 'text'",
+    ]
+
+
+def test_json_lines_record_without_id_takes_its_title_or_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "dump.jsonl",
+        '{"title": "Storm hits coast", "text": "A storm hit."}\n{"text": "Untitled."}\n',
+    )
+    assert [article.id for article in read_articles([path])] == ["storm-hits-coast", "dump-2"]

@@ -115,6 +115,17 @@ def test_nested_phrase_wins_when_it_holds_most_uses() -> None:
     assert "Canola oil" in names and "Oil" not in names
 
 
+def test_a_phrase_repeating_its_word_folds_without_error() -> None:
+    """An interview's "blah blah blah" holds the candidate "blah" twice (the archive crash)."""
+    paragraphs = [
+        "The collapse collapse came fast. Another collapse collapse came.",
+        "After the collapse collapse, markets fell. Savers fear a collapse collapse.",
+    ]
+    chunks = [("collapse collapse", "collapse collapse"), ("collapse", "collapse")]
+    topics = topics_of(make_article("a", paragraphs, chunks))
+    assert sum("collapse" in topic.name.casefold() for topic in topics) == 1
+
+
 def test_generic_words_dates_and_entity_names_are_no_topics() -> None:
     paragraphs = [
         "Officials said the talks went well on Wednesday. Mr. Smith of Acme Widgets agreed.",

@@ -1,15 +1,17 @@
-"""Readers: input files (``.txt`` + sidecar ``.yml``, ``.md`` with front matter) -> Article."""
+"""Readers: input files (``.txt`` + sidecar ``.yml``, ``.md`` with front matter, JSON Lines
+archives of many articles) -> Article."""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from sitegen.errors import InputError
 from sitegen.ingest.metadata import Metadata, metadata_from_mapping, parse_yaml
+from sitegen.ingest.records import RECORD_SUFFIXES, read_records
 from sitegen.ingest.structure import split_body
 from sitegen.model import Article
 from sitegen.slugs import base_slug, unique_suffixed
@@ -17,6 +19,9 @@ from sitegen.slugs import base_slug, unique_suffixed
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+"""Files holding one article each."""
+INPUT_SUFFIXES = ARTICLE_SUFFIXES + RECORD_SUFFIXES
+"""Every file sitegen reads: single articles and archives of records."""
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 ARTICLE_ID_MAX_LENGTH = 80
 FRONT_MATTER = re.compile(
@@ -25,7 +30,7 @@ FRONT_MATTER = re.compile(
 
 
 def find_articles(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into the sorted list of article files they hold."""
+    """Expand files and folders into the sorted list of input files they hold."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -33,7 +38,7 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(
                 child
                 for child in sorted(path.iterdir())
-                if child.suffix.lower() in ARTICLE_SUFFIXES
+                if child.suffix.lower() in INPUT_SUFFIXES
                 and child.is_file()
                 and not child.is_symlink()
                 and not child.name.startswith(".")
@@ -45,43 +50,60 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def read_file(path: Path) -> Iterator[Article | InputError]:
+    """The articles of one input file, each as read or as the error that stopped it: one for an
+    article file, one per record for an archive (whose other records still read after a bad
+    one)."""
+    try:
+        if path.suffix.lower() in RECORD_SUFFIXES:
+            yield from read_records(path)
+        else:
+            yield read_article(path)
+    except InputError as exc:
+        yield exc
+
+
 def read_articles(paths: Iterable[str | Path], keep_going: bool = False) -> list[Article]:
     """Read every article named by ``paths`` (files or folders), in a stable order.
 
-    Empty articles are skipped with a warning. With ``keep_going``, an article that cannot be
-    read is skipped with a warning naming it and the problem; without, the first one is an error.
+    Empty articles are skipped with a warning. With ``keep_going``, an article (or an archive's
+    record) that cannot be read is skipped with a warning naming it and the problem; without,
+    the first one is an error.
     """
     articles = []
     for path in find_articles(paths):
-        try:
-            article = read_article(path)
-        except InputError as exc:
-            if not keep_going:
-                raise
-            log.warning("%s; skipped (--keep-going)", exc)
-            continue
-        if article.blocks:
-            articles.append(article)
-    ids = assign_article_ids([Path(article.path) for article in articles])
-    return [replace(article, id=ids[Path(article.path)]) for article in articles]
+        for item in read_file(path):
+            if isinstance(item, InputError):
+                if not keep_going:
+                    raise item
+                log.warning("%s; skipped (--keep-going)", item)
+            elif item.blocks:
+                articles.append(item)
+    return unique_article_ids(articles)
 
 
-def assign_article_ids(paths: list[Path]) -> dict[Path, str]:
-    """A unique id per article file; files whose names slug alike get a hash suffix.
+def unique_article_ids(articles: list[Article]) -> list[Article]:
+    """The articles with unique ids: those whose base ids are alike get a hash suffix.
 
-    The first claimant in path order keeps the plain slug; the others get a hash of their file
+    The first claimant in path order keeps the plain id; the others get a hash of their file
     name (or of the whole path when the file names are equal), so ids are stable.
     """
-    by_slug: dict[str, list[Path]] = {}
-    for path in sorted(set(paths), key=str):
-        by_slug.setdefault(article_id(path), []).append(path)
+    ids = assign_article_ids([(article.id, article.path) for article in articles])
+    return [replace(article, id=ids[article.path]) for article in articles]
+
+
+def assign_article_ids(claims: list[tuple[str, str]]) -> dict[str, str]:
+    """A unique id per ``(base id, path)`` claim, keyed by path (see ``unique_article_ids``)."""
+    by_slug: dict[str, list[str]] = {}
+    for slug, path in sorted(set(claims), key=lambda claim: claim[1]):
+        by_slug.setdefault(slug, []).append(path)
     ids = {claimants[0]: slug for slug, claimants in by_slug.items()}
     taken = set(ids.values())
     for slug, claimants in sorted(by_slug.items()):
-        names = [path.name for path in claimants]
+        names = [Path(path).name for path in claimants]
         for path in claimants[1:]:
-            key = path.name if names.count(path.name) == 1 else str(path)
-            ids[path] = unique_suffixed(slug, key, taken)
+            name = Path(path).name
+            ids[path] = unique_suffixed(slug, name if names.count(name) == 1 else path, taken)
             taken.add(ids[path])
     return ids
 
@@ -91,7 +113,7 @@ def read_article(path: str | Path) -> Article:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
-        raise InputError(f"{path}: not an article (expected one of {', '.join(ARTICLE_SUFFIXES)})")
+        raise InputError(f"{path}: not an article (expected one of {', '.join(INPUT_SUFFIXES)})")
     text = decode(path.read_bytes(), path)
     if suffix == ".txt":
         meta, body_start = read_sidecar(path), 0
@@ -159,6 +181,15 @@ def build_article(
 def article_id(path: Path) -> str:
     """The article's base id: an ASCII slug of the file name (without suffix), never reserved."""
     return base_slug(path.stem, max_length=ARTICLE_ID_MAX_LENGTH, fallback="article")
+
+
+def record_id(name: object, title: str | None, path: Path, number: int) -> str:
+    """The base id of an archive's record: the slug of its own id, else of its title, else
+    of the archive's name and the record's line number."""
+    for candidate in (name, title):
+        if isinstance(candidate, (str, int)) and str(candidate).strip():
+            return base_slug(str(candidate), max_length=ARTICLE_ID_MAX_LENGTH, fallback="article")
+    return base_slug(f"{path.stem}-{number}", max_length=ARTICLE_ID_MAX_LENGTH)
 
 
 def _first_heading(text: str, blocks: tuple) -> str | None:

@@ -375,13 +375,14 @@ def _fold(candidates: dict[str, _Candidate]) -> dict[str, _Candidate]:
 
 
 def _nested(key: str, candidates: dict[str, _Candidate]) -> list[_Candidate]:
+    """The candidates whose keys are shorter runs of ``key``'s words, longest first, each once
+    ("blah" is in "blah blah blah" twice, and is one candidate)."""
     words = key.split()
-    subs = [
-        " ".join(words[i:j])
+    subs = dict.fromkeys(
+        " ".join(words[i : i + size])
         for size in range(len(words) - 1, 0, -1)
         for i in range(len(words) - size + 1)
-        for j in (i + size,)
-    ]
+    )
     return [candidates[sub] for sub in subs if sub in candidates and not candidates[sub].named]
 
 

@@ -1,0 +1,164 @@
+"""The rule registry: every heuristic that decides a kind, a join, a title, a role, a date or a
+topic has a stable id, a stage, a one-line description and examples the tests run.
+
+A rule is declared once, at module level, beside the code that applies it::
+
+    ACRONYM_NOT_COUNTRY = rule(
+        "kind.acronym-not-country",
+        "kind",
+        "An acronym tagged a place that spells no country's or region's name is an organization.",
+        examples=[{"text": "He spoke at the TAOM in Dallas.", "entity": "TAOM",
+                   "kind": "organization"}],
+    )
+
+and used where it decides::
+
+    if ACRONYM_NOT_COUNTRY.on and spells_no_region(name):
+        ACRONYM_NOT_COUNTRY.fired()
+        ...
+
+``rule.on`` is False when the rule is switched off (``disabled_rules:`` in ``sitegen.yml``,
+``--disable-rule``); ``rule.fired()`` counts the decision for ``sitegen rules``. Both read the
+active :class:`RuleRun`, a context variable a build sets with :func:`running`, so a library
+call, a test and a worker process each see their own switches and counts; outside any run
+every rule is on and nothing is counted.
+
+An example is a mapping whose keys the tests of the rule's stage know how to check (the text to
+analyze, the entity and the kind expected, the phrase and the value, ...); see
+``tests/test_rules.py``. This module imports nothing of sitegen's: every stage may use it.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+STAGES: tuple[str, ...] = (
+    "span",
+    "kind",
+    "join",
+    "title",
+    "role",
+    "quote",
+    "reference",
+    "timex",
+    "event",
+    "topic",
+)
+"""The stages rules belong to, in the order a build runs them: spans (what the tagger's
+entities are mended into), kinds, joins within and across articles, page titles, roles, quote
+attribution, references (coreference), time expressions, timeline events, topics."""
+
+RULE_ID = re.compile(r"^[a-z]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
+"""``stage.words-with-hyphens`` (``kind.acronym-not-country``, ``timex.weekday-past-tense``)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One registered heuristic."""
+
+    id: str
+    """Stable id, ``stage.what-it-does``; never reused for another rule."""
+    stage: str
+    """One of ``STAGES``."""
+    description: str
+    """One line: what the rule decides and why."""
+    examples: tuple[Mapping[str, Any], ...] = ()
+    """Cases the tests run (keys as the stage's tests read them)."""
+
+    @property
+    def on(self) -> bool:
+        """Whether the rule may decide in the active run (True outside any run)."""
+        run = _ACTIVE.get()
+        return run is None or self.id not in run.disabled
+
+    def fired(self, times: int = 1) -> None:
+        """Count a decision of this rule in the active run (nothing outside any run)."""
+        run = _ACTIVE.get()
+        if run is not None:
+            run.counts[self.id] += times
+
+
+_REGISTRY: dict[str, Rule] = {}
+REGISTRY: Mapping[str, Rule] = MappingProxyType(_REGISTRY)
+"""Every rule declared so far, by id (see :func:`all_rules` for all of sitegen's)."""
+
+
+def rule(
+    rule_id: str, stage: str, description: str, examples: Iterable[Mapping[str, Any]] = ()
+) -> Rule:
+    """Declare and register a rule; an id used twice or malformed is a programming error."""
+    if not RULE_ID.match(rule_id) or not rule_id.startswith(stage + "."):
+        raise ValueError(f"rule id {rule_id!r} must look like '{stage}.what-it-does'")
+    if stage not in STAGES:
+        raise ValueError(f"rule {rule_id!r}: unknown stage {stage!r} (one of {STAGES})")
+    if rule_id in _REGISTRY:
+        raise ValueError(f"rule id {rule_id!r} is declared twice")
+    if not description.strip() or "\n" in description.strip():
+        raise ValueError(f"rule {rule_id!r}: the description must be one line")
+    declared = Rule(rule_id, stage, description.strip(), tuple(dict(e) for e in examples))
+    _REGISTRY[rule_id] = declared
+    return declared
+
+
+RULE_MODULES: tuple[str, ...] = ("sitegen.nlp.analyze", "sitegen.resolve", "sitegen.build")
+"""Modules whose import declares every rule (each imports the stages it runs)."""
+
+
+def all_rules() -> list[Rule]:
+    """Every rule of sitegen, in stage order then id."""
+    import importlib
+
+    for name in RULE_MODULES:
+        importlib.import_module(name)
+    order = {stage: index for index, stage in enumerate(STAGES)}
+    return sorted(_REGISTRY.values(), key=lambda r: (order[r.stage], r.id))
+
+
+@dataclass
+class RuleRun:
+    """The switches and counts of one build (or one worker's share of it)."""
+
+    disabled: frozenset[str] = frozenset()
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+_ACTIVE: contextvars.ContextVar[RuleRun | None] = contextvars.ContextVar(
+    "sitegen_rules", default=None
+)
+
+
+@contextmanager
+def running(disabled: Iterable[str] = ()) -> Iterator[RuleRun]:
+    """Run the block with ``disabled`` rules switched off, counting what fires; yields the run.
+
+    Unknown ids are an error (a typo must not silently leave a rule on)."""
+    disabled = frozenset(disabled)
+    unknown = sorted(disabled - {r.id for r in all_rules()})
+    if unknown:
+        raise UnknownRuleError(unknown)
+    run = RuleRun(disabled)
+    token = _ACTIVE.set(run)
+    try:
+        yield run
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active() -> RuleRun | None:
+    """The run the current context is in, if any."""
+    return _ACTIVE.get()
+
+
+class UnknownRuleError(ValueError):
+    """Rule ids that no rule has (``disabled_rules``, ``--disable-rule``)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        super().__init__("unknown rule id(s): " + ", ".join(ids) + " (see `sitegen rules`)")
