@@ -9,6 +9,7 @@ from sitegen.model import KnowledgeBase, Topic
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
     """The knowledge base as plain JSON data; offsets index each input file's decoded text."""
+    by_sentence = _entities_by_sentence(kb)
     return {
         "articles": [
             {
@@ -41,7 +42,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for entity in kb.entities
         ],
-        "topics": [_topic(kb, topic) for topic in kb.topics],
+        "topics": [_topic(topic, by_sentence) for topic in kb.topics],
         "events": [
             {
                 "date": event.date,
@@ -90,11 +91,19 @@ def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:
     return kb.article(article_id).blocks[block].number
 
 
-def _topic(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
+def _entities_by_sentence(kb: KnowledgeBase) -> dict[tuple[str, int], set[str]]:
+    """The ids of the entities mentioned in each (article, sentence): one pass over the
+    mentions, so a topic's entities cost its passages, not every mention again."""
+    found: dict[tuple[str, int], set[str]] = {}
+    for entity in kb.entities:
+        for mention in entity.mentions:
+            found.setdefault((mention.article, mention.sentence), set()).add(entity.id)
+    return found
+
+
+def _topic(topic: Topic, by_sentence: dict[tuple[str, int], set[str]]) -> dict[str, Any]:
     sentences = {(p.article, p.sentence) for p in topic.passages}
-    entities = sorted(
-        {e.id for e in kb.entities for m in e.mentions if (m.article, m.sentence) in sentences}
-    )
+    entities = sorted(set().union(*(by_sentence.get(key, set()) for key in sentences)))
     return {
         "id": topic.id,
         "name": topic.name,
