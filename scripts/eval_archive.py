@@ -221,10 +221,14 @@ def key(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
-JUNK_WORDS = re.compile(
-    r"\b(?:north|south|east|west|northern|southern|eastern|western|northeast|northwest|"
-    r"southeast|southwest|central)\b"
+TITLES = frozenset(
+    """mr mrs ms miss dr sir lord lady dame president vice prime minister premier chancellor
+    secretary senator sen rep representative congressman congresswoman governor gov mayor
+    king queen prince princess general gen colonel col admiral judge justice chief leader
+    foreign defence defense finance deputy former acting opposition labor labour""".split()
 )
+"""Words of titles and honorifics: "Prime Minister Tony Blair", "Sen. McCain" are aliases a
+reader may search for, not junk (a title's own punctuation aside: "Prime Minister . X" is)."""
 
 
 def junk_alias(alias: str, expected: Expected) -> str | None:
@@ -237,18 +241,23 @@ def junk_alias(alias: str, expected: Expected) -> str | None:
     if re.match(r"^\W", alias) or re.search(r"[^\w.)'’]$", alias):
         return "leading or trailing punctuation"
     names = {key(name) for name in expected.names}
-    if key(alias) in names:
+    words = alias.split()
+    while words and key(" ".join(words)) not in names and key(words[0]) in TITLES:
+        words = words[1:]
+    if key(" ".join(words)) in names:
         return None
     if any(ch.isdigit() for ch in alias) and not any(
         ch.isdigit() for name in expected.names for ch in name
     ):
         return "a number"
-    words = alias.split()
     lower = [w for w in words if w[:1].islower() and w not in ("of", "the", "and", "de", "al")]
     if lower:
         return f"a lower-case word ({lower[0]})"
+    written = key(alias).split()
     for name in names:
-        if name in key(alias) and key(alias) != name:
+        size = len(name.split())
+        runs = {" ".join(written[i : i + size]) for i in range(len(written) - size + 1)}
+        if name in runs:
             return f"words around the name '{name}'"
     return None
 
