@@ -223,7 +223,7 @@ def key(text: str) -> str:
 
 TITLES = frozenset(
     """mr mrs ms miss dr sir lord lady dame president vice prime minister premier chancellor
-    secretary senator sen rep representative congressman congresswoman governor gov mayor
+    secretary senator sen rep representative congressman congresswoman governor gov mayor elect
     king queen prince princess general gen colonel col admiral judge justice chief leader
     foreign defence defense finance deputy former acting opposition labor labour""".split()
 )

@@ -2,7 +2,7 @@
 
 An entry's key is a SHA-256 of the article (every field but its path), the spaCy pipeline's
 id, sitegen's version and a digest of the code that turns Docs into analyses
-(``sitegen/nlp/``, ``lexicon.py``, ``model.py``), so a change to any of them misses the cache.
+(``sitegen/nlp/`` and the modules it imports), so a change to any of them misses the cache.
 Entries live in ``<folder>/<key[:2]>/<key>.json``, are written atomically, and an unreadable
 entry is reported and ignored.
 """
@@ -141,11 +141,14 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
 
 @functools.cache
 def code_version() -> str:
-    """sitegen's version plus a digest of the code that produces analyses."""
+    """sitegen's version plus a digest of the code that produces analyses: ``nlp/`` with its
+    subpackages, and the modules it imports (``model``, ``lexicon``, ``errors``, ``rules``)."""
     digest = hashlib.sha256()
-    sources = [*(CODE_ROOT / "nlp").glob("*.py"), CODE_ROOT / "model.py", CODE_ROOT / "lexicon.py"]
+    sources = [*(CODE_ROOT / "nlp").rglob("*.py")]
+    sources += [CODE_ROOT / f"{name}.py" for name in ("model", "lexicon", "errors", "rules")]
     for source in sorted(sources):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        digest.update(source.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 

@@ -247,8 +247,11 @@ PLACE_PREPOSITIONS = frozenset(
 )
 """Prepositions that put a name as a place ("in X", "near X"), and seldom a person's."""
 
-PLACE_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
-"""Dotted abbreviations of places and unions ("U.S. Steel"), not a person's initials."""
+DOTTED_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
+"""Dotted abbreviations of places, unions and the UN ("U.S. Steel", "U.N."), not a person's
+initials."""
+PLACE_ABBREVIATIONS = DOTTED_ABBREVIATIONS - {"un"}
+"""Those of places: the UN is an organization, not a place inside "UN Security Council"."""
 
 UNIONS_OF_STATES = frozenset({"european union", "eu", "african union"})
 """Name keys of unions of states, which sitegen files with the countries, as places: they

@@ -86,7 +86,7 @@ def test_nested_place_is_a_place_page_beside_the_organization(tmp_path: Path) ->
 def test_a_countrys_government_is_the_country(tmp_path: Path) -> None:
     """ "the US Government" acts for the United States, which stays a place (as "Washington"
     for its government): one place page, no organization. "US Air Force" is an organization
-    of its own."""
+    of its own. The country's page takes its usual name (title.country-usual-name)."""
     patterns = [
         {"label": "ORG", "pattern": "US Government"},
         {"label": "ORG", "pattern": "Government of Canada"},
@@ -97,7 +97,7 @@ def test_a_countrys_government_is_the_country(tmp_path: Path) -> None:
         "The US Air Force flew.\n"
     )
     found = kinds_of(tmp_path, body, patterns)
-    assert found == {"US": "place", "Canada": "place", "US Air Force": "organization"}
+    assert found == {"United States": "place", "Canada": "place", "US Air Force": "organization"}
 
 
 def test_article_page_links_the_organization_around_the_place(tmp_path: Path) -> None:

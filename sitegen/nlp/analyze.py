@@ -14,6 +14,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import (
+    DOTTED_ABBREVIATIONS,
     MARKET_MOVE_UNITS,
     MARKET_MOVE_VERBS,
     MESSAGE_NOUNS,
@@ -23,7 +24,6 @@ from sitegen.lexicon import (
     PEOPLE_NOUNS,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
-    PLACE_ABBREVIATIONS,
     PORTFOLIO_TITLES,
     POSTING_VERBS,
     SAYING_ON,
@@ -704,7 +704,7 @@ def _is_currency(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     if len(word) == 2:
         digits = before is not None and before.text.replace(",", "").isdigit()
-        return digits and word.lower() not in PLACE_ABBREVIATIONS
+        return digits and word.lower() not in DOTTED_ABBREVIATIONS
     if len(word) != 3:
         return False
     after = doc[end] if end < len(doc) else None

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from sitegen.model import Analysis, Article, Entity, EntityMention
+from sitegen.resolve.aliases import page_aliases
 from sitegen.resolve.entities import (
     Cluster,
     LabelView,
@@ -15,7 +16,7 @@ from sitegen.resolve.entities import (
     title_aliases,
 )
 from sitegen.resolve.homonyms import page_names
-from sitegen.resolve.names import clean_name, name_key
+from sitegen.resolve.names import name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
 
@@ -50,11 +51,11 @@ def _entity_ids(clusters: list[Cluster], names: dict[int, str]) -> dict[int, str
 def _entity(cluster: Cluster, path_stem: str, name: str) -> Entity:
     kind = cluster.kind
     assert kind is not None
-    surfaces = {clean_name(s) for g in cluster.groups for s in g.surface}
-    written = {" ".join(mention.text.split()) for _, mention in cluster.mentions()} | title_aliases(
-        cluster
-    )
-    aliases = sorted((surfaces | written) - {name}, key=lambda a: (a.casefold(), a))
+    written = [mention.text for _, mention in cluster.mentions()]
+    sources = (group.surface for group in cluster.groups if not group.mentions)
+    written += [surface for surfaces in sources for surface in surfaces]
+    odd = [group.name for group in cluster.groups if group.variant]
+    aliases = page_aliases(name, written, title_aliases(cluster), odd)
     mentions = sorted(
         (
             EntityMention(article, m.start, m.end, m.text, m.sentence)

@@ -66,6 +66,7 @@ from sitegen.resolve.gazetteer import (
     is_known_place,
     is_site_named_after,
     is_state_acronym,
+    usual_country_name,
 )
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
@@ -96,6 +97,9 @@ from sitegen.resolve.person_names import (
     looks_like_full_name,
     person_mentions,
 )
+from sitegen.resolve.prefixes import without_prefixes
+from sitegen.resolve.standing import ACRONYM_BODY, begins_a_body
+from sitegen.rules import rule
 
 NON_ENTITY_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 """spaCy labels that vote against a page ("other")."""
@@ -159,6 +163,9 @@ class Group:
     """Some mention is in the body and outside a quoted name."""
     located: bool = False
     """Some mention follows a preposition of place ("in X"): not a person's name."""
+    variant: bool = False
+    """An odd longer variant of its cluster's name ("George W. Bush Has", once), joined to
+    it across articles (``merge.join_rare_variants``): never the cluster's name."""
 
     @property
     def kind(self) -> EntityKind | None:
@@ -171,7 +178,12 @@ class Group:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(
-            state, votes=_counter(state["votes"]), surface=_counter(state["surface"])
+            {
+                "variant": False,
+                **state,
+                "votes": _counter(state["votes"]),
+                "surface": _counter(state["surface"]),
+            }
         )
 
     @property
@@ -220,8 +232,9 @@ class Cluster:
         A380" beside "Airbus"), then most words, then most mentions, then alphabetical."""
         if len(self.groups) == 1:
             return self.groups[0].name
+        named = [group for group in self.groups if not group.variant] or self.groups
         best = max(
-            ((group.name, len(group.mentions)) for group in self.groups),
+            ((group.name, len(group.mentions)) for group in named),
             key=lambda item: (_is_proper_name(item[0]), _word_count(item[0]), item[1], item[0]),
         )
         return best[0]
@@ -231,40 +244,143 @@ class Cluster:
 
     @property
     def title(self) -> str:
-        """The name its page shows: ``name``, except for an organization whose fullest name
-        adds words that say no organization after another of its names, written more often
-        and in more articles ("Microsoft Longhorn", once, beside "Microsoft" in many: a
-        product); the fullest of its other names is shown. Within one article the full name
-        stays ("Goldman Sachs", then "Goldman"). A place written "State of Texas" and
-        "Texas" shows "Texas"."""
-        name = self.name
-        if len(self.groups) == 1:
-            return name
-        kind = self.kind
-        if kind == "place":
-            head, of, rest = name.partition(" of ")
-            plain = of and head.lower() in SAME_AS_OF and any(g.name == rest for g in self.groups)
-            return rest if plain else name
-        if kind != "organization":
-            return name
+        """The name its page shows: a country's usual short name ("China", ``TITLE_COUNTRY``),
+        else the name that is the fullest written in most of its articles ("George W. Bush",
+        not the one odd "George W. Bush Has"; "Goldman Sachs", written once in each article
+        before "Goldman"; ``TITLE_ARTICLES``), an acronym only when its articles write it so
+        much more often than the name it spells ("NATO", "BBC"; ``TITLE_ACRONYM``)."""
+        if self.kind == "place" and TITLE_COUNTRY.on:
+            usual = usual_country_name(self.most_mentioned_name)
+            if usual is not None:
+                TITLE_COUNTRY.fired()
+                return usual
+        if len(self.groups) == 1 or not TITLE_ARTICLES.on:
+            return self.name
+        return _most_articles_name(self)
+
+    @property
+    def most_mentioned_name(self) -> str:
+        """The name of its groups with the most mentions."""
         count: Counter[str] = Counter()
-        articles: dict[str, set[str]] = {}
         for group in self.groups:
             count[group.name] += len(group.mentions)
-            articles.setdefault(group.name, set()).add(group.article)
-        kept = [
-            group
-            for group in self.groups
-            if not any(
-                _adds_a_product(group.name, other)
-                and count[group.name] < count[other]
-                and len(articles[group.name]) < len(articles[other])
-                for other in count
-            )
-        ]
-        if not kept or len(kept) == len(self.groups):
-            return name
-        return Cluster(kept).name
+        return max(count.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+TITLE_COUNTRY = rule(
+    "title.country-usual-name",
+    "title",
+    "A country's page is titled by the gazetteer's usual short name ('China', not 'People's "
+    "Republic of China'; 'United States', not 'America').",
+    examples=[
+        {
+            "articles": [
+                "The People's Republic of China signed. The People's Republic of China agreed."
+            ],
+            "page": "China",
+            "kind": "place",
+        }
+    ],
+)
+TITLE_ARTICLES = rule(
+    "title.most-articles-full-name",
+    "title",
+    "A page is titled by the name that is the fullest written in the most of its articles, "
+    "not the longest ever written ('Quellsoft', not the one 'Quellsoft Corporation').",
+    examples=[
+        {
+            "articles": [
+                "Quellsoft Corporation shipped a phone.",
+                "Quellsoft hired staff.",
+                "Quellsoft opened an office.",
+            ],
+            "page": "Quellsoft",
+            "kind": "organization",
+        }
+    ],
+)
+TITLE_ACRONYM = rule(
+    "title.acronym-when-known-so",
+    "title",
+    "An acronym titles a page only when it is the fullest name in at least 3 times as many "
+    "articles as the name it spells ('NATO'; 'United Nations', not 'UN').",
+    examples=[
+        {
+            "articles": [
+                "The United Nations (UN) met. The UN said it would act.",
+                "The UN sent aid on Monday.",
+                "The UN warned of famine.",
+                "The UN voted.",
+                "The United Nations warned of floods.",
+            ],
+            "page": "United Nations",
+            "kind": "organization",
+        }
+    ],
+)
+ACRONYM_TITLE_RATIO = 3
+"""How many times more articles an acronym must be the fullest name in to title its page."""
+
+
+def _most_articles_name(cluster: Cluster) -> str:
+    """``Cluster.title`` for a cluster of several groups (see there)."""
+    groups = _without_products(cluster.groups)
+    by_article: dict[str, list[Group]] = {}
+    for group in groups:
+        by_article.setdefault(group.article, []).append(group)
+    place = cluster.kind == "place"
+    articles: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for found in by_article.values():
+        fullest = _article_title(found, place)
+        articles[fullest] += 1
+        mentions[fullest] += sum(len(group.mentions) for group in found)
+    names = list(articles)
+    if cluster.kind == "person" and any(_word_count(name) > 1 for name in names):
+        names = [name for name in names if _word_count(name) > 1]
+    best = max(names, key=lambda n: (articles[n], mentions[n], _word_count(n), n))
+    if looks_like_acronym(best) and TITLE_ACRONYM.on:
+        spelled = [n for n in names if is_acronym_of(best, n)]
+        if spelled:
+            full = max(spelled, key=lambda n: (articles[n], mentions[n], n))
+            if articles[full] * ACRONYM_TITLE_RATIO > articles[best]:
+                TITLE_ACRONYM.fired()
+                return full
+    if best != cluster.name:
+        TITLE_ARTICLES.fired()
+    return best
+
+
+def _without_products(groups: list[Group]) -> list[Group]:
+    """The groups but those whose name adds words naming no organization to another name
+    written more often and in more articles ("Microsoft Longhorn", once, beside "Microsoft"
+    in many: a product). Within one article the full name stays ("Goldman Sachs", then
+    "Goldman")."""
+    count: Counter[str] = Counter()
+    articles: dict[str, set[str]] = {}
+    for group in groups:
+        count[group.name] += len(group.mentions)
+        articles.setdefault(group.name, set()).add(group.article)
+    kept = [
+        group
+        for group in groups
+        if not any(
+            _adds_a_product(group.name, other)
+            and count[group.name] < count[other]
+            and len(articles[group.name]) < len(articles[other])
+            for other in count
+        )
+    ]
+    return kept or groups
+
+
+def _article_title(groups: list[Group], place: bool) -> str:
+    """The fullest name of one article's groups (``Cluster.name``), a place written "State of
+    Texas" beside "Texas" by its plain name."""
+    name = Cluster(groups).name
+    head, of, rest = name.partition(" of ")
+    plain = place and of and head.lower() in SAME_AS_OF
+    return rest if plain and any(group.name == rest for group in groups) else name
 
 
 def _adds_a_product(long: str, short: str) -> bool:
@@ -547,11 +663,14 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
-    """The article's mentions, with people's names read again (``person_mentions``), two
+    """The article's mentions, with words that are no part of a name cut or split off
+    (``without_prefixes``: "Catholic Italy", "USA Barack Obama", "((WN))"), people's names
+    read again (``person_mentions``), two
     names run together split ("Rathbun the Scientology": ``without_run_on``), owners cut
     from the things they own ("Apple Computer's Mac OS": ``with_possessors``) and the places
     named inside organizations' names (``with_nested_places``)."""
-    mentions = without_run_on(person_mentions(article, analysis.mentions))
+    mentions = without_prefixes(article, analysis.mentions)
+    mentions = without_run_on(person_mentions(article, mentions))
     mentions = with_branch_names(mentions, article.text, headline_sentences(article, analysis))
     return with_nested_places(with_possessors(mentions))
 
@@ -855,9 +974,18 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     if long.kind == "place" and is_site_named_after(long.name, short_name):
         return False  # "California" is not "California Science Center"
     return any(
-        is_part_of(short_name, name) or (acronym and is_acronym_of(short_name, name))
+        (is_part_of(short_name, name) and not (acronym and _begins_a_body(short_name, name)))
+        or (acronym and is_acronym_of(short_name, name))
         for name in long.names
     )
+
+
+def _begins_a_body(acronym: str, name: str) -> bool:
+    """``standing.ACRONYM_BODY`` within one article: "the UN Security Council ... the UN"."""
+    if ACRONYM_BODY.on and begins_a_body(acronym, name):
+        ACRONYM_BODY.fired()
+        return True
+    return False
 
 
 def _names_the_thing(long: _Facts, short: _Facts) -> bool:
@@ -948,13 +1076,18 @@ def _ends_in_lower_case(name: str) -> bool:
     return words[-1] not in ORGANIZATION_HEADS | ORGANIZATION_DESCRIPTORS | PLACE_HEADS
 
 
-def title_aliases(cluster: Cluster) -> set[str]:
-    """Title forms as written before the name: "Mr. Carney", "Prime Minister Carney"."""
-    forms = set()
+def title_aliases(cluster: Cluster) -> list[str]:
+    """A person's title forms as written before the name, once per mention: "Mr. Carney",
+    "Prime Minister Carney" (the title's words only: "President . Bush" is "President
+    Bush"); none for a place or an organization ("Miss Russia" is a pageant's)."""
+    forms: list[str] = []
+    if cluster.kind != "person":
+        return forms
     for _, mention in cluster.mentions():
         name = clean_name(mention.text)
-        if mention.title and not name.startswith(mention.title):  # not "General Motors"
-            forms.add(f"{mention.title} {name}")
+        title = " ".join(word for word in mention.title.split() if any(c.isalpha() for c in word))
+        if title and not name.startswith(title):  # not "General Motors"
+            forms.append(f"{title} {name}")
     return forms
 
 

@@ -29,6 +29,7 @@ from sitegen.lexicon import (
 from sitegen.resolve.names import (
     acronym_forms,
     acronym_letters,
+    clean_name,
     fold_name,
     looks_like_acronym,
     name_key,
@@ -170,6 +171,19 @@ def country_keys() -> dict[str, str]:
     for alias, target in COUNTRY_ALIASES.items():
         keys[alias] = keys.get(target, target)
     return keys
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """The usual short name of each country (GeoNames': "China", "South Korea", "United
+    States"), by its key (``canonical_key``'s targets)."""
+    return {_key(record["name"]): record["name"] for record in _geonames("countries.json").values()}
+
+
+def usual_country_name(name: str) -> str | None:
+    """ "China" for "People's Republic of China", "United States" for "America": a country's
+    usual short name, for any of its names; None for a name that is no country's."""
+    return country_names().get(canonical_key(name_key(clean_name(name))))
 
 
 def canonical_key(key: str) -> str:

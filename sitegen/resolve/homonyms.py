@@ -27,7 +27,24 @@ from collections.abc import Sequence
 from sitegen.model import Article, EntityKind
 from sitegen.resolve.entities import Cluster, roles_of
 from sitegen.resolve.names import name_key
+from sitegen.rules import rule
 
+DOMINANT_RATIO = 5
+"""How many times more articles an entity must be in to keep a name it shares."""
+DOMINANT_KEEPS_NAME = rule(
+    "title.dominant-keeps-name",
+    "title",
+    "Of entities sharing a name, one named in at least 5 times as many articles as each other "
+    "keeps the plain name; the others are told apart ('London', 'London (City of London)').",
+    examples=[
+        {
+            "articles": [f"Senator Yarrow spoke on day {n}." for n in range(1, 6)]
+            + ["Mr. Yarrow, a banker, disagreed."],
+            "page": "Yarrow",
+            "kind": "person",
+        }
+    ],
+)
 TEAM_QUALIFIER = "team"
 """What tells a sports team named after its country apart from the country: "Sweden (team)"."""
 MAX_ROLE_WORDS = 5
@@ -65,6 +82,8 @@ def name_homonyms(
     for (kind, _), found in same.items():
         if len(found) < 2:
             continue
+        if DOMINANT_KEEPS_NAME.on:
+            found = _without_dominant(found)
         found.sort(key=lambda c: (_first_article(c, order), shown[id(c)]))
         for number, (cluster, qualifier) in enumerate(
             zip(found, _qualifiers(found, order, titles), strict=True), 1
@@ -75,6 +94,18 @@ def name_homonyms(
                 number += len(found)
             cluster.page_name = name
             taken.add((kind, name))
+
+
+def _without_dominant(clusters: list[Cluster]) -> list[Cluster]:
+    """``clusters`` of one name without the one named in ``DOMINANT_RATIO`` times as many
+    articles as each other, which keeps the plain name (``DOMINANT_KEEPS_NAME``); all of
+    them when none is."""
+    spread = {id(c): len({group.article for group in c.groups}) for c in clusters}
+    top = max(clusters, key=lambda c: spread[id(c)])
+    if all(spread[id(top)] >= DOMINANT_RATIO * spread[id(c)] for c in clusters if c is not top):
+        DOMINANT_KEEPS_NAME.fired()
+        return [c for c in clusters if c is not top]
+    return clusters
 
 
 def _first_article(cluster: Cluster, order: dict[str, int]) -> int:

@@ -45,7 +45,7 @@ from sitegen.resolve.evidence import (
     Profile,
     genders_agree,
 )
-from sitegen.resolve.gazetteer import canonical_key, is_site_named_after
+from sitegen.resolve.gazetteer import canonical_key, is_site_named_after, usual_country_name
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
     content_tokens,
@@ -55,6 +55,14 @@ from sitegen.resolve.names import (
     name_key,
     name_tokens,
 )
+from sitegen.resolve.standing import (
+    RARE_VARIANT,
+    article_counts,
+    may_join,
+    variant_of,
+    words_key,
+)
+from sitegen.rules import rule
 
 if TYPE_CHECKING:
     from sitegen.resolve.entities import Cluster, Group
@@ -82,10 +90,94 @@ BRITISH_WORDS = {
 BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
 """The "-isation" family of British spellings ("Organisation", "Organised")."""
 
+DOMINANT_RATIO = 5
+"""How many times more articles a full name must be in to take a family name that the evidence
+fits to it and to others alike (``DOMINANT_NAMESAKE``)."""
+SOLE_NAMESAKE_ARTICLES = 10
+"""Articles a full name must be in to take, without evidence, a family name that fits no other
+full name of the corpus (``SOLE_NAMESAKE``)."""
+
+DOMINANT_NAMESAKE = rule(
+    "join.dominant-namesake",
+    "join",
+    "A family name whose evidence fits several full names equally joins the one named in at "
+    "least 5 times as many articles as each other ('President Bush' in 2006: George W. Bush).",
+    examples=[
+        {
+            "articles": [
+                "President Quentin Zabel spoke.",
+                "President Quentin Zabel signed the bill.",
+                "President Quentin Zabel met the press.",
+                "President Quentin Zabel flew home.",
+                "President Quentin Zabel returned.",
+                "President Harold Zabel, his father, died long ago.",
+                "President Zabel said the economy was strong.",
+            ],
+            "page": "Quentin Zabel",
+            "kind": "person",
+            "holds": ["Zabel"],
+        }
+    ],
+)
+SOLE_NAMESAKE = rule(
+    "join.sole-established-namesake",
+    "join",
+    "A family name without evidence joins the one full name of the corpus that contains it "
+    "when that name is in at least 10 articles ('McCain' and 'John McCain').",
+    examples=[
+        {
+            "articles": [f"Senator Orla Miller spoke on day {n}." for n in range(1, 11)]
+            + ["Mr. Miller said the vote was close."],
+            "page": "Orla Miller",
+            "kind": "person",
+            "holds": ["Miller"],
+        }
+    ],
+)
+KIND_MAJORITY = rule(
+    "join.same-name-majority-kind",
+    "join",
+    "One name tagged a place in some articles and an organization in others is one entity, "
+    "of the kind most of its mentions vote for ('born in the Zelmark Union', tagged GPE).",
+    examples=[
+        {
+            "articles": [
+                "The Zelmark Union said it would help. The Zelmark Union met.",
+                "The Zelmark Union voted on Monday.",
+                "He was born in the Zelmark Union.",
+            ],
+            "page": "Zelmark Union",
+            "kind": "organization",
+            "mentions": 4,
+        }
+    ],
+)
+
 
 def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
-    """Merge the per-article clusters of the same entity (rules 1 and 2 above)."""
-    return join_partial_names(merge_same_name(clusters))
+    """Merge the per-article clusters of the same entity (rules 1 and 2 above), a rare odd
+    variant of a name into that name first (``standing``)."""
+    return join_partial_names(join_rare_variants(merge_same_name(clusters)))
+
+
+def join_rare_variants(clusters: list[Cluster]) -> list[Cluster]:
+    """Each cluster whose name is a rare variant of one established name of its kind
+    (``standing.variant_of``: "George W. Bush Has", once, of "George W. Bush") joins the
+    cluster of that name."""
+    counts = article_counts(clusters)
+    named = {(cluster.kind, words_key(cluster.name)): cluster for cluster in clusters}
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        part = variant_of(cluster, counts)
+        target = named.get((cluster.kind, part)) if part is not None else None
+        if target is None or target is cluster:
+            kept.append(cluster)
+            continue
+        RARE_VARIANT.fired()
+        for group in cluster.groups:
+            group.variant = words_key(group.name) != part
+        target.groups.extend(cluster.groups)
+    return kept
 
 
 def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
@@ -96,9 +188,9 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     The first cluster of each (kind, key) absorbs the groups of the others; the input
     clusters are per-article working objects, so they are extended in place.
     """
-    same: dict[tuple[EntityKind | None, str], list[Cluster]] = {}
+    same: dict[tuple[str | None, str], list[Cluster]] = {}
     for cluster in clusters:
-        same.setdefault((cluster.kind, same_name_key(cluster)), []).append(cluster)
+        same.setdefault((_kind_family(cluster), same_name_key(cluster)), []).append(cluster)
     context: CorpusContext | None = None
     merged: list[Cluster] = []
     for (kind, key), found in same.items():
@@ -106,10 +198,29 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
             context = context or CorpusContext(clusters)
             merged.extend(split_by_evidence(found, context))
             continue
+        if len({cluster.kind for cluster in found}) > 1:
+            KIND_MAJORITY.fired()
         for cluster in found[1:]:
             found[0].groups.extend(cluster.groups)
         merged.append(found[0])
     return merged
+
+
+def _kind_family(cluster: Cluster) -> str | None:
+    """The kind clusters must share to merge by name: a person's, or for places and
+    organizations, one of the two (``KIND_MAJORITY``: "born in the Zelmark Union", tagged a
+    place, is the organization its other mentions make it; the votes summed decide); a
+    sports team named after a place is apart from both ("Sweden (team)")."""
+    kind = cluster.kind
+    if kind in ("place", "organization") and _is_team(cluster):
+        return "team"
+    if kind == "place" and KIND_MAJORITY.on:
+        return "organization"
+    return kind
+
+
+def _is_team(cluster: Cluster) -> bool:
+    return any(mention.cue == "team" for _, mention in cluster.mentions())
 
 
 def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[Cluster]:
@@ -220,6 +331,7 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
     a person's shorter name joins, article by article, the one whose evidence supports it."""
     facts = {id(cluster): (cluster.kind, cluster.name) for cluster in clusters}
     order = sorted(clusters, key=lambda c: (-len(name_tokens(facts[id(c)][1])), facts[id(c)][1]))
+    counts = article_counts(clusters)
     kept: list[Cluster] = []
     index = _NameIndex()
     people = _People(CorpusContext(clusters), kept)
@@ -228,6 +340,9 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         targets = _targets(
             name, kind, [(slot, *facts[id(kept[slot])]) for slot in index.containers(name)]
         )
+        if kind != "person" or len(name_tokens(name)) > 1:  # not a family name: evidence
+            names = {slot: facts[id(kept[slot])][1] for slot in targets}
+            targets = [slot for slot in targets if may_join(name, kind, names[slot], counts)]
         if kind == "organization" and len(targets) == 1:
             if _unwritten_acronym(name, index.names[targets[0]]):
                 targets = []
@@ -355,7 +470,28 @@ class _People:
                 found[slot] = strength
         strongest = max(found.values(), default=NONE)
         best = [slot for slot, strength in found.items() if strength == strongest]
+        if len(best) > 1 and DOMINANT_NAMESAKE.on:
+            best = self.dominant(best)
+        if not found and len(targets) == 1 and SOLE_NAMESAKE.on:
+            (slot,) = targets
+            if self.is_established(slot) and genders_agree(mine, self.profile(slot)):
+                SOLE_NAMESAKE.fired()
+                return slot
         return best[0] if len(best) == 1 else None
+
+    def dominant(self, slots: list[int]) -> list[int]:
+        """The one of ``slots`` named in ``DOMINANT_RATIO`` times as many articles as each
+        other (``DOMINANT_NAMESAKE``), alone; else all of them."""
+        spread = {slot: len(self.profile(slot).articles) for slot in slots}
+        top = max(slots, key=lambda slot: spread[slot])
+        if all(spread[top] >= DOMINANT_RATIO * spread[s] for s in slots if s != top):
+            DOMINANT_NAMESAKE.fired()
+            return [top]
+        return slots
+
+    def is_established(self, slot: int) -> bool:
+        """Named in at least ``SOLE_NAMESAKE_ARTICLES`` articles."""
+        return len(self.profile(slot).articles) >= SOLE_NAMESAKE_ARTICLES
 
 
 def _by_article(groups: list[Group]) -> list[list[Group]]:
@@ -400,9 +536,13 @@ def _initials(name: str) -> set[str]:
 def same_name_key(cluster: Cluster) -> str:
     """The key clusters of one entity share across articles: ``without_suffix``, and for an
     organization its last word without a plural "s" ("Ford Motors Co." and "Ford Motor
-    Company" agree)."""
+    Company" agree); a cluster mostly of a country's names, the country's."""
+    if cluster.kind in ("place", "organization") and not _is_team(cluster):
+        usual = usual_country_name(cluster.most_mentioned_name)
+        if usual is not None:  # "Canada", whatever odd longer name its article wrote once
+            return canonical_key(name_key(usual))
     key = without_suffix(cluster.name)
-    if cluster.kind != "organization":
+    if _kind_family(cluster) != "organization":  # places too, that merge with organizations
         return key
     head, _, last = key.rpartition(" ")
     if head and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):

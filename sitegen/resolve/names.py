@@ -138,7 +138,17 @@ def is_family_plural(name: str, families: set[str]) -> bool:
     return " " not in name and name.endswith("s") and name[:-1] in families
 
 
-ANOTHER_OF_PREFIXES = COMPASS_WORDS | {"new"}
+ANOTHER_OF_PREFIXES = COMPASS_WORDS | {
+    "new",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
 """Words before a name that make another name of it: "Eastern Europe", "North Korea", "New
 Mexico", "New Democratic Party"."""
 SAME_AS_OF = frozenset(

@@ -37,8 +37,15 @@ from sitegen.lexicon import (
     last_word,
 )
 from sitegen.model import UNLABELLED_NAME, Mention
-from sitegen.resolve.gazetteer import is_country_or_state, is_known_place, is_region, is_us_state
+from sitegen.resolve.gazetteer import (
+    is_country_or_state,
+    is_known_place,
+    is_region,
+    is_us_state,
+    usual_country_name,
+)
 from sitegen.resolve.names import POSSESSIVE
+from sitegen.rules import rule
 
 INSTITUTION_HEADS = frozenset(
     """university college institute school state senate assembly legislature police
@@ -47,6 +54,22 @@ INSTITUTION_HEADS = frozenset(
 """Head words of public institutions named after their state ("Ohio State", "Texas Senate")."""
 GOVERNMENT_WORD = "government"
 """The word that with a country's name names its government ("US Government")."""
+COUNTRY_NAME = rule(
+    "kind.country-name-is-place",
+    "kind",
+    "A country's name tagged an organization is the country, a place, and no place is read "
+    "inside it ('the Democratic People's Republic of Korea').",
+    examples=[
+        {
+            "articles": [
+                "The Democratic People's Republic of Korea fired a missile. The Democratic "
+                "People's Republic of Korea said it was a test."
+            ],
+            "page": "North Korea",
+            "kind": "place",
+        }
+    ],
+)
 THING_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 """spaCy's labels of names of events, products, works and laws, which get no page but may
 name a place ("the Vietnam War")."""
@@ -98,7 +121,7 @@ def without_run_on(mentions: Sequence[Mention]) -> list[Mention]:
         (first, first_end), (second, second_start) = parts
         end = mention.start + first_end
         found.append(replace(mention, end=end, text=first, label=labels[first], cue=""))
-        found.append(_inner(mention, second_start, len(mention.text), labels[second]))
+        found.append(inner_mention(mention, second_start, len(mention.text), labels[second]))
     return found
 
 
@@ -183,6 +206,10 @@ def with_nested_places(mentions: Sequence[Mention]) -> list[Mention]:
     places named inside it."""
     found: list[Mention] = []
     for mention in mentions:
+        if mention.label == "ORG" and COUNTRY_NAME.on and usual_country_name(mention.text):
+            COUNTRY_NAME.fired()  # "the Democratic People's Republic of Korea", tagged ORG
+            found.append(replace(mention, label="GPE"))
+            continue
         places = nested_places(mention) if mention.label == "ORG" or _is_thing(mention) else []
         if not _is_government_of(mention, places):
             found.append(mention)
@@ -209,10 +236,10 @@ def nested_places(mention: Mention) -> list[Mention]:
     thing = _is_thing(mention)
     first = list(_leading_place(words) if thing else _leading_country(words))
     spans = first + list(_after_of(words))
-    return [_inner(mention, start, end, "GPE") for start, end in sorted(set(spans))]
+    return [inner_mention(mention, start, end, "GPE") for start, end in sorted(set(spans))]
 
 
-def _inner(mention: Mention, start: int, end: int, label: str) -> Mention:
+def inner_mention(mention: Mention, start: int, end: int, label: str) -> Mention:
     """The name at ``start:end`` of ``mention``'s text as a mention of its own, with
     ``label`` and nothing of the outer name's title, role, place in the clause or cue."""
     return replace(

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.lexicon import (
+    DOTTED_ABBREVIATIONS,
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
-    PLACE_ABBREVIATIONS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     POST_NOMINALS,
@@ -162,7 +162,7 @@ def has_initials(name: str) -> bool:
         return False
     before = words[:-1]
     initials = [word for word in before if INITIALS.fullmatch(word)]
-    if not initials or words[0].replace(".", "").lower() in PLACE_ABBREVIATIONS:
+    if not initials or words[0].replace(".", "").lower() in DOTTED_ABBREVIATIONS:
         return False
     return all(
         INITIALS.fullmatch(word) or (position == 0 and is_given_name(word))
