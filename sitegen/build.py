@@ -13,8 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
 from sitegen.cache import (
     DEFAULT_CACHE_DIR,
     AnalysisCache,
@@ -27,7 +25,7 @@ from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Analysis, Article, KnowledgeBase
 from sitegen.nlp.analyze import analyze
-from sitegen.nlp.provider import PipelineProvider
+from sitegen.nlp.provider import Pipeline, PipelineProvider, provider_of
 from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
@@ -36,6 +34,7 @@ from sitegen.resolve.coref import resolve_references
 from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
+from sitegen.review import review_items
 from sitegen.write import WriteReport, check_output_folder, write_site
 
 log = logging.getLogger(__name__)
@@ -102,7 +101,7 @@ class BuildStats:
 def build_knowledge(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
 ) -> KnowledgeBase:
     """Read the articles, analyze them (through the cache) and resolve the corpus model.
@@ -112,13 +111,13 @@ def build_knowledge(
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
-    return _knowledge(articles, _provider(options, nlp), options, stats)
+    return _knowledge(articles, provider_of(options.model, nlp), options, stats)
 
 
 def build_pages(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, dict[str, str]]:
     """The curated knowledge base and every generated page (path -> Markdown).
@@ -129,7 +128,7 @@ def build_pages(
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
-    provider = _provider(options, nlp)
+    provider = provider_of(options.model, nlp)
     if options.cache_dir is None:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
@@ -159,10 +158,6 @@ def _read(paths: Sequence[str | Path], options: Options, stats: BuildStats) -> l
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
     return articles
-
-
-def _provider(options: Options, nlp: Language | PipelineProvider | None) -> PipelineProvider:
-    return nlp if isinstance(nlp, PipelineProvider) else PipelineProvider(options.model, nlp)
 
 
 def _knowledge(
@@ -248,7 +243,16 @@ def analyze_cached(
     fresh: dict[str, Analysis] = {}
     if missing:
         nlp = provider.get()
-        fresh = analyze(missing, nlp, batch_size=options.batch_size, n_process=options.n_process)
+        progress = provider.progress
+        if progress is not None:
+            progress.start(len(missing))
+        fresh = analyze(
+            missing,
+            nlp,
+            batch_size=options.batch_size,
+            n_process=options.n_process,
+            progress=progress.advance if progress is not None else None,
+        )
         for article in missing:
             if cache is not None:
                 cache.put(article, fresh[article.id])
@@ -261,7 +265,7 @@ def analyze_cached(
 def extract(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
 ) -> dict[str, Any]:
     """The JSON export for ``paths`` (what ``sitegen extract --json`` prints)."""
     return export_knowledge(build_knowledge(paths, options, nlp))
@@ -271,7 +275,7 @@ def generate(
     paths: Sequence[str | Path],
     docs_dir: Path,
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
@@ -285,7 +289,7 @@ def generate(
 
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page (path under the docs folder -> Markdown)."""
-    return render_site(kb) | dict([render_about(kb), render_review(kb)])
+    return render_site(kb) | dict([render_about(kb), render_review(review_items(kb))])
 
 
 def latest_published_epoch(kb: KnowledgeBase | None) -> int | None:
