@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 def default_processes() -> int:
     """What the machine has: its usable CPUs minus one, at least 1. With more than one, spaCy
     runs that many worker processes while this one turns their Docs into analyses, so every
-    CPU is busy; on a 2-CPU machine that is one process, which BENCHMARKS.md measured faster
+    CPU is busy; on a 2-CPU machine that is one process, which docs/benchmarks.md measured faster
     than two workers there (103 articles: 9.7 s against 10.9 s)."""
     try:
         usable = len(os.sched_getaffinity(0))
@@ -203,7 +203,7 @@ def fewer_collections() -> Iterator[None]:
     Analyzing, resolving and rendering make millions of small objects (mentions, clusters,
     lines of pages) that nearly all live until the build ends and form almost no reference
     cycles; with the default thresholds the collector walks that growing heap again and again
-    (about 15% of resolving and rendering at N = 1,000, 0.4% of analyzing: BENCHMARKS.md).
+    (about 15% of resolving and rendering at N = 1,000, 0.4% of analyzing: docs/benchmarks.md).
     Collections still run, less often; the thresholds are process-wide, so they are put back
     even on an error.
     """

@@ -336,7 +336,7 @@ class Review:
     """Entities that joined differently written names (their aliases)."""
     kept_apart: tuple[tuple[Entity, tuple[Entity, ...]], ...]
     """People whose name fits inside other people's names, with those people: kept apart
-    for want of evidence that they are one (README, "Across articles")."""
+    for want of evidence that they are one (docs/merging.md)."""
     homonyms: tuple[tuple[str, tuple[Entity, ...]], ...]
     """Entities of one kind sharing a name, kept apart for want of evidence that they are
     one, each page named apart ("Wang (rice farmer)"), by the name they share."""
