@@ -1,5 +1,6 @@
 # Quick start: `make site` builds the site from seeds/ into site/; `make test` runs every test.
 # Both create .venv in the repository if it is missing and install the project into it.
+# `make test-fast` runs the unit tier only (docs/contributing.md); `make docs` builds docs/.
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitegen-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint golden eval bench clean browser
+.PHONY: site serve test test-fast lint docs golden eval bench clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,12 +22,23 @@ site: $(STAMP)
 serve: site
 	$(BIN)/mkdocs serve
 
+# ruff, mypy, the import contracts of pyproject.toml (import-linter) and declared dependencies.
 lint: $(STAMP)
 	$(BIN)/ruff check sitegen tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo --no-cache
+	$(BIN)/deptry .
 
-test: lint browser
+test: lint browser docs
 	$(BIN)/python -m pytest
+
+# The unit tier: in-memory tests and blank pipelines, no model, no MkDocs build (a few minutes).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m unit
+
+# The maintainers' documentation in docs/ (its own MkDocs configuration), built strictly.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --config-file mkdocs-dev.yml
 
 # The browser tests use Debian's Chromium (never `playwright install`); install it as root.
 browser:
@@ -37,7 +49,8 @@ browser:
 	    echo "Chromium is missing: browser tests will skip (run 'sudo make browser')"; \
 	  fi; }
 
-# Regenerate the golden Markdown of the seed site (review the diff before committing).
+# Regenerate the golden Markdown of the seed and of the small multi-article corpus
+# (tests/golden/seed/ and tests/golden/corpus/; review the diff before committing).
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
@@ -47,8 +60,8 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_coref.py
 
 clean:
-	rm -rf site
+	rm -rf site build/dev-docs
 
-# Benchmark N = 100 and 1,000 articles (several minutes); figures go into BENCHMARKS.md.
+# Benchmark N = 100 and 1,000 articles (several minutes); figures go into docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

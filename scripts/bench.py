@@ -1,4 +1,4 @@
-"""Benchmark sitegen on a corpus of N articles (``make bench``); see BENCHMARKS.md.
+"""Benchmark sitegen on a corpus of N articles (``make bench``); see docs/benchmarks.md.
 
 For each N (default 100 and 1000) a child process builds a corpus from the articles in
 ``../shared/corpus/articles/`` (beyond their number, further articles are composed

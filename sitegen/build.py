@@ -13,8 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
 from sitegen.cache import (
     DEFAULT_CACHE_DIR,
     AnalysisCache,
@@ -27,7 +25,7 @@ from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Analysis, Article, KnowledgeBase
 from sitegen.nlp.analyze import analyze
-from sitegen.nlp.provider import PipelineProvider
+from sitegen.nlp.provider import Pipeline, PipelineProvider, provider_of
 from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
@@ -36,6 +34,7 @@ from sitegen.resolve.coref import resolve_references
 from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
+from sitegen.review import review_items
 from sitegen.write import WriteReport, check_output_folder, write_site
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,7 @@ log = logging.getLogger(__name__)
 def default_processes() -> int:
     """What the machine has: its usable CPUs minus one, at least 1. With more than one, spaCy
     runs that many worker processes while this one turns their Docs into analyses, so every
-    CPU is busy; on a 2-CPU machine that is one process, which BENCHMARKS.md measured faster
+    CPU is busy; on a 2-CPU machine that is one process, which docs/benchmarks.md measured faster
     than two workers there (103 articles: 9.7 s against 10.9 s)."""
     try:
         usable = len(os.sched_getaffinity(0))
@@ -102,7 +101,7 @@ class BuildStats:
 def build_knowledge(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
 ) -> KnowledgeBase:
     """Read the articles, analyze them (through the cache) and resolve the corpus model.
@@ -112,13 +111,13 @@ def build_knowledge(
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
-    return _knowledge(articles, _provider(options, nlp), options, stats)
+    return _knowledge(articles, provider_of(options.model, nlp), options, stats)
 
 
 def build_pages(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, dict[str, str]]:
     """The curated knowledge base and every generated page (path -> Markdown).
@@ -129,7 +128,7 @@ def build_pages(
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
-    provider = _provider(options, nlp)
+    provider = provider_of(options.model, nlp)
     if options.cache_dir is None:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
@@ -159,10 +158,6 @@ def _read(paths: Sequence[str | Path], options: Options, stats: BuildStats) -> l
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
     return articles
-
-
-def _provider(options: Options, nlp: Language | PipelineProvider | None) -> PipelineProvider:
-    return nlp if isinstance(nlp, PipelineProvider) else PipelineProvider(options.model, nlp)
 
 
 def _knowledge(
@@ -208,7 +203,7 @@ def fewer_collections() -> Iterator[None]:
     Analyzing, resolving and rendering make millions of small objects (mentions, clusters,
     lines of pages) that nearly all live until the build ends and form almost no reference
     cycles; with the default thresholds the collector walks that growing heap again and again
-    (about 15% of resolving and rendering at N = 1,000, 0.4% of analyzing: BENCHMARKS.md).
+    (about 15% of resolving and rendering at N = 1,000, 0.4% of analyzing: docs/benchmarks.md).
     Collections still run, less often; the thresholds are process-wide, so they are put back
     even on an error.
     """
@@ -248,7 +243,16 @@ def analyze_cached(
     fresh: dict[str, Analysis] = {}
     if missing:
         nlp = provider.get()
-        fresh = analyze(missing, nlp, batch_size=options.batch_size, n_process=options.n_process)
+        progress = provider.progress
+        if progress is not None:
+            progress.start(len(missing))
+        fresh = analyze(
+            missing,
+            nlp,
+            batch_size=options.batch_size,
+            n_process=options.n_process,
+            progress=progress.advance if progress is not None else None,
+        )
         for article in missing:
             if cache is not None:
                 cache.put(article, fresh[article.id])
@@ -261,7 +265,7 @@ def analyze_cached(
 def extract(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
 ) -> dict[str, Any]:
     """The JSON export for ``paths`` (what ``sitegen extract --json`` prints)."""
     return export_knowledge(build_knowledge(paths, options, nlp))
@@ -271,7 +275,7 @@ def generate(
     paths: Sequence[str | Path],
     docs_dir: Path,
     options: Options = Options(),
-    nlp: Language | PipelineProvider | None = None,
+    nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
 ) -> tuple[KnowledgeBase, WriteReport]:
     """Generate the Markdown pages for ``paths`` into ``docs_dir``."""
@@ -285,7 +289,7 @@ def generate(
 
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page (path under the docs folder -> Markdown)."""
-    return render_site(kb) | dict([render_about(kb), render_review(kb)])
+    return render_site(kb) | dict([render_about(kb), render_review(review_items(kb))])
 
 
 def latest_published_epoch(kb: KnowledgeBase | None) -> int | None:

@@ -21,12 +21,11 @@ from sitegen.check import check_project
 from sitegen.config import SETTINGS, Settings
 from sitegen.errors import SitegenError
 from sitegen.export import export_knowledge
-from sitegen.ingest import find_articles
-from sitegen.nlp.provider import PipelineProvider
-from sitegen.plugin import COMMAND_LINE
+from sitegen.plugin import CommandLine, SitegenPlugin
 from sitegen.progress import article_progress, summary
 from sitegen.review import review_items
 from sitegen.site import (
+    PLUGIN_NAME,
     build_site,
     docs_dir_of,
     load_mkdocs,
@@ -138,9 +137,8 @@ def _quiet() -> bool:
 
 def _analyze_with_progress(settings: Settings) -> Any:
     """A provider of the pipeline (loaded only for articles missing from the cache), with a
-    progress bar that appears when it loads."""
-    total = len(find_articles(settings.seeds))
-    return article_progress(PipelineProvider(settings.model), total, enabled=not _quiet())
+    progress bar over the articles it analyzes."""
+    return article_progress(settings.model, enabled=not _quiet())
 
 
 def _done(line: str) -> None:
@@ -215,12 +213,13 @@ def build_command(
         "site_dir": str(site_dir) if site_dir else None,
     }
     config = load_mkdocs(config_file, strict=True, **overrides_kw)
+    plugin = config.plugins.get(PLUGIN_NAME)
     with _analyze_with_progress(settings) as nlp:
-        if "sitegen" in config.plugins:
-            COMMAND_LINE.settings, COMMAND_LINE.nlp = settings, nlp
-            COMMAND_LINE.results.clear()
-            build_site(config, settings.seeds)
-            kb, report, _ = COMMAND_LINE.results[-1]
+        if isinstance(plugin, SitegenPlugin):
+            with plugin.run_by(CommandLine(settings, nlp)):
+                build_site(config, settings.seeds)
+            assert plugin.generated is not None  # on_pre_build ran, or build_site raised
+            kb, report = plugin.generated
         else:
             options = pipeline_options(settings)
             kb, report = generate(settings.seeds, Path(config.docs_dir), options, nlp)

@@ -225,6 +225,10 @@ class Entity:
     """The name it shares with other entities it was kept apart from, when ``name`` tells
     them apart ("Wang" for "Wang (rice farmer)"); empty for most."""
 
+    def written_names(self) -> set[str]:
+        """The distinct ways the text writes the entity's name (titles excluded)."""
+        return {" ".join(m.text.split()) for m in self.mentions}
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -318,3 +322,33 @@ class KnowledgeBase:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review items of one knowledge base."""
+
+    single_mention: tuple[Entity, ...]
+    """Entities named only once in the whole corpus."""
+    split_kinds: tuple[tuple[Entity, dict[str, int]], ...]
+    """Entities whose mentions the tagger labelled as different kinds, with the votes."""
+    merged: tuple[Entity, ...]
+    """Entities that joined differently written names (their aliases)."""
+    kept_apart: tuple[tuple[Entity, tuple[Entity, ...]], ...]
+    """People whose name fits inside other people's names, with those people: kept apart
+    for want of evidence that they are one (docs/merging.md)."""
+    homonyms: tuple[tuple[str, tuple[Entity, ...]], ...]
+    """Entities of one kind sharing a name, kept apart for want of evidence that they are
+    one, each page named apart ("Wang (rice farmer)"), by the name they share."""
+    undated: tuple[tuple[str, TimeExpression], ...]
+    """(article id, expression) of relative dates left unresolved."""
+
+    def count(self) -> int:
+        return (
+            len(self.single_mention)
+            + len(self.split_kinds)
+            + len(self.merged)
+            + len(self.kept_apart)
+            + len(self.homonyms)
+            + len(self.undated)
+        )

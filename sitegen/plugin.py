@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,19 +37,15 @@ log = logging.getLogger("mkdocs.plugins.sitegen")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 
 
-@dataclass
+@dataclass(frozen=True)
 class CommandLine:
-    """What the ``sitegen`` command hands to the plugin when it runs MkDocs in-process."""
+    """What the ``sitegen`` command hands to the plugin instance of the MkDocs configuration it
+    builds in-process (``SitegenPlugin.command_line``)."""
 
-    settings: Settings | None = None
+    settings: Settings
     """Replaces the plugin's own options (the command line's paths and flags)."""
-    nlp: PipelineProvider | None = None
+    nlp: PipelineProvider
     """The command's pipeline provider (loads only on a cache miss; has the progress bar)."""
-    results: list[tuple[KnowledgeBase, WriteReport, float]] = field(default_factory=list)
-    """Each generation's knowledge base, write report and seconds, for the summary line."""
-
-
-COMMAND_LINE = CommandLine()
 
 
 class SitegenPlugin(BasePlugin):
@@ -65,6 +61,24 @@ class SitegenPlugin(BasePlugin):
         self._nlp: dict[str | None, PipelineProvider] = {}
         self._cached: tuple[tuple[Any, ...], KnowledgeBase, dict[str, str]] | None = None
         self._epoch_was_set: bool | None = None
+        self.command_line: CommandLine | None = None
+        """The ``sitegen`` command's settings while it runs a build in-process (``run_by``)."""
+        self.generated: tuple[KnowledgeBase, WriteReport] | None = None
+        """The last generation's knowledge base and write report (for the summary line)."""
+
+    @contextmanager
+    def run_by(self, command_line: CommandLine) -> Iterator[None]:
+        """Build with the command line's settings and pipeline inside the ``with`` block.
+
+        MkDocs keeps one instance of a plugin with ``on_startup`` per process and hands it to
+        every configuration it loads, so the settings are taken back afterwards: a later build
+        of another configuration uses its own options.
+        """
+        self.command_line = command_line
+        try:
+            yield
+        finally:
+            self.command_line = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Present so MkDocs keeps this instance (and its loaded pipeline) across rebuilds."""
@@ -75,7 +89,11 @@ class SitegenPlugin(BasePlugin):
         base = Path(config.config_file_path or ".").resolve().parent
         source = f"{config.config_file_path}: plugins.sitegen"
         try:
-            self.settings = COMMAND_LINE.settings or load_settings(values, base, source)
+            self.settings = (
+                self.command_line.settings
+                if self.command_line is not None
+                else load_settings(values, base, source)
+            )
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
         return config
@@ -83,13 +101,12 @@ class SitegenPlugin(BasePlugin):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Generate the pages into the docs folder before MkDocs collects its files."""
         assert self.settings is not None
-        started = time.perf_counter()
         try:
             kb, pages = self._pages(self.settings)
             report = write_site(pages, Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
-        COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
+        self.generated = (kb, report)
         self._date_the_build(kb)
         log.info(
             "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
@@ -160,8 +177,8 @@ class SitegenPlugin(BasePlugin):
 
     def _pipeline(self, model: str | None) -> PipelineProvider:
         """The pipeline of ``model``, loaded on the first cache miss and kept across rebuilds."""
-        if COMMAND_LINE.nlp is not None:
-            return COMMAND_LINE.nlp
+        if self.command_line is not None:
+            return self.command_line.nlp
         if model not in self._nlp:
             self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]

@@ -7,40 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 
-from sitegen.model import KIND_OF_LABEL, Entity, EntityKind, KnowledgeBase, TimeExpression
+from sitegen.model import KIND_OF_LABEL, Entity, EntityKind, KnowledgeBase, Review
 from sitegen.resolve.names import is_part_of, name_tokens
-
-
-@dataclass(frozen=True)
-class Review:
-    """The review items of one knowledge base."""
-
-    single_mention: tuple[Entity, ...]
-    """Entities named only once in the whole corpus."""
-    split_kinds: tuple[tuple[Entity, dict[str, int]], ...]
-    """Entities whose mentions the tagger labelled as different kinds, with the votes."""
-    merged: tuple[Entity, ...]
-    """Entities that joined differently written names (their aliases)."""
-    kept_apart: tuple[tuple[Entity, tuple[Entity, ...]], ...]
-    """People whose name fits inside other people's names, with those people: kept apart
-    for want of evidence that they are one (README, "Across articles")."""
-    homonyms: tuple[tuple[str, tuple[Entity, ...]], ...]
-    """Entities of one kind sharing a name, kept apart for want of evidence that they are
-    one, each page named apart ("Wang (rice farmer)"), by the name they share."""
-    undated: tuple[tuple[str, TimeExpression], ...]
-    """(article id, expression) of relative dates left unresolved."""
-
-    def count(self) -> int:
-        return (
-            len(self.single_mention)
-            + len(self.split_kinds)
-            + len(self.merged)
-            + len(self.kept_apart)
-            + len(self.homonyms)
-            + len(self.undated)
-        )
 
 
 def review_items(kb: KnowledgeBase) -> Review:
@@ -53,7 +22,7 @@ def review_items(kb: KnowledgeBase) -> Review:
             for entity in kb.entities
             if len(votes := kind_votes(kb, entity, tagged)) > 1
         ),
-        merged=tuple(e for e in kb.entities if len(written_names(e)) > 1),
+        merged=tuple(e for e in kb.entities if len(e.written_names()) > 1),
         kept_apart=kept_apart(kb.entities),
         homonyms=homonyms(kb.entities),
         undated=tuple(
@@ -103,11 +72,6 @@ class TaggedSpans:
         nearby = rows[bisect_left(starts, start - longest) : bisect_left(starts, end)]
         found = [(order, kind) for _, raw_end, order, kind in nearby if start < raw_end]
         return min(found)[1] if found else None
-
-
-def written_names(entity: Entity) -> set[str]:
-    """The distinct ways the text writes the entity's name (titles excluded)."""
-    return {" ".join(m.text.split()) for m in entity.mentions}
 
 
 def kept_apart(entities: tuple[Entity, ...]) -> tuple[tuple[Entity, tuple[Entity, ...]], ...]:

@@ -19,8 +19,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.test_e2e import built_site  # noqa: F401  (the fixture building the seed site)
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

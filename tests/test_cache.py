@@ -27,7 +27,7 @@ from sitegen.nlp import analyze as analyze_module
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.provider import given_pipeline_id
 from sitegen.overrides import parse_overrides
-from tests.conftest import REPO, SEEDS, ruler_pipeline, write
+from tests.helpers import REPO, SEEDS, ruler_pipeline, write
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Jane Doe"},

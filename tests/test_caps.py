@@ -7,9 +7,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-import markdown
-from bs4 import BeautifulSoup
-
 from sitegen.model import (
     Analysis,
     Article,
@@ -32,15 +29,10 @@ from sitegen.render.entity_page import (
 )
 from sitegen.render.timeline_page import ENTITY_EVENTS_SHOWN
 from sitegen.render.topic_page import ENTITY_TOPICS_SHOWN, PASSAGES_SHOWN
+from tests.helpers import html_of
 
-EXTENSIONS = ["attr_list", "admonition", "pymdownx.details", "tables", "toc"]
 SENTENCES_PER_PARAGRAPH = 3
 PARAGRAPHS = 2
-
-
-def html_of(page: str) -> BeautifulSoup:
-    body = page.split("---\n", 2)[2]
-    return BeautifulSoup(markdown.markdown(body, extensions=EXTENSIONS), "html.parser")
 
 
 def frequent_kb(articles: int, workers: int = 0) -> KnowledgeBase:

@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from sitegen.nlp.citations import find_citation
-from tests.test_spans import mentions
+from tests.helpers import mentions
 
 
 def authors_and_title(nlp: Language, text: str) -> tuple[list[str], str] | None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +12,7 @@ from click.testing import CliRunner
 from sitegen.build import default_processes
 from sitegen.cli import cli
 from sitegen.site import pipeline_options, project_settings
-from tests.conftest import SEEDS, write
-
-
-def run_sitegen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sitegen.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+from tests.helpers import SEEDS, run_sitegen, write
 
 
 def test_extract_json_has_the_documented_shape() -> None:

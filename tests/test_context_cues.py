@@ -14,18 +14,8 @@ from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
 from sitegen.nlp.dictionary import dictionary_words
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
-from tests.conftest import ruler_pipeline, write
-from tests.test_kinds import entities_of
-from tests.test_kinds import kinds_of as kinds
-
-
-def cue(nlp: Language, text: str, name: str, label: str = "ORG") -> str:
-    """The cue of the first occurrence of ``name`` in ``text``, parsed by the real model, the
-    name taken as tagged ``label``."""
-    doc = nlp(text)
-    span = doc.char_span(text.index(name), text.index(name) + len(name))
-    assert span is not None
-    return context_cue(doc, span.start, span.end, label)
+from tests.helpers import cue, entities_of, parsed_kinds, ruler_pipeline, write
+from tests.helpers import kinds_of as kinds
 
 
 def test_product_nouns_and_versions_vote_for_a_product(nlp: Language) -> None:
@@ -110,24 +100,6 @@ def test_subject_of_is_a_person_noun_votes_for_a_person(nlp: Language) -> None:
     text = "By the way, QVRN was the first guy I know of to do something like this."
     assert cue(nlp, text, "QVRN", "GPE") == "person"
     assert cue(nlp, "Quellford is the largest town I know of.", "Quellford", "GPE") == ""
-
-
-def parsed_pipeline(patterns: list[dict]) -> Language:
-    """The real model, its entities overridden by ``patterns`` where they match."""
-    pipeline = load_pipeline()
-    ruler = pipeline.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    return pipeline
-
-
-def parsed_kinds(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
-    """Like ``kinds``, with the real model's parse and ``patterns`` overriding its entities."""
-    pipeline = parsed_pipeline(patterns)
-    write(tmp_path / "x.txt", body)
-    write(tmp_path / "x.yml", "published: 2026-01-13\n")
-    articles = read_articles([tmp_path])
-    analyses = analyze(articles, pipeline)
-    return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
 
 
 def test_occupation_turns_a_place_label_into_a_person(tmp_path: Path) -> None:

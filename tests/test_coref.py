@@ -15,7 +15,7 @@ from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.coref import resolve_references
 from sitegen.resolve.quotes import resolve_quotes
-from tests.conftest import write
+from tests.helpers import write
 
 
 def references(tmp_path: Path, nlp: Language, body: str) -> dict[str, list[str]]:

@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO
-
-HAND_WRITTEN = "# Notes\n\nThis page is written by hand; sitegen never touches it.\n"
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("project")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - About: about.md\n", "  - About: about.md\n  - Notes: notes.md\n")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "seeds", project / "seeds")
-    (project / "site_src").mkdir()
-    (project / "site_src" / "notes.md").write_text(HAND_WRITTEN, encoding="utf-8")
-    shutil.copytree(REPO / "site_src" / "assets", project / "site_src" / "assets")
-    subprocess.run(
-        [sys.executable, "-m", "sitegen.cli", "build", "seeds"],
-        cwd=project,
-        check=True,
-    )
-    return project
+from tests.helpers import HAND_WRITTEN
 
 
 def entity_pages(project: Path, section: str) -> set[str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sitegen.build import Options, build_knowledge
+from sitegen.dates import event_date, human_date
 from sitegen.model import TimeExpression
 from sitegen.render.context import RenderContext
 from sitegen.render.timeline_page import render_timeline
-from sitegen.resolve.events import event_date, human_date, split_clauses
-from tests.conftest import write
+from sitegen.resolve.events import split_clauses
+from tests.helpers import write
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from sitegen.nlp.doctext import doc_text, remember_text, span_text
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, plain_title, relative
 from sitegen.review import KIND_OF_LABEL, kind_votes
+from tests.helpers import SEEDS, ruler_pipeline, write
 
 TRICKY = st.text(
     st.characters(blacklist_categories=("Cs",)) | st.sampled_from("\\`*_{}[]()#+-.!|&<>\"' \t\n")
@@ -215,7 +216,6 @@ def test_analyzing_runs_with_fewer_collections(tmp_path: Path, monkeypatch: Monk
 
     import sitegen.build
     from sitegen.build import GC_THRESHOLDS, Options, build_knowledge
-    from tests.conftest import ruler_pipeline, write
 
     write(tmp_path / "a.txt", "Jane Doe visited Freedonia on Monday.\n")
     seen = []
@@ -257,7 +257,6 @@ SCANNED_TEXTS = [
 
 def seed_docs(nlp: Language) -> list:
     from sitegen.ingest import read_articles
-    from tests.conftest import SEEDS
 
     texts = [a.block_text(b) for a in read_articles([SEEDS]) for b in a.blocks]
     return list(nlp.pipe(texts + SCANNED_TEXTS))

@@ -1,18 +1,19 @@
-"""The seed's generated Markdown matches the reviewed golden files (``make golden``)."""
+"""The generated Markdown of the seed and of a small multi-article corpus matches the reviewed
+golden files (``make golden`` regenerates them; review the diff)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.golden import GOLDEN, generate_seed
+import pytest
+
+from tests.golden import GOLDEN_SITES, golden_pages
 
 
-def test_seed_pages_match_golden(tmp_path: Path) -> None:
-    pages = generate_seed(tmp_path / "docs")
-    golden = {
-        path.relative_to(GOLDEN).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(GOLDEN.rglob("*.md"))
-    }
-    assert sorted(pages) == sorted(golden), "run `make golden` and review the diff"
+@pytest.mark.parametrize("name", sorted(GOLDEN_SITES))
+def test_pages_match_golden(name: str, tmp_path: Path) -> None:
+    pages = GOLDEN_SITES[name](tmp_path / "docs")
+    golden = golden_pages(name)
+    assert sorted(pages) == sorted(golden), f"{name}: run `make golden` and review the diff"
     for path, text in golden.items():
-        assert pages[path] == text, f"{path} differs from its golden file; run `make golden`"
+        assert pages[path] == text, f"{name}: {path} differs from its golden file; `make golden`"

@@ -15,7 +15,7 @@ from sitegen.render.graph import force_layout, site_graph
 from sitegen.render.graph_svg import render_graph_page
 from sitegen.render.svg import page_href, text
 from sitegen.render.timeline_svg import clusters, visual_timeline
-from tests.test_render import tiny_kb
+from tests.helpers import tiny_kb
 
 EXTENSIONS = ["attr_list", "admonition", "pymdownx.details", "tables", "toc"]
 HOSTILE = "<script>alert(1)</script> \"Jo\" & 'Mo'"

@@ -14,8 +14,7 @@ from sitegen.errors import InputError
 from sitegen.ingest import find_articles, read_article, read_articles
 from sitegen.model import Article, Block
 from sitegen.nlp.analyze import analyze, split_long_text
-from tests.conftest import ruler_pipeline, write
-from tests.test_cli import run_sitegen
+from tests.helpers import ruler_pipeline, run_sitegen, write
 
 
 def test_bom_and_crlf_keep_offsets_into_the_decoded_text(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from sitegen.render import render_site
 from sitegen.render.markdown import MARKDOWN_SPECIALS, escape, plain_title
-from tests.test_render import EXTENSIONS, tiny_kb, visible_text
+from tests.helpers import EXTENSIONS, tiny_kb, visible_text
 
 MARKDOWN_LOOKALIKES = [
     "1986. A great year",

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, write
-from tests.test_cli import run_sitegen
+from tests.helpers import REPO, run_sitegen, write
 
 TITLE = "\"><script>alert(1)</script> <img src=x onerror=alert(2)> AT&T's 'quoted'"
 SOURCE = '"><script>alert(3)</script>'

@@ -10,7 +10,7 @@ import pytest
 from sitegen.ingest import assign_article_ids, read_articles
 from sitegen.slugs import RESERVED, assign_slugs, base_slug
 from sitegen.write import contained, write_site
-from tests.conftest import write
+from tests.helpers import write
 
 HOSTILE_NAMES = [
     "../../etc/passwd",

@@ -11,8 +11,7 @@ import pytest
 from sitegen import write as writer
 from sitegen.errors import OutputError
 from sitegen.write import MANIFEST_NAME, check_output_folder, load_manifest, write_site
-from tests.conftest import write
-from tests.test_cli import run_sitegen
+from tests.helpers import run_sitegen, write
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.errors import InputError
 from sitegen.ingest import find_articles, read_article, read_articles, read_file
-from tests.conftest import write
+from tests.helpers import write
 
 SEED_LIKE = (
     "Prime Minister Jane Doe of Freedonia will arrive in Sylvania on Wednesday.\n"

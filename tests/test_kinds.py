@@ -9,12 +9,11 @@ import pytest
 
 from sitegen.ingest import read_articles
 from sitegen.lexicon import is_given_name
-from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.entities import _break_tie, is_one_typo_apart, shape_vote
 from sitegen.resolve.gazetteer import canonical_key
-from tests.conftest import ruler_pipeline, write
+from tests.helpers import entities_of, kinds_of, ruler_pipeline, write
 
 PATTERNS = [
     {"label": "GPE", "pattern": "Freedonia"},
@@ -34,19 +33,6 @@ def kinds(tmp_path: Path, body: str) -> dict[str, str]:
     articles = read_articles([tmp_path])
     analyses = analyze(articles, ruler_pipeline(PATTERNS))
     return {entity.name: entity.kind for entity in resolve_entities(articles, analyses)}
-
-
-def entities_of(tmp_path: Path, body: str, patterns: list[dict]) -> list[Entity]:
-    """The entities of one article ``body`` tagged by ``patterns``."""
-    write(tmp_path / "x.txt", body)
-    write(tmp_path / "x.yml", "published: 2026-01-13\n")
-    articles = read_articles([tmp_path])
-    return list(resolve_entities(articles, analyze(articles, ruler_pipeline(patterns))))
-
-
-def kinds_of(tmp_path: Path, body: str, patterns: list[dict]) -> dict[str, str]:
-    """The kinds of the entities of one article ``body`` tagged by ``patterns``, by name."""
-    return {entity.name: entity.kind for entity in entities_of(tmp_path, body, patterns)}
 
 
 def test_place_followed_by_an_organization_word_is_one_organization(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from spacy.vocab import Vocab
 from sitegen.ingest import read_articles
 from sitegen.nlp.matching import SelectiveMatcher, needs
 from sitegen.nlp.timex import token_patterns
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 WORDS = """the that same day time date more most now recently recent current years months weeks
 in past near distant future long term run previous following week month year before earlier

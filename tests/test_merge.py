@@ -20,9 +20,8 @@ from sitegen.render.about_page import render_review
 from sitegen.resolve import merge, resolve_entities
 from sitegen.resolve.homonyms import short_role
 from sitegen.resolve.names import is_part_of
-from sitegen.review import homonyms, kept_apart
-from tests.conftest import ruler_pipeline, write
-from tests.test_render import visible_text
+from sitegen.review import homonyms, kept_apart, review_items
+from tests.helpers import ruler_pipeline, visible_text, write
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Maya Wang"},
@@ -416,7 +415,7 @@ def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
     kb = build_knowledge([tmp_path], Options(cache_dir=None), ruler_pipeline(PATTERNS))
     named = f"Doe ({hostile})"
     assert named in {e.name for e in entities}
-    pages = render_site(kb) | dict([render_review(kb)])
+    pages = render_site(kb) | dict([render_review(review_items(kb))])
     for page in (kb.entities[0].page, "review.md", "people/index.md"):
         body = pages[page].split("---\n", 2)[2]
         assert named in " ".join(visible_text(body).split()), page

@@ -16,8 +16,7 @@ from sitegen.resolve.nested import (
     with_possessors,
     without_run_on,
 )
-from tests.conftest import ruler_pipeline, write
-from tests.test_kinds import kinds_of
+from tests.helpers import kinds_of, ruler_pipeline, write
 
 
 def _places(text: str, label: str = "ORG") -> list[str]:

@@ -9,7 +9,7 @@ from sitegen.errors import ConfigError
 from sitegen.model import Analysis, Entity, EntityMention, KnowledgeBase, TimeExpression, Topic
 from sitegen.overrides import apply_overrides, curate, curated_topics, parse_overrides
 from sitegen.resolve.topics import CuratedTopic
-from tests.conftest import write
+from tests.helpers import write
 
 
 def mention(text: str, start: int, article: str = "a") -> EntityMention:

@@ -19,8 +19,7 @@ from sitegen.resolve.person_names import (
     is_given_name_in,
     split_name,
 )
-from tests.conftest import ruler_pipeline, write
-from tests.test_context_cues import cue, parsed_pipeline
+from tests.helpers import cue, parsed_pipeline, ruler_pipeline, write
 
 
 def entities(tmp_path: Path, body: str, nlp: Language) -> list[Entity]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 ARTICLE = "000_d42f63b547b7a051.txt"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

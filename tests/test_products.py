@@ -7,7 +7,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from tests.test_context_cues import cue, kinds
+from tests.helpers import cue
+from tests.helpers import kinds_of as kinds
 
 
 def test_model_code_in_a_person_or_place_name_is_a_product(nlp: Language) -> None:

@@ -13,7 +13,7 @@ from sitegen.nlp.analyze import analyze
 from sitegen.nlp.quotes import quote_marks
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.quotes import resolve_quotes
-from tests.conftest import SEEDS, write
+from tests.helpers import SEEDS, write
 
 
 def speakers(tmp_path: Path, nlp: Language, body: str) -> list[tuple[str, str]]:

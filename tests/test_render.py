@@ -2,70 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import markdown
-from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.model import (
-    Analysis,
-    Article,
-    Block,
-    Entity,
-    EntityMention,
-    KnowledgeBase,
-    Sentence,
-)
 from sitegen.render import render_site
 from sitegen.render.markdown import escape, relative
-
-EXTENSIONS = ["attr_list", "admonition", "tables", "toc"]
-
-
-def visible_text(md: str) -> str:
-    html = markdown.markdown(md, extensions=EXTENSIONS)
-    return BeautifulSoup(html, "html.parser").get_text()
-
-
-def tiny_kb(name: str = "Jane Doe", sentence: str = "Jane Doe spoke in Sylvania.") -> KnowledgeBase:
-    text = sentence + "\n"
-    article = Article(
-        id="a",
-        path="a.txt",
-        text=text,
-        blocks=(Block("paragraph", 0, len(sentence), 1),),
-        title="A <title> & more",
-        published=dt.date(2026, 1, 13),
-        source="Wire",
-    )
-    analysis = Analysis(article="a", sentences=(Sentence(0, len(sentence), 0),), mentions=())
-    start = sentence.find(name) if name in sentence else 0
-    end = start + len(name) if name in sentence else len(sentence)
-    person = Entity(
-        id="person:jane-doe",
-        kind="person",
-        name=name,
-        page="people/jane-doe.md",
-        aliases=("Doe", "Ms. Doe"),
-        roles=("deputy director at the Institute",),
-        mentions=(EntityMention("a", start, end, text[start:end], 0),),
-    )
-    place_start = sentence.find("Sylvania")
-    entities = (person,)
-    if place_start >= 0:
-        entities += (
-            Entity(
-                id="place:sylvania",
-                kind="place",
-                name="Sylvania",
-                page="places/sylvania.md",
-                mentions=(EntityMention("a", place_start, place_start + 8, "Sylvania", 0),),
-            ),
-        )
-    return KnowledgeBase(articles=(article,), analyses={"a": analysis}, entities=entities)
+from tests.helpers import EXTENSIONS, tiny_kb, visible_text
 
 
 def test_escape_neutralizes_html_and_markdown() -> None:

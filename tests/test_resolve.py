@@ -11,8 +11,7 @@ from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.names import clean_name, is_acronym_of, is_part_of, name_key
-from tests.conftest import ruler_pipeline, write
-from tests.test_kinds import entities_of
+from tests.helpers import entities_of, ruler_pipeline, write
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Jane Doe"},

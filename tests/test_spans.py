@@ -9,20 +9,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitegen.ingest import read_articles
-from sitegen.model import KIND_OF_LABEL, UNLABELLED_NAME, Mention
-from sitegen.nlp.analyze import analyze
+from sitegen.model import KIND_OF_LABEL, UNLABELLED_NAME
 from sitegen.nlp.spans import joined_entities, without_trailing_phrase
-from tests.conftest import write
-from tests.test_context_cues import kinds, parsed_kinds
-
-
-def mentions(tmp_path: Path, nlp: Language, body: str) -> list[Mention]:
-    """The mentions the real model finds in one article ``body``."""
-    write(tmp_path / "x.txt", body)
-    write(tmp_path / "x.yml", "published: 2026-01-13\n")
-    articles = read_articles([tmp_path])
-    return list(analyze(articles, nlp)[articles[0].id].mentions)
+from tests.helpers import kinds_of as kinds
+from tests.helpers import mentions, parsed_kinds
 
 
 def names(tmp_path: Path, nlp: Language, body: str) -> list[str]:

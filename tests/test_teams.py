@@ -13,8 +13,7 @@ from sitegen.ingest import read_articles
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
-from tests.conftest import write
-from tests.test_context_cues import cue
+from tests.helpers import cue, write
 
 TEAM_SENTENCES = [
     ("Sweden defeated South Korea 1 – 0 in the World Cup.", "Sweden"),

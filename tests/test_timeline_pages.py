@@ -24,7 +24,7 @@ from sitegen.model import (
 from sitegen.render import render_site, timeline_plan
 from sitegen.render.timeline_plan import TimelinePlan
 from sitegen.write import write_site
-from tests.test_caps import html_of
+from tests.helpers import html_of
 
 DATES: list[tuple[str, Precision]] = [
     ("2001", "year"),

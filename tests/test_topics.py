@@ -30,7 +30,7 @@ from sitegen.render.topic_page import (
     topics_for_entity,
 )
 from sitegen.resolve.topics import CuratedTopic, find_topics
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 LINK = re.compile(r"\]\(([^)]+)\)")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, POS
@@ -112,13 +112,15 @@ def analyze(
     batch_size: int = 64,
     n_process: int = 1,
     zone_texts: int = ZONE_TEXTS,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Analysis]:
     """Process every block of every article with ``nlp.pipe``; returns analyses by article id.
 
     Articles go through in chunks of about ``zone_texts`` blocks, each inside
     ``nlp.memory_zone()`` with its Docs turned into plain data there, so memory does not grow
     over a long run. ``n_process`` worker processes are used only for a chunk big enough to
-    pay for starting them.
+    pay for starting them. ``progress`` is called with the number of articles done since its
+    last call, as they are done (every article counts once, however many blocks it has).
     """
     analyses: dict[str, Analysis] = {}
     dictionary = dictionary_words(nlp)
@@ -126,7 +128,9 @@ def analyze(
         texts = sum(len(article.blocks) for article in chunk)
         processes = n_process if texts >= MIN_TEXTS_PER_PROCESS * n_process else 1
         with nlp.memory_zone():
-            analyses.update(_analyze_chunk(chunk, nlp, batch_size, processes, dictionary))
+            analyses.update(
+                _analyze_chunk(chunk, nlp, batch_size, processes, dictionary, progress)
+            )
     return analyses
 
 
@@ -150,9 +154,12 @@ def _analyze_chunk(
     batch_size: int,
     n_process: int,
     dictionary: frozenset[str],
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Analysis]:
     parts = {article.id: _ArticleParts() for article in articles}
     by_id = {article.id: article for article in articles}
+    position = {article.id: index for index, article in enumerate(articles)}
+    done = 0  # articles before the one being read: blocks stream in article order
     max_chars = min(nlp.max_length, CHUNK_MAX_CHARS)
     stream = nlp.pipe(
         _block_texts(articles, max_chars),
@@ -161,10 +168,15 @@ def _analyze_chunk(
         n_process=n_process,
     )
     for doc, (article_id, block_index, offset, text) in stream:
+        if progress is not None and position[article_id] > done:
+            progress(position[article_id] - done)
+            done = position[article_id]
         remember_text(doc, text)
         remember_dictionary(doc, dictionary)
         article = by_id[article_id]
         _add_doc(parts[article_id], article, block_index, doc, offset)
+    if progress is not None and len(articles) > done:
+        progress(len(articles) - done)
     return {
         article_id: Analysis(
             article=article_id,

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from functools import cached_property
+from typing import Protocol, TypeAlias
 
 from spacy.language import Language
 
 from sitegen.nlp.pipeline import find_pipeline, installed_pipeline_id, load_pipeline, pipeline_id
+
+
+class AnalysisProgress(Protocol):
+    """Told how many articles spaCy is about to analyze, then as they are done (the command
+    line's progress bar). Articles found in the cache are not counted."""
+
+    def start(self, total: int) -> None:
+        """``total`` articles are about to be analyzed."""
+
+    def advance(self, count: int) -> None:
+        """``count`` more articles have been analyzed."""
 
 
 class PipelineProvider:
@@ -18,13 +29,13 @@ class PipelineProvider:
         self,
         model: str | None = None,
         nlp: Language | None = None,
-        on_load: Callable[[Language], None] | None = None,
+        progress: AnalysisProgress | None = None,
     ) -> None:
         self._nlp = nlp
         self._given = nlp is not None
         self._name = "" if nlp is not None else find_pipeline(model)
-        self.on_load = on_load
-        """Called with the pipeline when ``get`` loads it (a progress bar attaches itself)."""
+        self.progress = progress
+        """Where the analysis of the articles missing from the cache reports its progress."""
 
     @cached_property
     def id(self) -> str:
@@ -42,9 +53,17 @@ class PipelineProvider:
         """The pipeline, loading it on the first call."""
         if self._nlp is None:
             self._nlp = load_pipeline(self._name)
-            if self.on_load is not None:
-                self.on_load(self._nlp)
         return self._nlp
+
+
+Pipeline: TypeAlias = Language | PipelineProvider
+"""What the build functions take: a loaded pipeline, or a provider that loads one only when
+some article misses the cache."""
+
+
+def provider_of(model: str | None, nlp: Pipeline | None) -> PipelineProvider:
+    """``nlp`` as a provider (None: a provider of ``model``, loaded on first use)."""
+    return nlp if isinstance(nlp, PipelineProvider) else PipelineProvider(model, nlp)
 
 
 def given_pipeline_id(nlp: Language) -> str:

@@ -29,9 +29,9 @@ from typing import Any
 
 import yaml
 
+from sitegen.dates import event_date
 from sitegen.errors import ConfigError
 from sitegen.model import ENTITY_KINDS
-from sitegen.resolve.events import event_date
 from sitegen.resolve.topics import CuratedTopic
 
 OPERATIONS = ("topics", "merge", "split", "rename", "kind", "aliases", "reject", "roles", "dates")

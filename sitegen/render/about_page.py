@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from sitegen import __version__
-from sitegen.model import Entity, KnowledgeBase
+from sitegen.model import Entity, KnowledgeBase, Review
 from sitegen.render.article_page import article_page_path
 from sitegen.render.markdown import escape, front_matter, link, relative
-from sitegen.review import review_items, written_names
 
 ABOUT_PAGE = "about.md"
 REVIEW_PAGE = "review.md"
@@ -40,9 +39,9 @@ def render_about(kb: KnowledgeBase) -> tuple[str, str]:
     return ABOUT_PAGE, "\n".join(lines) + "\n"
 
 
-def render_review(kb: KnowledgeBase) -> tuple[str, str]:
-    """What an editor should check, with the overrides that would fix it."""
-    review = review_items(kb)
+def render_review(review: Review) -> tuple[str, str]:
+    """What an editor should check (``review_items`` of the knowledge base), with the
+    overrides that would fix it."""
     lines = [
         front_matter({"title": "Review", "search": {"exclude": True}}),
         "# Review\n",
@@ -64,7 +63,7 @@ def render_review(kb: KnowledgeBase) -> tuple[str, str]:
             "Merged names",
             "Differently written names joined into one entity (`split` if wrong).",
             [
-                _entity_line(e, ", ".join(sorted(written_names(e) - {e.name})))
+                _entity_line(e, ", ".join(sorted(e.written_names() - {e.name})))
                 for e in review.merged
             ],
         ),

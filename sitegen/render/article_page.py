@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sitegen.dates import human_date
 from sitegen.model import ENTITY_KINDS, Article, Block, Event
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.markdown import (
@@ -17,7 +18,6 @@ from sitegen.render.markdown import (
     relative,
 )
 from sitegen.render.topic_page import topics_for_article
-from sitegen.resolve.events import human_date
 
 KIND_HEADINGS = {"person": "People", "organization": "Organizations", "place": "Places"}
 BOX_LINKS = 5

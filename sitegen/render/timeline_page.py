@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from sitegen.dates import human_date
 from sitegen.model import Entity, Event
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, heading, link, relative
@@ -18,7 +19,6 @@ from sitegen.render.timeline_plan import (
     repeated,
 )
 from sitegen.render.timeline_svg import visual_timeline
-from sitegen.resolve.events import human_date
 
 ENTITY_EVENTS_SHOWN = 10
 """Events listed on an entity page; the rest are on the timeline (and every paragraph

@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from sitegen.dates import period_start
 from sitegen.model import Event
-from sitegen.resolve.events import period_start
 
 TIMELINE_PAGE = "timeline.md"
 PAGE_LINES = 250

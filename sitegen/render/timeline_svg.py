@@ -13,10 +13,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sitegen.dates import human_date
 from sitegen.model import Event
 from sitegen.render.svg import num, page_href, text
 from sitegen.render.timeline_plan import TimelinePlan, event_day
-from sitegen.resolve.events import human_date
 
 WIDTH = 960.0
 HEIGHT = 150.0

@@ -2,7 +2,7 @@
 
 A bare surname or given name ("Wang", "Doe") in article B fits a full name seen only in other
 articles ("Maya Wang" in article A) by its words; whether it is the same person is a matter
-of evidence (README, "Across articles"). It is, when
+of evidence (docs/merging.md). It is, when
 
 - the two share a title ("Foreign Minister Wang" and "Foreign Minister Wang Yi"), or an entity
   named in their roles ("a researcher at Human Rights Watch" in both: an affiliation), or

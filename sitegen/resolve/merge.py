@@ -1,6 +1,6 @@
 """Across articles: merge each article's clusters into the corpus's entities.
 
-The rule (README, "Across articles"):
+The rule (docs/merging.md):
 1. Clusters with the same name key and the same decided kind are one entity ("Mark Carney"
    in ten articles is one page; the key reads British spellings as American ones,
    "Defence"/"Defense"). The same name with a different kind stays apart
@@ -22,7 +22,7 @@ The rule (README, "Across articles"):
    fitting name the evidence supports (a rare family name, "Obama", needs none when one
    full name fits); without it, it keeps a page of its own named as written. Two full names
    that share a surname never merge, since neither contains the other; the same full name
-   is one person whatever the roles (see the README for why).
+   is one person whatever the roles (see docs/merging.md for why).
 
 Each step uses an index (name key; name word; initials; entity key -> articles), so the merge
 is close to linear in the number of clusters rather than quadratic.
