@@ -59,7 +59,9 @@ def page_aliases(
     alias, a reader may search by it), sorted, the name itself left out. ``odd`` are names
     already known to be odd variants ("George W. Bush Has", ``merge.join_rare_variants``)."""
     counts = Counter(form for form in (written_form(text) for text in written) if form)
-    known = [name] + [form for form, count in counts.items() if count >= MIN_WRITTEN]
+    known = [name] + [
+        form for form, count in counts.items() if count >= MIN_WRITTEN and " " in form
+    ]  # a family name is in many full names: "George W Bush" adds no odd words to "Bush"
     names = {name_key(other) for other in known}
     odd_keys = {name_key(written_form(text)) for text in odd}
     kept = {
