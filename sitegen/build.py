@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from sitegen.cache import (
     SiteEntry,
     cluster_cache,
     phrase_cache,
+    write_rule_counts,
 )
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
@@ -35,6 +37,7 @@ from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
 from sitegen.review import review_items
+from sitegen.rules import active, running
 from sitegen.write import WriteReport, check_output_folder, write_site
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,13 @@ class Options:
     """Overrides that match nothing are errors, not warnings."""
     keep_going: bool = False
     """Skip articles that cannot be read (with a warning) instead of stopping."""
+    disabled_rules: frozenset[str] = frozenset()
+    """Rule ids switched off (``--disable-rule``), besides the overrides' ``disabled_rules``."""
+
+    @property
+    def switched_off(self) -> frozenset[str]:
+        """Every rule switched off: on the command line and in the overrides file."""
+        return self.disabled_rules | self.overrides.disabled_rule_ids
 
 
 @dataclass
@@ -111,7 +121,10 @@ def build_knowledge(
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
-    return _knowledge(articles, provider_of(options.model, nlp), options, stats)
+    with running(options.switched_off):
+        kb = _knowledge(articles, provider_of(options.model, nlp), options, stats)
+    _keep_rule_counts(kb, options)
+    return kb
 
 
 def build_pages(
@@ -128,7 +141,15 @@ def build_pages(
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
-    provider = provider_of(options.model, nlp)
+    with running(options.switched_off):
+        kb, pages = _pages(articles, provider_of(options.model, nlp), options, stats)
+    _keep_rule_counts(kb, options)
+    return kb, pages
+
+
+def _pages(
+    articles: list[Article], provider: PipelineProvider, options: Options, stats: BuildStats
+) -> tuple[KnowledgeBase, dict[str, str]]:
     if options.cache_dir is None:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
@@ -149,6 +170,12 @@ def build_pages(
     with stats.stage("site_cache_write"):
         site_cache.put(key, SiteEntry(kb, pages, tuple(warnings)))
     return kb, pages
+
+
+def _keep_rule_counts(kb: KnowledgeBase, options: Options) -> None:
+    """Write how often each rule decided in this build where ``sitegen rules`` reads it."""
+    if options.cache_dir is not None:
+        write_rule_counts(options.cache_dir, dict(kb.rule_counts), len(kb.articles))
 
 
 def _read(paths: Sequence[str | Path], options: Options, stats: BuildStats) -> list[Article]:
@@ -188,7 +215,17 @@ def _knowledge(
         )
         kb = curate(kb, options.overrides, options.strict)
         entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
-        return replace(kb, entities=entities)
+        return replace(kb, entities=entities, rule_counts=_rule_counts(analyses))
+
+
+def _rule_counts(analyses: dict[str, Analysis]) -> tuple[tuple[str, int], ...]:
+    """What the rules decided in this build: in resolving (the active run) and, article by
+    article, in analyzing (kept with each analysis, cached or not)."""
+    run = active()
+    total: Counter[str] = Counter(run.counts if run is not None else {})
+    for analysis in analyses.values():
+        total.update(dict(analysis.rule_counts))
+    return tuple(sorted(total.items()))
 
 
 GC_THRESHOLDS = (100_000, 50, 100)

@@ -37,6 +37,7 @@ from sitegen.model import (
 from sitegen.overrides import Overrides
 from sitegen.resolve.entities import Cluster, article_clusters
 from sitegen.resolve.topics import article_phrases
+from sitegen.rules import add_counts, counting, disabled_key
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +62,16 @@ class AnalysisCache:
         """The entry key of ``article``'s analysis with this pipeline and this sitegen
         (remembered while the article lives: a build asks for it several times)."""
         known = _KEYS.setdefault(article, {})
-        if self.pipeline not in known:
+        switched = disabled_key()
+        memo = f"{self.pipeline}\0{switched}"
+        if memo not in known:
             fields = {k: v for k, v in dataclasses.asdict(article).items() if k != "path"}
             stamp = {"sitegen": code_version(), "pipeline": self.pipeline, "article": fields}
+            if switched:  # only then: the keys of a build with every rule on stay as they were
+                stamp["disabled_rules"] = switched
             encoded = json.dumps(stamp, sort_keys=True, default=str, ensure_ascii=False)
-            known[self.pipeline] = hashlib.sha256(encoded.encode("utf-8")).hexdigest()
-        return known[self.pipeline]
+            known[memo] = hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+        return known[memo]
 
     def path(self, article: Article) -> Path:
         key = self.key(article)
@@ -136,6 +141,7 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         noun_chunks=tuple((int(a), int(b), str(c)) for a, b, c in data["noun_chunks"]),
         quotes=tuple(QuoteSpan(**item) for item in data["quotes"]),
         references=tuple(Reference(**item) for item in data["references"]),
+        rule_counts=tuple((str(rule), int(n)) for rule, n in data.get("rule_counts", ())),
     )
 
 
@@ -152,7 +158,7 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-SITE_FORMAT = 1
+SITE_FORMAT = 2
 SITE_FOLDER = "site"
 
 
@@ -227,6 +233,33 @@ def site_code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+RULE_COUNTS_FILE = "rules.json"
+"""In the cache folder: how often each rule decided in the last build (``sitegen rules``)."""
+
+
+def write_rule_counts(folder: Path, counts: dict[str, int], articles: int) -> None:
+    """Keep the last build's rule counts (atomically; a failure is only a warning)."""
+    path = folder / RULE_COUNTS_FILE
+    data = {"articles": articles, "counts": dict(sorted(counts.items()))}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=1)
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.warning("%s: cannot write the rule counts (%s)", path, exc)
+
+
+def read_rule_counts(folder: Path) -> tuple[dict[str, int], int] | None:
+    """The last build's rule counts and article count, or None when there is none."""
+    try:
+        data = json.loads((folder / RULE_COUNTS_FILE).read_text(encoding="utf-8"))
+        return {str(k): int(v) for k, v in data["counts"].items()}, int(data["articles"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 T = TypeVar("T")
 
 
@@ -267,11 +300,13 @@ class PerArticleCache(Generic[T]):
         data = self.stored.get(key)
         if data is None:
             self.misses += 1
-            found = self.compute(article, analysis, *context)
-            data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+            with counting() as fired:
+                found = self.compute(article, analysis, *context)
+            data = pickle.dumps((found, dict(fired)), pickle.HIGHEST_PROTOCOL)
         else:
-            found = pickle.loads(data)
+            found, fired = pickle.loads(data)
         self.used[key] = data
+        add_counts(fired)  # what its rules decided, whether computed now or before
         return found
 
     def save(self) -> None:

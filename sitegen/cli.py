@@ -17,6 +17,7 @@ import click
 
 from sitegen import __version__
 from sitegen.build import build_knowledge, generate
+from sitegen.cache import DEFAULT_CACHE_DIR, read_rule_counts
 from sitegen.check import check_project
 from sitegen.config import SETTINGS, Settings
 from sitegen.errors import SitegenError
@@ -24,6 +25,7 @@ from sitegen.export import export_knowledge
 from sitegen.plugin import CommandLine, SitegenPlugin
 from sitegen.progress import article_progress, summary
 from sitegen.review import review_items
+from sitegen.rules import STAGES, all_rules, reference_markdown
 from sitegen.site import (
     PLUGIN_NAME,
     build_site,
@@ -60,6 +62,15 @@ processes_option = click.option(
     metavar="N",
     help=DOC["processes"] + " [default: mkdocs.yml's, else 0]",
 )
+disable_rule_option = click.option(
+    "--disable-rule",
+    "disabled_rules",
+    multiple=True,
+    metavar="RULE",
+    expose_value=False,
+    callback=lambda context, _, value: context.meta.__setitem__("disabled_rules", value),
+    help="Switch a rule off (repeatable; `sitegen rules` lists their ids).",
+)
 config_option = click.option(
     "--config-file",
     "-f",
@@ -79,6 +90,7 @@ docs_option = click.option(
 def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads articles shares."""
     for decorator in (
+        disable_rule_option,
         processes_option,
         keep_going_option,
         strict_option,
@@ -128,7 +140,10 @@ def _settings(
     keep_going: bool = False,
     processes: int | None = None,
 ) -> Settings:
-    return project_settings(config_file, paths, overrides, model, strict, keep_going, processes)
+    disabled = click.get_current_context().meta.get("disabled_rules", ())
+    return project_settings(
+        config_file, paths, overrides, model, strict, keep_going, processes, disabled
+    )
 
 
 def _quiet() -> bool:
@@ -277,6 +292,33 @@ def extract_command(
     with _analyze_with_progress(settings) as nlp:
         kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
+
+
+@cli.command("rules")
+@click.option("--markdown", is_flag=True, help="Print the rules reference (docs/rules.md).")
+@click.option("--stage", type=click.Choice(STAGES), default=None, help="Only this stage's rules.")
+def rules_command(markdown: bool, stage: str | None) -> None:
+    """List every rule sitegen decides by: its id, stage and what it decides, with how often
+    it fired in the last build (read from the cache folder).
+
+    \b
+    Examples:
+      sitegen rules --stage join
+      sitegen build --disable-rule join.rare-longer-variant
+    """
+    rules = [rule for rule in all_rules() if stage is None or rule.stage == stage]
+    if markdown:
+        click.echo(reference_markdown(rules), nl=False)
+        return
+    last = read_rule_counts(DEFAULT_CACHE_DIR)
+    counts = last[0] if last else {}
+    if last is None:
+        click.echo("(no build yet in this folder: no counts)", err=True)
+    else:
+        click.echo(f"fired in the last build ({last[1]} articles):", err=True)
+    for found in rules:
+        fired = f"{counts.get(found.id, 0):>8}" if last else " " * 8
+        click.echo(f"{fired}  {found.id}  {found.description}")
 
 
 @cli.command("check")

@@ -38,6 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("keep_going", False, (bool,), "Skip unreadable articles (with a warning), not stop."),
     Setting("review_page", True, (bool,), "Generate review.md: what deserves an editor's look."),
     Setting("about_page", True, (bool,), "Generate about.md: how the site was made, from what."),
+    Setting("disabled_rules", (), (list, tuple), "Rule ids switched off (`sitegen rules`)."),
 )
 SETTING_NAMES = frozenset(setting.name for setting in SETTINGS)
 
@@ -64,6 +65,8 @@ class Settings:
     """Generate ``review.md``."""
     about_page: bool = True
     """Generate ``about.md``."""
+    disabled_rules: tuple[str, ...] = ()
+    """Ids of rules switched off (the overrides file may list more)."""
 
 
 def defaults() -> dict[str, Any]:
@@ -110,6 +113,7 @@ def load_settings(
         keep_going=merged["keep_going"],
         review_page=merged["review_page"],
         about_page=merged["about_page"],
+        disabled_rules=tuple(merged["disabled_rules"]),
     )
 
 
@@ -121,6 +125,8 @@ def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: 
     for seed in seeds if check_seeds else []:
         if isinstance(seed, str) and seed and not _resolve(base, seed).exists():
             problems.append(f"{source}: seeds path '{seed}' does not exist (in {base})")
+    if not all(isinstance(rule_id, str) for rule_id in merged["disabled_rules"]):
+        problems.append(f"{source}: option 'disabled_rules' must be a list of rule ids")
     if merged["batch_size"] < 1:
         problems.append(f"{source}: option 'batch_size' must be at least 1")
     if merged["processes"] < 0:

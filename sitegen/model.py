@@ -190,6 +190,8 @@ class Analysis:
     """Direct quotations with their speakers as written."""
     references: tuple[Reference, ...] = ()
     """Pronouns and definite nouns that may refer to an entity (coreference candidates)."""
+    rule_counts: tuple[tuple[str, int], ...] = ()
+    """How often each rule of the analysis decided in this article (``sitegen.rules``)."""
 
 
 @dataclass(frozen=True)
@@ -316,6 +318,8 @@ class KnowledgeBase:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     """Direct quotations with their speakers, in article and reading order."""
+    rule_counts: tuple[tuple[str, int], ...] = ()
+    """How often each rule decided in the build that made this model (``sitegen.rules``)."""
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -25,7 +25,7 @@ every rule is on and nothing is counted.
 
 An example is a mapping whose keys the tests of the rule's stage know how to check (the text to
 analyze, the entity and the kind expected, the phrase and the value, ...); see
-``tests/test_rules.py``. This module imports nothing of sitegen's: every stage may use it.
+``tests/test_rules_*.py``. This module imports only ``sitegen.errors``: every stage may use it.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from sitegen.errors import ConfigError
 
 STAGES: tuple[str, ...] = (
     "span",
@@ -156,9 +158,81 @@ def active() -> RuleRun | None:
     return _ACTIVE.get()
 
 
-class UnknownRuleError(ValueError):
+@contextmanager
+def counting() -> Iterator[Counter[str]]:
+    """Count what fires inside the block apart from the active run (with its switches): an
+    article's analysis keeps its own counts, so a build whose analyses come from the cache
+    still knows what its rules did."""
+    outer = _ACTIVE.get()
+    run = RuleRun(outer.disabled if outer is not None else frozenset())
+    token = _ACTIVE.set(run)
+    try:
+        yield run.counts
+    finally:
+        _ACTIVE.reset(token)
+
+
+def add_counts(counts: Mapping[str, int]) -> None:
+    """Count in the active run what rules decided elsewhere (a cached result's counts)."""
+    run = _ACTIVE.get()
+    if run is not None:
+        run.counts.update(counts)
+
+
+def disabled_key() -> str:
+    """The rules switched off in the active run, as text for cache keys ("" for none: the
+    keys of a build with every rule on are the same as before switches existed)."""
+    run = _ACTIVE.get()
+    return ",".join(sorted(run.disabled)) if run is not None else ""
+
+
+class UnknownRuleError(ConfigError):
     """Rule ids that no rule has (``disabled_rules``, ``--disable-rule``)."""
 
     def __init__(self, ids: list[str]) -> None:
         self.ids = ids
         super().__init__("unknown rule id(s): " + ", ".join(ids) + " (see `sitegen rules`)")
+
+
+STAGE_TITLES = {
+    "span": "Spans: what the tagger's names are mended into",
+    "kind": "Kinds: person, organization or place",
+    "join": "Joins: one entity, within and across articles",
+    "title": "Titles and aliases of pages",
+    "role": "Roles",
+    "quote": "Quotations and their speakers",
+    "reference": "References (coreference)",
+    "timex": "Time expressions",
+    "event": "Timeline events",
+    "topic": "Topics",
+}
+
+
+def reference_markdown(rules: list[Rule]) -> str:
+    """The rules reference (``docs/rules.md``): every rule by stage, with its description and
+    how many examples the tests run. Made by ``sitegen rules --markdown``."""
+    lines = [
+        "# Rules reference",
+        "",
+        "Every heuristic sitegen's extraction decides by is a registered rule "
+        "(`sitegen/rules.py`): a stable id, a stage, a one-line description and examples "
+        "that the tests run, each with the rule on and off. `sitegen rules` lists them with "
+        "how often each fired in the last build; `disabled_rules:` in `sitegen.yml` or "
+        "`--disable-rule ID` switches one off; `sitegen explain NAME` shows the rules that "
+        "shaped one page.",
+        "",
+        "This page is generated: `sitegen rules --markdown > docs/rules.md` (a test checks "
+        "that it is current).",
+        "",
+        f"{len(rules)} rules.",
+    ]
+    for stage in STAGES:
+        of_stage = [r for r in rules if r.stage == stage]
+        if not of_stage:
+            continue
+        lines += ["", f"## {STAGE_TITLES[stage]}", "", "| id | what it decides | examples |"]
+        lines.append("| --- | --- | --- |")
+        for found in of_stage:
+            text = found.description.replace("|", "\\|")
+            lines.append(f"| `{found.id}` | {text} | {len(found.examples)} |")
+    return "\n".join(lines) + "\n"

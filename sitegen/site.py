@@ -60,8 +60,10 @@ def project_settings(
     strict: bool = False,
     keep_going: bool = False,
     processes: int | None = None,
+    disabled_rules: Sequence[str] = (),
 ) -> Settings:
-    """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives."""
+    """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives
+    (rules the command line switches off add to the plugin's)."""
     values = plugin_options(read_mkdocs_yml(config_file)) or {}
     base = config_file.resolve().parent if values else Path(".")
     source = f"{config_file}: plugins.sitegen" if values else "sitegen"
@@ -75,6 +77,7 @@ def project_settings(
         strict=strict or settings.strict,
         keep_going=keep_going or settings.keep_going,
         processes=settings.processes if processes is None else processes,
+        disabled_rules=(*settings.disabled_rules, *disabled_rules),
     )
 
 
@@ -133,4 +136,5 @@ def pipeline_options(settings: Settings) -> Options:
         overrides=load_overrides(settings.overrides),
         strict=settings.strict,
         keep_going=settings.keep_going,
+        disabled_rules=frozenset(settings.disabled_rules),
     )

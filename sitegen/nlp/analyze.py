@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -67,6 +68,7 @@ from sitegen.nlp.spans import (
 from sitegen.nlp.teams import is_team_name, score_length
 from sitegen.nlp.tense import sentence_tense
 from sitegen.nlp.timex import Antecedents, tag_times
+from sitegen.rules import counting
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +99,8 @@ class _ArticleParts:
     """Accumulates one article's sentences and mentions while its blocks stream in."""
 
     sentences: list[Sentence] = field(default_factory=list)
+    rule_counts: Counter[str] = field(default_factory=Counter)
+    """How often each rule decided in the article (``sitegen.rules``)."""
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     noun_chunks: list[tuple[int, int, str]] = field(default_factory=list)
@@ -174,7 +178,9 @@ def _analyze_chunk(
         remember_text(doc, text)
         remember_dictionary(doc, dictionary)
         article = by_id[article_id]
-        _add_doc(parts[article_id], article, block_index, doc, offset)
+        with counting() as fired:
+            _add_doc(parts[article_id], article, block_index, doc, offset)
+        parts[article_id].rule_counts.update(fired)
     if progress is not None and len(articles) > done:
         progress(len(articles) - done)
     return {
@@ -186,6 +192,7 @@ def _analyze_chunk(
             noun_chunks=tuple(part.noun_chunks),
             quotes=tuple(part.quotes),
             references=tuple(part.references),
+            rule_counts=tuple(sorted(part.rule_counts.items())),
         )
         for article_id, part in parts.items()
     }

@@ -11,6 +11,7 @@ Every problem is reported as ``FILE:LINE:COLUMN: message``. The format::
     roles:   [{entity: ENTITY, roles: [...]}]
     dates:   [{article: ARTICLE_ID, phrase: "on Wednesday", date: 2026-01-14}]
     topics:  [{name: "Trade war", patterns: ["tariff", "trade war", "counter-?tariffs?"]}]
+    disabled_rules: [join.rare-longer-variant, ...]   # rule ids (`sitegen rules`) switched off
 
 ``topics`` are curated topics: a plain word or phrase matches whole words (plural too), anything
 else is a case-insensitive regular expression. They take precedence over the topics found in
@@ -34,6 +35,8 @@ from sitegen.errors import ConfigError
 from sitegen.model import ENTITY_KINDS
 from sitegen.resolve.topics import CuratedTopic
 
+DISABLED_RULES = "disabled_rules"
+"""The key of the rules switched off (not a curation step: a switch of the extraction)."""
 OPERATIONS = ("topics", "merge", "split", "rename", "kind", "aliases", "reject", "roles", "dates")
 """Top-level keys, in the order they are applied."""
 
@@ -70,6 +73,12 @@ class Overrides:
 
     operations: tuple[Operation, ...] = ()
     source: str = ""
+    disabled_rules: tuple[tuple[str, str], ...] = ()
+    """Rule ids switched off, each with the ``FILE:LINE:COLUMN`` it is written at."""
+
+    @property
+    def disabled_rule_ids(self) -> frozenset[str]:
+        return frozenset(rule_id for rule_id, _ in self.disabled_rules)
 
 
 def curated_topics(overrides: Overrides) -> tuple[CuratedTopic, ...]:
@@ -108,7 +117,9 @@ def parse_overrides(text: str, source: str = "sitegen.yml") -> Overrides:
         raise ConfigError("\n".join(reader.problems))
     order = {op: index for index, op in enumerate(OPERATIONS)}
     operations.sort(key=lambda operation: order[operation.op])
-    return Overrides(operations=tuple(operations), source=source)
+    return Overrides(
+        operations=tuple(operations), source=source, disabled_rules=tuple(reader.disabled)
+    )
 
 
 class _Reader:
@@ -118,6 +129,7 @@ class _Reader:
         self.source = source
         self.problems: list[str] = []
         self.loader = yaml.SafeLoader("")
+        self.disabled: list[tuple[str, str]] = []
 
     def where(self, node: yaml.Node) -> str:
         mark = node.start_mark
@@ -133,8 +145,12 @@ class _Reader:
         found = []
         for key_node, value in root.value:
             key = self.loader.construct_object(key_node)
+            if key == DISABLED_RULES:
+                self.rule_ids(value)
+                continue
             if key not in FIELDS:
-                self.fail(key_node, f"unknown key {key!r}; expected one of {', '.join(OPERATIONS)}")
+                expected = ", ".join((*OPERATIONS, DISABLED_RULES))
+                self.fail(key_node, f"unknown key {key!r}; expected one of {expected}")
                 continue
             if not isinstance(value, yaml.SequenceNode):
                 self.fail(value, f"'{key}' must be a list of steps (each line starting with '- ')")
@@ -144,6 +160,21 @@ class _Reader:
                 if args is not None and self.check(key, item, args):
                     found.append(Operation(key, self.where(item), args))
         return found
+
+    def rule_ids(self, node: yaml.Node) -> None:
+        """``disabled_rules``: ids of registered rules."""
+        from sitegen.rules import all_rules  # imports every stage: only when the key is used
+
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"'{DISABLED_RULES}' must be a list of rule ids")
+            return
+        known = {rule.id for rule in all_rules()}
+        for item in node.value:
+            rule_id = self.string(item, "disabled_rules")
+            if rule_id and rule_id not in known:
+                self.fail(item, f"unknown rule id {rule_id!r} (`sitegen rules` lists them)")
+            elif rule_id:
+                self.disabled.append((rule_id, self.where(item)))
 
     def mapping(
         self, node: yaml.Node, required: set[str], optional: set[str], what: str
