@@ -17,6 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from sitegen.build import Options, default_processes
 from sitegen.config import Settings, load_settings
+from sitegen.distributed import Cluster
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.overrides import load_overrides
 from sitegen.sitedir import drop_empty_source_date_epoch, staged_folder
@@ -60,6 +61,8 @@ def project_settings(
     strict: bool = False,
     keep_going: bool = False,
     processes: int | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Settings:
     """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives."""
     values = plugin_options(read_mkdocs_yml(config_file)) or {}
@@ -75,6 +78,8 @@ def project_settings(
         strict=strict or settings.strict,
         keep_going=keep_going or settings.keep_going,
         processes=settings.processes if processes is None else processes,
+        scheduler=scheduler or (None if workers else settings.scheduler),
+        workers=settings.workers if workers is None or scheduler else workers,
     )
 
 
@@ -133,4 +138,7 @@ def pipeline_options(settings: Settings) -> Options:
         overrides=load_overrides(settings.overrides),
         strict=settings.strict,
         keep_going=settings.keep_going,
+        fields=settings.fields,
+        cluster=Cluster(scheduler=settings.scheduler, workers=settings.workers),
+        analysis_cache=settings.cache,
     )
