@@ -49,7 +49,7 @@ class PipelinePlugin(WorkerPlugin):
 def analyze_batch(batch: list[Article], job: BatchJob) -> BatchResult:
     """A task on a worker: the cache entries of ``batch``, analyzed with the worker's pipeline
     under the build's rule switches (articles in the shared cache are read, not analyzed)."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     if code_version() != job.code:
         raise SitegenError(
             f"Dask worker runs sitegen {code_version()}, the building machine {job.code}; "
@@ -70,4 +70,10 @@ def analyze_batch(batch: list[Article], job: BatchJob) -> BatchResult:
                 cache.put(article, fresh[article.id])
         analyses = {**{k: v for k, v in found.items() if v is not None}, **fresh}
         entries = tuple((article.id, analysis_entry(analyses[article.id])) for article in batch)
-    return BatchResult(entries, dict(run.counts), len(todo), time.perf_counter() - started)
+    return BatchResult(
+        entries,
+        dict(run.counts),
+        len(todo),
+        time.perf_counter() - started,
+        time.process_time() - cpu,
+    )

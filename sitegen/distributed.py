@@ -84,6 +84,8 @@ class BatchResult:
     """Articles the worker analyzed (the others were in the shared cache)."""
     seconds: float
     """Time the worker spent on the batch."""
+    cpu_seconds: float
+    """CPU time of the worker's process meanwhile (less than ``seconds`` on a busy machine)."""
 
 
 def analyze_on_cluster(
