@@ -259,7 +259,9 @@ def analyze_cached(
     fresh: dict[str, Analysis] = {}
     if missing and options.cluster.enabled:
         shared = shared_cache_location(options)
-        fresh = analyze_on_cluster(missing, provider, options.cluster, shared, options.batch_size)
+        fresh = analyze_on_cluster(
+            missing, provider, options.cluster, shared, options.batch_size
+        ).analyses
         if cache is not None and shared is None:  # the workers could not store them
             for article in missing:
                 cache.put(article, fresh[article.id])

@@ -35,7 +35,7 @@ BATCH_ARTICLES = 32
 stays small, and enough tasks to keep every worker busy to the end."""
 IN_FLIGHT_PER_WORKER = 3
 """Batches submitted ahead per worker."""
-CONNECT_TIMEOUT = "30s"
+CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class Cluster:
     """A Dask scheduler's address (``tcp://HOST:8786``)."""
     workers: int = 0
     """Worker processes of a ``LocalCluster`` started for the build (one thread each)."""
+    batch_articles: int = BATCH_ARTICLES
+    """Articles per task."""
 
     @property
     def enabled(self) -> bool:
@@ -55,6 +57,17 @@ class Cluster:
     def is_local(self) -> bool:
         """The workers run on this machine (and see its folders)."""
         return not self.scheduler and self.workers > 0
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    """The analyses a cluster sent back, by article id, and how many it computed."""
+
+    analyses: dict[str, Analysis]
+    analyzed: int
+    """Articles the workers analyzed; the others they found in the shared cache."""
+    worker_seconds: float = 0.0
+    """The workers' own time on the batches, summed."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +107,7 @@ def analyze_on_cluster(
     cluster: Cluster,
     shared_cache: str | None,
     batch_size: int,
-) -> dict[str, Analysis]:
+) -> ClusterResult:
     """The analyses of ``articles``, computed on ``cluster`` (started and stopped here when it
     is a local one), by article id in their order."""
     if not provider.name:
@@ -103,7 +116,9 @@ def analyze_on_cluster(
             "pipeline (--model) to extract on a cluster"
         )
     with dask_client(cluster) as client:
-        return analyze_with_client(client, articles, provider, shared_cache, batch_size)
+        return analyze_with_client(
+            client, articles, provider, shared_cache, batch_size, cluster.batch_articles
+        )
 
 
 @contextmanager
@@ -147,7 +162,8 @@ def analyze_with_client(
     provider: PipelineProvider,
     shared_cache: str | None,
     batch_size: int,
-) -> dict[str, Analysis]:
+    batch_articles: int = BATCH_ARTICLES,
+) -> ClusterResult:
     """Analyze ``articles`` on ``client``'s workers (see the module's docstring)."""
     from distributed import as_completed
 
@@ -165,19 +181,20 @@ def analyze_with_client(
         batch_size=batch_size,
     )
     batches = iter(
-        [list(articles[start : start + BATCH_ARTICLES])]
-        for start in range(0, len(articles), BATCH_ARTICLES)
+        [list(articles[start : start + batch_articles])]
+        for start in range(0, len(articles), batch_articles)
     )
     window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
     running = as_completed()
     for batch in _take(batches, window):
         running.add(client.submit(analyze_batch, batch[0], job, pure=False))
     entries: dict[str, str] = {}
-    analyzed = 0
+    analyzed, seconds = 0, 0.0
     for future in running:
         result: BatchResult = _result(future)
         entries.update(result.entries)
         analyzed += result.analyzed
+        seconds += result.seconds
         if run is not None:
             run.counts.update(result.counts)
         for batch in _take(batches, 1):
@@ -188,7 +205,8 @@ def analyze_with_client(
         analyzed,
         len(articles) - analyzed,
     )
-    return {article.id: decode_entry(entries[article.id]) for article in articles}
+    analyses = {article.id: decode_entry(entries[article.id]) for article in articles}
+    return ClusterResult(analyses, analyzed, seconds)
 
 
 def _take(batches: Iterator[list[list[Article]]], count: int) -> list[list[list[Article]]]:
