@@ -60,8 +60,10 @@ def compose(size: int, archive: Path) -> list[Any]:
 
     originals = [item for item in read_records(archive) if not isinstance(item, Exception)]
     return [
-        replace(originals[k % len(originals)], id=f"{originals[k % len(originals)].id}-"
-                f"{k // len(originals)}")
+        replace(
+            originals[k % len(originals)],
+            id=f"{originals[k % len(originals)].id}-{k // len(originals)}",
+        )
         for k in range(size)
     ]
 
@@ -94,17 +96,6 @@ def on_cluster(articles: list[Any], workers: int) -> tuple[dict[str, Any], dict[
     from sitegen import distributed as dist
     from sitegen.nlp.provider import PipelineProvider
 
-    timings: list[float] = []
-    cpu_timings: list[float] = []
-    original = dist._result
-
-    def timed(future: Any) -> Any:  # the workers' own seconds per batch
-        result = original(future)
-        timings.append(result.seconds)
-        cpu_timings.append(result.cpu_seconds)
-        return result
-
-    dist._result = timed
     provider = PipelineProvider()
     started = time.perf_counter()
     with (
@@ -122,23 +113,22 @@ def on_cluster(articles: list[Any], workers: int) -> tuple[dict[str, Any], dict[
         ready = time.perf_counter() - started
         with LoadSampler() as load:
             begun, cpu = time.perf_counter(), time.process_time()
-            analyses = dist.analyze_with_client(client, articles, provider, None, 64)
+            done = dist.analyze_with_client(client, articles, provider, None, 64)
             seconds = time.perf_counter() - begun
             cpu_seconds = time.process_time() - cpu
-    dist._result = original
-    busy = sum(timings)
+    busy = done.worker_seconds
     overhead = seconds - busy / workers
-    return analyses, {
+    return done.analyses, {
         "workers": workers,
-        "batches": len(timings),
+        "batches": done.batches,
         "batch_articles": dist.BATCH_ARTICLES,
         "cluster_start_s": round(cluster_up, 2),
         "pipeline_loaded_s": round(ready, 2),
         "extract_s": round(seconds, 1),
         "client_cpu_s": round(cpu_seconds, 1),
         "worker_busy_s": round(busy, 1),
-        "worker_cpu_s": round(sum(cpu_timings), 1),
-        "worker_cpu_ms_per_article": round(1000 * sum(cpu_timings) / len(articles), 2),
+        "worker_cpu_s": round(done.worker_cpu_seconds, 1),
+        "worker_cpu_ms_per_article": round(1000 * done.worker_cpu_seconds / len(articles), 2),
         "overhead_s": round(overhead, 1),
         "overhead_ms_per_article": round(1000 * overhead / len(articles), 2),
         "ms_per_article": round(1000 * seconds / len(articles), 2),

@@ -66,8 +66,11 @@ class ClusterResult:
     analyses: dict[str, Analysis]
     analyzed: int
     """Articles the workers analyzed; the others they found in the shared cache."""
+    batches: int = 0
     worker_seconds: float = 0.0
     """The workers' own time on the batches, summed."""
+    worker_cpu_seconds: float = 0.0
+    """The workers' CPU time on the batches, summed."""
 
 
 @dataclass(frozen=True)
@@ -189,12 +192,14 @@ def analyze_with_client(
     for batch in _take(batches, window):
         running.add(client.submit(analyze_batch, batch[0], job, pure=False))
     entries: dict[str, str] = {}
-    analyzed, seconds = 0, 0.0
+    analyzed, finished, seconds, cpu_seconds = 0, 0, 0.0, 0.0
     for future in running:
         result: BatchResult = _result(future)
         entries.update(result.entries)
         analyzed += result.analyzed
+        finished += 1
         seconds += result.seconds
+        cpu_seconds += result.cpu_seconds
         if run is not None:
             run.counts.update(result.counts)
         for batch in _take(batches, 1):
@@ -206,7 +211,7 @@ def analyze_with_client(
         len(articles) - analyzed,
     )
     analyses = {article.id: decode_entry(entries[article.id]) for article in articles}
-    return ClusterResult(analyses, analyzed, seconds)
+    return ClusterResult(analyses, analyzed, finished, seconds, cpu_seconds)
 
 
 def _take(batches: Iterator[list[list[Article]]], count: int) -> list[list[list[Article]]]:
