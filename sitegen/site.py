@@ -79,7 +79,7 @@ def project_settings(
         keep_going=keep_going or settings.keep_going,
         processes=settings.processes if processes is None else processes,
         scheduler=scheduler or (None if workers else settings.scheduler),
-        workers=settings.workers if workers is None or scheduler else workers,
+        workers=0 if scheduler else settings.workers if workers is None else workers,
     )
 
 

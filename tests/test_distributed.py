@@ -144,6 +144,12 @@ def test_the_options_reach_the_pipeline_from_mkdocs_yml_and_the_command_line(
     local = pipeline_options(project_settings(config, workers=3))
     assert local.cluster == Cluster(workers=3)  # the command line's --workers wins
     assert pipeline_options(project_settings(tmp_path / "none.yml")).cluster == Cluster()
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("scheduler: tcp://h:8786", "workers: 2"),
+        encoding="utf-8",
+    )
+    remote = pipeline_options(project_settings(config, scheduler="tcp://other:8786"))
+    assert remote.cluster == Cluster(scheduler="tcp://other:8786")  # not both
     both = run_sitegen("extract", str(SAMPLE), "--scheduler", "tcp://h:1", "--workers", "2")
     assert both.returncode == 2
     assert "give --scheduler or --workers, not both" in both.stderr
