@@ -68,16 +68,23 @@ def compose(size: int, archive: Path) -> list[Any]:
     ]
 
 
-def single_process(articles: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def single_process(
+    articles: list[Any], batch_articles: int = 0
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """spaCy in this process: all articles in one ``analyze`` call, or (``batch_articles``)
+    one call per batch of that many, as a cluster's worker makes them."""
     from sitegen.nlp.analyze import analyze
     from sitegen.nlp.pipeline import load_pipeline
 
     started = time.perf_counter()
     nlp = load_pipeline()
     loaded = time.perf_counter() - started
+    size = batch_articles or len(articles)
     with LoadSampler() as load:
         started, cpu = time.perf_counter(), time.process_time()
-        analyses = analyze(articles, nlp, batch_size=64, n_process=1)
+        analyses: dict[str, Any] = {}
+        for start in range(0, len(articles), size):
+            analyses |= analyze(articles[start : start + size], nlp, batch_size=64, n_process=1)
         seconds = time.perf_counter() - started
         cpu_seconds = time.process_time() - cpu
     return analyses, {
@@ -141,6 +148,11 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--archive", type=Path, default=ARCHIVE)
+    parser.add_argument(
+        "--batched",
+        action="store_true",
+        help="Also time one process analyzing the cluster's batches one by one.",
+    )
     parser.add_argument("--out", type=Path, default=None, help="Also write the JSON here.")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
@@ -153,6 +165,12 @@ def main() -> None:
     }
     single, result["single_process"] = single_process(articles)
     print(json.dumps(result), file=sys.stderr, flush=True)
+    if args.batched:
+        from sitegen.distributed import BATCH_ARTICLES
+
+        batched, result["single_process_batched"] = single_process(articles, BATCH_ARTICLES)
+        result["same_analyses_batched"] = batched == single
+        print(json.dumps(result), file=sys.stderr, flush=True)
     distributed, result["cluster"] = on_cluster(articles, args.workers)
     result["same_analyses"] = single == distributed
     result["ratio_extract"] = round(

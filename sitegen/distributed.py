@@ -204,9 +204,11 @@ def analyze_with_client(
             run.counts.update(result.counts)
         for batch in _take(batches, 1):
             running.add(client.submit(analyze_batch, batch[0], job, pure=False))
-    log.debug(
-        "cluster: %d articles, %d analyzed by the workers, %d from the shared cache",
+    log.info(
+        "Dask: %d articles in %d batches on %d workers (%d analyzed, %d from the shared cache)",
         len(articles),
+        finished,
+        window // IN_FLIGHT_PER_WORKER,
         analyzed,
         len(articles) - analyzed,
     )
