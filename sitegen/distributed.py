@@ -15,6 +15,7 @@ per worker are out at a time, so neither side holds the whole archive twice.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -170,7 +171,7 @@ def analyze_with_client(
     """Analyze ``articles`` on ``client``'s workers (see the module's docstring)."""
     from distributed import as_completed
 
-    from sitegen.dask_worker import PipelinePlugin, analyze_batch
+    from sitegen.dask_worker import PipelinePlugin
 
     plugin = f"sitegen-pipeline-{provider.id}"
     client.register_plugin(PipelinePlugin(provider.name, provider.id), name=plugin)
@@ -183,41 +184,45 @@ def analyze_with_client(
         cache=shared_cache,
         batch_size=batch_size,
     )
-    batches = iter(
-        [list(articles[start : start + batch_articles])]
+    batches = (
+        list(articles[start : start + batch_articles])
         for start in range(0, len(articles), batch_articles)
     )
-    window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+    workers = max(1, len(client.scheduler_info()["workers"]))
     running = as_completed()
-    for batch in _take(batches, window):
-        running.add(client.submit(analyze_batch, batch[0], job, pure=False))
-    entries: dict[str, str] = {}
+    _submit(client, running, batches, IN_FLIGHT_PER_WORKER * workers, job)
+    decoded: dict[str, Analysis] = {}
     analyzed, finished, seconds, cpu_seconds = 0, 0, 0.0, 0.0
     for future in running:
         result: BatchResult = _result(future)
-        entries.update(result.entries)
+        decoded.update((key, decode_entry(entry)) for key, entry in result.entries)
         analyzed += result.analyzed
         finished += 1
         seconds += result.seconds
         cpu_seconds += result.cpu_seconds
         if run is not None:
             run.counts.update(result.counts)
-        for batch in _take(batches, 1):
-            running.add(client.submit(analyze_batch, batch[0], job, pure=False))
+        _submit(client, running, batches, 1, job)
     log.info(
         "Dask: %d articles in %d batches on %d workers (%d analyzed, %d from the shared cache)",
         len(articles),
         finished,
-        window // IN_FLIGHT_PER_WORKER,
+        workers,
         analyzed,
         len(articles) - analyzed,
     )
-    analyses = {article.id: decode_entry(entries[article.id]) for article in articles}
+    analyses = {article.id: decoded[article.id] for article in articles}
     return ClusterResult(analyses, analyzed, finished, seconds, cpu_seconds)
 
 
-def _take(batches: Iterator[list[list[Article]]], count: int) -> list[list[list[Article]]]:
-    return [batch for _, batch in zip(range(count), batches, strict=False)]
+def _submit(
+    client: Any, running: Any, batches: Iterator[list[Article]], count: int, job: BatchJob
+) -> None:
+    """Submit the next ``count`` batches (fewer at the end) to the cluster."""
+    from sitegen.dask_worker import analyze_batch
+
+    for batch in itertools.islice(batches, count):
+        running.add(client.submit(analyze_batch, batch, job, pure=False))
 
 
 def _result(future: Any) -> BatchResult:
