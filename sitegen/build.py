@@ -23,8 +23,10 @@ from sitegen.cache import (
     phrase_cache,
     write_rule_counts,
 )
+from sitegen.distributed import Cluster, analyze_on_cluster
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
+from sitegen.ingest.records import DEFAULT_FIELDS, RecordFields
 from sitegen.model import Analysis, Article, KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.provider import Pipeline, PipelineProvider, provider_of
@@ -73,6 +75,13 @@ class Options:
     """Overrides that match nothing are errors, not warnings."""
     keep_going: bool = False
     """Skip articles that cannot be read (with a warning) instead of stopping."""
+    fields: RecordFields = DEFAULT_FIELDS
+    """Which field of a JSON record holds what."""
+    cluster: Cluster = Cluster()
+    """Where spaCy runs: this machine (the default), or a Dask cluster."""
+    analysis_cache: str | None = None
+    """The extraction cache's folder or fsspec URL when it is not ``cache_dir`` (a store the
+    workers of a cluster share); the other caches stay in ``cache_dir``."""
     disabled_rules: frozenset[str] = frozenset()
     """Rule ids switched off (``--disable-rule``), besides the overrides' ``disabled_rules``."""
 
@@ -180,7 +189,7 @@ def _keep_rule_counts(kb: KnowledgeBase, options: Options) -> None:
 
 def _read(paths: Sequence[str | Path], options: Options, stats: BuildStats) -> list[Article]:
     with stats.stage("read"):
-        articles = read_articles(paths, keep_going=options.keep_going)
+        articles = read_articles(paths, keep_going=options.keep_going, fields=options.fields)
     for article in articles:
         if article.published is None:
             log.warning("%s: no 'published' date; relative dates stay undated", article.path)
@@ -273,12 +282,22 @@ def _warnings_logged() -> Iterator[list[tuple[str, int, str]]]:
 def analyze_cached(
     articles: list[Article], provider: PipelineProvider, options: Options, stats: BuildStats
 ) -> dict[str, Analysis]:
-    """Analyses from the cache; spaCy, loaded only then, for the articles that miss it."""
-    cache = AnalysisCache(options.cache_dir, provider.id) if options.cache_dir else None
+    """Analyses from the cache; spaCy, loaded only then, for the articles that miss it: in
+    this process, or on the Dask cluster ``options.cluster`` names."""
+    location = analysis_cache_location(options)
+    cache = AnalysisCache(location, provider.id) if location is not None else None
     found = {article.id: cache.get(article) for article in articles} if cache else {}
     missing = [article for article in articles if found.get(article.id) is None]
     fresh: dict[str, Analysis] = {}
-    if missing:
+    if missing and options.cluster.enabled:
+        shared = shared_cache_location(options)
+        fresh = analyze_on_cluster(
+            missing, provider, options.cluster, shared, options.batch_size
+        ).analyses
+        if cache is not None and shared is None:  # the workers could not store them
+            for article in missing:
+                cache.put(article, fresh[article.id])
+    elif missing:
         nlp = provider.get()
         progress = provider.progress
         if progress is not None:
@@ -297,6 +316,22 @@ def analyze_cached(
     stats.model_loaded = provider.loaded
     log.debug("%d articles analyzed, %d from the cache", stats.analyzed, stats.cached)
     return {article.id: found.get(article.id) or fresh[article.id] for article in articles}
+
+
+def analysis_cache_location(options: Options) -> str | Path | None:
+    """Where the extraction cache is: ``analysis_cache``, else ``cache_dir``, else nowhere."""
+    return options.analysis_cache or options.cache_dir
+
+
+def shared_cache_location(options: Options) -> str | None:
+    """The extraction cache as the cluster's workers reach it, or None when they cannot (the
+    building machine then stores what they send back): the ``analysis_cache`` given (a shared
+    folder or URL), else the cache folder when the cluster runs on this machine."""
+    if options.analysis_cache:
+        return options.analysis_cache
+    if options.cache_dir is not None and options.cluster.is_local:
+        return str(Path(options.cache_dir).resolve())
+    return None
 
 
 def extract(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sitegen import __version__
+from sitegen import __version__, rules
 from sitegen.model import (
     Analysis,
     Article,
@@ -37,7 +37,7 @@ from sitegen.model import (
 from sitegen.overrides import Overrides
 from sitegen.resolve.entities import Cluster, article_clusters
 from sitegen.resolve.topics import article_phrases
-from sitegen.rules import add_counts, counting, disabled_key
+from sitegen.rules import add_counts, counting
 
 log = logging.getLogger(__name__)
 
@@ -52,60 +52,131 @@ _KEYS: weakref.WeakKeyDictionary[Article, dict[str, str]] = weakref.WeakKeyDicti
 
 
 class AnalysisCache:
-    """Analyses on disk under ``folder``, for one pipeline id."""
+    """Analyses under ``folder`` (a local folder, or an fsspec URL such as ``s3://bucket/cache``
+    that the workers of a cluster share), for one pipeline id."""
 
-    def __init__(self, folder: Path, pipeline: str) -> None:
+    def __init__(self, folder: Path | str, pipeline: str) -> None:
         self.folder = folder
+        self.store = entry_store(folder)
         self.pipeline = pipeline
 
     def key(self, article: Article) -> str:
-        """The entry key of ``article``'s analysis with this pipeline and this sitegen
-        (remembered while the article lives: a build asks for it several times)."""
+        """The entry key of ``article``'s analysis with this pipeline, this sitegen and the
+        active run's disabled rules (remembered while the article lives: a build asks for it
+        several times). A run with no rule switched off has the same keys as before rules
+        could be switched."""
+        run = rules.active()
+        disabled = sorted(run.disabled) if run is not None else []
+        memo = self.pipeline + "\0" + ",".join(disabled)
         known = _KEYS.setdefault(article, {})
-        switched = disabled_key()
-        memo = f"{self.pipeline}\0{switched}"
         if memo not in known:
             fields = {k: v for k, v in dataclasses.asdict(article).items() if k != "path"}
             stamp = {"sitegen": code_version(), "pipeline": self.pipeline, "article": fields}
-            if switched:  # only then: the keys of a build with every rule on stay as they were
-                stamp["disabled_rules"] = switched
+            if disabled:
+                stamp["disabled_rules"] = disabled
             encoded = json.dumps(stamp, sort_keys=True, default=str, ensure_ascii=False)
             known[memo] = hashlib.sha256(encoded.encode("utf-8")).hexdigest()
         return known[memo]
 
-    def path(self, article: Article) -> Path:
+    def name(self, article: Article) -> str:
+        """The entry's name under the folder: ``<key[:2]>/<key>.json``."""
         key = self.key(article)
-        return self.folder / key[:2] / f"{key}.json"
+        return f"{key[:2]}/{key}.json"
+
+    def path(self, article: Article) -> Path:
+        """The entry's path, for a local folder."""
+        return Path(self.folder) / self.name(article)
 
     def get(self, article: Article) -> Analysis | None:
         """The cached analysis of ``article``, or None (missing, or unreadable: warned)."""
-        path = self.path(article)
+        name = self.name(article)
         try:
-            data = json.loads(path.read_bytes())
-            if data.get("format") != FORMAT:
-                raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
-            analysis = analysis_from_json(data["analysis"])
+            analysis = decode_entry(self.store.read(name))
             if analysis.article != article.id:
                 raise ValueError(f"entry is for article {analysis.article!r}")
         except FileNotFoundError:
             return None
         except (OSError, AttributeError, KeyError, TypeError, ValueError) as exc:
-            log.warning("%s: unreadable cache entry (%s); analyzing it again", path, exc)
+            log.warning(
+                "%s: unreadable cache entry (%s); analyzing it again", self.store.where(name), exc
+            )
             return None
         return analysis
 
     def put(self, article: Article, analysis: Analysis) -> None:
         """Store ``analysis`` for ``article`` (atomically; a failure is only a warning)."""
-        path = self.path(article)
-        data = {"format": FORMAT, "analysis": analysis_to_json(analysis)}
+        name = self.name(article)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(encode_entry(data))
-            os.replace(temporary, path)
+            self.store.write(name, analysis_entry(analysis).encode("utf-8"))
         except OSError as exc:
-            log.warning("%s: cannot write the cache entry (%s)", path, exc)
+            log.warning("%s: cannot write the cache entry (%s)", self.store.where(name), exc)
+
+
+class FolderStore:
+    """Cache entries as files under a local folder, each written atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def where(self, name: str) -> str:
+        return str(self.folder / name)
+
+    def read(self, name: str) -> bytes:
+        return (self.folder / name).read_bytes()
+
+    def write(self, name: str, data: bytes) -> None:
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+
+
+class FsspecStore:
+    """Cache entries under an fsspec URL (``s3://``, ``gs://``, ``memory://``, ...): each entry
+    is written whole, in one put (atomic on object stores)."""
+
+    def __init__(self, url: str) -> None:
+        import fsspec  # only for a URL
+
+        self.url = url.rstrip("/")
+        self.fs, self.root = fsspec.core.url_to_fs(url)
+
+    def where(self, name: str) -> str:
+        return f"{self.url}/{name}"
+
+    def read(self, name: str) -> bytes:
+        data = self.fs.cat_file(f"{self.root}/{name}")
+        return data if isinstance(data, bytes) else bytes(data)
+
+    def write(self, name: str, data: bytes) -> None:
+        self.fs.pipe_file(f"{self.root}/{name}", data)
+
+
+def entry_store(location: Path | str) -> FolderStore | FsspecStore:
+    """The store of a cache folder or URL; ``file://`` URLs are folders."""
+    text = str(location)
+    if "://" not in text:
+        return FolderStore(Path(location))
+    if text.startswith("file://"):
+        return FolderStore(Path(text.removeprefix("file://")))
+    return FsspecStore(text)
+
+
+def analysis_entry(analysis: Analysis) -> str:
+    """The text of ``analysis``'s cache entry: what the cache stores and a cluster's workers
+    send back."""
+    return encode_entry({"format": FORMAT, "analysis": analysis_to_json(analysis)})
+
+
+def decode_entry(data: bytes | str) -> Analysis:
+    """The analysis of a cache entry's text; raises ValueError (and KeyError, TypeError) on an
+    entry of another format or shape."""
+    entry = json.loads(data)
+    if entry.get("format") != FORMAT:
+        raise ValueError(f"format {entry.get('format')!r}, expected {FORMAT}")
+    return analysis_from_json(entry["analysis"])
 
 
 def encode_entry(data: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sitegen.config import Settings
 from sitegen.errors import SitegenError
 from sitegen.ingest import find_articles, read_file
+from sitegen.ingest.duplicates import find_duplicates
 from sitegen.model import Article
 from sitegen.overrides import load_overrides
 from sitegen.site import PLUGIN_NAME, load_mkdocs, plugin_options, read_mkdocs_yml
@@ -42,9 +43,14 @@ def _check_articles(settings: Settings, report: CheckReport) -> None:
         report.errors.append(str(exc))
         return
     seen: dict[str, str] = {}
-    for article in (item for path in files for item in _read_checked(path, report)):
+    articles = [item for path in files for item in _read_checked(path, settings, report)]
+    duplicates = find_duplicates(articles)
+    dropped = {id(duplicate.dropped) for duplicate in duplicates}
+    for article in articles:
         report.articles += 1
-        if article.id in seen:
+        if id(article) in dropped:
+            continue
+        if article.id in seen and Path(article.path).is_file():  # records get unique ids
             report.errors.append(
                 f"{article.path}: article id '{article.id}' is also the id of {seen[article.id]}; "
                 "rename one of the files"
@@ -54,14 +60,16 @@ def _check_articles(settings: Settings, report: CheckReport) -> None:
             report.warnings.append(
                 f"{article.path}: no 'published' date; relative dates stay undated"
             )
+    report.warnings += [duplicate.note() for duplicate in duplicates]
     if not files:
         report.errors.append("no articles found in " + ", ".join(map(str, settings.seeds)))
 
 
-def _read_checked(path: Path, report: CheckReport) -> Iterator[Article]:
-    """The articles of one input file; what cannot be read becomes an error of the report."""
+def _read_checked(path: Path, settings: Settings, report: CheckReport) -> Iterator[Article]:
+    """The articles of one input file of any format; what cannot be read becomes an error of
+    the report."""
     try:
-        for item in read_file(path):
+        for item in read_file(path, settings.fields):
             if isinstance(item, SitegenError):
                 report.errors.append(str(item))
             else:

@@ -71,6 +71,19 @@ disable_rule_option = click.option(
     callback=lambda context, _, value: context.meta.__setitem__("disabled_rules", value),
     help="Switch a rule off (repeatable; `sitegen rules` lists their ids).",
 )
+scheduler_option = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help=DOC["scheduler"] + " [default: mkdocs.yml's, else this machine]",
+)
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help=DOC["workers"] + " [default: mkdocs.yml's, else none]",
+)
 config_option = click.option(
     "--config-file",
     "-f",
@@ -91,6 +104,8 @@ def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads articles shares."""
     for decorator in (
         disable_rule_option,
+        workers_option,
+        scheduler_option,
         processes_option,
         keep_going_option,
         strict_option,
@@ -139,10 +154,15 @@ def _settings(
     strict: bool,
     keep_going: bool = False,
     processes: int | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Settings:
+    if scheduler and workers:
+        raise click.UsageError("give --scheduler or --workers, not both")
     disabled = click.get_current_context().meta.get("disabled_rules", ())
     return project_settings(
-        config_file, paths, overrides, model, strict, keep_going, processes, disabled
+        config_file, paths, overrides, model, strict, keep_going, processes, disabled,
+        scheduler, workers,
     )
 
 
@@ -172,6 +192,8 @@ def generate_command(
     strict: bool,
     keep_going: bool,
     processes: int | None,
+    scheduler: str | None,
+    workers: int | None,
     docs_dir: Path | None,
 ) -> None:
     """Write the Markdown pages for PATH into the docs folder (no MkDocs run).
@@ -182,7 +204,9 @@ def generate_command(
       sitegen generate seeds/ --docs-dir site_src
     """
     started = time.perf_counter()
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
+    settings = _settings(
+        paths, config_file, overrides, model, strict, keep_going, processes, scheduler, workers
+    )
     with _analyze_with_progress(settings) as nlp:
         kb, report = generate(
             settings.seeds, docs_dir or docs_dir_of(config_file), pipeline_options(settings), nlp
@@ -207,6 +231,8 @@ def build_command(
     strict: bool,
     keep_going: bool,
     processes: int | None,
+    scheduler: str | None,
+    workers: int | None,
     docs_dir: Path | None,
     site_dir: Path | None,
 ) -> None:
@@ -221,7 +247,9 @@ def build_command(
       sitegen build seeds/ --config-file mkdocs.yml --site-dir public
     """
     started = time.perf_counter()
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
+    settings = _settings(
+        paths, config_file, overrides, model, strict, keep_going, processes, scheduler, workers
+    )
     checked_site_folder(config_file, site_dir, settings.seeds)  # before anything is written
     overrides_kw = {
         "docs_dir": str(docs_dir) if docs_dir else None,
@@ -280,6 +308,8 @@ def extract_command(
     strict: bool,
     keep_going: bool,
     processes: int | None,
+    scheduler: str | None,
+    workers: int | None,
     as_json: bool,
 ) -> None:
     """Print the articles, entities and dates found in PATH as one JSON object.
@@ -288,7 +318,9 @@ def extract_command(
     Example:
       sitegen extract seeds/ --json > extracted.json
     """
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
+    settings = _settings(
+        paths, config_file, overrides, model, strict, keep_going, processes, scheduler, workers
+    )
     with _analyze_with_progress(settings) as nlp:
         kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
@@ -332,6 +364,8 @@ def check_command(
     strict: bool,
     keep_going: bool,
     processes: int | None,
+    scheduler: str | None,
+    workers: int | None,
     review: bool,
 ) -> None:
     """Validate articles, sidecars, the overrides file and mkdocs.yml without building.
@@ -343,7 +377,9 @@ def check_command(
       sitegen check
       sitegen check seeds/ --overrides sitegen.yml --review
     """
-    settings = _settings(paths, config_file, overrides, model, strict, keep_going, processes)
+    settings = _settings(
+        paths, config_file, overrides, model, strict, keep_going, processes, scheduler, workers
+    )
     report = check_project(settings, config_file)
     for message in report.errors:
         click.echo(f"error: {message}", err=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import ConfigError
+from sitegen.ingest.records import RecordFields, field_problems, record_fields
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,17 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
-        "seeds", "seeds", (str, list), "Article files or folders (.txt + .yml, .md, .jsonl)."
+        "seeds",
+        "seeds",
+        (str, list),
+        "Article files or folders (.txt + .yml, .md, .html, .jsonl, .json, feeds, .warc).",
+    ),
+    Setting(
+        "fields",
+        {},
+        (dict,),
+        "Field names of JSON records, e.g. {text: body, published: date} "
+        "(keys: text, title, published, url, source, authors, id).",
     ),
     Setting("overrides", "sitegen.yml", (str,), "Curation file; a missing default file is fine."),
     Setting("model", None, (str, type(None)), "spaCy pipeline name or path (default: sm)."),
@@ -36,6 +47,19 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("strict", False, (bool,), "Overrides that match nothing are errors, not warnings."),
     Setting("keep_going", False, (bool,), "Skip unreadable articles (with a warning), not stop."),
+    Setting(
+        "scheduler",
+        None,
+        (str, type(None)),
+        "Extract on the Dask scheduler at this address (tcp://HOST:8786).",
+    ),
+    Setting("workers", 0, (int,), "Extract on a local Dask cluster of N worker processes."),
+    Setting(
+        "cache",
+        None,
+        (str, type(None)),
+        "Extraction cache: a folder or an fsspec URL workers share (default .sitegen-cache).",
+    ),
     Setting("review_page", True, (bool,), "Generate review.md: what deserves an editor's look."),
     Setting("about_page", True, (bool,), "Generate about.md: how the site was made, from what."),
     Setting("disabled_rules", (), (list, tuple), "Rule ids switched off (`sitegen rules`)."),
@@ -61,6 +85,14 @@ class Settings:
     """Overrides that match nothing fail the build."""
     keep_going: bool = False
     """Skip unreadable articles with a warning instead of stopping."""
+    fields: RecordFields = RecordFields()
+    """Which field of a JSON record holds what."""
+    scheduler: str | None = None
+    """The Dask scheduler to extract on, or None."""
+    workers: int = 0
+    """Worker processes of a local Dask cluster to extract on; 0: none."""
+    cache: str | None = None
+    """The extraction cache's folder (resolved) or fsspec URL; None: the default folder."""
     review_page: bool = True
     """Generate ``review.md``."""
     about_page: bool = True
@@ -111,6 +143,10 @@ def load_settings(
         processes=merged["processes"],
         strict=merged["strict"],
         keep_going=merged["keep_going"],
+        fields=record_fields(merged["fields"]),
+        scheduler=merged["scheduler"],
+        workers=merged["workers"],
+        cache=_cache_location(merged["cache"], base),
         review_page=merged["review_page"],
         about_page=merged["about_page"],
         disabled_rules=tuple(merged["disabled_rules"]),
@@ -131,6 +167,11 @@ def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: 
         problems.append(f"{source}: option 'batch_size' must be at least 1")
     if merged["processes"] < 0:
         problems.append(f"{source}: option 'processes' must be 0 (automatic) or more")
+    problems += field_problems(merged["fields"], source)
+    if merged["workers"] < 0:
+        problems.append(f"{source}: option 'workers' must be 0 (no cluster) or more")
+    if merged["workers"] and merged["scheduler"]:
+        problems.append(f"{source}: options 'scheduler' and 'workers' exclude each other")
     overrides = merged["overrides"]
     if overrides != defaults()["overrides"] and not _resolve(base, overrides).is_file():
         problems.append(f"{source}: overrides file '{overrides}' does not exist (in {base})")
@@ -140,6 +181,13 @@ def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: 
 def _overrides_path(value: str, base: Path) -> Path | None:
     path = _resolve(base, value)
     return path if path.is_file() else None
+
+
+def _cache_location(value: str | None, base: Path) -> str | None:
+    """A cache folder resolved against ``base``; a URL (``s3://...``) as it is."""
+    if value is None or "://" in value:
+        return value
+    return str(_resolve(base, value))
 
 
 def _as_list(value: Any) -> list[Any]:

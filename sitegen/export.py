@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitegen.model import KnowledgeBase, Topic
+from sitegen.model import Article, KnowledgeBase, Topic
+
+EXTRACTED_SOURCES = ("html:", "feed:")
+"""``text_source`` prefixes of texts sitegen extracted (no file holds them as they are)."""
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
-    """The knowledge base as plain JSON data; offsets index each input file's decoded text."""
+    """The knowledge base as plain JSON data. Offsets index each article's ``text``, which its
+    ``text_source`` names: the input file's decoded text (``file``), a JSON record's field
+    (``record:FIELD``), or a text sitegen extracted (``html:main-text``, ``feed:content``,
+    ``feed:summary``), which the article's ``text`` then carries."""
     by_sentence = _entities_by_sentence(kb)
     return {
-        "articles": [
-            {
-                "id": article.id,
-                "path": article.path,
-                "title": article.title,
-                "published": article.published.isoformat() if article.published else None,
-                "source": article.source,
-                "authors": list(article.authors),
-            }
-            for article in kb.articles
-        ],
+        "articles": [_article(article) for article in kb.articles],
         "entities": [
             {
                 "id": entity.id,
@@ -84,6 +80,31 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             for time in analysis.times
         ],
     }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    data = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "source": article.source,
+        "authors": list(article.authors),
+        "url": article.url,
+        "text_source": article.text_source,
+        "paragraphs": [
+            {
+                "anchor": f"p{block.number}",
+                "kind": block.kind,
+                "start": block.start,
+                "end": block.end,
+            }
+            for block in article.blocks
+        ],
+    }
+    if article.text_source.startswith(EXTRACTED_SOURCES):
+        data["text"] = article.text
+    return data
 
 
 def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:

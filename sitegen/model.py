@@ -59,6 +59,12 @@ class Article:
     source: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
+    """The article's source URL (its canonical URL where the page names one)."""
+    text_source: str = "file"
+    """What ``text`` is, so offsets can be checked against it: ``file`` (the input file's
+    decoded text), ``record:FIELD`` (a JSON record's field), ``html:main-text`` (the main text
+    trafilatura extracted from a page, also of a WARC response), ``feed:content`` or
+    ``feed:summary`` (a feed entry's full content, or only its summary, as text)."""
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

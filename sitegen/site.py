@@ -17,6 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from sitegen.build import Options, default_processes
 from sitegen.config import Settings, load_settings
+from sitegen.distributed import Cluster
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.overrides import load_overrides
 from sitegen.sitedir import drop_empty_source_date_epoch, staged_folder
@@ -61,6 +62,8 @@ def project_settings(
     keep_going: bool = False,
     processes: int | None = None,
     disabled_rules: Sequence[str] = (),
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Settings:
     """The plugin's options from mkdocs.yml (if any), replaced by what the command line gives
     (rules the command line switches off add to the plugin's)."""
@@ -78,6 +81,8 @@ def project_settings(
         keep_going=keep_going or settings.keep_going,
         processes=settings.processes if processes is None else processes,
         disabled_rules=(*settings.disabled_rules, *disabled_rules),
+        scheduler=scheduler or (None if workers else settings.scheduler),
+        workers=0 if scheduler else settings.workers if workers is None else workers,
     )
 
 
@@ -137,4 +142,7 @@ def pipeline_options(settings: Settings) -> Options:
         strict=settings.strict,
         keep_going=settings.keep_going,
         disabled_rules=frozenset(settings.disabled_rules),
+        fields=settings.fields,
+        cluster=Cluster(scheduler=settings.scheduler, workers=settings.workers),
+        analysis_cache=settings.cache,
     )

@@ -147,7 +147,7 @@ def test_json_lines_bad_records_name_their_line_and_the_others_still_read(
     errors = [str(item) for item in read_file(path) if isinstance(item, InputError)]
     assert errors == [
         f"{path}:3:20: not valid JSON (Expecting value)",
-        f"{path}:4: a record must be a JSON object, not list",
+        f"{path}:4: a record must be a JSON object, not an array",
         f"{path}:5: no text in field 'text'",
     ]
 

@@ -1,32 +1,51 @@
-"""Readers: input files (``.txt`` + sidecar ``.yml``, ``.md`` with front matter, JSON Lines
-archives of many articles) -> Article."""
+"""Readers: input files -> Article.
+
+One article per file: ``.txt`` (+ sidecar ``.yml``), ``.md`` with front matter, a saved web
+page (``.html``, ``.htm``: ``pages``). Many per file: JSON Lines and JSON arrays of records
+(``records``), RSS/Atom feeds (``feeds``), WARC web archives (``warc``). Every reader yields
+each article or the :class:`InputError` of the one it could not read, so the others still read
+(``--keep-going``); copies (same canonical URL or same text) are dropped (``duplicates``).
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from sitegen.errors import InputError
+from sitegen.ingest.duplicates import drop_duplicates
+from sitegen.ingest.feeds import FEED_SUFFIXES, read_feed
 from sitegen.ingest.metadata import Metadata, metadata_from_mapping, parse_yaml
-from sitegen.ingest.records import RECORD_SUFFIXES, read_records
+from sitegen.ingest.pages import PAGE_SUFFIXES, read_page
+from sitegen.ingest.records import DEFAULT_FIELDS, RECORD_SUFFIXES, RecordFields, read_records
 from sitegen.ingest.structure import split_body
+from sitegen.ingest.warc import WARC_SUFFIXES, read_warc
 from sitegen.model import Article
 from sitegen.slugs import base_slug, unique_suffixed
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-"""Files holding one article each."""
-INPUT_SUFFIXES = ARTICLE_SUFFIXES + RECORD_SUFFIXES
-"""Every file sitegen reads: single articles and archives of records."""
+"""Text files holding one article each."""
+INPUT_SUFFIXES = (
+    ARTICLE_SUFFIXES + PAGE_SUFFIXES + RECORD_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
+)
+"""Every file name ending sitegen reads."""
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 ARTICLE_ID_MAX_LENGTH = 80
 FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M
 )
+Reader = Callable[[Path, RecordFields], Iterator["Article | InputError"]]
+
+
+def input_suffix(path: Path) -> str | None:
+    """The reader's name ending ``path`` has (``.warc.gz`` too), or None."""
+    name = path.name.lower()
+    return next((suffix for suffix in INPUT_SUFFIXES if name.endswith(suffix)), None)
 
 
 def find_articles(paths: Iterable[str | Path]) -> list[Path]:
@@ -38,7 +57,7 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(
                 child
                 for child in sorted(path.iterdir())
-                if child.suffix.lower() in INPUT_SUFFIXES
+                if input_suffix(child)
                 and child.is_file()
                 and not child.is_symlink()
                 and not child.name.startswith(".")
@@ -50,36 +69,52 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def read_file(path: Path) -> Iterator[Article | InputError]:
+def read_file(path: Path, fields: RecordFields = DEFAULT_FIELDS) -> Iterator[Article | InputError]:
     """The articles of one input file, each as read or as the error that stopped it: one for an
-    article file, one per record for an archive (whose other records still read after a bad
-    one)."""
+    article file or page, one per record, entry or response of an archive (whose others still
+    read after a bad one). ``fields`` names a JSON record's fields."""
     try:
-        if path.suffix.lower() in RECORD_SUFFIXES:
-            yield from read_records(path)
-        else:
-            yield read_article(path)
+        yield from READERS.get(input_suffix(path) or "", _one_article)(path, fields)
     except InputError as exc:
         yield exc
 
 
-def read_articles(paths: Iterable[str | Path], keep_going: bool = False) -> list[Article]:
+def _one_article(path: Path, fields: RecordFields) -> Iterator[Article]:
+    yield read_article(path)
+
+
+def _page(path: Path, fields: RecordFields) -> Iterator[Article]:
+    yield read_page(path)
+
+
+READERS: dict[str, Reader] = {
+    **{suffix: read_records for suffix in RECORD_SUFFIXES},
+    **{suffix: _page for suffix in PAGE_SUFFIXES},
+    **{suffix: lambda path, fields: read_feed(path) for suffix in FEED_SUFFIXES},
+    **{suffix: lambda path, fields: read_warc(path) for suffix in WARC_SUFFIXES},
+}
+"""The reader of each name ending that holds something else than one text article."""
+
+
+def read_articles(
+    paths: Iterable[str | Path], keep_going: bool = False, fields: RecordFields = DEFAULT_FIELDS
+) -> list[Article]:
     """Read every article named by ``paths`` (files or folders), in a stable order.
 
     Empty articles are skipped with a warning. With ``keep_going``, an article (or an archive's
     record) that cannot be read is skipped with a warning naming it and the problem; without,
-    the first one is an error.
+    the first one is an error. Copies of an article are dropped, the fullest kept (logged).
     """
     articles = []
     for path in find_articles(paths):
-        for item in read_file(path):
+        for item in read_file(path, fields):
             if isinstance(item, InputError):
                 if not keep_going:
                     raise item
                 log.warning("%s; skipped (--keep-going)", item)
             elif item.blocks:
                 articles.append(item)
-    return unique_article_ids(articles)
+    return unique_article_ids(drop_duplicates(articles))
 
 
 def unique_article_ids(articles: list[Article]) -> list[Article]:

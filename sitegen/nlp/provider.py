@@ -45,6 +45,11 @@ class PipelineProvider:
         return installed_pipeline_id(self._name)
 
     @property
+    def name(self) -> str:
+        """The name or path the pipeline loads from ("" for a pipeline object given in code)."""
+        return self._name
+
+    @property
     def loaded(self) -> bool:
         """Whether the pipeline is in memory (given, or loaded by ``get``)."""
         return self._nlp is not None
