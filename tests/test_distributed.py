@@ -19,6 +19,7 @@ from sitegen.distributed import Cluster, analyze_with_client
 from sitegen.errors import SitegenError
 from sitegen.ingest import read_articles
 from sitegen.nlp.provider import PipelineProvider
+from tests.helpers import run_sitegen
 
 SAMPLE = Path(__file__).parent / "fixtures" / "archive" / "wikinews-sample.jsonl"
 
@@ -129,7 +130,6 @@ def test_the_options_reach_the_pipeline_from_mkdocs_yml_and_the_command_line(
     tmp_path: Path,
 ) -> None:
     from sitegen.site import pipeline_options, project_settings
-    from tests.test_cli import run_sitegen
 
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -17,7 +17,7 @@ from sitegen.config import load_settings
 from sitegen.errors import ConfigError, InputError
 from sitegen.ingest import read_articles, read_file
 from sitegen.ingest.records import RecordFields
-from tests.conftest import write
+from tests.helpers import run_sitegen, write
 
 WEB = Path(__file__).parent / "fixtures" / "web"
 SOURCES = WEB / "sources.jsonl"
@@ -247,7 +247,6 @@ def test_duplicates_keep_the_fullest_copy_and_say_which(tmp_path: Path, caplog) 
 
 
 def test_check_validates_every_format(tmp_path: Path) -> None:
-    from tests.test_cli import run_sitegen
 
     folder = tmp_path / "seeds"
     folder.mkdir()
@@ -305,7 +304,6 @@ def test_export_and_page_of_an_extracted_text(nlp) -> None:
 
 
 def test_a_bad_file_among_good_ones_is_named_and_the_others_still_build(tmp_path: Path) -> None:
-    from tests.test_cli import run_sitegen
 
     folder = tmp_path / "seeds"
     folder.mkdir()
