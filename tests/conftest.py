@@ -40,7 +40,7 @@ SITE_CALLS = frozenset(
 )
 """Names whose use in a test's code, or in its module's helpers it calls, puts it in the site
 tier (the real model, a command)."""
-SITE_MODULES = frozenset({"test_plugin", "test_golden"})
+SITE_MODULES = frozenset({"test_plugin", "test_golden", "test_distributed"})
 """Modules whose tests reach the real model or MkDocs through module fixtures or other modules'
 helpers: all their tests are in the site tier."""
 BROWSER_MODULES = frozenset({"test_browser"})
