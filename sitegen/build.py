@@ -176,12 +176,12 @@ def _knowledge(
             clusters = cluster_cache(options.cache_dir, provider.id)
             phrases = phrase_cache(options.cache_dir, provider.id)
             entities = resolve_entities(articles, analyses, clusters)
-            topics = find_topics(articles, analyses, entities, curated, phrases)
+            topics, filings = find_topics(articles, analyses, entities, curated, phrases)
             clusters.save()
             phrases.save()
         else:
             entities = resolve_entities(articles, analyses)
-            topics = find_topics(articles, analyses, entities, curated)
+            topics, filings = find_topics(articles, analyses, entities, curated)
         events = build_events(articles, analyses, entities)
         kb = KnowledgeBase(
             articles=tuple(articles),
@@ -189,6 +189,7 @@ def _knowledge(
             entities=entities,
             topics=topics,
             events=events,
+            filings=filings,
             quotes=resolve_quotes(articles, analyses, entities),
         )
         kb = curate(kb, options.overrides, options.strict)

@@ -25,9 +25,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "seeds", "seeds", (str, list), "Article files or folders (.txt + .yml, .md, .jsonl)."
-    ),
+    Setting("seeds", "seeds", (str, list), "Article files or folders (.txt + .yml, .md, .jsonl)."),
     Setting("overrides", "sitegen.yml", (str,), "Curation file; a missing default file is fine."),
     Setting("model", None, (str, type(None)), "spaCy pipeline name or path (default: sm)."),
     Setting("batch_size", 64, (int,), "Texts per spaCy batch."),

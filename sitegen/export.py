@@ -18,6 +18,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "published": article.published.isoformat() if article.published else None,
                 "source": article.source,
                 "authors": list(article.authors),
+                "subjects": list(kb.filings.get(article.id, ())),
             }
             for article in kb.articles
         ],
@@ -41,7 +42,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for entity in kb.entities
         ],
-        "topics": [_topic(kb, topic) for topic in kb.topics],
+        "topics": _topics(kb),
         "events": [
             {
                 "date": event.date,
@@ -90,16 +91,27 @@ def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:
     return kb.article(article_id).blocks[block].number
 
 
-def _topic(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
+def _topics(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Every topic, with the entities named in its sentences: looked up in one index of the
+    entities by sentence, built once (linear in mentions plus passages)."""
+    named: dict[tuple[str, int], set[str]] = {}
+    for entity in kb.entities:
+        for mention in entity.mentions:
+            named.setdefault((mention.article, mention.sentence), set()).add(entity.id)
+    return [_topic(topic, named) for topic in kb.topics]
+
+
+def _topic(topic: Topic, named: dict[tuple[str, int], set[str]]) -> dict[str, Any]:
     sentences = {(p.article, p.sentence) for p in topic.passages}
-    entities = sorted(
-        {e.id for e in kb.entities for m in e.mentions if (m.article, m.sentence) in sentences}
-    )
+    entities = sorted({e for key in sentences for e in named.get(key, ())})
     return {
         "id": topic.id,
+        "kind": topic.kind,
         "name": topic.name,
         "page": topic.page,
+        "subject": topic.subject or None,
+        "code": topic.code or None,
         "aliases": list(topic.aliases),
         "entities": entities,
-        "articles": sorted({p.article for p in topic.passages}),
+        "articles": list(topic.articles) or sorted({p.article for p in topic.passages}),
     }

@@ -89,4 +89,3 @@ def _metadata(record: dict[str, Any], fields: RecordFields) -> dict[str, Any]:
         "authors": fields.authors,
     }
     return {key: record[name] for key, name in names.items() if record.get(name) is not None}
-
