@@ -293,3 +293,30 @@ def test_untrusted_topic_names_are_escaped() -> None:
     assert topics_for_article(article, context, "articles/a.md", 99).startswith(
         "**Topics:** [&lt;b&gt;"
     )
+
+
+def test_a_rejected_subject_leaves_its_threads_on_the_index(seed_kb: KnowledgeBase) -> None:
+    subject = next(t for t in seed_kb.topics if t.kind == "subject")
+    kept = tuple(t for t in seed_kb.topics if t.id != subject.id)
+    kb = dataclasses.replace(seed_kb, topics=kept)
+    _, index = render_topics_index(kb)
+    orphans = [t for t in kept if t.kind == "thread" and t.subject == subject.id]
+    assert orphans and "## Other threads" in index
+    assert all(f"]({t.page.removeprefix('topics/')})" in index for t in orphans)
+    context = RenderContext.build(kb)
+    article = kb.articles[0]
+    render_topic_page(orphans[0], context)  # no subject to link: no error
+    assert subject.name not in topics_for_article(article, context, "articles/x.md", 99)
+
+
+def test_seed_threads_live_under_subjects_and_the_index_groups_them(
+    seed_kb: KnowledgeBase,
+) -> None:
+    subjects = {t.id: t for t in seed_kb.topics if t.kind == "subject"}
+    threads = [t for t in seed_kb.topics if t.kind == "thread"]
+    assert 1 <= len(subjects) <= 3 and threads
+    assert all(t.subject in subjects for t in threads)
+    _, index = render_topics_index(seed_kb)
+    for subject in subjects.values():
+        assert f"## {subject.name}" in index
+    assert seed_kb.filings[seed_kb.articles[0].id][0] in subjects

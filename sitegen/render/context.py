@@ -109,7 +109,8 @@ class RenderContext:
         under: dict[str, list[Topic]] = {}
         for topic in self.kb.topics:
             if topic.kind == "thread":
-                under.setdefault(topic.subject, []).append(topic)
+                subject = topic.subject if topic.subject in self.topics_by_id else ""
+                under.setdefault(subject, []).append(topic)
         for threads in under.values():
             threads.sort(key=lambda t: (-len(t.articles), t.name.casefold(), t.id))
         return under

@@ -9,10 +9,11 @@ the same phrase in several articles is one candidate thread. A thread must:
 - be narrower than a subject (``topic.thread-not-too-broad``): from 200 articles, a phrase that
   is a candidate in more than 2% of them ("attacks", "elections") names a kind of news, which
   subjects file, not a story;
-- at archive size, say more than one common noun (``topic.thread-more-than-a-noun``): from 200
-  articles a thread is a phrase of two words or more ("bird flu", "trade talks") or a name
-  ("Two Michaels", "Kyoto Protocol"); one noun ("clothes", "method", "support") is too
-  vague to follow across years of news;
+- not be one common noun (``topic.thread-not-a-common-noun``): from 30 articles a thread is a
+  phrase of two words or more ("bird flu", "trade talks"), a name ("Two Michaels", "Kyoto
+  Protocol") or a word rare in general English ("tariffs", "bailout"; wordfreq's Zipf
+  frequency under 4.3); a common noun ("oil", "court", "method", "support") names a kind of
+  thing, too vague to follow across years of news;
 - not repeat a subject's name (``topic.thread-not-a-subject``).
 
 Its subject is the one most of its articles are filed under (first subjects count double),
@@ -21,9 +22,12 @@ weighed with what its name's words say in the taxonomy (``topic.thread-subject-b
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+
+import wordfreq
 
 from sitegen.lexicon import is_title
 from sitegen.rules import rule
@@ -33,7 +37,9 @@ if TYPE_CHECKING:
 
 TWO_ARTICLES_FROM, THREE_ARTICLES_FROM = 10, 1_000
 BROAD_FROM, BROAD_SHARE = 200, 0.02
-ONE_NOUN_UNTIL = 200
+ONE_NOUN_UNTIL = 30
+COMMON_ZIPF = 4.3
+"""wordfreq's Zipf frequency (log10 of uses per billion words) from which a word is common."""
 HOLDS_TOGETHER_FROM, HOLDS_TOGETHER_SHARE = 5, 0.5
 PEOPLE_NOUNS = frozenset(
     "people person man woman men women child children member official executive diplomat"
@@ -68,15 +74,17 @@ NOT_TOO_BROAD = rule(
     ],
 )
 MORE_THAN_A_NOUN = rule(
-    "topic.thread-more-than-a-noun",
+    "topic.thread-not-a-common-noun",
     "topic",
-    "From 200 articles, a thread is a phrase of two words or more, or a name; one common noun "
-    "('method', 'clothes') is too vague to follow.",
+    "From 30 articles, a one-word thread is a word rare in general English (wordfreq Zipf "
+    "under 4.3: 'tariff', 'bailout'); a common noun ('oil', 'court', 'method') names a kind of "
+    "thing, not a matter to follow.",
     examples=[
         {"corpus": 500, "key": "bird flu", "named": False, "kept": True},
-        {"corpus": 500, "key": "method", "named": False, "kept": False},
+        {"corpus": 500, "key": "court", "named": False, "kept": False},
+        {"corpus": 500, "key": "bailout", "named": False, "kept": True},
         {"corpus": 500, "key": "name katrina", "named": True, "kept": True},
-        {"corpus": 50, "key": "tariff", "named": False, "kept": True},
+        {"corpus": 10, "key": "court", "named": False, "kept": True},
     ],
 )
 NOT_A_ROLE = rule(
@@ -129,8 +137,24 @@ def too_broad(candidate_in: int, corpus: int) -> bool:
 
 
 def only_a_noun(key: str, named: bool, corpus: int) -> bool:
-    """Whether the thread ``key`` is one common noun in a corpus where that is too vague."""
-    return MORE_THAN_A_NOUN.on and corpus >= ONE_NOUN_UNTIL and not named and " " not in key
+    """Whether the thread ``key`` is one common noun, in a corpus where that is too vague."""
+    return (
+        MORE_THAN_A_NOUN.on
+        and corpus >= ONE_NOUN_UNTIL
+        and not named
+        and " " not in key
+        and is_common_word(key)
+    )
+
+
+def is_common_word(word: str) -> bool:
+    """A word common in general English: wordfreq's Zipf frequency at least COMMON_ZIPF."""
+    return _zipf(word) >= COMMON_ZIPF
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _zipf(word: str) -> float:
+    return float(wordfreq.zipf_frequency(word, "en"))
 
 
 def keep_threads(

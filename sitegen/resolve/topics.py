@@ -26,6 +26,7 @@ from sitegen.resolve.subjects import Filing, file_articles, name_scores
 from sitegen.resolve.taxonomy import subject_name, subjects
 from sitegen.resolve.threads import (
     holds_together,
+    is_common_word,
     keep_threads,
     named_like_a_subject,
     subject_of_thread,
@@ -42,6 +43,8 @@ FOLD_INTO_LONGER = 0.65
 FOLD_INTO_SHORTER = 0.34
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
+"""Places whose name may lead a topic's phrase ("Darfur conflict", "Gaza pullout")."""
 """Mentions that are people, organizations, places or nationalities: never part of a topic."""
 THING_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 PREFIXES = ("counter", "anti", "non", "over", "under", "super", "cyber", "mega", "micro", "multi")
@@ -100,6 +103,28 @@ QUOTED_COINAGE = rule(
         }
     ],
 )
+PLACE_MATTER = rule(
+    "topic.place-matter",
+    "topic",
+    "A place's name before a noun stays in the phrase ('the Darfur conflict', 'the Doha round'); "
+    "other names, nationalities and possessives are cut ('Chinese electric cars').",
+    examples=[
+        {
+            "text": "The Darfur conflict grew worse. Aid groups fear the Darfur conflict may last.",
+            "topic": "Darfur conflict",
+        }
+    ],
+)
+COMMON_APART = rule(
+    "topic.common-word-keeps-apart",
+    "topic",
+    "A common word ('oil') does not absorb a longer phrase with it ('oil prices'): the phrase "
+    "may be a thread where the word alone is too vague.",
+    examples=[
+        {"shorter": "oil", "longer": "oil price", "folds": False},
+        {"shorter": "tariff", "longer": "tariff rate", "folds": True},
+    ],
+)
 ENTITY_NAMES = rule(
     "topic.entity-names",
     "topic",
@@ -120,9 +145,9 @@ RETURNED_TO = rule(
     "An article is about the candidates it returns to in two sentences, or uses in a heading, "
     "its first two paragraphs, or by name (the 15 best): no cut relative to its best one.",
     examples=[
-        {"paragraphs": 2, "heading": False, "named": False, "kept": True},
-        {"paragraphs": 1, "heading": False, "named": False, "kept": False},
-        {"paragraphs": 1, "heading": True, "named": False, "kept": True},
+        {"sentences": 2, "heading": False, "named": False, "kept": True},
+        {"sentences": 1, "heading": False, "named": False, "kept": False},
+        {"sentences": 1, "heading": True, "named": False, "kept": True},
     ],
 )
 DIGITS = re.compile(r"\d")
@@ -144,6 +169,8 @@ class _Candidate:
 
     key: str
     named: bool = False
+    placed: bool = False
+    """Led by a place's name ("Darfur conflict", "Doha round"): more specific than its head."""
     surfaces: Counter[str] = field(default_factory=Counter)
     """The wordings of this key; those of merged candidates go to ``variants``."""
     variants: Counter[str] = field(default_factory=Counter)
@@ -229,12 +256,12 @@ def article_phrases(article: Article, analysis: Analysis) -> dict[str, _Candidat
     (most keys are used once), fed their uses in the same order."""
     uses = _phrase_uses(article, analysis) + _named_thing_uses(article, analysis)
     sentences: dict[str, set[int]] = {}
-    for key, _, _, _, index in uses:
+    for key, _, _, _, index, _ in uses:
         sentences.setdefault(key, set()).add(index)
     coined = _coined(article, analysis)
     opening = _opening_sentences(article, analysis)
     candidates: dict[str, _Candidate] = {}
-    for key, named, start, end, index in uses:
+    for key, named, start, end, index, placed in uses:
         if (
             len(sentences[key]) >= MIN_SENTENCES
             or key in coined
@@ -242,13 +269,14 @@ def article_phrases(article: Article, analysis: Analysis) -> dict[str, _Candidat
         ):
             candidate = candidates.get(key)
             if candidate is None:
-                candidate = candidates[key] = _Candidate(key, named=named)
+                candidate = candidates[key] = _Candidate(key, named=named, placed=placed)
             candidate.add(article, analysis, start, end, index)
     return candidates
 
 
-_Use = tuple[str, bool, int, int, int]
-"""(candidate key, a named thing?, start, end, sentence index) of one use of a candidate."""
+_Use = tuple[str, bool, int, int, int, bool]
+"""(candidate key, a named thing?, start, end, sentence index, led by a place's name?) of one
+use of a candidate."""
 
 
 def _opening_sentences(article: Article, analysis: Analysis) -> set[int]:
@@ -290,6 +318,11 @@ def _phrase_uses(article: Article, analysis: Analysis) -> list[_Use]:
     uses: list[_Use] = []
     starts = [sentence.start for sentence in analysis.sentences]
     blocked = sorted(_blocked_spans(analysis))
+    places = (
+        {(m.start, m.end) for m in analysis.mentions if m.label in PLACE_NAME_LABELS}
+        if PLACE_MATTER.on
+        else set()
+    )
     blocked_starts = [span[0] for span in blocked]
     longest = max((e - s for s, e in blocked), default=0)
     lemmas = [_lemma_words(lemma) for *_, lemma in analysis.noun_chunks]
@@ -301,10 +334,13 @@ def _phrase_uses(article: Article, analysis: Analysis) -> list[_Use]:
             bisect_left(blocked_starts, start - longest) : bisect_left(blocked_starts, end)
         ]
         overlapping = [(s, e) for s, e in nearby if s < end and start < e]
-        words = _cut(_align(article.text, start, end, chunk_lemmas), overlapping)
-        for first, last in _ngrams(article.text, words, heads):
+        words, place = _cut(
+            _align(article.text, start, end, chunk_lemmas), overlapping, places, article.text
+        )
+        for first, last in _ngrams(article.text, words, heads, place):
             key = " ".join(_canonical(word[0], heads) for word in words[first:last])
-            uses.append((key, False, words[first][1], words[last - 1][2], index))
+            placed = bool(place) and first == 0 and last - first > place
+            uses.append((key, False, words[first][1], words[last - 1][2], index, placed))
     return uses
 
 
@@ -315,7 +351,7 @@ def _named_thing_uses(article: Article, analysis: Analysis) -> list[_Use]:
         if mention.label in THING_LABELS or mention.quoted:
             start, end = _quoted_extent(article.text, mention.start, mention.end)
             key = "name " + " ".join(WORD.findall(article.text[start:end].lower()))
-            uses.append((key, True, start, end, mention.sentence))
+            uses.append((key, True, start, end, mention.sentence, False))
     return uses
 
 
@@ -347,17 +383,39 @@ def _same_word(surface: str, lemma: str) -> bool:
 
 
 def _cut(
-    words: list[tuple[str, int, int]], blocked: list[tuple[int, int]]
-) -> list[tuple[str, int, int]]:
-    """The words after the last name, date or number in the phrase, vague modifiers dropped."""
+    words: list[tuple[str, int, int]],
+    blocked: list[tuple[int, int]],
+    places: set[tuple[int, int]],
+    text: str,
+) -> tuple[list[tuple[str, int, int]], int]:
+    """The words after the last name, date or number in the phrase, vague modifiers dropped;
+    and how many leading words are a place's name kept before them (``topic.place-matter``:
+    "the Darfur conflict", not "Darfur's capital"), else 0."""
     for position in range(len(words) - 1, -1, -1):
         lemma, start, end = words[position]
-        if DIGITS.search(lemma) or any(s < end and start < e for s, e in blocked):
+        spans = [(s, e) for s, e in blocked if s < end and start < e]
+        if DIGITS.search(lemma) or spans:
+            if len(spans) == 1 and spans[0] in places and position + 1 < len(words):
+                first = _place_start(words, position, spans[0])
+                if first is not None and text[spans[0][1] : spans[0][1] + 1] not in "'’":
+                    PLACE_MATTER.fired()
+                    return words[first:], position + 1 - first
             words = words[position + 1 :]
             break
-    while len(words) > 1 and words[0][0] in GENERIC_MODIFIERS:
+    while len(words) > 1 and words[0][0] in GENERIC_MODIFIERS and not _joined(text, words[1]):
         words = words[1:]
-    return words
+    return words, 0
+
+
+def _place_start(
+    words: list[tuple[str, int, int]], position: int, span: tuple[int, int]
+) -> int | None:
+    """The first word of the place's name ending at ``position``, if every word before it in
+    the phrase is outside any name (a plain "the Darfur conflict")."""
+    first = position
+    while first > 0 and words[first - 1][1] >= span[0]:
+        first -= 1
+    return first if first <= MAX_WORDS else None
 
 
 def _blocked_spans(analysis: Analysis) -> list[tuple[int, int]]:
@@ -367,9 +425,10 @@ def _blocked_spans(analysis: Analysis) -> list[tuple[int, int]]:
 
 
 def _ngrams(
-    text: str, words: list[tuple[str, int, int]], heads: set[str]
+    text: str, words: list[tuple[str, int, int]], heads: set[str], place: int = 0
 ) -> Iterable[tuple[int, int]]:
-    """Word ranges up to MAX_WORDS long that end in a noun (a phrase head somewhere).
+    """Word ranges up to MAX_WORDS long (plus a leading place's name of ``place`` words, kept
+    whole) that end in a noun (a phrase head somewhere).
 
     A range never starts or ends inside a hyphenated word ("ground-level ozone").
     """
@@ -378,8 +437,13 @@ def _ngrams(
             continue
         if text[words[last - 1][2] : words[last - 1][2] + 1] in HYPHENS:
             continue
-        for first in range(max(0, last - MAX_WORDS), last):
-            if words[first][0] in GENERIC_MODIFIERS or _joined(text, words[first]):
+        for first in range(max(0, last - MAX_WORDS - place), last):
+            if 0 < first < place or (first == 0 and place and last - place > MAX_WORDS):
+                continue  # never a part of the place's name
+            vague = words[first][0] in GENERIC_MODIFIERS and not (first == 0 and place)
+            if (vague and not (first + 1 < last and _joined(text, words[first + 1]))) or _joined(
+                text, words[first]
+            ):
                 continue
             yield first, last
 
@@ -457,14 +521,24 @@ def _fold(candidates: dict[str, _Candidate]) -> dict[str, _Candidate]:
             continue
         for shorter in _nested(longer.key, candidates):
             share = uses[longer.key] / uses[shorter.key]
-            if share >= FOLD_INTO_LONGER:
+            if share >= FOLD_INTO_LONGER or (longer.placed and share > FOLD_INTO_SHORTER):
                 longer.absorb(shorter, wordings=longer.key.endswith(" " + shorter.key))
                 del candidates[shorter.key]
+            elif _common_word(shorter.key):
+                continue  # "oil" keeps apart from "oil price" (the corpus decides on both)
             elif share <= FOLD_INTO_SHORTER or longer.key.endswith(" " + shorter.key):
                 shorter.absorb(longer)
                 del candidates[longer.key]
                 break
     return candidates
+
+
+def _common_word(key: str) -> bool:
+    """One word common in general English (``topic.common-word-keeps-apart``)."""
+    if not COMMON_APART.on or " " in key or not is_common_word(key):
+        return False
+    COMMON_APART.fired()
+    return True
 
 
 def _nested(key: str, candidates: dict[str, _Candidate]) -> list[_Candidate]:
