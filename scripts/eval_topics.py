@@ -1,6 +1,7 @@
 """Score sitegen's subjects and story threads against a hand-filed gold.
 
 Usage: python scripts/eval_topics.py [--gold FILE] [--shared DIR] [--errors] [--seed]
+       python scripts/eval_topics.py --archive PATH   (e.g. ../shared/archive/wikinews.jsonl)
 
 The gold (``tests/fixtures/topics/gold.jsonl``, 65 real Wikinews articles: 41 from
 ``../shared/archive/`` and 24 MEANTIME articles of ``../shared/corpus/``, filed by hand, see
@@ -17,6 +18,9 @@ scored:
   the article's threads that match, recall the gold threads matched.
 
 ``--seed`` also prints the seed article's threads (to read against the held-out list).
+``--archive PATH`` builds PATH instead (a whole archive: use a warm analysis cache in the
+working directory) and prints its topic count, the share of single-article topics, the
+subjects and the top 30 threads by articles.
 """
 
 from __future__ import annotations
@@ -142,13 +146,38 @@ def score(gold: list[dict], kb: KnowledgeBase, errors: bool) -> dict[str, float]
     }
 
 
+def archive_figures(kb: KnowledgeBase, top: int = 30) -> None:
+    """What a reader of the archive's topics index sees, in figures."""
+    subjects = sorted((t for t in kb.topics if t.kind == "subject"), key=lambda t: -len(t.articles))
+    threads = [t for t in kb.topics if t.kind == "thread"]
+    single = sum(len(t.articles) == 1 for t in kb.topics)
+    names = {t.id: t.name for t in subjects}
+    print(
+        f"{len(kb.articles)} articles: {len(kb.topics)} topics ({len(subjects)} subjects, "
+        f"{len(threads)} threads); single-article topics {single} "
+        f"({single / max(len(kb.topics), 1):.1%}); smallest thread "
+        f"{min((len(t.articles) for t in threads), default=0)} articles; one-word thread "
+        f"names {sum(' ' not in t.name for t in threads)}"
+    )
+    for subject in subjects:
+        count = sum(t.subject == subject.id for t in threads)
+        print(f"  subject {subject.name}: {len(subject.articles)} articles, {count} threads")
+    print(f"Top {top} threads by articles:")
+    for thread in sorted(threads, key=lambda t: (-len(t.articles), t.name))[:top]:
+        print(f"  {len(thread.articles):4d}  {thread.name}  ({names.get(thread.subject, '-')})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--errors", action="store_true", help="list each article's misses")
     parser.add_argument("--seed", action="store_true", help="print the seed's threads too")
+    parser.add_argument("--archive", type=Path, help="print the topics of a whole archive")
     args = parser.parse_args()
+    if args.archive:
+        archive_figures(build_knowledge([args.archive], Options(n_process=1)))
+        return 0
     gold = load_gold(args.gold)
     with tempfile.TemporaryDirectory() as folder:
         kb = build_knowledge(gold_inputs(gold, args.shared, Path(folder)), Options(n_process=1))

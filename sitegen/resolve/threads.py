@@ -13,7 +13,9 @@ the same phrase in several articles is one candidate thread. A thread must:
   phrase of two words or more ("bird flu", "trade talks"), a name ("Two Michaels", "Kyoto
   Protocol") or a word rare in general English ("tariffs", "bailout"; wordfreq's Zipf
   frequency under 4.3); a common noun ("oil", "court", "method", "support") names a kind of
-  thing, too vague to follow across years of news;
+  thing, too vague to follow. From 1,000 articles no single noun is a thread: across years
+  of news even a rarer one ("bombings", "referendum", "verdict") names a kind of news, which
+  its subject files;
 - not repeat a subject's name (``topic.thread-not-a-subject``).
 
 Its subject is the one most of its articles are filed under (first subjects count double),
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
 TWO_ARTICLES_FROM, THREE_ARTICLES_FROM = 10, 1_000
 BROAD_FROM, BROAD_SHARE = 200, 0.02
-ONE_NOUN_UNTIL = 30
+ONE_NOUN_UNTIL, NO_NOUN_FROM = 30, 1_000
 COMMON_ZIPF = 4.3
 """wordfreq's Zipf frequency (log10 of uses per billion words) from which a word is common."""
 HOLDS_TOGETHER_FROM, HOLDS_TOGETHER_SHARE = 5, 0.5
@@ -46,9 +48,11 @@ PEOPLE_NOUNS = frozenset(
     " citizen expert scholar adviser advisor resident worker employee customer candidate"
     " student teacher victim journalist critic supporter participant observer representative"
     " colleague friend partner parent family spokesman spokeswoman spokesperson reporter"
-    " analyst leader lawmaker legislator voter protester activist".split()
+    " analyst leader lawmaker legislator voter protester activist farmer".split()
 )
 """Nouns for people: the head of a phrase that names people rather than a matter."""
+PLACE_NOUNS = frozenset("country nation state city capital province region".split())
+"""Nouns for places ("developing countries", "member states"): who, not what."""
 NAME_SHARE = 0.5
 
 MIN_ARTICLES = rule(
@@ -76,25 +80,27 @@ NOT_TOO_BROAD = rule(
 MORE_THAN_A_NOUN = rule(
     "topic.thread-not-a-common-noun",
     "topic",
-    "From 30 articles, a one-word thread is a word rare in general English (wordfreq Zipf "
-    "under 4.3: 'tariff', 'bailout'); a common noun ('oil', 'court', 'method') names a kind of "
-    "thing, not a matter to follow.",
+    "From 30 articles a one-word thread is a word rare in general English (wordfreq Zipf under "
+    "4.3: 'tariff', not 'oil', 'court'); from 1,000 a thread is a phrase or a name, never one "
+    "noun ('bombings', 'referendum' name kinds of news).",
     examples=[
         {"corpus": 500, "key": "bird flu", "named": False, "kept": True},
         {"corpus": 500, "key": "court", "named": False, "kept": False},
         {"corpus": 500, "key": "bailout", "named": False, "kept": True},
-        {"corpus": 500, "key": "name katrina", "named": True, "kept": True},
+        {"corpus": 1000, "key": "bailout", "named": False, "kept": False},
+        {"corpus": 5000, "key": "name katrina", "named": True, "kept": True},
         {"corpus": 10, "key": "court", "named": False, "kept": True},
     ],
 )
 NOT_A_ROLE = rule(
     "topic.thread-not-a-role",
     "topic",
-    "A phrase whose head is a title or a noun for people ('Prime minister', 'Police officers', "
-    "'Family members') names people, whose pages are entities, not a thread.",
+    "A phrase whose head is a title or a noun for people or places ('Prime minister', 'Family "
+    "members', 'Developing countries') names who or where, not a matter to follow.",
     examples=[
         {"key": "prime minister", "kept": False},
         {"key": "family member", "kept": False},
+        {"key": "develop country", "kept": False},
         {"key": "peace talk", "kept": True},
     ],
 )
@@ -143,7 +149,7 @@ def only_a_noun(key: str, named: bool, corpus: int) -> bool:
         and corpus >= ONE_NOUN_UNTIL
         and not named
         and " " not in key
-        and is_common_word(key)
+        and (corpus >= NO_NOUN_FROM or is_common_word(key))
     )
 
 
@@ -182,9 +188,10 @@ def keep_threads(
 
 
 def names_people(key: str) -> bool:
-    """Whether a phrase's head is a title or a noun for people (``topic.thread-not-a-role``)."""
+    """Whether a phrase's head is a title or a noun for people or places
+    (``topic.thread-not-a-role``)."""
     head = key.split()[-1]
-    return NOT_A_ROLE.on and (is_title(head) or head in PEOPLE_NOUNS)
+    return NOT_A_ROLE.on and (is_title(head) or head in PEOPLE_NOUNS or head in PLACE_NOUNS)
 
 
 def holds_together(
