@@ -265,7 +265,9 @@ def extract(
     nlp: Language | PipelineProvider | None = None,
 ) -> dict[str, Any]:
     """The JSON export for ``paths`` (what ``sitegen extract --json`` prints)."""
-    return export_knowledge(build_knowledge(paths, options, nlp))
+    kb = build_knowledge(paths, options, nlp)
+    with fewer_collections():  # millions of small dicts that live until printed
+        return export_knowledge(kb)
 
 
 def generate(

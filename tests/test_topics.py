@@ -320,3 +320,19 @@ def test_seed_threads_live_under_subjects_and_the_index_groups_them(
     for subject in subjects.values():
         assert f"## {subject.name}" in index
     assert seed_kb.filings[seed_kb.articles[0].id][0] in subjects
+
+
+def test_a_place_leads_the_phrase_with_its_capitals() -> None:
+    paragraphs = [
+        "The New York state court ruled. Critics said the New York state court erred.",
+        "Later the Darfur conflict grew. Aid groups fear the Darfur conflict will last.",
+    ]
+    chunks = [
+        ("The New York state court", "the new york state court"),
+        ("the New York state court", "the new york state court"),
+        ("the Darfur conflict", "the darfur conflict"),
+    ]
+    mentions = [("New York", "GPE"), ("Darfur", "GPE")]
+    names = {t.name for t in threads_of(make_article("a", paragraphs, chunks, mentions))}
+    assert {"New York state court", "Darfur conflict"} <= names
+    assert not names & {"Conflict", "State court", "York state court"}

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -724,11 +725,12 @@ def _display_name(parts: list[_Candidate]) -> str:
     if parts[0].named:
         return " ".join(surfaces.most_common(1)[0][0].strip(QUOTES + " ").split())
     head = parts[0].key.split()[-1]
+    kept = _capitalized_everywhere(surfaces) if any(p.placed for p in parts) else set()
     lowered: Counter[str] = Counter()
     for surface, count in surfaces.items():
         last = surface.split()[-1].lower()
         if last.startswith(head[:3]):
-            lowered[" ".join(_lower_words(surface).split())] += count
+            lowered[" ".join(_lower_words(surface, kept).split())] += count
     plural = Counter({s: n for s, n in lowered.items() if _plural(s.split()[-1], head)})
     singular = sum(lowered.values()) - sum(plural.values())
     preferred = plural if plural and 2 * sum(plural.values()) >= singular else lowered
@@ -740,9 +742,19 @@ def _plural(word: str, lemma: str) -> bool:
     return word.lower() != lemma and word.lower().endswith("s") and not lemma.endswith("s")
 
 
-def _lower_words(surface: str) -> str:
-    """Lower case except acronyms ("NASA", "EVs")."""
-    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in surface.split())
+def _lower_words(surface: str, kept: AbstractSet[str] = frozenset()) -> str:
+    """Lower case except acronyms ("NASA", "EVs") and the words of ``kept`` (a place's name
+    leading the phrase: "United States presidential election")."""
+    return " ".join(
+        w if sum(c.isupper() for c in w) > 1 or w in kept else w.lower() for w in surface.split()
+    )
+
+
+def _capitalized_everywhere(surfaces: Counter[str]) -> set[str]:
+    """The capitalized words never written in lower case in ``surfaces`` (names)."""
+    words = [w for surface in surfaces for w in surface.split()]
+    lower = {w.lower() for w in words if w[:1].islower()}
+    return {w for w in words if w[:1].isupper() and w.lower() not in lower}
 
 
 def _first_paragraph(article: Article) -> int:
