@@ -62,6 +62,17 @@ def subject_of(code: str) -> str:
     return code
 
 
+def find_subject(text: str) -> str | None:
+    """The qcode of the subject ``text`` names: its qcode, its name, or the name's first word
+    ("economy", "politics"; "labour" for "labor"), any case; None if none."""
+    key = text.strip().casefold().replace("labour", "labor")
+    for subject in subjects():
+        name = subject.name.casefold()
+        if key in (subject.code, name, name.split(",")[0].split(" ")[0]):
+            return subject.code
+    return None
+
+
 def subject_name(concept: Concept) -> str:
     """A page title: sentence case ("Economy, business and finance")."""
     return concept.name[:1].upper() + concept.name[1:]

@@ -162,6 +162,8 @@ class CuratedTopic:
 
     name: str
     patterns: tuple[str, ...]
+    subject: str = ""
+    """The qcode of the subject an editor files it under ("": the one its articles say)."""
 
 
 @dataclass
@@ -243,7 +245,8 @@ def find_topics(
         for candidate in curated_here + _select(list(candidates.values())):
             merged.setdefault(candidate.key, []).append(candidate)
     threads = keep_threads(merged, frequency, len(articles))
-    return _topics(threads, articles, file_articles(articles))
+    pinned = {"curated " + c.name.casefold(): c.subject for c in curated if c.subject}
+    return _topics(threads, articles, file_articles(articles), pinned)
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -621,16 +624,21 @@ def _curated_regex(pattern: str) -> re.Pattern[str]:
 
 
 def _topics(
-    merged: dict[str, list[_Candidate]], articles: Sequence[Article], filings: dict[str, Filing]
+    merged: dict[str, list[_Candidate]],
+    articles: Sequence[Article],
+    filings: dict[str, Filing],
+    pinned: dict[str, str],
 ) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
-    """Subject topics (those with articles) and thread topics, sorted by name, and each
-    article's subjects (topic ids, best first)."""
+    """Subject topics (those with articles or a curated thread) and thread topics, sorted by
+    name, and each article's subjects (topic ids, best first). ``pinned``: the subject of
+    each curated thread an editor filed (by candidate key)."""
     order = {a.id: (a.published.isoformat() if a.published else "", a.id) for a in articles}
     filed: dict[str, list[str]] = {}
     for article in articles:
         for code in filings[article.id].codes:
             filed.setdefault(code, []).append(article.id)
-    subject_names = {s.code: subject_name(s) for s in subjects() if s.code in filed}
+    wanted = set(filed) | set(pinned.values())
+    subject_names = {s.code: subject_name(s) for s in subjects() if s.code in wanted}
     folded = {name.casefold() for name in subject_names.values()}
     merged = _same_names(merged)
     names = {key: _display_name(parts) for key, parts in merged.items()}
@@ -644,9 +652,9 @@ def _topics(
             name=name,
             page=f"topics/{slugs[name]}.md",
             kind="subject",
-            articles=tuple(sorted(filed[code], key=order.__getitem__)),
+            articles=tuple(sorted(filed.get(code, ()), key=order.__getitem__)),
             code=code,
-            score=float(len(filed[code])),
+            score=float(len(filed.get(code, ()))),
         )
         for code, name in subject_names.items()
     ]
@@ -659,7 +667,7 @@ def _topics(
         )
         its_articles = sorted({p.article for p in passages}, key=order.__getitem__)
         words = name_scores(" ".join([name, *_aliases(parts, name)]))
-        subject = subject_of_thread(its_articles, codes, words)
+        subject = pinned.get(key) or subject_of_thread(its_articles, codes, words)
         if not key.startswith("curated ") and not holds_together(its_articles, subject, codes):
             continue
         topics.append(
