@@ -171,9 +171,7 @@ def test_curated_topic_may_name_its_subject() -> None:
     overrides = parse_overrides(
         "topics:\n  - {name: Trade war, patterns: [tariff], subject: Economy}\n"
     )
-    assert curated_topics(overrides) == (
-        CuratedTopic("Trade war", ("tariff",), "medtop:04000000"),
-    )
+    assert curated_topics(overrides) == (CuratedTopic("Trade war", ("tariff",), "medtop:04000000"),)
     with pytest.raises(ConfigError, match=r"sitegen\.yml:2:\d+: subject 'Trade' is not one of"):
         parse_overrides("topics:\n  - {name: X, patterns: [x], subject: Trade}\n")
 
