@@ -90,7 +90,9 @@ def _broad(example: Mapping[str, Any], **_: Any) -> None:
 
 
 def _common_noun(example: Mapping[str, Any], **_: Any) -> None:
-    dropped = threads.only_a_noun(example["key"], example["named"], example["corpus"])
+    dropped = threads.only_a_noun(
+        example["key"], example["named"], example["corpus"], example.get("surface", "")
+    )
     assert dropped != example["kept"]
 
 

@@ -15,7 +15,8 @@ the same phrase in several articles is one candidate thread. A thread must:
   frequency under 4.3); a common noun ("oil", "court", "method", "support") names a kind of
   thing, too vague to follow. From 1,000 articles no single noun is a thread: across years
   of news even a rarer one ("bombings", "referendum", "verdict") names a kind of news, which
-  its subject files;
+  its subject files; and a one-word name must be rare too ("Bundestag", "Katrina"; not
+  "Constitution" or "Short-term", which the tagger took for names);
 - not repeat a subject's name (``topic.thread-not-a-subject``).
 
 Its subject is the one most of its articles are filed under (first subjects count double),
@@ -81,14 +82,23 @@ MORE_THAN_A_NOUN = rule(
     "topic.thread-not-a-common-noun",
     "topic",
     "From 30 articles a one-word thread is a word rare in general English (wordfreq Zipf under "
-    "4.3: 'tariff', not 'oil', 'court'); from 1,000 a thread is a phrase or a name, never one "
-    "noun ('bombings', 'referendum' name kinds of news).",
+    "4.3: 'tariff', not 'oil'); from 1,000 never one noun ('bombings' is a kind of news), and "
+    "a one-word name only if rare ('Bundestag', not 'Constitution').",
     examples=[
         {"corpus": 500, "key": "bird flu", "named": False, "kept": True},
         {"corpus": 500, "key": "court", "named": False, "kept": False},
         {"corpus": 500, "key": "bailout", "named": False, "kept": True},
         {"corpus": 1000, "key": "bailout", "named": False, "kept": False},
         {"corpus": 5000, "key": "name katrina", "named": True, "kept": True},
+        {"corpus": 5000, "key": "name constitution", "named": True, "kept": False},
+        {"corpus": 500, "key": "name constitution", "named": True, "kept": True},
+        {
+            "corpus": 5000,
+            "key": "name short term",
+            "surface": "Short-term",
+            "named": True,
+            "kept": False,
+        },
         {"corpus": 10, "key": "court", "named": False, "kept": True},
     ],
 )
@@ -142,15 +152,18 @@ def too_broad(candidate_in: int, corpus: int) -> bool:
     return NOT_TOO_BROAD.on and corpus >= BROAD_FROM and candidate_in > BROAD_SHARE * corpus
 
 
-def only_a_noun(key: str, named: bool, corpus: int) -> bool:
-    """Whether the thread ``key`` is one common noun, in a corpus where that is too vague."""
-    return (
-        MORE_THAN_A_NOUN.on
-        and corpus >= ONE_NOUN_UNTIL
-        and not named
-        and " " not in key
-        and (corpus >= NO_NOUN_FROM or is_common_word(key))
-    )
+def only_a_noun(key: str, named: bool, corpus: int, surface: str = "") -> bool:
+    """Whether the thread ``key`` (written ``surface``) is one word too vague for a corpus of
+    ``corpus`` articles: from ONE_NOUN_UNTIL a common noun, from NO_NOUN_FROM any noun and a
+    name that is a common word ("Constitution", "Short-term" tagged as names)."""
+    words = key.split()[1:] if named and key.startswith("name ") else key.split()
+    if named and surface.strip() and " " not in surface.strip():
+        words = [surface.strip().casefold()]  # one hyphenated word: "Short-term"
+    if not MORE_THAN_A_NOUN.on or corpus < ONE_NOUN_UNTIL or len(words) != 1:
+        return False
+    if named:
+        return corpus >= NO_NOUN_FROM and is_common_word(words[0])
+    return corpus >= NO_NOUN_FROM or is_common_word(words[0])
 
 
 def is_common_word(word: str) -> bool:
@@ -177,7 +190,8 @@ def keep_threads(
         if not curated and too_broad(candidate_in[key], corpus):
             NOT_TOO_BROAD.fired()
             continue
-        if not curated and only_a_noun(key, parts[0].named, corpus):
+        surface = parts[0].surfaces.most_common(1)[0][0] if parts[0].surfaces else ""
+        if not curated and only_a_noun(key, parts[0].named, corpus, surface):
             MORE_THAN_A_NOUN.fired()
             continue
         if not curated and not parts[0].named and names_people(key):
