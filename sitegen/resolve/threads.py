@@ -99,6 +99,14 @@ MORE_THAN_A_NOUN = rule(
             "named": True,
             "kept": False,
         },
+        {
+            "corpus": 500,
+            "key": "short term",
+            "surface": "short-term",
+            "named": False,
+            "kept": False,
+        },
+        {"corpus": 500, "key": "bird flu", "surface": "bird flu", "named": False, "kept": True},
         {"corpus": 10, "key": "court", "named": False, "kept": True},
     ],
 )
@@ -157,7 +165,7 @@ def only_a_noun(key: str, named: bool, corpus: int, surface: str = "") -> bool:
     ``corpus`` articles: from ONE_NOUN_UNTIL a common noun, from NO_NOUN_FROM any noun and a
     name that is a common word ("Constitution", "Short-term" tagged as names)."""
     words = key.split()[1:] if named and key.startswith("name ") else key.split()
-    if named and surface.strip() and " " not in surface.strip():
+    if surface.strip() and " " not in surface.strip():
         words = [surface.strip().casefold()]  # one hyphenated word: "Short-term"
     if not MORE_THAN_A_NOUN.on or corpus < ONE_NOUN_UNTIL or len(words) != 1:
         return False
