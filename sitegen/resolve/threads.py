@@ -198,7 +198,7 @@ def keep_threads(
         if not curated and too_broad(candidate_in[key], corpus):
             NOT_TOO_BROAD.fired()
             continue
-        surface = parts[0].surfaces.most_common(1)[0][0] if parts[0].surfaces else ""
+        surface = _usual_surface(parts)
         if not curated and only_a_noun(key, parts[0].named, corpus, surface):
             MORE_THAN_A_NOUN.fired()
             continue
@@ -207,6 +207,15 @@ def keep_threads(
             continue
         kept[key] = parts
     return kept
+
+
+def _usual_surface(parts: Sequence[_Candidate]) -> str:
+    """The wording the articles use most for a candidate thread ("asylum seekers", though
+    some write "asylum-seekers")."""
+    wordings: Counter[str] = Counter()
+    for part in parts:
+        wordings.update({surface.strip().casefold(): n for surface, n in part.surfaces.items()})
+    return wordings.most_common(1)[0][0] if wordings else ""
 
 
 def names_people(key: str) -> bool:
