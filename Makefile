@@ -58,6 +58,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_times.py
 	$(BIN)/python scripts/eval_entities.py
 	$(BIN)/python scripts/eval_coref.py
+	$(BIN)/python scripts/eval_topics.py
 
 clean:
 	rm -rf site build/dev-docs

@@ -95,8 +95,11 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     write_mkdocs_yml(project / "mkdocs.yml")
     articles = read_articles([articles_dir])
     texts = [article.block_text(block) for article in articles for block in article.blocks]
-    result: dict[str, Any] = {"articles": len(articles), "composed": composed,
-                              "n_process": n_process}
+    result: dict[str, Any] = {
+        "articles": len(articles),
+        "composed": composed,
+        "n_process": n_process,
+    }
     result["words"] = sum(len(text.split()) for text in texts)
     result["blocks"] = len(texts)
 
@@ -128,8 +131,12 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     started = time.perf_counter()
     _, report = generate([articles_dir], docs, options, stats=warm)
     result["nochange_generate_s"] = time.perf_counter() - started
-    result["nochange"] = {"analyzed": warm.analyzed, "model_loaded": warm.model_loaded,
-                          "written": len(report.written), "stages_s": warm.seconds}
+    result["nochange"] = {
+        "analyzed": warm.analyzed,
+        "model_loaded": warm.model_loaded,
+        "written": len(report.written),
+        "stages_s": warm.seconds,
+    }
 
     changed = sorted(articles_dir.glob("*.md"))[0]
     with changed.open("a", encoding="utf-8") as handle:
@@ -138,8 +145,11 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     started = time.perf_counter()
     _, report = generate([articles_dir], docs, options, stats=one)
     result["onechange_generate_s"] = time.perf_counter() - started
-    result["onechange"] = {"analyzed": one.analyzed, "written": len(report.written),
-                           "stages_s": one.seconds}
+    result["onechange"] = {
+        "analyzed": one.analyzed,
+        "written": len(report.written),
+        "stages_s": one.seconds,
+    }
 
     result["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["maxrss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -206,8 +216,18 @@ def main() -> None:
         return
     print(f"sitegen benchmark; corpus {args.corpus}; work folder {workdir}", flush=True)
     for size in args.sizes:
-        command = [sys.executable, __file__, "--one", str(size), "--corpus", str(args.corpus),
-                   "--workdir", str(workdir), "--n-process", str(args.n_process)]
+        command = [
+            sys.executable,
+            __file__,
+            "--one",
+            str(size),
+            "--corpus",
+            str(args.corpus),
+            "--workdir",
+            str(workdir),
+            "--n-process",
+            str(args.n_process),
+        ]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             sys.stderr.write(done.stderr)

@@ -207,12 +207,12 @@ def _knowledge(
             clusters = cluster_cache(options.cache_dir, provider.id)
             phrases = phrase_cache(options.cache_dir, provider.id)
             entities = resolve_entities(articles, analyses, clusters)
-            topics = find_topics(articles, analyses, entities, curated, phrases)
+            topics, filings = find_topics(articles, analyses, entities, curated, phrases)
             clusters.save()
             phrases.save()
         else:
             entities = resolve_entities(articles, analyses)
-            topics = find_topics(articles, analyses, entities, curated)
+            topics, filings = find_topics(articles, analyses, entities, curated)
         events = build_events(articles, analyses, entities)
         kb = KnowledgeBase(
             articles=tuple(articles),
@@ -220,6 +220,7 @@ def _knowledge(
             entities=entities,
             topics=topics,
             events=events,
+            filings=filings,
             quotes=resolve_quotes(articles, analyses, entities),
         )
         kb = curate(kb, options.overrides, options.strict)
@@ -340,7 +341,9 @@ def extract(
     nlp: Pipeline | None = None,
 ) -> dict[str, Any]:
     """The JSON export for ``paths`` (what ``sitegen extract --json`` prints)."""
-    return export_knowledge(build_knowledge(paths, options, nlp))
+    kb = build_knowledge(paths, options, nlp)
+    with fewer_collections():  # millions of small dicts that live until printed
+        return export_knowledge(kb)
 
 
 def generate(

@@ -15,9 +15,9 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
     ``text_source`` names: the input file's decoded text (``file``), a JSON record's field
     (``record:FIELD``), or a text sitegen extracted (``html:main-text``, ``feed:content``,
     ``feed:summary``), which the article's ``text`` then carries."""
-    by_sentence = _entities_by_sentence(kb)
+    articles = {article.id: article for article in kb.articles}  # not kb.article: a scan each
     return {
-        "articles": [_article(article) for article in kb.articles],
+        "articles": [_article(article, kb) for article in kb.articles],
         "entities": [
             {
                 "id": entity.id,
@@ -38,14 +38,14 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for entity in kb.entities
         ],
-        "topics": [_topic(topic, by_sentence) for topic in kb.topics],
+        "topics": _topics(kb),
         "events": [
             {
                 "date": event.date,
                 "precision": event.precision,
                 "text": event.text,
                 "article": event.article,
-                "paragraph": _paragraph_number(kb, event.article, event.sentence),
+                "paragraph": _paragraph_number(kb, articles[event.article], event.sentence),
                 "start": event.start,
                 "end": event.end,
                 "entities": list(event.entities),
@@ -82,7 +82,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, kb: KnowledgeBase) -> dict[str, Any]:
     data = {
         "id": article.id,
         "path": article.path,
@@ -91,6 +91,7 @@ def _article(article: Article) -> dict[str, Any]:
         "source": article.source,
         "authors": list(article.authors),
         "url": article.url,
+        "subjects": list(kb.filings.get(article.id, ())),
         "text_source": article.text_source,
         "paragraphs": [
             {
@@ -107,29 +108,32 @@ def _article(article: Article) -> dict[str, Any]:
     return data
 
 
-def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:
-    block = kb.analyses[article_id].sentences[sentence].block
-    return kb.article(article_id).blocks[block].number
+def _paragraph_number(kb: KnowledgeBase, article: Article, sentence: int) -> int:
+    block = kb.analyses[article.id].sentences[sentence].block
+    return article.blocks[block].number
 
 
-def _entities_by_sentence(kb: KnowledgeBase) -> dict[tuple[str, int], set[str]]:
-    """The ids of the entities mentioned in each (article, sentence): one pass over the
-    mentions, so a topic's entities cost its passages, not every mention again."""
-    found: dict[tuple[str, int], set[str]] = {}
+def _topics(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Every topic, with the entities named in its sentences: looked up in one index of the
+    entities by sentence, built once (linear in mentions plus passages)."""
+    named: dict[tuple[str, int], set[str]] = {}
     for entity in kb.entities:
         for mention in entity.mentions:
-            found.setdefault((mention.article, mention.sentence), set()).add(entity.id)
-    return found
+            named.setdefault((mention.article, mention.sentence), set()).add(entity.id)
+    return [_topic(topic, named) for topic in kb.topics]
 
 
-def _topic(topic: Topic, by_sentence: dict[tuple[str, int], set[str]]) -> dict[str, Any]:
+def _topic(topic: Topic, named: dict[tuple[str, int], set[str]]) -> dict[str, Any]:
     sentences = {(p.article, p.sentence) for p in topic.passages}
-    entities = sorted(set().union(*(by_sentence.get(key, set()) for key in sentences)))
+    entities = sorted({e for key in sentences for e in named.get(key, ())})
     return {
         "id": topic.id,
+        "kind": topic.kind,
         "name": topic.name,
         "page": topic.page,
+        "subject": topic.subject or None,
+        "code": topic.code or None,
         "aliases": list(topic.aliases),
         "entities": entities,
-        "articles": sorted({p.article for p in topic.passages}),
+        "articles": list(topic.articles) or sorted({p.article for p in topic.passages}),
     }

@@ -250,6 +250,9 @@ class Passage:
     end: int
 
 
+TopicKind = Literal["subject", "thread"]
+
+
 @dataclass(frozen=True)
 class Topic:
     """A subject the articles are about: one page of the site."""
@@ -263,8 +266,18 @@ class Topic:
     aliases: tuple[str, ...] = ()
     """Other wordings found in the text ("tariff", "countertariffs")."""
     passages: tuple[Passage, ...] = ()
+    """The sentences that support a story thread (none for a subject)."""
     score: float = 0.0
     """How central the topic is to its articles (higher is more central)."""
+    kind: TopicKind = "thread"
+    """A broad *subject* (one of IPTC's 17 top Media Topics: "Politics and government") or
+    a *thread*, a specific matter the articles return to ("Bird flu", "Canola oil")."""
+    subject: str = ""
+    """A thread's subject (the id of that subject's topic); "" for a subject."""
+    articles: tuple[str, ...] = ()
+    """The ids of the topic's articles, in time order (a subject's: those filed under it)."""
+    code: str = ""
+    """A subject's IPTC qcode (``medtop:11000000``); "" for a thread."""
 
 
 Precision = Literal["day", "week", "month", "season", "quarter", "year"]
@@ -326,6 +339,8 @@ class KnowledgeBase:
     """Direct quotations with their speakers, in article and reading order."""
     rule_counts: tuple[tuple[str, int], ...] = ()
     """How often each rule decided in the build that made this model (``sitegen.rules``)."""
+    filings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each article id, the ids of the subjects it is filed under, best first."""
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -39,9 +39,7 @@ def test_pronouns_go_to_the_last_person_of_their_gender(tmp_path: Path, nlp: Lan
     assert found == {"Anna Kowalski": ["She", "her"], "John Price": ["He"]}
 
 
-def test_a_family_named_in_the_plural_is_no_antecedent_of_he(
-    tmp_path: Path, nlp: Language
-) -> None:
+def test_a_family_named_in_the_plural_is_no_antecedent_of_he(tmp_path: Path, nlp: Language) -> None:
     """ "the Beks" after "Thomas Bek" are his family, a page of people, but "he" after them
     is still Thomas Bek."""
     body = "Thomas Bek fell ill in March.\n\nThe Beks refused treatment. He recovered in May.\n"
@@ -56,8 +54,7 @@ def test_subject_is_preferred_over_the_object(tmp_path: Path, nlp: Language) -> 
 
 def test_a_name_in_apposition_to_the_subject_is_preferred(tmp_path: Path, nlp: Language) -> None:
     body = (
-        "Lena Novak met reporters on Monday.\n\n"
-        "Her colleague Maria Gomez said she was pleased.\n"
+        "Lena Novak met reporters on Monday.\n\nHer colleague Maria Gomez said she was pleased.\n"
     )
     assert references(tmp_path, nlp, body) == {"Lena Novak": ["Her"], "Maria Gomez": ["she"]}
 

@@ -228,6 +228,7 @@ def test_quote_speakers_are_checked_through_the_gold_mention_of_their_words() ->
         ev.Page("bos", "person", "Nick Bos", (span("Nick Bos", 0, file_text),), ("Nick Bos",)),
         ev.Page("lee", "person", "Ann Lee", (span("Ann Lee", 0, file_text),), ("Ann Lee",)),
     ]
+
     def quote(speaker: str, first: str, last: str, cue: str | None) -> dict[str, Any]:
         where = span(cue, 0, file_text) if cue else (None, None)
         return {

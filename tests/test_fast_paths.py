@@ -358,7 +358,7 @@ def test_a_text_without_a_patterns_needed_strings_has_no_match(text: str) -> Non
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(st.sampled_from(list('ab “”"‘’\'\n')), max_size=40))
+@given(st.text(st.sampled_from(list("ab “”\"‘’'\n")), max_size=40))
 def test_quote_marks_are_the_character_by_character_scan(text: str) -> None:
     from sitegen.nlp.quotes import CLOSING, OPENING, quote_marks
 

@@ -165,3 +165,28 @@ def test_curated_topic_takes_precedence_over_found_ones(tmp_path, nlp) -> None:
     topics = {t.name: t for t in kb.topics}
     assert "Trade war" in topics and "Tariffs" not in topics
     assert len(topics["Trade war"].passages) == 3
+
+
+def test_curated_topic_may_name_its_subject() -> None:
+    overrides = parse_overrides(
+        "topics:\n  - {name: Trade war, patterns: [tariff], subject: Economy}\n"
+    )
+    assert curated_topics(overrides) == (CuratedTopic("Trade war", ("tariff",), "medtop:04000000"),)
+    with pytest.raises(ConfigError, match=r"sitegen\.yml:2:\d+: subject 'Trade' is not one of"):
+        parse_overrides("topics:\n  - {name: X, patterns: [x], subject: Trade}\n")
+
+
+def test_curated_topic_is_filed_under_its_subject(tmp_path, nlp) -> None:
+    write(
+        tmp_path / "a.txt",
+        "Freedonia imposed tariffs on steel from Sylvania.\n"
+        "Sylvania answered with countertariffs on grain.\n",
+    )
+    write(tmp_path / "a.yml", "published: 2026-01-13\n")
+    overrides = parse_overrides(
+        "topics:\n  - {name: Trade war, patterns: [tariff], subject: weather}\n"
+    )
+    kb = build_knowledge([tmp_path], Options(cache_dir=None, overrides=overrides), nlp)
+    topics = {t.name: t for t in kb.topics}
+    assert topics["Trade war"].subject == topics["Weather"].id
+    assert topics["Weather"].kind == "subject" and topics["Weather"].articles == ()

@@ -112,8 +112,9 @@ def test_period_pages_link_to_the_pages_before_after_and_above(four_lines_a_page
     site = render_site(dated_kb(DATES))
     first = site["timeline/2001.md"]
     assert "[Timeline](../timeline.md) · [2003 →](2003.md)" in first and "←" not in first
-    assert "[← 2001](2001.md) · [Timeline](../timeline.md) · [2005 →](2005.md)" in (
-        site["timeline/2003.md"]
+    assert (
+        "[← 2001](2001.md) · [Timeline](../timeline.md) · [2005 →](2005.md)"
+        in (site["timeline/2003.md"])
     )
     year = site["timeline/2005.md"]
     assert "[← 2003](2003.md) · [Timeline](../timeline.md) · [January 2005 →](2005-01.md)" in year

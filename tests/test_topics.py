@@ -23,9 +23,9 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.render.context import RenderContext
+from sitegen.render.subject_page import render_topics_index
 from sitegen.render.topic_page import (
     render_topic_page,
-    render_topics_index,
     topics_for_article,
     topics_for_entity,
 )
@@ -74,7 +74,13 @@ def _sentence_of(sentences: list[Sentence], offset: int) -> int:
 def topics_of(*pairs: tuple[Article, Analysis], entities: Sequence[Entity] = (), curated=()):
     articles = [article for article, _ in pairs]
     analyses = {analysis.article: analysis for _, analysis in pairs}
-    return find_topics(articles, analyses, entities, curated)
+    return find_topics(articles, analyses, entities, curated)[0]
+
+
+def threads_of(*pairs: tuple[Article, Analysis], entities: Sequence[Entity] = (), curated=()):
+    return tuple(
+        t for t in topics_of(*pairs, entities=entities, curated=curated) if t.kind == "thread"
+    )
 
 
 TARIFF_PARAGRAPHS = [
@@ -99,7 +105,7 @@ TARIFF_CHUNKS = [
 
 
 def test_inflections_numbers_and_prefixed_forms_are_one_topic() -> None:
-    topics = topics_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS))
+    topics = threads_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS))
     by_name = {topic.name: topic for topic in topics}
     assert "Tariffs" in by_name
     tariffs = by_name["Tariffs"]
@@ -110,7 +116,7 @@ def test_inflections_numbers_and_prefixed_forms_are_one_topic() -> None:
 
 
 def test_nested_phrase_wins_when_it_holds_most_uses() -> None:
-    topics = topics_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS))
+    topics = threads_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS))
     names = {topic.name for topic in topics}
     assert "Canola oil" in names and "Oil" not in names
 
@@ -122,7 +128,7 @@ def test_a_phrase_repeating_its_word_folds_without_error() -> None:
         "After the collapse collapse, markets fell. Savers fear a collapse collapse.",
     ]
     chunks = [("collapse collapse", "collapse collapse"), ("collapse", "collapse")]
-    topics = topics_of(make_article("a", paragraphs, chunks))
+    topics = threads_of(make_article("a", paragraphs, chunks))
     assert sum("collapse" in topic.name.casefold() for topic in topics) == 1
 
 
@@ -151,7 +157,17 @@ def test_generic_words_dates_and_entity_names_are_no_topics() -> None:
     )
     person = Entity("person:john-smith", "person", "John Smith", "people/john-smith.md", ("Smith",))
     pair = make_article("a", paragraphs, chunks)
-    topics = topics_of(pair, entities=[entity, person])
+    text = pair[0].text
+    entity, person = (
+        dataclasses.replace(
+            e, mentions=tuple(EntityMention("a", m.start(), m.end(), m.group(), 0) for m in found)
+        )
+        for e, found in (
+            (entity, re.finditer("Acme Widgets", text)),
+            (person, re.finditer("Mr. Smith", text)),
+        )
+    )
+    topics = threads_of(pair, entities=[entity, person])
     assert [topic.name for topic in topics] == ["Lithium batteries"]
 
 
@@ -162,19 +178,19 @@ def test_tagged_names_are_cut_from_phrases() -> None:
         ("Canadian electric cars", "canadian electric car"),
     ]
     pair = make_article("a", paragraphs, chunks, [("Chinese", "NORP"), ("Canadian", "NORP")])
-    assert [topic.name for topic in topics_of(pair)] == ["Electric cars"]
+    assert [topic.name for topic in threads_of(pair)] == ["Electric cars"]
 
 
 def test_named_things_that_are_no_entities_are_topics() -> None:
     paragraphs = ["The Model Q sold well. Critics said the Model Q is loud.", "Sales grew."]
     pair = make_article("a", paragraphs, [], [("Model Q", "PRODUCT")])
-    assert [topic.name for topic in topics_of(pair)] == ["Model Q"]
+    assert [topic.name for topic in threads_of(pair)] == ["Model Q"]
 
 
 def test_same_topic_merges_across_articles() -> None:
     first = make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS)
     second = make_article("b", ["New tariffs came. The tariffs stayed."], [("tariffs", "tariff")])
-    topics = topics_of(first, second)
+    topics = threads_of(first, second)
     tariffs = [topic for topic in topics if "tariff" in topic.name.casefold()]
     assert len(tariffs) == 1
     assert {passage.article for passage in tariffs[0].passages} == {"a", "b"}
@@ -182,7 +198,7 @@ def test_same_topic_merges_across_articles() -> None:
 
 def test_curated_topics_take_precedence() -> None:
     curated = [CuratedTopic("Trade war", ("tariffs?", r"counter\w+"))]
-    topics = topics_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS), curated=curated)
+    topics = threads_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS), curated=curated)
     names = {topic.name for topic in topics}
     assert "Trade war" in names and "Tariffs" not in names
     war = next(topic for topic in topics if topic.name == "Trade war")
@@ -190,7 +206,7 @@ def test_curated_topics_take_precedence() -> None:
 
 
 def test_topics_are_sorted_by_name_with_unique_pages() -> None:
-    topics = topics_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS))
+    topics = threads_of(make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS))
     assert [t.name.casefold() for t in topics] == sorted(t.name.casefold() for t in topics)
     assert len({t.page for t in topics}) == len(topics)
 
@@ -198,15 +214,17 @@ def test_topics_are_sorted_by_name_with_unique_pages() -> None:
 @pytest.fixture(scope="module")
 def seed_kb(nlp: Language) -> KnowledgeBase:
     kb = build_knowledge([SEEDS], nlp=nlp)
-    return dataclasses.replace(kb, topics=find_topics(kb.articles, kb.analyses, kb.entities))
+    topics, filings = find_topics(kb.articles, kb.analyses, kb.entities)
+    return dataclasses.replace(kb, topics=topics, filings=filings)
 
 
 def test_seed_topics_are_supported_and_no_entity_names(seed_kb: KnowledgeBase) -> None:
-    topics = seed_kb.topics
+    topics = [t for t in seed_kb.topics if t.kind == "thread"]
     assert 5 <= len(topics) <= 15
     names = {n.casefold() for e in seed_kb.entities for n in (e.name, *e.aliases)}
     for topic in topics:
-        assert len({(p.article, p.sentence) for p in topic.passages}) >= 2, topic.name
+        sentences = len({(p.article, p.sentence) for p in topic.passages})
+        assert sentences >= 2 or " " in topic.name, topic.name  # a phrase, or a coined name
         assert topic.name.casefold() not in names
         assert topic.name[:1].isupper()
     found = {topic.name for topic in topics}
@@ -236,9 +254,12 @@ def test_topic_page_links_resolve_to_paragraph_anchors(seed_kb: KnowledgeBase) -
                 page, anchor = target.split("#")
                 assert page == f"../articles/{article.id}.md" and anchor in anchors
             else:
-                assert target.startswith(
-                    ("../people/", "../places/", "../organizations/")
-                ) or target in ("index.md", f"../articles/{article.id}.md"), target
+                topic_pages = {t.page.removeprefix("topics/") for t in seed_kb.topics}
+                assert (
+                    target.startswith(("../people/", "../places/", "../organizations/"))
+                    or target in ("index.md", f"../articles/{article.id}.md")
+                    or target in topic_pages
+                ), target
 
 
 def test_topic_sections_for_entities_and_articles(seed_kb: KnowledgeBase) -> None:
@@ -272,3 +293,46 @@ def test_untrusted_topic_names_are_escaped() -> None:
     assert topics_for_article(article, context, "articles/a.md", 99).startswith(
         "**Topics:** [&lt;b&gt;"
     )
+
+
+def test_a_rejected_subject_leaves_its_threads_on_the_index(seed_kb: KnowledgeBase) -> None:
+    subject = next(t for t in seed_kb.topics if t.kind == "subject")
+    kept = tuple(t for t in seed_kb.topics if t.id != subject.id)
+    kb = dataclasses.replace(seed_kb, topics=kept)
+    _, index = render_topics_index(kb)
+    orphans = [t for t in kept if t.kind == "thread" and t.subject == subject.id]
+    assert orphans and "## Other threads" in index
+    assert all(f"]({t.page.removeprefix('topics/')})" in index for t in orphans)
+    context = RenderContext.build(kb)
+    article = kb.articles[0]
+    render_topic_page(orphans[0], context)  # no subject to link: no error
+    assert subject.name not in topics_for_article(article, context, "articles/x.md", 99)
+
+
+def test_seed_threads_live_under_subjects_and_the_index_groups_them(
+    seed_kb: KnowledgeBase,
+) -> None:
+    subjects = {t.id: t for t in seed_kb.topics if t.kind == "subject"}
+    threads = [t for t in seed_kb.topics if t.kind == "thread"]
+    assert 1 <= len(subjects) <= 3 and threads
+    assert all(t.subject in subjects for t in threads)
+    _, index = render_topics_index(seed_kb)
+    for subject in subjects.values():
+        assert f"## {subject.name}" in index
+    assert seed_kb.filings[seed_kb.articles[0].id][0] in subjects
+
+
+def test_a_place_leads_the_phrase_with_its_capitals() -> None:
+    paragraphs = [
+        "The New York state court ruled. Critics said the New York state court erred.",
+        "Later the Darfur conflict grew. Aid groups fear the Darfur conflict will last.",
+    ]
+    chunks = [
+        ("The New York state court", "the new york state court"),
+        ("the New York state court", "the new york state court"),
+        ("the Darfur conflict", "the darfur conflict"),
+    ]
+    mentions = [("New York", "GPE"), ("Darfur", "GPE")]
+    names = {t.name for t in threads_of(make_article("a", paragraphs, chunks, mentions))}
+    assert {"New York state court", "Darfur conflict"} <= names
+    assert not names & {"Conflict", "State court", "York state court"}

@@ -10,12 +10,14 @@ Every problem is reported as ``FILE:LINE:COLUMN: message``. The format::
     reject:  [{entity: ENTITY} | {topic: TOPIC}]
     roles:   [{entity: ENTITY, roles: [...]}]
     dates:   [{article: ARTICLE_ID, phrase: "on Wednesday", date: 2026-01-14}]
-    topics:  [{name: "Trade war", patterns: ["tariff", "trade war", "counter-?tariffs?"]}]
+    topics:  [{name: "Trade war", patterns: ["tariff", "trade war", "counter-?tariffs?"],
+               subject: economy}]
     disabled_rules: [join.rare-longer-variant, ...]   # rule ids (`sitegen rules`) switched off
 
-``topics`` are curated topics: a plain word or phrase matches whole words (plural too), anything
-else is a case-insensitive regular expression. They take precedence over the topics found in
-the text.
+``topics`` are curated topics (threads): a plain word or phrase matches whole words (plural
+too), anything else is a case-insensitive regular expression. They take precedence over the
+topics found in the text. ``subject`` (optional) files the thread under one of IPTC's 17
+subjects, named by its qcode, its name or the name's first word ("economy", "politics").
 
 ENTITY is an entity id (``person:mark-carney``) or its name.
 """
@@ -33,6 +35,7 @@ import yaml
 from sitegen.dates import event_date
 from sitegen.errors import ConfigError
 from sitegen.model import ENTITY_KINDS
+from sitegen.resolve.taxonomy import find_subject, subjects
 from sitegen.resolve.topics import CuratedTopic
 
 DISABLED_RULES = "disabled_rules"
@@ -50,7 +53,7 @@ FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "reject": (set(), {"entity", "topic"}),
     "roles": ({"entity", "roles"}, set()),
     "dates": ({"article", "phrase", "date"}, set()),
-    "topics": ({"name", "patterns"}, set()),
+    "topics": ({"name", "patterns"}, {"subject"}),
 }
 PART_FIELDS = ({"name"}, {"kind", "texts", "articles"})
 
@@ -84,7 +87,11 @@ class Overrides:
 def curated_topics(overrides: Overrides) -> tuple[CuratedTopic, ...]:
     """The curated topics an overrides file declares, in file order."""
     return tuple(
-        CuratedTopic(op.args["name"], tuple(op.args["patterns"]))
+        CuratedTopic(
+            op.args["name"],
+            tuple(op.args["patterns"]),
+            find_subject(op.args.get("subject", "")) or "",
+        )
         for op in overrides.operations
         if op.op == "topics"
     )
@@ -213,6 +220,10 @@ class _Reader:
                 args[key] = self.date(value)
             else:
                 args[key] = self.string(value, key)
+        if op == "topics" and "subject" in args and find_subject(args["subject"]) is None:
+            names = ", ".join(subject.name.split(",")[0].split(" ")[0] for subject in subjects())
+            message = f"subject {args['subject']!r} is not one of IPTC's 17 subjects ({names})"
+            self.fail(args_node(node, "subject"), message)
         if op == "kind" and args.get("kind") not in ENTITY_KINDS and len(self.problems) == before:
             self.fail(args_node(node, "kind"), f"kind must be one of {', '.join(ENTITY_KINDS)}")
         return len(self.problems) == before

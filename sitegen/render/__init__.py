@@ -8,8 +8,9 @@ from sitegen.render.context import RenderContext
 from sitegen.render.entity_page import render_entity_page
 from sitegen.render.graph_svg import render_graph_page
 from sitegen.render.index_pages import render_articles_index, render_home, render_section_index
+from sitegen.render.subject_page import render_topics_index
 from sitegen.render.timeline_page import render_timeline
-from sitegen.render.topic_page import render_topic_page, render_topics_index
+from sitegen.render.topic_page import render_topic_page
 
 
 def render_site(kb: KnowledgeBase) -> dict[str, str]:

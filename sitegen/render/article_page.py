@@ -17,7 +17,7 @@ from sitegen.render.markdown import (
     plain_title,
     relative,
 )
-from sitegen.render.topic_page import topics_for_article
+from sitegen.render.topic_page import subjects_for_article, topics_for_article
 
 KIND_HEADINGS = {"person": "People", "organization": "Organizations", "place": "Places"}
 BOX_LINKS = 5
@@ -77,8 +77,9 @@ def _named_box(article: Article, context: RenderContext, page: str) -> str:
     on each line the ``BOX_LINKS`` most named (or most supported, or earliest) are links."""
     located = context.by_article.get(article.id, [])
     topics = topics_for_article(article, context, page, BOX_LINKS)
+    subjects = subjects_for_article(article, context, page)
     dates = _dates(article, context, page)
-    if not located and not topics and not dates:
+    if not located and not topics and not subjects and not dates:
         return ""
     lines = ['!!! info "Named in this article"\n']
     for kind in ENTITY_KINDS:
@@ -91,7 +92,7 @@ def _named_box(article: Article, context: RenderContext, page: str) -> str:
         )
         items = [(e.name, relative(e.page, page)) for e in ordered]
         lines.append(f"    **{KIND_HEADINGS[kind]}:** {linked_then_named(items, BOX_LINKS)}\n")
-    lines += [f"    {part}" for part in (topics, dates) if part]
+    lines += [f"    {part}" for part in (subjects, topics, dates) if part]
     return "\n".join(lines)
 
 

@@ -100,6 +100,22 @@ class RenderContext:
         return NameLinker(self.kb.entities)
 
     @cached_property
+    def topics_by_id(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.kb.topics}
+
+    @cached_property
+    def threads_under(self) -> dict[str, list[Topic]]:
+        """Each subject's id -> its threads, most articles first ("" for those without)."""
+        under: dict[str, list[Topic]] = {}
+        for topic in self.kb.topics:
+            if topic.kind == "thread":
+                subject = topic.subject if topic.subject in self.topics_by_id else ""
+                under.setdefault(subject, []).append(topic)
+        for threads in under.values():
+            threads.sort(key=lambda t: (-len(t.articles), t.name.casefold(), t.id))
+        return under
+
+    @cached_property
     def timeline(self) -> TimelinePlan:
         """The timeline's pages, and which one lists each event."""
         return TimelinePlan.of(self.kb.events)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
-from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage, Topic
+from sitegen.model import Article, Entity, EntityMention, Passage, Topic
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import (
     escape,
-    front_matter,
     heading,
     link,
     linked_then_named,
@@ -23,6 +22,14 @@ from sitegen.render.passages import (
     paragraph_link,
     quote_sentence,
 )
+from sitegen.render.subject_page import (
+    INDEX_PAGE,
+    articles_in_time_order,
+    related_threads,
+    render_subject_page,
+    subject_link,
+    thread_timeline,
+)
 
 TOPIC_SEARCH_BOOST = 2
 SUMMARY_SENTENCES = 3
@@ -31,32 +38,36 @@ INVOLVED_LIMIT = 15
 PASSAGES_SHOWN = 20
 """Sentences quoted on a topic page (whole articles at a time); the further articles are
 listed as links, with their counts (their article pages show every sentence)."""
-INDEX_PAGE = "topics/index.md"
 ENTITY_TOPICS_SHOWN = 10
 """Topics listed on an entity page, most of its sentences first; the rest are counted (a
 frequent place's sentences touch hundreds of topics)."""
 
 
 def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
-    """(path, Markdown) of a topic's page."""
+    """(path, Markdown) of a topic's page: a subject's, or a thread's."""
+    if topic.kind == "subject":
+        return render_subject_page(topic, context)
     page = topic.page
     parts = [
         named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST),
         heading(1, topic.name) + "\n",
-        _facts(topic, page),
+        _facts(topic, context, page),
         _summary(topic, context, page),
         _aliases(topic),
+        articles_in_time_order(topic, context, page),
         _involved(topic, context, page),
+        thread_timeline(topic, context, page),
+        related_threads(topic, context, page),
         _passages(topic, context, page),
     ]
     return page, "\n".join(part for part in parts if part)
 
 
-def _facts(topic: Topic, page: str) -> str:
+def _facts(topic: Topic, context: RenderContext, page: str) -> str:
     articles = len({passage.article for passage in topic.passages})
     sentences = "sentence" if len(topic.passages) == 1 else "sentences"
     count = "article" if articles == 1 else "articles"
-    kind = link("Topic", relative(INDEX_PAGE, page))
+    kind = subject_link(topic, context, page)
     return f"{kind} · {len(topic.passages)} {sentences} in {articles} {count}\n"
 
 
@@ -144,24 +155,6 @@ def _passages(topic: Topic, context: RenderContext, page: str) -> str:
     return "\n".join(lines)
 
 
-def render_topics_index(kb: KnowledgeBase) -> tuple[str, str]:
-    """``topics/index.md``: every topic with its article and sentence counts."""
-    topics = sorted(kb.topics, key=lambda t: (t.name.casefold(), t.id))
-    lines = [
-        front_matter({"title": "Topics"}),
-        "# Topics\n",
-        f"What the articles are about. {len(topics)} in all.\n",
-    ]
-    if topics:
-        lines += ["| Topic | Also written as | Articles | Sentences |", "| --- | --- | --- | --- |"]
-        for topic in topics:
-            articles = len({passage.article for passage in topic.passages})
-            aliases = ", ".join(escape(alias) for alias in topic.aliases[:4])
-            name = link(topic.name, relative(topic.page, INDEX_PAGE))
-            lines.append(f"| {name} | {aliases} | {articles} | {len(topic.passages)} |")
-    return INDEX_PAGE, "\n".join(lines) + "\n"
-
-
 def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:
     """A "## Topics" section: topics whose sentences name the entity, "" if none."""
     counts: Counter[str] = Counter()
@@ -191,6 +184,16 @@ def topics_for_article(article: Article, context: RenderContext, page: str, link
         return ""
     items = [(topic.name, relative(topic.page, page)) for topic, _ in present]
     return f"**Topics:** {linked_then_named(items, linked)}\n"
+
+
+def subjects_for_article(article: Article, context: RenderContext, page: str) -> str:
+    """A one-line "**Subjects:** ..." list of the subjects the article is filed under."""
+    filed = context.kb.filings.get(article.id, ())
+    subjects = [context.topics_by_id[s] for s in filed if s in context.topics_by_id]
+    if not subjects:
+        return ""
+    items = [(topic.name, relative(topic.page, page)) for topic in subjects]
+    return f"**Subjects:** {linked_then_named(items, len(items))}\n"
 
 
 def _key(passage: Passage) -> tuple[str, int]:

@@ -17,23 +17,35 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.lexicon import is_title
 from sitegen.model import Analysis, Article, Entity, Passage, Topic
+from sitegen.resolve.subjects import Filing, file_articles, name_scores
+from sitegen.resolve.taxonomy import subject_name, subjects
+from sitegen.resolve.threads import (
+    holds_together,
+    is_common_word,
+    keep_threads,
+    named_like_a_subject,
+    subject_of_thread,
+)
+from sitegen.rules import rule
 from sitegen.slugs import assign_slugs
 
 MAX_WORDS = 3
 MIN_SENTENCES = 2
-MIN_TOPICS, MAX_TOPICS = 5, 15
-RELATIVE_CUTOFF = 0.15
-"""Under this share of an article's best, a topic is kept only to reach MIN_TOPICS."""
+MAX_TOPICS = 15
+OPENING_SENTENCES = 3
 ALIASES_KEPT = 12
 FOLD_INTO_LONGER = 0.65
 FOLD_INTO_SHORTER = 0.34
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
+"""Places whose name may lead a topic's phrase ("Darfur conflict", "Gaza pullout")."""
 """Mentions that are people, organizations, places or nationalities: never part of a topic."""
 THING_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 PREFIXES = ("counter", "anti", "non", "over", "under", "super", "cyber", "mega", "micro", "multi")
@@ -77,6 +89,68 @@ GENERIC_MODIFIERS = frozenset(
 )
 """Vague adjectives dropped from the start of a phrase ("key exports" -> "exports")."""
 WORD = re.compile(r"[^\W_]+")
+COINED = re.compile(r"[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)+")
+"""Two or more capitalized words ("Two Michaels", "Arab Spring")."""
+
+QUOTED_COINAGE = rule(
+    "topic.quoted-coinage",
+    "topic",
+    "A name of capitalized words in quotation marks is a coined name for a matter and a "
+    "candidate from one sentence.",
+    examples=[
+        {
+            "text": "The affair came to be known as the “Two Michaels” crisis.",
+            "topic": "Two Michaels",
+        }
+    ],
+)
+PLACE_MATTER = rule(
+    "topic.place-matter",
+    "topic",
+    "A place's name before a noun stays in the phrase ('the Darfur conflict', 'the Doha round'); "
+    "other names, nationalities and possessives are cut ('Chinese electric cars').",
+    examples=[
+        {
+            "text": "The Darfur conflict grew worse. Aid groups fear the Darfur conflict may last.",
+            "topic": "Darfur conflict",
+        }
+    ],
+)
+COMMON_APART = rule(
+    "topic.common-word-keeps-apart",
+    "topic",
+    "A common word ('oil') does not absorb a longer phrase with it ('oil prices'): the phrase "
+    "may be a thread where the word alone is too vague.",
+    examples=[
+        {"shorter": "oil", "longer": "oil price", "folds": False},
+        {"shorter": "tariff", "longer": "tariff rate", "folds": True},
+    ],
+)
+ENTITY_NAMES = rule(
+    "topic.entity-names",
+    "topic",
+    "No topic is named like an entity of its article, or like one named in two articles or more "
+    "(a name tagged once elsewhere, 'Climate Change', does not count).",
+    examples=[{"entity_articles": 2, "blocks": True}, {"entity_articles": 1, "blocks": False}],
+)
+LEAD_PHRASE = rule(
+    "topic.lead-phrase",
+    "topic",
+    "A phrase of two words or more in the headline or the first three sentences is a "
+    "candidate from one sentence (news puts what it is about first).",
+    examples=[{"text": "Bird flu reaches Europe. Officials met on Monday.", "topic": "Bird flu"}],
+)
+RETURNED_TO = rule(
+    "topic.article-returns-to",
+    "topic",
+    "An article is about the candidates it returns to in two sentences, or uses in a heading, "
+    "its first two paragraphs, or by name (the 15 best): no cut relative to its best one.",
+    examples=[
+        {"sentences": 2, "heading": False, "named": False, "kept": True},
+        {"sentences": 1, "heading": False, "named": False, "kept": False},
+        {"sentences": 1, "heading": True, "named": False, "kept": True},
+    ],
+)
 DIGITS = re.compile(r"\d")
 QUOTES = "“”‘’\"'«»"
 HYPHENS = "-‐‑–"
@@ -88,6 +162,8 @@ class CuratedTopic:
 
     name: str
     patterns: tuple[str, ...]
+    subject: str = ""
+    """The qcode of the subject an editor files it under ("": the one its articles say)."""
 
 
 @dataclass
@@ -96,6 +172,8 @@ class _Candidate:
 
     key: str
     named: bool = False
+    placed: bool = False
+    """Led by a place's name ("Darfur conflict", "Doha round"): more specific than its head."""
     surfaces: Counter[str] = field(default_factory=Counter)
     """The wordings of this key; those of merged candidates go to ``variants``."""
     variants: Counter[str] = field(default_factory=Counter)
@@ -142,12 +220,15 @@ def find_topics(
     entities: Sequence[Entity],
     curated: Sequence[CuratedTopic] = (),
     per_article: Callable[[Article, Analysis], dict[str, _Candidate]] | None = None,
-) -> tuple[Topic, ...]:
-    """The topics of all articles, merged across articles by lemma key, sorted by name
-    (``per_article``: ``article_phrases`` or a cache of it)."""
+) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
+    """The subjects and story threads of all articles, sorted by name, and each article's
+    subjects (topic ids, best first). ``per_article``: ``article_phrases`` or a cache of it."""
     per_article = per_article or article_phrases
-    names = _entity_names(entities)
-    found = {a.id: _article_candidates(per_article(a, analyses[a.id]), names) for a in articles}
+    names, written = _entity_names(entities)
+    found = {
+        a.id: _article_candidates(per_article(a, analyses[a.id]), names, written.get(a.id, set()))
+        for a in articles
+    }
     frequency = Counter(key for candidates in found.values() for key in candidates)
     merged: dict[str, list[_Candidate]] = {}
     for article in articles:
@@ -163,7 +244,9 @@ def find_topics(
             candidate.score = _score(candidate, article, frequency[candidate.key], len(articles))
         for candidate in curated_here + _select(list(candidates.values())):
             merged.setdefault(candidate.key, []).append(candidate)
-    return _topics(merged)
+    threads = keep_threads(merged, frequency, len(articles))
+    pinned = {"curated " + c.name.casefold(): c.subject for c in curated if c.subject}
+    return _topics(threads, articles, file_articles(articles), pinned)
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -177,26 +260,60 @@ def article_phrases(article: Article, analysis: Analysis) -> dict[str, _Candidat
     (most keys are used once), fed their uses in the same order."""
     uses = _phrase_uses(article, analysis) + _named_thing_uses(article, analysis)
     sentences: dict[str, set[int]] = {}
-    for key, _, _, _, index in uses:
+    for key, _, _, _, index, _ in uses:
         sentences.setdefault(key, set()).add(index)
+    coined = _coined(article, analysis)
+    opening = _opening_sentences(article, analysis)
     candidates: dict[str, _Candidate] = {}
-    for key, named, start, end, index in uses:
-        if len(sentences[key]) >= MIN_SENTENCES:
+    for key, named, start, end, index, placed in uses:
+        if (
+            len(sentences[key]) >= MIN_SENTENCES
+            or key in coined
+            or (index in opening and " " in key and LEAD_PHRASE.on)
+        ):
             candidate = candidates.get(key)
             if candidate is None:
-                candidate = candidates[key] = _Candidate(key, named=named)
+                candidate = candidates[key] = _Candidate(key, named=named, placed=placed)
             candidate.add(article, analysis, start, end, index)
     return candidates
 
 
-_Use = tuple[str, bool, int, int, int]
-"""(candidate key, a named thing?, start, end, sentence index) of one use of a candidate."""
+_Use = tuple[str, bool, int, int, int, bool]
+"""(candidate key, a named thing?, start, end, sentence index, led by a place's name?) of one
+use of a candidate."""
+
+
+def _opening_sentences(article: Article, analysis: Analysis) -> set[int]:
+    """The headline's sentences and the first OPENING_SENTENCES of the body."""
+    opening: set[int] = set()
+    body = 0
+    for index, sentence in enumerate(analysis.sentences):
+        kind = article.blocks[sentence.block].kind
+        if kind == "headline":
+            opening.add(index)
+        elif kind == "paragraph" and body < OPENING_SENTENCES:
+            opening.add(index)
+            body += 1
+    return opening
+
+
+def _coined(article: Article, analysis: Analysis) -> set[str]:
+    """Keys of the quoted names of capitalized words (``topic.quoted-coinage``)."""
+    if not QUOTED_COINAGE.on:
+        return set()
+    keys = set()
+    for mention in analysis.mentions:
+        if mention.quoted:
+            start, end = _quoted_extent(article.text, mention.start, mention.end)
+            if COINED.fullmatch(article.text[start:end].strip()):
+                keys.add("name " + " ".join(WORD.findall(article.text[start:end].lower())))
+    return keys
 
 
 def _article_candidates(
-    candidates: dict[str, _Candidate], names: set[str]
+    candidates: dict[str, _Candidate], names: set[str], written: set[str]
 ) -> dict[str, _Candidate]:
-    kept = {k: c for k, c in candidates.items() if _acceptable(c, names)}
+    kept = {k: c for k, c in candidates.items() if _acceptable(c, names, written)}
     return _fold(kept)
 
 
@@ -205,6 +322,11 @@ def _phrase_uses(article: Article, analysis: Analysis) -> list[_Use]:
     uses: list[_Use] = []
     starts = [sentence.start for sentence in analysis.sentences]
     blocked = sorted(_blocked_spans(analysis))
+    places = (
+        {(m.start, m.end) for m in analysis.mentions if m.label in PLACE_NAME_LABELS}
+        if PLACE_MATTER.on
+        else set()
+    )
     blocked_starts = [span[0] for span in blocked]
     longest = max((e - s for s, e in blocked), default=0)
     lemmas = [_lemma_words(lemma) for *_, lemma in analysis.noun_chunks]
@@ -216,10 +338,13 @@ def _phrase_uses(article: Article, analysis: Analysis) -> list[_Use]:
             bisect_left(blocked_starts, start - longest) : bisect_left(blocked_starts, end)
         ]
         overlapping = [(s, e) for s, e in nearby if s < end and start < e]
-        words = _cut(_align(article.text, start, end, chunk_lemmas), overlapping)
-        for first, last in _ngrams(article.text, words, heads):
+        words, place = _cut(
+            _align(article.text, start, end, chunk_lemmas), overlapping, places, article.text
+        )
+        for first, last in _ngrams(article.text, words, heads, place):
             key = " ".join(_canonical(word[0], heads) for word in words[first:last])
-            uses.append((key, False, words[first][1], words[last - 1][2], index))
+            placed = bool(place) and first == 0 and last - first > place
+            uses.append((key, False, words[first][1], words[last - 1][2], index, placed))
     return uses
 
 
@@ -230,7 +355,7 @@ def _named_thing_uses(article: Article, analysis: Analysis) -> list[_Use]:
         if mention.label in THING_LABELS or mention.quoted:
             start, end = _quoted_extent(article.text, mention.start, mention.end)
             key = "name " + " ".join(WORD.findall(article.text[start:end].lower()))
-            uses.append((key, True, start, end, mention.sentence))
+            uses.append((key, True, start, end, mention.sentence, False))
     return uses
 
 
@@ -262,17 +387,39 @@ def _same_word(surface: str, lemma: str) -> bool:
 
 
 def _cut(
-    words: list[tuple[str, int, int]], blocked: list[tuple[int, int]]
-) -> list[tuple[str, int, int]]:
-    """The words after the last name, date or number in the phrase, vague modifiers dropped."""
+    words: list[tuple[str, int, int]],
+    blocked: list[tuple[int, int]],
+    places: set[tuple[int, int]],
+    text: str,
+) -> tuple[list[tuple[str, int, int]], int]:
+    """The words after the last name, date or number in the phrase, vague modifiers dropped;
+    and how many leading words are a place's name kept before them (``topic.place-matter``:
+    "the Darfur conflict", not "Darfur's capital"), else 0."""
     for position in range(len(words) - 1, -1, -1):
         lemma, start, end = words[position]
-        if DIGITS.search(lemma) or any(s < end and start < e for s, e in blocked):
+        spans = [(s, e) for s, e in blocked if s < end and start < e]
+        if DIGITS.search(lemma) or spans:
+            if len(spans) == 1 and spans[0] in places and position + 1 < len(words):
+                first = _place_start(words, position, spans[0])
+                if first is not None and text[spans[0][1] : spans[0][1] + 1] not in "'’":
+                    PLACE_MATTER.fired()
+                    return words[first:], position + 1 - first
             words = words[position + 1 :]
             break
-    while len(words) > 1 and words[0][0] in GENERIC_MODIFIERS:
+    while len(words) > 1 and words[0][0] in GENERIC_MODIFIERS and not _joined(text, words[1]):
         words = words[1:]
-    return words
+    return words, 0
+
+
+def _place_start(
+    words: list[tuple[str, int, int]], position: int, span: tuple[int, int]
+) -> int | None:
+    """The first word of the place's name ending at ``position``, if every word before it in
+    the phrase is outside any name (a plain "the Darfur conflict")."""
+    first = position
+    while first > 0 and words[first - 1][1] >= span[0]:
+        first -= 1
+    return first if first <= MAX_WORDS else None
 
 
 def _blocked_spans(analysis: Analysis) -> list[tuple[int, int]]:
@@ -282,9 +429,10 @@ def _blocked_spans(analysis: Analysis) -> list[tuple[int, int]]:
 
 
 def _ngrams(
-    text: str, words: list[tuple[str, int, int]], heads: set[str]
+    text: str, words: list[tuple[str, int, int]], heads: set[str], place: int = 0
 ) -> Iterable[tuple[int, int]]:
-    """Word ranges up to MAX_WORDS long that end in a noun (a phrase head somewhere).
+    """Word ranges up to MAX_WORDS long (plus a leading place's name of ``place`` words, kept
+    whole) that end in a noun (a phrase head somewhere).
 
     A range never starts or ends inside a hyphenated word ("ground-level ozone").
     """
@@ -293,8 +441,13 @@ def _ngrams(
             continue
         if text[words[last - 1][2] : words[last - 1][2] + 1] in HYPHENS:
             continue
-        for first in range(max(0, last - MAX_WORDS), last):
-            if words[first][0] in GENERIC_MODIFIERS or _joined(text, words[first]):
+        for first in range(max(0, last - MAX_WORDS - place), last):
+            if 0 < first < place or (first == 0 and place and last - place > MAX_WORDS):
+                continue  # never a part of the place's name
+            vague = words[first][0] in GENERIC_MODIFIERS and not (first == 0 and place)
+            if (vague and not (first + 1 < last and _joined(text, words[first + 1]))) or _joined(
+                text, words[first]
+            ):
                 continue
             yield first, last
 
@@ -323,10 +476,17 @@ def _quoted_extent(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _entity_names(entities: Sequence[Entity]) -> set[str]:
-    names = {_name_key(name) for e in entities for name in (e.name, *e.aliases)}
-    names |= {_name_key(m.text) for e in entities for m in e.mentions}
-    return names
+def _entity_names(entities: Sequence[Entity]) -> tuple[set[str], dict[str, set[str]]]:
+    """The names of entities named in two articles or more (``topic.entity-names``), and each
+    article's own names of entities as written there."""
+    names: set[str] = set()
+    written: dict[str, set[str]] = {}
+    for entity in entities:
+        if ENTITY_NAMES.on and len({m.article for m in entity.mentions}) >= 2:
+            names.update(_name_key(name) for name in (entity.name, *entity.aliases))
+        for mention in entity.mentions:
+            written.setdefault(mention.article, set()).add(_name_key(mention.text))
+    return names, written
 
 
 def _name_key(text: str) -> str:
@@ -336,13 +496,14 @@ def _name_key(text: str) -> str:
     return " ".join(words)
 
 
-def _acceptable(candidate: _Candidate, names: set[str]) -> bool:
+def _acceptable(candidate: _Candidate, names: set[str], written: set[str]) -> bool:
     """No generic words, names of entities, dates, or names the tagger missed."""
-    if len(candidate.passages) < MIN_SENTENCES:
+    if len(candidate.passages) < MIN_SENTENCES and not candidate.named and " " not in candidate.key:
         return False
     words = candidate.key.split()[1:] if candidate.named else candidate.key.split()
     surfaces = {_name_key(surface) for surface in candidate.surfaces}
-    if not words or surfaces & names or " ".join(words) in names:
+    joined = " ".join(words)
+    if not words or surfaces & names or joined in names or surfaces & written or joined in written:
         return False
     if candidate.named:
         return any(sum(char.isalpha() for char in word) >= 2 for word in words)
@@ -364,14 +525,24 @@ def _fold(candidates: dict[str, _Candidate]) -> dict[str, _Candidate]:
             continue
         for shorter in _nested(longer.key, candidates):
             share = uses[longer.key] / uses[shorter.key]
-            if share >= FOLD_INTO_LONGER:
+            if share >= FOLD_INTO_LONGER or (longer.placed and share > FOLD_INTO_SHORTER):
                 longer.absorb(shorter, wordings=longer.key.endswith(" " + shorter.key))
                 del candidates[shorter.key]
+            elif _common_word(shorter.key):
+                continue  # "oil" keeps apart from "oil price" (the corpus decides on both)
             elif share <= FOLD_INTO_SHORTER or longer.key.endswith(" " + shorter.key):
                 shorter.absorb(longer)
                 del candidates[longer.key]
                 break
     return candidates
+
+
+def _common_word(key: str) -> bool:
+    """One word common in general English (``topic.common-word-keeps-apart``)."""
+    if not COMMON_APART.on or " " in key or not is_common_word(key):
+        return False
+    COMMON_APART.fired()
+    return True
 
 
 def _nested(key: str, candidates: dict[str, _Candidate]) -> list[_Candidate]:
@@ -405,20 +576,23 @@ def _in_title(key: str, title: str) -> bool:
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    ranked = sorted(candidates, key=lambda c: (-c.score, c.key))[:MAX_TOPICS]
-    if not ranked:
-        return []
-    best = ranked[0].score
-    return [
-        c
-        for i, c in enumerate(ranked)
-        if c.score >= RELATIVE_CUTOFF * best or (i < MIN_TOPICS and _substantial(c))
-    ]
+    """The article's best candidates among those it returns to (``topic.article-returns-to``)."""
+    ranked = sorted(candidates, key=lambda c: (-c.score, c.key))
+    if not RETURNED_TO.on:
+        return ranked[:MAX_TOPICS]
+    kept = [c for c in ranked if _substantial(c)][:MAX_TOPICS]
+    RETURNED_TO.fired(len(kept))
+    return kept
 
 
 def _substantial(candidate: _Candidate) -> bool:
-    """Worth keeping to fill an article's topics: spread over paragraphs, a heading, or a name."""
-    return len(candidate.blocks) >= 2 or bool(candidate.heading) or bool(candidate.named)
+    """Used in two sentences, in a heading or the opening, or a name."""
+    return (
+        len(candidate.passages) >= MIN_SENTENCES
+        or candidate.heading
+        or candidate.lead
+        or candidate.named
+    )
 
 
 def _curated_candidates(
@@ -449,35 +623,106 @@ def _curated_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _topics(merged: dict[str, list[_Candidate]]) -> tuple[Topic, ...]:
+def _topics(
+    merged: dict[str, list[_Candidate]],
+    articles: Sequence[Article],
+    filings: dict[str, Filing],
+    pinned: dict[str, str],
+) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
+    """Subject topics (those with articles or a curated thread) and thread topics, sorted by
+    name, and each article's subjects (topic ids, best first). ``pinned``: the subject of
+    each curated thread an editor filed (by candidate key)."""
+    order = {a.id: (a.published.isoformat() if a.published else "", a.id) for a in articles}
+    filed: dict[str, list[str]] = {}
+    for article in articles:
+        for code in filings[article.id].codes:
+            filed.setdefault(code, []).append(article.id)
+    wanted = set(filed) | set(pinned.values())
+    subject_names = {s.code: subject_name(s) for s in subjects() if s.code in wanted}
+    folded = {name.casefold() for name in subject_names.values()}
+    merged = _same_names(merged)
     names = {key: _display_name(parts) for key, parts in merged.items()}
-    slugs = assign_slugs(names.values())
-    topics = []
-    for key, parts in merged.items():
-        name = names[key]
-        surfaces = {
-            s.strip(): None
-            for part in parts
-            for s, _ in (part.surfaces + part.variants).most_common()
-        }
-        wordings = {s.casefold(): s for s in reversed(surfaces) if not set(s) & set(QUOTES)}
-        wordings.pop(name.casefold(), None)
-        aliases = sorted(wordings.values(), key=str.casefold)[:ALIASES_KEPT]
+    merged, names = _one_per_name(merged, names)
+    names = {key: name for key, name in names.items() if not named_like_a_subject(name, folded)}
+    slugs = assign_slugs([*subject_names.values(), *names.values()])
+    subject_ids = {code: f"topic:{slugs[name]}" for code, name in subject_names.items()}
+    topics = [
+        Topic(
+            id=subject_ids[code],
+            name=name,
+            page=f"topics/{slugs[name]}.md",
+            kind="subject",
+            articles=tuple(sorted(filed.get(code, ()), key=order.__getitem__)),
+            code=code,
+            score=float(len(filed.get(code, ()))),
+        )
+        for code, name in subject_names.items()
+    ]
+    codes = {article_id: filing.codes for article_id, filing in filings.items()}
+    for key, name in names.items():
+        parts = merged[key]
         passages = sorted(
             (p for part in parts for p in part.passages.values()),
             key=lambda p: (p.article, p.start),
         )
+        its_articles = sorted({p.article for p in passages}, key=order.__getitem__)
+        words = name_scores(" ".join([name, *_aliases(parts, name)]))
+        subject = pinned.get(key) or subject_of_thread(its_articles, codes, words)
+        if not key.startswith("curated ") and not holds_together(its_articles, subject, codes):
+            continue
         topics.append(
             Topic(
                 id=f"topic:{slugs[name]}",
                 name=name,
                 page=f"topics/{slugs[name]}.md",
-                aliases=tuple(dict.fromkeys(a for a in aliases if a)),
+                aliases=_aliases(parts, name),
                 passages=tuple(passages),
                 score=round(sum(min(part.score, 1e6) for part in parts), 3),
+                subject=subject_ids.get(subject, ""),
+                articles=tuple(its_articles),
             )
         )
-    return tuple(sorted(topics, key=lambda t: (t.name.casefold(), t.id)))
+    by_article = {
+        article.id: tuple(subject_ids[code] for code in filings[article.id].codes)
+        for article in articles
+    }
+    return tuple(sorted(topics, key=lambda t: (t.name.casefold(), t.id))), by_article
+
+
+def _same_names(merged: dict[str, list[_Candidate]]) -> dict[str, list[_Candidate]]:
+    """Candidates whose keys differ only as a phrase and a name ("local time", "name local
+    time") are one thread, under the key with the most articles."""
+    by_words: dict[str, list[str]] = {}
+    for key in merged:
+        words = key[len("name ") :] if merged[key][0].named and key.startswith("name ") else key
+        by_words.setdefault(words, []).append(key)
+    joined = {}
+    for keys in by_words.values():
+        keys.sort(key=lambda k: (-len(merged[k]), k))
+        joined[keys[0]] = [part for k in keys for part in merged[k]]
+    return joined
+
+
+def _one_per_name(
+    merged: dict[str, list[_Candidate]], names: dict[str, str]
+) -> tuple[dict[str, list[_Candidate]], dict[str, str]]:
+    """Keys that got the same display name ("Political parties") are one thread."""
+    first: dict[str, str] = {}
+    joined: dict[str, list[_Candidate]] = {}
+    for key in sorted(merged, key=lambda k: (-len(merged[k]), k)):
+        owner = first.setdefault(names[key].casefold(), key)
+        joined.setdefault(owner, []).extend(merged[key])
+    return joined, {key: names[key] for key in joined}
+
+
+def _aliases(parts: list[_Candidate], name: str) -> tuple[str, ...]:
+    surfaces = {
+        s.strip(): None for part in parts for s, _ in (part.surfaces + part.variants).most_common()
+    }
+    wordings = {s.casefold(): s for s in reversed(surfaces) if not set(s) & set(QUOTES)}
+    wordings.pop(name.casefold(), None)
+    aliases = sorted(wordings.values(), key=str.casefold)[:ALIASES_KEPT]
+    return tuple(dict.fromkeys(a for a in aliases if a))
 
 
 def _display_name(parts: list[_Candidate]) -> str:
@@ -488,11 +733,12 @@ def _display_name(parts: list[_Candidate]) -> str:
     if parts[0].named:
         return " ".join(surfaces.most_common(1)[0][0].strip(QUOTES + " ").split())
     head = parts[0].key.split()[-1]
+    kept = _capitalized_everywhere(surfaces) if any(p.placed for p in parts) else set()
     lowered: Counter[str] = Counter()
     for surface, count in surfaces.items():
         last = surface.split()[-1].lower()
         if last.startswith(head[:3]):
-            lowered[" ".join(_lower_words(surface).split())] += count
+            lowered[" ".join(_lower_words(surface, kept).split())] += count
     plural = Counter({s: n for s, n in lowered.items() if _plural(s.split()[-1], head)})
     singular = sum(lowered.values()) - sum(plural.values())
     preferred = plural if plural and 2 * sum(plural.values()) >= singular else lowered
@@ -504,9 +750,19 @@ def _plural(word: str, lemma: str) -> bool:
     return word.lower() != lemma and word.lower().endswith("s") and not lemma.endswith("s")
 
 
-def _lower_words(surface: str) -> str:
-    """Lower case except acronyms ("NASA", "EVs")."""
-    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in surface.split())
+def _lower_words(surface: str, kept: AbstractSet[str] = frozenset()) -> str:
+    """Lower case except acronyms ("NASA", "EVs") and the words of ``kept`` (a place's name
+    leading the phrase: "United States presidential election")."""
+    return " ".join(
+        w if sum(c.isupper() for c in w) > 1 or w in kept else w.lower() for w in surface.split()
+    )
+
+
+def _capitalized_everywhere(surfaces: Counter[str]) -> set[str]:
+    """The capitalized words never written in lower case in ``surfaces`` (names)."""
+    words = [w for surface in surfaces for w in surface.split()]
+    lower = {w.lower() for w in words if w[:1].islower()}
+    return {w for w in words if w[:1].isupper() and w.lower() not in lower}
 
 
 def _first_paragraph(article: Article) -> int:
