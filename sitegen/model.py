@@ -212,6 +212,17 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """One thing a rule decided about an entity: its kind, a name joined into it, its title."""
+
+    rule: str
+    """The id of the rule (``sitegen rules``), or ``override`` for an editor's step."""
+    detail: str
+    """What it decided and on what evidence, in words ("'Carney' in article b joined 'Mark
+    Carney': a shared title, Prime Minister")."""
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, organization or place: one page of the site."""
 
@@ -232,6 +243,9 @@ class Entity:
     homonym: str = ""
     """The name it shares with other entities it was kept apart from, when ``name`` tells
     them apart ("Wang" for "Wang (rice farmer)"); empty for most."""
+    decisions: tuple[Decision, ...] = ()
+    """How resolution made the entity: the rules behind its kind, its joins and its title
+    (``sitegen explain``)."""
 
     def written_names(self) -> set[str]:
         """The distinct ways the text writes the entity's name (titles excluded)."""

@@ -139,9 +139,12 @@ _ACTIVE: contextvars.ContextVar[RuleRun | None] = contextvars.ContextVar(
 @contextmanager
 def running(disabled: Iterable[str] = ()) -> Iterator[RuleRun]:
     """Run the block with ``disabled`` rules switched off, counting what fires; yields the run.
+    A run inside another keeps the outer run's switches too (a test switching a rule off
+    around a build, which starts its own run).
 
     Unknown ids are an error (a typo must not silently leave a rule on)."""
-    disabled = frozenset(disabled)
+    outer = _ACTIVE.get()
+    disabled = frozenset(disabled) | (outer.disabled if outer is not None else frozenset())
     unknown = sorted(disabled - {r.id for r in all_rules()})
     if unknown:
         raise UnknownRuleError(unknown)

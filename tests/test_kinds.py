@@ -11,7 +11,7 @@ from sitegen.ingest import read_articles
 from sitegen.lexicon import is_given_name
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.resolve.entities import _break_tie, is_one_typo_apart, shape_vote
+from sitegen.resolve.entities import Group, _break_tie, is_one_typo_apart, shape_vote
 from sitegen.resolve.gazetteer import canonical_key
 from tests.helpers import entities_of, kinds_of, ruler_pipeline, write
 
@@ -394,14 +394,15 @@ def test_a_tie_of_place_and_organization_on_an_unknown_name_is_an_organization()
     """ "YouTube" tagged once GPE and once ORG, the corpus silent: an organization, as a
     one-word name spaCy tags a place without the gazetteer knowing it is; "Jordan", a
     country, stays a tie for the kinds' order to decide (a place)."""
-    votes = Counter({"place": 1, "organization": 1})
-    _break_tie(votes, Counter(), "Zeltube")
-    assert votes == Counter({"place": 1, "organization": 2})
-    votes = Counter({"place": 1, "organization": 1})
-    _break_tie(votes, Counter(), "Jordan")
-    assert votes == Counter({"place": 1, "organization": 1})
-    _break_tie(votes, Counter({"place": 3}), "Zeltube")  # the corpus tells
-    assert votes == Counter({"place": 2, "organization": 1})
+    group = Group(key="zeltube", article="a", votes=Counter({"place": 1, "organization": 1}))
+    _break_tie(group, Counter(), "Zeltube")
+    assert group.votes == Counter({"place": 1, "organization": 2})
+    assert group.ballots == Counter({("kind.tie-unknown-place-organization", "organization"): 1})
+    group = Group(key="jordan", article="a", votes=Counter({"place": 1, "organization": 1}))
+    _break_tie(group, Counter(), "Jordan")
+    assert group.votes == Counter({"place": 1, "organization": 1})
+    _break_tie(group, Counter({"place": 3}), "Zeltube")  # the corpus tells
+    assert group.votes == Counter({"place": 2, "organization": 1})
 
 
 def test_an_organizations_name_inside_a_things_name_names_the_thing(tmp_path: Path) -> None:

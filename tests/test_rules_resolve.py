@@ -6,7 +6,9 @@ another, is what makes it hold.
 Examples of stages kind, join and title: ``articles`` (texts, one article each), the ``page``
 (title) and ``kind`` expected, and optionally ``holds`` (mention texts on that page),
 ``mentions`` (how many it has), ``not_on`` (page -> mention texts not on it), ``no_page``
-(titles no page has), ``no_alias`` (not aliases of the page). Examples of stage span: one
+(titles no page has), ``no_alias`` (not aliases of the page); ``source`` (the articles' source),
+``patterns`` (spaCy's labels, given by an entity ruler instead of the model; with ``parsed``, of
+its recognizer only); an empty ``page`` checks only ``no_page``. Examples of stage span: one
 ``text``, the ``mention`` spaCy finds there and what it ``becomes`` (the mentions resolution
 reads instead; none: dropped).
 """
@@ -23,27 +25,49 @@ from sitegen.build import Options, build_knowledge
 from sitegen.ingest import read_articles
 from sitegen.model import Entity
 from sitegen.nlp.analyze import analyze
+from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve.entities import article_mentions
 from sitegen.rules import Rule, all_rules, running
+from tests.helpers import ruler_pipeline
 
 RESOLVE_STAGES = ("span", "kind", "join", "title")
 RESOLUTION = [r for r in all_rules() if r.stage in RESOLVE_STAGES and "articles" in r.examples[0]]
 SPANS = [r for r in all_rules() if r.stage in RESOLVE_STAGES and "mention" in r.examples[0]]
 
 
-def _entities(tmp_path: Path, texts: list[str], nlp: Language) -> list[Entity]:
+def _entities(tmp_path: Path, example: dict[str, Any], nlp: Language) -> list[Entity]:
     folder = tmp_path / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    for number, text in enumerate(texts):
+    meta = "published: 2020-03-02\n"
+    if "source" in example:
+        meta += f"source: {example['source']}\n"
+    for number, text in enumerate(example["articles"]):
         (folder / f"a{number:02d}.txt").write_text(text + "\n", encoding="utf-8")
-        (folder / f"a{number:02d}.yml").write_text("published: 2020-03-02\n", encoding="utf-8")
-    return list(build_knowledge([folder], Options(cache_dir=None, n_process=1), nlp).entities)
+        (folder / f"a{number:02d}.yml").write_text(meta, encoding="utf-8")
+    pipeline = _pipeline(example, nlp)
+    options = Options(cache_dir=None, n_process=1)
+    return list(build_knowledge([folder], options, pipeline).entities)
+
+
+def _pipeline(example: dict[str, Any], nlp: Language) -> Language:
+    """The real model; a blank pipeline labelling ``patterns``; or, with ``parsed``, the real
+    tagger and parser with ``patterns`` in place of the recognizer (the rest untagged)."""
+    if "patterns" not in example:
+        return nlp
+    if not example.get("parsed"):
+        return ruler_pipeline(example["patterns"])
+    pipeline = load_pipeline()
+    pipeline.remove_pipe("ner")
+    pipeline.add_pipe("entity_ruler").add_patterns(example["patterns"])  # type: ignore[attr-defined]
+    return pipeline
 
 
 def _failures(example: dict[str, Any], entities: list[Entity]) -> list[str]:
     """What of the example does not hold (empty: all of it)."""
     by_name = {entity.name: entity for entity in entities}
-    problems = []
+    problems = [f"a page {name!r}" for name in example.get("no_page", ()) if name in by_name]
+    if not example["page"]:
+        return problems
     page = by_name.get(example["page"])
     if page is None or page.kind != example["kind"]:
         found = sorted((e.name, e.kind) for e in entities)
@@ -55,7 +79,6 @@ def _failures(example: dict[str, Any], entities: list[Entity]) -> list[str]:
         other = by_name.get(name)
         on = {m.text for m in other.mentions} if other else set()
         problems += [f"{text!r} on {name!r}" for text in absent if text in on]
-    problems += [f"a page {name!r}" for name in example.get("no_page", ()) if name in by_name]
     problems += [f"alias {a!r}" for a in example.get("no_alias", ()) if a in page.aliases]
     if "mentions" in example and len(page.mentions) != example["mentions"]:
         problems.append(f"{len(page.mentions)} mentions, not {example['mentions']}")
@@ -68,10 +91,10 @@ def test_resolution_rule_examples_hold_and_need_their_rule(
 ) -> None:
     for number, example in enumerate(rule.examples):
         with running():
-            entities = _entities(tmp_path / f"on{number}", example["articles"], nlp)
+            entities = _entities(tmp_path / f"on{number}", example, nlp)
         assert _failures(example, entities) == [], f"{rule.id} example {number}"
         with running(disabled=[rule.id]):
-            entities = _entities(tmp_path / f"off{number}", example["articles"], nlp)
+            entities = _entities(tmp_path / f"off{number}", example, nlp)
         assert _failures(example, entities), f"{rule.id} example {number} holds without it"
 
 

@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sitegen.lexicon import (
     NON_ENTITY_FIRST_WORDS,
@@ -67,6 +67,24 @@ from sitegen.resolve.gazetteer import (
     is_site_named_after,
     is_state_acronym,
     usual_country_name,
+)
+from sitegen.resolve.kind_rules import (
+    ACRONYM_NOT_PERSON,
+    CONTEXT_CUE,
+    CORPUS_LABEL,
+    FOLLOWS_FULL_NAME,
+    GIVEN_NAME,
+    NAME_SHAPE,
+    PERSON_TITLE,
+    PLURAL_THE,
+    SOURCE,
+    TAGGER_LABEL,
+    THING_SHAPE,
+    THING_SHARE,
+    TIE_CORPUS,
+    TIE_UNKNOWN,
+    UNION_OF_STATES,
+    UNKNOWN_NOT_PLACE,
 )
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import (
@@ -146,6 +164,7 @@ TOPONYM_ENDINGS = (
 """Endings of places' names in English ("Catalonia", "Crimea", "Kurdistan", "Swaziland",
 "Yorkshire", "Hamburg", "Jacksonville", "Volgograd", "Islamabad", "Tuscany", "Lombardy",
 "Sicily"): regions the gazetteer misses. A company spaCy tags as a place seldom ends so."""
+K = TypeVar("K")
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
@@ -166,6 +185,26 @@ class Group:
     variant: bool = False
     """An odd longer variant of its cluster's name ("George W. Bush Has", once), joined to
     it across articles (``merge.join_rare_variants``): never the cluster's name."""
+    ballots: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """The kind votes by the rule that cast them: (rule id, kind) -> weight; ``votes`` is
+    their sum by kind (kept up to date by ``vote``)."""
+
+    def vote(self, rule_id: str, kind: str, weight: int = 1) -> None:
+        """Cast ``weight`` votes for ``kind`` by the rule ``rule_id`` (negative: withdraw)."""
+        self.votes[kind] += weight
+        self.ballots[(rule_id, kind)] += weight
+
+    def move_votes(self, rule_id: str, to: str, kinds: Iterable[str]) -> int:
+        """Move the votes of ``kinds`` to ``to``, by the rule ``rule_id``; how many moved."""
+        moved = 0
+        for kind in kinds:
+            weight = self.votes.pop(kind, 0)
+            if weight:
+                self.ballots[(rule_id, kind)] -= weight
+                moved += weight
+        if moved:
+            self.vote(rule_id, to, moved)
+        return moved
 
     @property
     def kind(self) -> EntityKind | None:
@@ -174,7 +213,11 @@ class Group:
     def __getstate__(self) -> dict[str, object]:
         """Pickled with plain dicts for its counters: a ``Counter`` unpickles through its
         ``__init__`` and ``update`` in Python, and the cluster cache holds every group."""
-        return self.__dict__ | {"votes": dict(self.votes), "surface": dict(self.surface)}
+        return self.__dict__ | {
+            "votes": dict(self.votes),
+            "surface": dict(self.surface),
+            "ballots": dict(self.ballots),
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(
@@ -183,6 +226,7 @@ class Group:
                 **state,
                 "votes": _counter(state["votes"]),
                 "surface": _counter(state["surface"]),
+                "ballots": _counter(state.get("ballots", {})),
             }
         )
 
@@ -199,9 +243,9 @@ class Group:
         return next((name for name in tied if name_key(name) == self.key), tied[0])
 
 
-def _counter(counts: dict[str, int]) -> Counter[str]:
+def _counter(counts: dict[K, int]) -> Counter[K]:
     """A ``Counter`` of ``counts``, made the way ``dict`` is (``Counter`` keeps no other state)."""
-    counter: Counter[str] = Counter.__new__(Counter)
+    counter: Counter[K] = Counter.__new__(Counter)
     dict.update(counter, counts)
     return counter
 
@@ -212,6 +256,20 @@ class Cluster:
 
     groups: list[Group]
     page_name: str = ""
+    decisions: list[tuple[str, str]] = field(default_factory=list)
+    """(rule id, what it decided) of the joins that made the cluster, and of those it kept
+    out; ``absorb`` carries them along."""
+
+    def absorb(self, other: Cluster, rule_id: str = "", detail: str = "") -> None:
+        """Take ``other``'s groups and decisions, and the decision that joined them."""
+        self.groups.extend(other.groups)
+        self.decisions.extend(other.decisions)
+        if rule_id:
+            self.decisions.append((rule_id, detail))
+
+    def decide(self, rule_id: str, detail: str) -> None:
+        """Record what ``rule_id`` decided about the cluster (a join refused, a title)."""
+        self.decisions.append((rule_id, detail))
     """The name its page shows when other entities share ``name`` ("Wang (rice farmer)",
     ``sitegen.resolve.homonyms``); empty when ``name`` is its own."""
 
@@ -754,70 +812,93 @@ def article_groups(
     own = label_counts([mentions])
     if labels is None:
         labels = own
-    untagged: dict[str, Counter[str]] = {}
+    untagged: dict[str, Counter[tuple[str, str]]] = {}
     groups: dict[str, Group] = {}
     families = family_names(clean_name(m.text) for m in mentions if m.label == "PERSON")
     headlines = headline_sentences(article, analysis)
     for mention in mentions:
-        kind = KIND_OF_LABEL.get(mention.label)
         key = canonical_key(name_key(mention.text))
         if not key or mention.cue == "portfolio":
             continue  # "Defense" of "Deputy Defense Secretary" names no one, joins nothing
-        if mention.label == UNLABELLED_NAME:
-            kind = _unlabelled_kind(mention, key, labels, families)
-        if mention.cue == "team":
-            kind = "organization"  # the place label is what the cue corrects: "Zeta won 2-1"
-        elif kind is not None and key in UNIONS_OF_STATES:
-            kind = "place"  # "the EU made the decision": a union of states, as a country
-        if kind is None and mention.label in NON_ENTITY_LABELS and not mention.cue:
-            kind = _shaped_kind(mention)  # "the Sydney Morning Herald", tagged an event
+        kind, rule_id = _mention_kind(mention, key, labels, families)
         if kind is None:
             continue
-        if kind == "person" and is_untitled_acronym(mention):
-            kind = "organization"  # an acronym is a person's only with evidence
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
         group.surface[clean_name(mention.text)] += 1
-        if kind in ("person", "organization") and _plural_with_article(mention):
-            # "the Beatles": people's names take no article, but "the Sams" after "Thomas
-            # Sam" are the Sam family, people
-            family = is_family_plural(clean_name(mention.text), families)
-            kind = "person" if family else "organization"
         if mention.label == UNLABELLED_NAME:
-            untagged.setdefault(group.key, Counter())[kind] += 1
+            untagged.setdefault(group.key, Counter())[(rule_id, kind)] += 1
         else:
-            group.votes[kind] += 1
-        shape = shape_vote(clean_name(mention.text))
-        if shape:
-            group.votes[shape] += SHAPE_VOTE
-        elif has_initials(clean_name(mention.text)) or (
-            kind != "place"
-            and _starts_with_given_name(clean_name(mention.text), article.text, labels)
-        ):
-            group.votes["person"] += GIVEN_NAME_VOTE
-        if has_person_title(mention):
-            group.votes["person"] += TITLE_VOTE
-        if mention.cue:
-            group.votes[CUE_KINDS.get(mention.cue, mention.cue)] += CUE_VOTES[mention.cue]
+            group.vote(rule_id, kind)
+        _vote_by_words(group, mention, kind, article.text, labels)
         group.confirmed |= mention.sentence not in headlines and not mention.quoted
         group.located |= follows_place_preposition(article.text, mention)
-    for key, votes in untagged.items():
+    for key, ballots in untagged.items():
         if not any(groups[key].votes.get(kind) for kind in KIND_PRIORITY):
-            groups[key].votes.update(votes)  # the corpus's kind, when spaCy tags it nowhere here
+            for (voter, voted), weight in ballots.items():  # the corpus's kind, when spaCy
+                groups[key].vote(voter, voted, weight)  # tags the name nowhere here
     for group in groups.values():
         _unplace(group)
         counts = labels.get(group.key, Counter())
         other = counts["other"]
         named = counts.total() - other
-        if other and group.mentions:
-            group.votes["other"] += round(len(group.mentions) * other / max(named, 1))
-        _break_tie(group.votes, counts - own.get(group.key, Counter()), group.name)
-    if article.source:
+        if other and group.mentions and THING_SHARE.on:
+            group.vote(THING_SHARE.id, "other", round(len(group.mentions) * other / max(named, 1)))
+        _break_tie(group, counts - own.get(group.key, Counter()), group.name)
+    if article.source and SOURCE.on:
         source = Group(key=name_key(article.source), article=article.id)
         source.surface[clean_name(article.source)] += 1
-        source.votes["organization"] += 1
+        source.vote(SOURCE.id, "organization")
         groups.setdefault(source.key, source)
     return list(groups.values())
+
+
+def _mention_kind(
+    mention: Mention, key: str, labels: dict[str, Counter[str]], families: set[str]
+) -> tuple[EntityKind | None, str]:
+    """The kind a mention votes for, and the rule that says so: spaCy's label, unless the
+    corpus (for an untagged name) or the words around it say otherwise."""
+    kind: EntityKind | None = KIND_OF_LABEL.get(mention.label) if TAGGER_LABEL.on else None
+    rule_id = TAGGER_LABEL.id
+    if mention.label == UNLABELLED_NAME:
+        kind = _unlabelled_kind(mention, key, labels, families) if CORPUS_LABEL.on else None
+        rule_id = CORPUS_LABEL.id
+    if mention.cue == "team" and CONTEXT_CUE.on:
+        kind, rule_id = "organization", CONTEXT_CUE.id  # the place label is what it corrects
+    elif kind is not None and key in UNIONS_OF_STATES and UNION_OF_STATES.on:
+        kind, rule_id = "place", UNION_OF_STATES.id  # "the EU made the decision"
+    if kind is None and mention.label in NON_ENTITY_LABELS and not mention.cue:
+        if THING_SHAPE.on:  # "the Sydney Morning Herald", tagged an event
+            kind, rule_id = _shaped_kind(mention), THING_SHAPE.id
+    if kind == "person" and is_untitled_acronym(mention) and ACRONYM_NOT_PERSON.on:
+        kind, rule_id = "organization", ACRONYM_NOT_PERSON.id  # a person's only with a title
+    if kind in ("person", "organization") and _plural_with_article(mention) and PLURAL_THE.on:
+        # "the Beatles": people's names take no article, but "the Sams" after "Thomas Sam"
+        # are the Sam family, people
+        family = is_family_plural(clean_name(mention.text), families)
+        kind, rule_id = ("person" if family else "organization"), PLURAL_THE.id
+    for fired in (UNION_OF_STATES, THING_SHAPE, ACRONYM_NOT_PERSON, PLURAL_THE):
+        if rule_id == fired.id:
+            fired.fired()
+    return kind, rule_id
+
+
+def _vote_by_words(
+    group: Group, mention: Mention, kind: str, text: str, labels: dict[str, Counter[str]]
+) -> None:
+    """The votes of a mention's own words and of the words around it."""
+    name = clean_name(mention.text)
+    shape = shape_vote(name) if NAME_SHAPE.on else None
+    if shape:
+        group.vote(NAME_SHAPE.id, shape, SHAPE_VOTE)
+    elif GIVEN_NAME.on and (
+        has_initials(name) or (kind != "place" and _starts_with_given_name(name, text, labels))
+    ):
+        group.vote(GIVEN_NAME.id, "person", GIVEN_NAME_VOTE)
+    if has_person_title(mention) and PERSON_TITLE.on:
+        group.vote(PERSON_TITLE.id, "person", TITLE_VOTE)
+    if mention.cue and CONTEXT_CUE.on:
+        group.vote(CONTEXT_CUE.id, CUE_KINDS.get(mention.cue, mention.cue), CUE_VOTES[mention.cue])
 
 
 def _shaped_kind(mention: Mention) -> EntityKind | None:
@@ -841,6 +922,8 @@ def _unplace(group: Group) -> None:
     English names). An acronym may follow "the" ("the TAOM in Dallas"), but not spell a
     region's name (``is_state_acronym``: "the DPRK", "KSA")."""
     name = group.name
+    if not UNKNOWN_NOT_PLACE.on:
+        return
     if set(group.votes) != {"place"} or group.located or " " in name and not _doubled(name):
         return
     acronym = looks_like_acronym(name)
@@ -853,7 +936,8 @@ def _unplace(group: Group) -> None:
     if known:
         return
     kind: EntityKind = "person" if is_given_name(name) and not acronym else "organization"
-    group.votes[kind] += group.votes.pop("place")
+    group.move_votes(UNKNOWN_NOT_PLACE.id, kind, ["place"])
+    UNKNOWN_NOT_PLACE.fired()
 
 
 def _doubled(name: str) -> bool:
@@ -876,21 +960,24 @@ def _starts_with_given_name(name: str, text: str, labels: dict[str, Counter[str]
     return is_common_given_name(first) or not alone or decide_kind(alone) in (None, "person")
 
 
-def _break_tie(votes: Counter[str], corpus: Counter[str], name: str) -> None:
+def _break_tie(group: Group, corpus: Counter[str], name: str) -> None:
     """Two kinds with the same top vote ("Wikinews" tagged once ORG, once PERSON): the one
     spaCy gives the name more often in the corpus's other articles gets one more vote; when
     the corpus does not tell, a place and an organization tied on a name the gazetteer does
     not know make an organization ("YouTube" tagged once GPE, once ORG: spaCy's small model
     tags unknown names places, ``_unplace``)."""
+    votes = group.votes
     top = max((votes.get(kind, 0) for kind in KIND_PRIORITY), default=0)
     tied = [kind for kind in KIND_PRIORITY if top > 0 and votes.get(kind, 0) == top]
     if len(tied) < 2:
         return
     ranked = sorted(tied, key=lambda kind: corpus.get(kind, 0), reverse=True)
-    if corpus.get(ranked[0], 0) > corpus.get(ranked[1], 0):
-        votes[ranked[0]] += 1
-    elif {"place", "organization"} <= set(tied) and not is_known_place(name):
-        votes["organization"] += 1
+    if corpus.get(ranked[0], 0) > corpus.get(ranked[1], 0) and TIE_CORPUS.on:
+        group.vote(TIE_CORPUS.id, ranked[0])
+        TIE_CORPUS.fired()
+    elif {"place", "organization"} <= set(tied) and not is_known_place(name) and TIE_UNKNOWN.on:
+        group.vote(TIE_UNKNOWN.id, "organization")
+        TIE_UNKNOWN.fired()
 
 
 def _plural_with_article(mention: Mention) -> bool:
@@ -951,12 +1038,12 @@ def _follow_kind(cluster: Cluster, kind: EntityKind | None) -> None:
     """A lone word joining a full name of another kind ("Cerberus", tagged PERSON, in an
     article naming "Cerberus Capital Management") stands for that name: its kind votes go to
     the full name's kind instead of outvoting it."""
-    if kind is None:
+    if kind is None or not FOLLOWS_FULL_NAME.on:
         return
     for group in cluster.groups:
-        moved = sum(group.votes.pop(other, 0) for other in KIND_PRIORITY if other != kind)
-        if moved > 0:
-            group.votes[kind] += moved
+        others = [other for other in KIND_PRIORITY if other != kind]
+        if group.move_votes(FOLLOWS_FULL_NAME.id, kind, others):
+            FOLLOWS_FULL_NAME.fired()
 
 
 def _contains(long: _Facts, short: _Facts) -> bool:
