@@ -21,6 +21,7 @@ from sitegen.cache import DEFAULT_CACHE_DIR, read_rule_counts
 from sitegen.check import check_project
 from sitegen.config import SETTINGS, Settings
 from sitegen.errors import SitegenError
+from sitegen.explain import explanation, find_entities
 from sitegen.export import export_knowledge
 from sitegen.plugin import CommandLine, SitegenPlugin
 from sitegen.progress import article_progress, summary
@@ -324,6 +325,44 @@ def extract_command(
     with _analyze_with_progress(settings) as nlp:
         kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
     click.echo(json.dumps(export_knowledge(kb), ensure_ascii=False, indent=1))
+
+
+@cli.command("explain")
+@click.argument("name")
+@project_options
+def explain_command(
+    name: str,
+    paths: tuple[Path, ...],
+    config_file: Path,
+    model: str | None,
+    overrides: Path | None,
+    strict: bool,
+    keep_going: bool,
+    processes: int | None,
+    scheduler: str | None,
+    workers: int | None,
+) -> None:
+    """Show which rules made the page of NAME (an id, a name or an alias): its kind's votes,
+    the names joined into it and kept out of it, its title, and the override that would undo
+    each join.
+
+    \b
+    Examples:
+      sitegen explain "Paris"
+      sitegen explain place:paris seeds/
+    """
+    settings = _settings(
+        paths, config_file, overrides, model, strict, keep_going, processes, scheduler, workers
+    )
+    with _analyze_with_progress(settings) as nlp:
+        kb = build_knowledge(settings.seeds, pipeline_options(settings), nlp)
+    found = find_entities(kb.entities, name)
+    if not found:
+        raise click.ClickException(f"no page for {name!r} (give an id, a name or an alias)")
+    for number, entity in enumerate(found):
+        if number:
+            click.echo()
+        click.echo("\n".join(explanation(entity)))
 
 
 @cli.command("rules")

@@ -35,6 +35,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                     {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
                     for m in entity.references
                 ],
+                "decisions": [{"rule": d.rule, "detail": d.detail} for d in entity.decisions],
             }
             for entity in kb.entities
         ],

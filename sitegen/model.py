@@ -381,6 +381,9 @@ class Review:
     one, each page named apart ("Wang (rice farmer)"), by the name they share."""
     undated: tuple[tuple[str, TimeExpression], ...]
     """(article id, expression) of relative dates left unresolved."""
+    check_first: tuple[tuple[Entity, tuple[str, ...]], ...] = ()
+    """The most mentioned entities whose joins, title or kind are least certain, with what is
+    in doubt (``sitegen.explain``): what an editor checks first."""
 
     def count(self) -> int:
         return (

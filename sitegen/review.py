@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from sitegen.explain import check_first
 from sitegen.model import KIND_OF_LABEL, Entity, EntityKind, KnowledgeBase, Review
 from sitegen.resolve.names import is_part_of, name_tokens
 
@@ -31,6 +32,7 @@ def review_items(kb: KnowledgeBase) -> Review:
             for time in analysis.times
             if not time.value and time.type == "DATE"
         ),
+        check_first=tuple((entity, tuple(why)) for entity, why in check_first(kb.entities)),
     )
 
 

@@ -48,6 +48,16 @@ def render_review(review: Review) -> tuple[str, str]:
         f"{review.count()} items deserve an editor's look. Corrections go into the overrides "
         "file (`sitegen.yml`) and survive every rebuild.\n",
     ]
+    lines += ["## Check first\n", CHECK_FIRST_HINT + "\n"]
+    for entity, why in review.check_first:
+        count = len(entity.mentions)
+        detail = f"{count} mention{'s' if count != 1 else ''}; " + ", ".join(why)
+        lines += [_entity_line(entity, detail), ""]
+        lines.append(f'    ??? note "How it was made (sitegen explain {entity.id})"')
+        lines += [f"        - `{d.rule}`: {escape(d.detail)}" for d in entity.decisions]
+        lines.append("")
+    if not review.check_first:
+        lines.append("None.\n")
     sections = [
         (
             "Named only once",
@@ -96,6 +106,13 @@ def render_review(review: Review) -> tuple[str, str]:
     if not review.undated:
         lines.append("None.")
     return REVIEW_PAGE, "\n".join(lines) + "\n"
+
+
+CHECK_FIRST_HINT = (
+    "The most mentioned pages whose names were joined on indirect evidence, whose title was "
+    "chosen among several names, or whose kind is in doubt: what readers meet first, so what "
+    "to check first (`split`, `rename`, `kind`, or `disabled_rules` to switch a rule off)."
+)
 
 
 def _entity_line(entity: Entity, detail: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from sitegen.model import Analysis, Article, Entity, EntityMention
+from sitegen.model import Analysis, Article, Decision, Entity, EntityMention
 from sitegen.resolve.aliases import page_aliases
 from sitegen.resolve.entities import (
     Cluster,
@@ -15,7 +16,7 @@ from sitegen.resolve.entities import (
     roles_of,
     title_aliases,
 )
-from sitegen.resolve.homonyms import page_names
+from sitegen.resolve.homonyms import HOMONYM_NAME, page_names
 from sitegen.resolve.names import name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 
@@ -72,7 +73,34 @@ def _entity(cluster: Cluster, path_stem: str, name: str) -> Entity:
         roles=tuple(roles_of(cluster)) if kind == "person" else (),
         mentions=tuple(mentions),
         homonym=cluster.name if cluster.page_name else "",
+        decisions=tuple(_decisions(cluster, name)),
     )
+
+
+def _decisions(cluster: Cluster, name: str) -> list[Decision]:
+    """How the cluster became an entity: the ballots of its kind by rule, its joins (and the
+    joins its names were kept out of), and the rule behind its page's name."""
+    ballots: dict[str, Counter[str]] = {}
+    for group in cluster.groups:
+        for (rule_id, kind), weight in group.ballots.items():
+            ballots.setdefault(rule_id, Counter())[kind] += weight
+    found = [
+        Decision(rule_id, "votes " + ", ".join(f"{k} {w:+d}" for k, w in votes.items() if w))
+        for rule_id, votes in sorted(ballots.items())
+        if any(votes.values())
+    ]
+    seen: set[tuple[str, str]] = set()
+    for rule_id, detail in cluster.decisions:
+        if (rule_id, detail) not in seen:
+            seen.add((rule_id, detail))
+            found.append(Decision(rule_id, detail))
+    if cluster.page_name:
+        detail = f"named '{name}', apart from others named '{cluster.name}'"
+        found.append(Decision(HOMONYM_NAME.id, detail))
+    elif cluster.title_rule:
+        detail = f"titled '{name}' (its fullest name: '{cluster.name}')"
+        found.append(Decision(cluster.title_rule, detail))
+    return found
 
 
 def _dedupe_case(aliases: list[str], name: str) -> list[str]:

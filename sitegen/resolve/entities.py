@@ -259,6 +259,8 @@ class Cluster:
     decisions: list[tuple[str, str]] = field(default_factory=list)
     """(rule id, what it decided) of the joins that made the cluster, and of those it kept
     out; ``absorb`` carries them along."""
+    title_rule: str = ""
+    """The rule that chose ``title`` when it is not ``name`` (set by ``title``)."""
 
     def absorb(self, other: Cluster, rule_id: str = "", detail: str = "") -> None:
         """Take ``other``'s groups and decisions, and the decision that joined them."""
@@ -311,10 +313,12 @@ class Cluster:
             usual = usual_country_name(self.most_mentioned_name)
             if usual is not None:
                 TITLE_COUNTRY.fired()
+                self.title_rule = TITLE_COUNTRY.id
                 return usual
         if len(self.groups) == 1 or not TITLE_ARTICLES.on:
             return self.name
-        return _most_articles_name(self)
+        title, self.title_rule = _most_articles_name(self)
+        return title
 
     @property
     def most_mentioned_name(self) -> str:
@@ -325,6 +329,44 @@ class Cluster:
         return max(count.items(), key=lambda item: (item[1], item[0]))[0]
 
 
+WITHIN_ARTICLE = rule(
+    "join.within-article",
+    "join",
+    "Within one article, a shorter name joins the one longer name of a compatible kind that "
+    "holds it or whose initials it spells ('Carney' -> 'Mark Carney', 'KSC' -> 'Kennedy "
+    "Space Center'); a family name joins the full name whatever its label.",
+    examples=[
+        {
+            "articles": ["Mark Miller spoke on Monday. Miller left early."],
+            "patterns": [
+                {"label": "PERSON", "pattern": "Mark Miller"},
+                {"label": "PERSON", "pattern": "Miller"},
+            ],
+            "page": "Mark Miller",
+            "kind": "person",
+            "holds": ["Miller"],
+        }
+    ],
+)
+SPELLING_VARIANT = rule(
+    "join.spelling-variant",
+    "join",
+    "Within one article, a name one typo from another of its kind, a country's acronym beside "
+    "another of its names, or a person's name with a nickname is that name ('Untied Nations').",
+    examples=[
+        {
+            "articles": ["The Quellmar Foundation met. The Quellmar Foundation agreed. The "
+                         "Quelmar Foundation paid."],
+            "patterns": [
+                {"label": "ORG", "pattern": "Quellmar Foundation"},
+                {"label": "ORG", "pattern": "Quelmar Foundation"},
+            ],
+            "page": "Quellmar Foundation",
+            "kind": "organization",
+            "mentions": 3,
+        }
+    ],
+)
 TITLE_COUNTRY = rule(
     "title.country-usual-name",
     "title",
@@ -380,8 +422,9 @@ ACRONYM_TITLE_RATIO = 3
 """How many times more articles an acronym must be the fullest name in to title its page."""
 
 
-def _most_articles_name(cluster: Cluster) -> str:
-    """``Cluster.title`` for a cluster of several groups (see there)."""
+def _most_articles_name(cluster: Cluster) -> tuple[str, str]:
+    """``Cluster.title`` for a cluster of several groups (see there), and the rule that chose
+    it when it is not the cluster's fullest name."""
     groups = _without_products(cluster.groups)
     by_article: dict[str, list[Group]] = {}
     for group in groups:
@@ -403,10 +446,11 @@ def _most_articles_name(cluster: Cluster) -> str:
             full = max(spelled, key=lambda n: (articles[n], mentions[n], n))
             if articles[full] * ACRONYM_TITLE_RATIO > articles[best]:
                 TITLE_ACRONYM.fired()
-                return full
+                return full, TITLE_ACRONYM.id
     if best != cluster.name:
         TITLE_ARTICLES.fired()
-    return best
+        return best, TITLE_ARTICLES.id
+    return best, ""
 
 
 def _without_products(groups: list[Group]) -> list[Group]:
@@ -628,9 +672,11 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
             ),
             None,
         )
-        if target is not None and mine.kind is not None:
-            kept[target].groups.extend(cluster.groups)
+        if target is not None and mine.kind is not None and SPELLING_VARIANT.on:
+            detail = f"'{mine.name}' is another spelling of '{facts[target].name}'"
+            kept[target].absorb(cluster, SPELLING_VARIANT.id, detail)
             facts[target] = _facts_of(kept[target])
+            SPELLING_VARIANT.fired()
         else:
             kept.append(cluster)
             facts.append(mine)
@@ -1008,9 +1054,13 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
             targets = [slot for slot, long in enumerate(facts) if _spells(long, short)]
             if len(targets) == 1:
                 _follow_kind(cluster, kept[targets[0]].kind)
-        if len(targets) == 1:
-            kept[targets[0]].groups.extend(cluster.groups)
+        if len(targets) == 1 and (WITHIN_ARTICLE.on or not within_article):
+            where = f"in article {cluster.groups[0].article}" if within_article else ""
+            detail = f"'{short.name}' {where} is in '{facts[targets[0]].name}'"
+            kept[targets[0]].absorb(cluster, WITHIN_ARTICLE.id if within_article else "", detail)
             facts[targets[0]] = _facts_of(kept[targets[0]])
+            if within_article:
+                WITHIN_ARTICLE.fired()
         elif len(targets) > 1 and short.kind == "person" and len(name_tokens(short.name)) == 1:
             continue  # "Michael" with two Michaels: ambiguous, not a page of its own
         else:

@@ -45,6 +45,24 @@ DOMINANT_KEEPS_NAME = rule(
         }
     ],
 )
+HOMONYM_NAME = rule(
+    "title.homonym-qualifier",
+    "title",
+    "Entities of one kind sharing a name, kept apart, are named apart by a role only one has, "
+    "else their first article's title, else a number ('Wang (rice farmer)').",
+    examples=[
+        {
+            "articles": [
+                "Mr. Yarrow, a rice farmer, spoke on Monday.",
+                "Mr. Yarrow, a banker, disagreed on Tuesday.",
+            ],
+            "patterns": [{"label": "PERSON", "pattern": "Yarrow"}],
+            "parsed": True,
+            "page": "Yarrow (rice farmer)",
+            "kind": "person",
+        }
+    ],
+)
 TEAM_QUALIFIER = "team"
 """What tells a sports team named after its country apart from the country: "Sweden (team)"."""
 MAX_ROLE_WORDS = 5
@@ -80,7 +98,7 @@ def name_homonyms(
         same.setdefault((cluster.kind, name_key(shown[id(cluster)])), []).append(cluster)
     taken = {(cluster.kind, shown[id(cluster)]) for cluster in clusters}
     for (kind, _), found in same.items():
-        if len(found) < 2:
+        if len(found) < 2 or not HOMONYM_NAME.on:
             continue
         if DOMINANT_KEEPS_NAME.on:
             found = _without_dominant(found)

@@ -90,6 +90,65 @@ BRITISH_WORDS = {
 BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
 """The "-isation" family of British spellings ("Organisation", "Organised")."""
 
+EVIDENCE_WORDS = {
+    ROLE: "a shared title or affiliation",
+    CONTEXT: "an uncommon entity named in both",
+}
+"""How ``explain`` words the evidence that joined a person's shorter name."""
+SAME_NAME = rule(
+    "join.same-name",
+    "join",
+    "The same name with the same kind in several articles is one entity ('Mark Carney' in ten "
+    "articles: one page); a person's one-word name only where evidence connects them.",
+    examples=[
+        {
+            "articles": ["Quellmar Airways cut flights.", "Quellmar Airways hired pilots."],
+            "page": "Quellmar Airways",
+            "kind": "organization",
+            "mentions": 2,
+        }
+    ],
+)
+SHORTER_NAME = rule(
+    "join.shorter-name-in-longer",
+    "join",
+    "An organization's or place's shorter name joins the one longer name of its kind in the "
+    "corpus that holds it, by words or initials ('GAS' joins 'Global Aero Systems').",
+    examples=[
+        {
+            "articles": ["Quellmar Airways cut flights.", "Shares of Quellmar fell on Monday."],
+            "patterns": [
+                {"label": "ORG", "pattern": "Quellmar Airways"},
+                {"label": "ORG", "pattern": "Quellmar"},
+            ],
+            "page": "Quellmar Airways",
+            "kind": "organization",
+            "holds": ["Quellmar"],
+        }
+    ],
+)
+PERSON_EVIDENCE = rule(
+    "join.person-by-evidence",
+    "join",
+    "A person's shorter name from another article joins the full name that holds it when the "
+    "evidence says they are one: a shared title or affiliation, an uncommon entity named in "
+    "both, or a rare family name.",
+    examples=[
+        {
+            "articles": [
+                "Foreign Minister Anna Quellmar met the envoy.",
+                "Foreign Minister Quellmar said the talks went well.",
+            ],
+            "patterns": [
+                {"label": "PERSON", "pattern": "Anna Quellmar"},
+                {"label": "PERSON", "pattern": "Quellmar"},
+            ],
+            "page": "Anna Quellmar",
+            "kind": "person",
+            "holds": ["Quellmar"],
+        }
+    ],
+)
 DOMINANT_RATIO = 5
 """How many times more articles a full name must be in to take a family name that the evidence
 fits to it and to others alike (``DOMINANT_NAMESAKE``)."""
@@ -176,7 +235,9 @@ def join_rare_variants(clusters: list[Cluster]) -> list[Cluster]:
         RARE_VARIANT.fired()
         for group in cluster.groups:
             group.variant = words_key(group.name) != part
-        target.groups.extend(cluster.groups)
+        articles = len({group.article for group in cluster.groups})
+        detail = f"'{cluster.name}' of {articles} article(s) is an odd variant"
+        target.absorb(cluster, RARE_VARIANT.id, detail)
     return kept
 
 
@@ -194,14 +255,22 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     context: CorpusContext | None = None
     merged: list[Cluster] = []
     for (kind, key), found in same.items():
+        if len(found) > 1 and not SAME_NAME.on:
+            merged.extend(found)
+            continue
         if len(found) > 1 and kind == "person" and len(name_tokens(key)) == 1:
             context = context or CorpusContext(clusters)
             merged.extend(split_by_evidence(found, context))
             continue
         if len({cluster.kind for cluster in found}) > 1:
             KIND_MAJORITY.fired()
+            found[0].decide(KIND_MAJORITY.id, "tagged a place in some articles, else organization")
         for cluster in found[1:]:
-            found[0].groups.extend(cluster.groups)
+            found[0].absorb(cluster)
+        if len(found) > 1:
+            articles = len({group.article for cluster in found for group in cluster.groups})
+            found[0].decide(SAME_NAME.id, f"'{key}' in {articles} articles is one entity")
+            SAME_NAME.fired()
         merged.append(found[0])
     return merged
 
@@ -342,7 +411,12 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
         )
         if kind != "person" or len(name_tokens(name)) > 1:  # not a family name: evidence
             names = {slot: facts[id(kept[slot])][1] for slot in targets}
-            targets = [slot for slot in targets if may_join(name, kind, names[slot], counts)]
+            refused = {
+                slot: why for slot in targets if (why := may_join(name, kind, names[slot], counts))
+            }
+            for slot, why in refused.items():
+                cluster.decide(why, f"'{name}' not joined to '{names[slot]}'")
+            targets = [slot for slot in targets if slot not in refused]
         if kind == "organization" and len(targets) == 1:
             if _unwritten_acronym(name, index.names[targets[0]]):
                 targets = []
@@ -355,8 +429,12 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
                 continue
             kept.append(cluster)
             slot = len(kept) - 1
-        elif kind is not None and len(targets) == 1:
-            kept[targets[0]].groups.extend(cluster.groups)
+        elif kind is not None and len(targets) == 1 and SHORTER_NAME.on:
+            long = facts[id(kept[targets[0]])][1]
+            articles = len({group.article for group in cluster.groups})
+            detail = f"'{name}' of {articles} article(s) is in '{long}', the one longer {kind} name"
+            kept[targets[0]].absorb(cluster, SHORTER_NAME.id, detail)
+            SHORTER_NAME.fired()
             slot = targets[0]
         else:
             kept.append(cluster)
@@ -441,17 +519,21 @@ class _People:
         rest: list[Group] = []
         for piece in _by_article(cluster.groups):
             mine = self.context.profile(piece)
-            slot = self.best_supported(mine, targets)
-            if slot is None:
+            found = self.best_supported(mine, targets) if PERSON_EVIDENCE.on else None
+            if found is None:
                 rest.extend(piece)
-            else:
-                self.kept[slot].groups.extend(piece)
-                self.profile(slot).update(mine)
-                moved.append((slot, piece))
+                continue
+            slot, reason = found
+            self.kept[slot].groups.extend(piece)
+            joined = f"'{piece[0].name}' of article {piece[0].article} joined '{targets[slot]}'"
+            self.kept[slot].decide(PERSON_EVIDENCE.id, f"{joined}: {reason}")
+            PERSON_EVIDENCE.fired()
+            self.profile(slot).update(mine)
+            moved.append((slot, piece))
         cluster.groups[:] = rest
         return moved
 
-    def best_supported(self, mine: Profile, targets: dict[int, str]) -> int | None:
+    def best_supported(self, mine: Profile, targets: dict[int, str]) -> tuple[int, str] | None:
         """The one target (slot: name) the evidence supports most, if there is one. A name's
         first word alone needs a shared role, not only a shared entity: it is mostly a given
         name ("Jack" for "Jack Smith"), which news writing uses for people of its own article
@@ -461,7 +543,7 @@ class _People:
             ((slot, name),) = targets.items()
             rare = _is_rare_family_name(mine.keys, name)
             if rare and genders_agree(mine, self.profile(slot)):
-                return slot  # "Obama" and the corpus's one "Barack Obama"
+                return slot, "a rare family name"  # "Obama" and the corpus's one "Barack Obama"
         found: dict[int, int] = {}
         for slot, name in targets.items():
             needed = ROLE if _is_first_word_of(mine.keys, name) else CONTEXT
@@ -470,14 +552,16 @@ class _People:
                 found[slot] = strength
         strongest = max(found.values(), default=NONE)
         best = [slot for slot, strength in found.items() if strength == strongest]
+        reason = EVIDENCE_WORDS.get(strongest, "")
         if len(best) > 1 and DOMINANT_NAMESAKE.on:
             best = self.dominant(best)
+            reason += "; in 5 times the articles of the others it fits (join.dominant-namesake)"
         if not found and len(targets) == 1 and SOLE_NAMESAKE.on:
             (slot,) = targets
             if self.is_established(slot) and genders_agree(mine, self.profile(slot)):
                 SOLE_NAMESAKE.fired()
-                return slot
-        return best[0] if len(best) == 1 else None
+                return slot, "the one full name that fits, in 10 articles or more"
+        return (best[0], reason) if len(best) == 1 else None
 
     def dominant(self, slots: list[int]) -> list[int]:
         """The one of ``slots`` named in ``DOMINANT_RATIO`` times as many articles as each

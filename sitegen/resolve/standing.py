@@ -149,23 +149,24 @@ def article_counts(clusters: Iterable[Cluster]) -> Counts:
     return counts
 
 
-def may_join(short: str, kind: EntityKind | None, long: str, counts: Counts) -> bool:
-    """Whether the short name of another article may join the longer name ``long`` (of the
-    same kind) that contains it by words or initials, by the rules above."""
+def may_join(short: str, kind: EntityKind | None, long: str, counts: Counts) -> str:
+    """The id of the rule above that keeps the short name of another article from joining
+    the longer name ``long`` (of the same kind) that contains it by words or initials; empty
+    when none does."""
     if kind == "place" and KNOWN_PLACE.on and _other_known_place(short, long):
         KNOWN_PLACE.fired()
-        return False
+        return KNOWN_PLACE.id
     if looks_like_acronym(short):
         if ACRONYM_BODY.on and begins_a_body(short, long):
             ACRONYM_BODY.fired()
-            return False
-        return True  # an acronym and the name it spells are one, however often each is used
+            return ACRONYM_BODY.id
+        return ""  # an acronym and the name it spells are one, however often each is used
     mine = counts.get((kind, words_key(short)), 0)
     theirs = counts.get((kind, words_key(long)), 0)
     if ESTABLISHED.on and mine >= ESTABLISHED_ARTICLES and mine > theirs:
         ESTABLISHED.fired()
-        return False
-    return True
+        return ESTABLISHED.id
+    return ""
 
 
 def _other_known_place(short: str, long: str) -> bool:
