@@ -1,0 +1,89 @@
+"""Anaphoric time expressions ("that same year", "the day before") resolved against the last
+date the text names before them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from sitegen.nlp.timex.calendar import add_months
+from sitegen.nlp.timex.phrases import clean_phrase
+from sitegen.nlp.timex.relative import neighbour
+
+
+@dataclass(frozen=True)
+class Found:
+    """A time expression found in a document, before it becomes a TimeExpression."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    anchored: bool
+    text: str
+
+
+ANAPHORS = {"that time", "that same time", "that date", "the same date"}
+PERIOD_ANAPHORS = {
+    "that year": 4,
+    "that same year": 4,
+    "the same year": 4,
+    "that month": 7,
+    "that same month": 7,
+    "the same month": 7,
+}
+"""Anaphors for the year or month of the last date mentioned: the prefix of its value kept."""
+_SAME_DAY = {"day", "same day", "that day", "that same day", "this day"}
+
+
+def _shift_mentioned(value: str, unit: str, shift: int) -> str | None:
+    """Move an earlier mention's value by ``shift`` units, if it has that granularity."""
+    if unit == "year" and re.fullmatch(r"\d{4}", value):
+        return str(int(value) + shift)
+    if unit == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat()
+    if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", value):
+        return add_months(dt.date.fromisoformat(value + "-01"), shift).strftime("%Y-%m")
+    return None
+
+
+def _anaphoric(f: Found, last_day: str, last_date: str) -> Found | None:
+    """Re-anchor "the same day", "that time", "the year before" on earlier mentions."""
+    key = clean_phrase(f.text)
+    if key in _SAME_DAY and last_day:
+        return replace(f, value=last_day, anchored=True)
+    if key in PERIOD_ANAPHORS:
+        length = PERIOD_ANAPHORS[key]
+        prefix = last_date[:length] if re.match(r"\d{4}(?:-\d{2})?", last_date) else ""
+        return replace(f, value=prefix, anchored=True) if len(prefix) == length else None
+    if key in ANAPHORS or f.text.lower() in ANAPHORS:
+        return replace(f, value=last_date, anchored=True) if last_date else None
+    if (found := neighbour(key)) and last_date:
+        mentioned = last_day if found[0] == "day" else last_date
+        value = _shift_mentioned(mentioned, *found)
+        return replace(f, value=value, anchored=True) if value else f
+    return f
+
+
+@dataclass
+class Antecedents:
+    """The last day and the last date mentioned so far; carried from paragraph to paragraph."""
+
+    day: str = ""
+    date: str = ""
+
+
+def resolve_anaphora(found: list[Found], seen: Antecedents) -> list[Found]:
+    """Give anaphoric expressions the value of the last date mentioned before them."""
+    result: list[Found] = []
+    for f in found:
+        resolved = _anaphoric(f, seen.day, seen.date)
+        if resolved is None:
+            continue
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
+            seen.day = resolved.value
+        if resolved.kind == "DATE" and resolved.value[:1].isdigit():
+            seen.date = resolved.value
+        result.append(resolved)
+    return result

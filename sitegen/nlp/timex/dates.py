@@ -1,0 +1,213 @@
+"""Normalization rules for calendar dates: absolute dates, years, decades, month and day names,
+seasons, weeks of a month, holidays and reference words (now, recently, the future)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sitegen.nlp.timex.calendar import (
+    Context,
+    Result,
+    add_months,
+    choose,
+    day_result,
+    direction,
+    iso_week,
+    make_date,
+    season_index,
+    year_number,
+    year_of_two_digits,
+)
+from sitegen.nlp.timex.phrases import clean_phrase
+from sitegen.nlp.timex.vocabulary import (
+    DAY_MONTH,
+    DAY_RE,
+    HOLIDAYS,
+    MODIFIER_RE,
+    MONTH_RE,
+    OPT_WEEKDAY,
+    ORDINAL_WORD,
+    ORDINALS,
+    REFS,
+    SEASON_CODES,
+    SEASONS,
+    WEEKDAY_RE,
+    YEAR_RE,
+    month_number,
+    weekday_number,
+)
+
+
+def ref_value(text: str, ctx: Context) -> Result | None:
+    """now/currently → PRESENT_REF, recently/in the past → PAST_REF, the future → FUTURE_REF."""
+    for pattern, kind, value in REFS:
+        if re.fullmatch(pattern, text):
+            return kind, value, False
+    return None
+
+
+def numeric_value(text: str, ctx: Context) -> Result | None:
+    """ISO dates (2008-03-27, 2008-03) and US numeric dates (7/8/07)."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        return day_result(make_date(*map(int, m.groups())), False)
+    if (m := re.fullmatch(r"(\d{4})-(\d{2})", text)) and 1 <= int(m[2]) <= 12:
+        return "DATE", text, False
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", text):
+        year = int(m[3]) if len(m[3]) == 4 else year_of_two_digits(int(m[3]), ctx.pub)
+        month, day = int(m[1]), int(m[2])
+        if month > 12:  # day/month/year
+            month, day = day, month
+        return day_result(make_date(year, month, day), False)
+    return None
+
+
+def absolute_value(text: str, ctx: Context) -> Result | None:
+    """Month-name dates with a year: March 27, 2008; 27 March 2008; Tuesday, Sept. 1, 2015."""
+    if m := re.fullmatch(rf"{OPT_WEEKDAY}{MONTH_RE} {DAY_RE},? {YEAR_RE}", text):
+        month, day, year = m[2], m[3], m[4]
+    elif m := re.fullmatch(rf"{DAY_MONTH},? {YEAR_RE}", text):
+        day, month, year = m[2], m[3], m[4]
+    else:
+        return None
+    return day_result(make_date(year_number(year, ctx.pub), month_number(month), int(day)), False)
+
+
+def year_of(tail: str, ctx: Context) -> tuple[int, bool] | None:
+    """The year meant by the ``Y`` of "X of Y" / "X Y" (2009, last year, this year)."""
+    result = ctx.again(clean_phrase(tail))
+    if result and re.fullmatch(r"\d{4}", result[1]):
+        return int(result[1]), result[2]
+    return None
+
+
+def month_year_value(text: str, ctx: Context) -> Result | None:
+    """October 1982, September of 2006, October of next year."""
+    m = re.fullmatch(rf"{MONTH_RE},? (?:of )?(.+)", text)
+    if not m or not (year := year_of(m[2], ctx)):
+        return None
+    return "DATE", f"{year[0]}-{month_number(m[1]):02d}", year[1]
+
+
+_MAX_DAY_DISTANCE = 183
+
+
+def pick_day(month: int, day: int, ctx: Context) -> Result | None:
+    """A month and day without a year: the occurrence the tense points at."""
+    if ctx.pub is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", False
+    years = range(ctx.pub.year - 1, ctx.pub.year + 2)
+    days = [d.toordinal() for y in years if (d := make_date(y, month, day))]
+    if not days:
+        return None
+    today = ctx.pub.toordinal()
+    chosen = choose(days, today, direction(ctx, None))
+    if abs(chosen - today) > _MAX_DAY_DISTANCE:  # tense misleads: "runs from January 23"
+        chosen = choose(days, today, "present")
+    return "DATE", dt.date.fromordinal(chosen).isoformat(), True
+
+
+def month_day_value(text: str, ctx: Context) -> Result | None:
+    """March 27, the 27th of March, Tuesday, September 1 (year from the publication date)."""
+    if m := re.fullmatch(rf"{OPT_WEEKDAY}{MONTH_RE} {DAY_RE}", text):
+        month, day = m[2], m[3]
+    elif m := re.fullmatch(DAY_MONTH, text):
+        day, month = m[2], m[3]
+    else:
+        return None
+    return pick_day(month_number(month), int(day), ctx)
+
+
+def year_value(text: str, ctx: Context) -> Result | None:
+    """2009, '82, fiscal 2009, the 2008 model year."""
+    m = re.fullmatch(
+        r"(?:(?:fiscal|calendar|fy) ?(?:year )?)?(\d{4}|'\d{2})(?: (?:model |fiscal )?year)?", text
+    )
+    if not m:
+        return None
+    year = year_number(m[1], ctx.pub)
+    return ("DATE", str(year), False) if 1000 <= year <= 2999 else None
+
+
+def decade_value(text: str, ctx: Context) -> Result | None:
+    """The 1990s → 199, the '70s / 70s → 197, the 19th century → 18."""
+    if m := re.fullmatch(r"(\d{3})0'?s", text):
+        return "DATE", m[1], False
+    if m := re.fullmatch(r"'?(\d)0'?s", text):
+        return "DATE", str(year_of_two_digits(int(m[1]) * 10, ctx.pub) // 10), False
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", text):
+        return "DATE", f"{int(m[1]) - 1:02d}", False
+    return None
+
+
+def season_value(text: str, ctx: Context) -> Result | None:
+    """Summer 2008, the summer of 2008, last summer → 2025-SU, spring → 2009-SP."""
+    m = re.fullmatch(rf"{MODIFIER_RE}(spring|summer|autumn|fall|winter)(?:,? (?:of )?(.+))?", text)
+    if not m:
+        return None
+    season = SEASONS[m[2]]
+    if m[3]:
+        year = year_of(m[3], ctx)
+        return None if year is None else ("DATE", f"{year[0]}-{SEASON_CODES[season]}", year[1])
+    if ctx.pub is None:
+        return "DATE", f"XXXX-{SEASON_CODES[season]}", False
+    current = season_index(ctx.pub)
+    candidates = [(current // 4 + k) * 4 + season for k in (-2, -1, 0, 1, 2)]
+    chosen = choose(candidates, current, direction(ctx, m[1]))
+    return "DATE", f"{chosen // 4}-{SEASON_CODES[chosen % 4]}", True
+
+
+def weekday_value(text: str, ctx: Context) -> Result | None:
+    """Wednesday: the nearest one in the tense's direction (the publication day included)."""
+    m = re.fullmatch(rf"{MODIFIER_RE}{WEEKDAY_RE}", text)
+    if not m or (weekday := weekday_number(m[2])) < 0:
+        return None
+    if ctx.pub is None:
+        return "DATE", "", False
+    today = ctx.pub.toordinal()
+    candidates = [d for d in range(today - 8, today + 9) if (d - 1) % 7 == weekday]
+    chosen = choose(candidates, today, direction(ctx, m[1]))
+    return "DATE", dt.date.fromordinal(chosen).isoformat(), True
+
+
+def month_value(text: str, ctx: Context) -> Result | None:
+    """October: the nearest in the tense's direction; last/next/this October."""
+    m = re.fullmatch(rf"{MODIFIER_RE}{MONTH_RE}", text)
+    if not m:
+        return None
+    month = month_number(m[2])
+    if ctx.pub is None:
+        return "DATE", f"XXXX-{month:02d}", False
+    current = ctx.pub.year * 12 + ctx.pub.month - 1
+    candidates = [(ctx.pub.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
+    chosen = choose(candidates, current, direction(ctx, m[1]))
+    return "DATE", f"{chosen // 12}-{chosen % 12 + 1:02d}", True
+
+
+def week_of_month_value(text: str, ctx: Context) -> Result | None:
+    """The last week of March → the ISO week holding most of that week."""
+    m = re.fullmatch(rf"({ORDINAL_WORD}) week of {MONTH_RE}(?:,? (.+))?", text)
+    if not m:
+        return None
+    month = month_number(m[2])
+    if m[3]:
+        year = year_of(m[3], ctx)
+    else:
+        picked = month_value(m[2], ctx)
+        year = (int(picked[1][:4]), True) if picked and picked[1][0].isdigit() else None
+    if year is None:
+        return None
+    first = dt.date(year[0], month, 1)
+    if m[1] in ("last", "final"):
+        anchor = add_months(first, 1) - dt.timedelta(days=4)
+    else:
+        anchor = first + dt.timedelta(days=3 + 7 * (ORDINALS[m[1]] - 1))
+    return "DATE", iso_week(anchor), year[1]
+
+
+def holiday_value(text: str, ctx: Context) -> Result | None:
+    """Fixed-date holidays: Christmas → the nearest 12-25 in the tense's direction."""
+    if m := re.fullmatch(r"(.+?),? (\d{4})", text):
+        if m[1] in HOLIDAYS:
+            return day_result(make_date(int(m[2]), *HOLIDAYS[m[1]]), False)
+    return pick_day(*HOLIDAYS[text], ctx) if text in HOLIDAYS else None

@@ -1,0 +1,113 @@
+"""Normalization rules for durations, sets, clock times and parts of the day."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.nlp.timex.calendar import Context, Result, duration_code
+from sitegen.nlp.timex.phrases import clean_phrase
+from sitegen.nlp.timex.vocabulary import (
+    ADVERB_SETS,
+    MONTH_RE,
+    NUMBER_WORD,
+    PARTS_OF_DAY,
+    UNIT_WORD,
+    UNITS,
+    VAGUE_QUANTITIES,
+    month_number,
+    parse_number,
+    weekday_number,
+)
+
+_DURATION_RE = re.compile(
+    rf"(?:an? (?=\d))?(?:(?:next|past|last|previous|coming|first|final|following|recent|another)"
+    rf" )?{NUMBER_WORD}[\s-](?:(?:straight|consecutive|full|whole|successive|more|additional"
+    rf"|long|short|extra) )?{UNIT_WORD}s?(?:[\s-](?:long|period|span|history|stretch|timeframe"
+    rf"|time frame|before|after|earlier|later|running|in a row))?"
+)
+
+
+def duration_value(text: str, ctx: Context) -> Result | None:
+    """three-day → P3D, more than 1,000 days → P1000D, five minutes → PT5M, years → PXY."""
+    if m := _DURATION_RE.fullmatch(text):
+        count = parse_number(m[1])
+        if count is None and m[1] not in VAGUE_QUANTITIES:
+            return None
+        if re.fullmatch(r"[12]\d{3}", m[1]) and not text.endswith("s"):
+            return None  # "World Cup 2018 day five"
+        return "DURATION", duration_code(count, m[2]), False
+    if m := re.fullmatch(rf"(?:(?:the )?(?:past|last|next|coming) )?{UNIT_WORD}s(?:-long)?", text):
+        return "DURATION", duration_code(None, m[1].removesuffix("s")), False
+    if m := re.fullmatch(rf"half an? {UNIT_WORD}", text):
+        return "DURATION", _half_duration(m[1]), False
+    return None
+
+
+def _half_duration(unit: str) -> str:
+    halves = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "month": "P2W"}
+    return halves.get(unit, "P" + "X" + UNITS[unit].lstrip("T"))
+
+
+def set_value(text: str, ctx: Context) -> Result | None:
+    """every week / weekly → P1W, every two years → P2Y, every Monday → XXXX-WXX-1."""
+    if text in ADVERB_SETS:
+        return "SET", ADVERB_SETS[text], False
+    if m := re.fullmatch(rf"(?:every|each|per|once a|twice a|\w+ times a) (other )?"
+                         rf"(?:{NUMBER_WORD} )?{UNIT_WORD}s?", text):  # fmt: skip
+        count = parse_number(m[2]) if m[2] else 1
+        return "SET", duration_code((count or 1) * (2 if m[1] else 1), m[3]), False
+    m = re.fullmatch(r"(?:(every|each) )?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(s)?", text)
+    if m and (m[1] or m[3]):  # "every Monday", "on Mondays"
+        return "SET", f"XXXX-WXX-{weekday_number(m[2]) + 1}", False
+    if m := re.fullmatch(rf"(?:every|each) {MONTH_RE}", text):
+        return "SET", f"XXXX-{month_number(m[1]):02d}", False
+    return None
+
+
+_CLOCK_RE = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'clock|h)?"
+    r"(?:\s*(utc|gmt|z|[a-z]{1,3}[sd]?t))?(?:,? (?:on )?(.+))?"
+)
+
+
+def clock_date(rest: str | None, ctx: Context) -> tuple[str, bool] | None:
+    """The day of a clock time: a following date phrase, else the publication date."""
+    if rest:
+        result = ctx.again(clean_phrase(rest))
+        if result is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", result[1]):
+            return None
+        return result[1], result[2]
+    return (ctx.pub.isoformat(), True) if ctx.pub else ("", False)
+
+
+def clock_value(text: str, ctx: Context) -> Result | None:
+    """16:08 UTC → 2008-09-17T16:08Z, 4 p.m. Monday, noon, midnight."""
+    text = re.sub(r"^(noon|midday)\b", "12:00", re.sub(r"^midnight\b", "24:00", text))
+    m = _CLOCK_RE.fullmatch(text)
+    if not m or not (m[2] or m[3] and m[3] != "h"):
+        return None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if m[3] and m[3].startswith("p") and hour < 12:
+        hour += 12
+    elif m[3] and m[3].startswith("a") and hour == 12:
+        hour = 0
+    day = clock_date(m[5], ctx)
+    if hour > 24 or minute > 59 or day is None:
+        return None
+    zone = "Z" if m[4] in ("utc", "gmt", "z") else ""
+    value = f"{day[0]}T{hour:02d}:{minute:02d}{zone}" if day[0] else ""
+    return "TIME", value, day[1]
+
+
+def part_of_day_value(text: str, ctx: Context) -> Result | None:
+    """this morning → 2008-01-09TMO, tonight, last night, Monday afternoon."""
+    if text in ("tonight", "last night"):
+        day = clock_date("today" if text == "tonight" else "yesterday", ctx)
+        return ("TIME", f"{day[0]}TNI" if day[0] else "", day[1]) if day else None
+    m = re.fullmatch(r"(?:(this|that|the) )?(.*?) ?(morning|afternoon|evening|night)", text)
+    if not m or (m[1] is None and not m[2]):
+        return None
+    day = clock_date(m[2] or "today", ctx)
+    if day is None:
+        return None
+    return "TIME", f"{day[0]}T{PARTS_OF_DAY[m[3]]}" if day[0] else "", day[1]

@@ -1,0 +1,229 @@
+"""Tagging a parsed document: candidate spans, trimmed, split and filtered, normalized with the
+tense of their clause, anaphora resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sitegen.model import Tense, TimeExpression
+from sitegen.nlp.doctext import doc_text
+from sitegen.nlp.tense import span_tense
+from sitegen.nlp.timex.anaphora import (
+    ANAPHORS,
+    PERIOD_ANAPHORS,
+    Antecedents,
+    Found,
+    resolve_anaphora,
+)
+from sitegen.nlp.timex.normalize import normalize_phrase
+from sitegen.nlp.timex.patterns import raw_spans
+from sitegen.nlp.timex.phrases import clean_phrase
+from sitegen.nlp.timex.vocabulary import (
+    MONTH_RE,
+    MONTHS,
+    SEASONS,
+    UNIT_WORD,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    parse_number,
+)
+
+_TRIM_LEAD = re.compile(
+    r"^(?:(?:about|around|approximately|roughly|nearly|almost|some|just|only|more than|less than"
+    r"|fewer than|at least|at most|up to|since|until|till|by|from|on|in|at|during|for|as of"
+    r"|within|before|after|between|through|of|over(?= the))\s+)+",
+    re.IGNORECASE,
+)
+_TRIM_TAIL = re.compile(r"(?:\s+(?:and|or|to|through)|(?<=[a-z])['’]s|[\s,.;:\"'(])+$", re.I)
+_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bto\b|\bthrough\b|\buntil\b|–|—|\s-\s)\s*", re.I)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-])?old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of)\s+$", re.IGNORECASE)
+_BARE_UNIT_WORD = re.compile(rf"{UNIT_WORD}|weekend", re.IGNORECASE)
+_LEFT_MODIFIER = re.compile(r"\b(?:early|late|earlier|later|mid)(?:\s+in)?\s+$", re.IGNORECASE)
+_LEFT_DEICTIC = re.compile(r"\b(?:this|last|next|past|coming|previous)\s+$", re.IGNORECASE)
+_BARE_UNIT = re.compile(
+    rf"(?:{UNIT_WORD}|weekend|{WEEKDAY_RE}|{MONTH_RE}|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) of ``text`` to the expression proper (TimeML keeps "the")."""
+    piece = text[start:end]
+    lead = _TRIM_LEAD.match(piece.lstrip())
+    start += len(piece) - len(piece.lstrip()) + (lead.end() if lead else 0)
+    piece = text[start:end]
+    tail = _TRIM_TAIL.search(piece)
+    return start, end - (len(tail.group()) if tail else 0)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Parts of a span that failed as a whole: "2009 to 2011", "60 and 90 days"."""
+    bounds, position = [], start
+    for sep in _SEPARATOR.finditer(text, start, end):
+        bounds.append((position, sep.start()))
+        position = sep.end()
+    bounds.append((position, end))
+    parts = [_trim(text, s, e) for s, e in bounds if e > s]
+    unit = re.search(rf"{UNIT_WORD}s?$", text[parts[-1][0] : parts[-1][1]].lower())
+    result = []
+    for s, e in parts:
+        phrase = text[s:e]
+        if unit and parse_number(phrase) is not None and not re.fullmatch(r"\d{4}", phrase):
+            phrase = f"{phrase} {unit.group()}"
+        result.append((s, e, phrase))
+    return result if len(result) > 1 else []
+
+
+def _extend_left(text: str, start: int, end: int) -> int:
+    """Take in a modifier spaCy left out: "late in| the day", "this| year"."""
+    before = text[max(0, start - 20) : start]
+    if m := _LEFT_MODIFIER.search(before):
+        return start - len(m.group())
+    if (m := _LEFT_DEICTIC.search(before)) and _BARE_UNIT.match(text, start, end):
+        return start - len(m.group())
+    return start
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks (spaCy may run a dateline into the next paragraph)."""
+    bounds, position = [], start
+    for m in re.finditer(r"\n+", text[start:end]):
+        bounds.append((position, start + m.start()))
+        position = start + m.end()
+    bounds.append((position, end))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def _season_modifier(doc: Doc, start: int, end: int) -> bool:
+    """A season word modifying a non-temporal noun: "winter wheat", "summer school"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ not in SEASONS:
+        return False
+    token = span[0]
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_ not in UNITS
+
+
+def _number_of_a_name(doc: Doc, start: int, phrase: str) -> bool:
+    """A bare four-digit number right after a capitalized word that is no month, weekday or
+    season ("Local 1520", "Route 1520", "Studio 1969"): the name's number, not a year. Not
+    after a sentence's first word, which is capitalized anyway ("In 1520, ...")."""
+    if not re.fullmatch(r"\d{4}", phrase):
+        return False
+    span = doc.char_span(start, start + len(phrase))
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return (
+        before.text[:1].isupper()
+        and before.pos_ in ("PROPN", "NOUN")  # not "In" of a headline in title case
+        and not before.is_sent_start
+        and before.lower_.rstrip(".") not in DATE_WORDS
+    )
+
+
+DATE_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"fiscal", "calendar", "fy"}
+)
+"""Words that may stand before a year in a date ("May 2008", "Summer 2008", "Fiscal 2009")."""
+
+
+def _tense_at(doc: Doc, start: int, end: int) -> Tense:
+    if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+        return "present"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span_tense(span) if span is not None and len(span) else "present"
+
+
+def _normalize_span(
+    doc: Doc, start: int, end: int, phrase: str, published: dt.date | None
+) -> Found | None:
+    text = doc_text(doc)
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return None  # "58-year-old", "aged 8-10 years" are ages, not durations
+    if _BARE_UNIT_WORD.fullmatch(phrase) or _season_modifier(doc, start, end):
+        return None  # "year" in "new year celebrations", "winter wheat", "Summer Olympics"
+    if _number_of_a_name(doc, start, phrase):
+        return None  # "Local 1520", "Route 1520": a name's number, not a year
+    result = normalize_phrase(phrase, published, _tense_at(doc, start, end))
+    if result is None:
+        key = clean_phrase(phrase)
+        if key not in ANAPHORS and phrase.lower() not in ANAPHORS and key not in PERIOD_ANAPHORS:
+            return None
+        result = ("DATE", "", False)
+    return Found(start, end, *result, text=text[start:end])
+
+
+def _candidates(doc: Doc, published: dt.date | None) -> list[Found]:
+    found = []
+    text = doc_text(doc)
+    for raw_start, raw_end in set(raw_spans(doc)):
+        for seg_start, seg_end in _segments(text, raw_start, raw_end):
+            start, end = _trim(text, seg_start, seg_end)
+            if end <= start:
+                continue
+            start = _extend_left(text, start, end)
+            if whole := _normalize_span(doc, start, end, text[start:end], published):
+                found.append(whole)
+                continue
+            for s, e, phrase in _pieces(text, start, end):
+                if part := _normalize_span(doc, s, e, phrase, published):
+                    found.append(part)
+    return found
+
+
+def _select(found: list[Found]) -> list[Found]:
+    """Longest first, no overlaps, back in text order."""
+    chosen: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if all(f.end <= c.start or c.end <= f.start for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _attach_clock_dates(found: list[Found], text: str) -> list[Found]:
+    """ "16:15 UTC, June 1st": the clock time takes the date that follows it."""
+    result = list(found)
+    for i, (clock, date) in enumerate(zip(found, found[1:], strict=False)):
+        between = text[clock.end : date.start]
+        if clock.kind != "TIME" or "T" not in clock.value or between not in (", ", ",", " on "):
+            continue
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value):
+            value = date.value + clock.value[clock.value.index("T") :]
+            result[i] = replace(clock, value=value, anchored=date.anchored)
+    return result
+
+
+def tag_times(
+    doc: Doc,
+    published: dt.date | None,
+    offset: int = 0,
+    antecedents: Antecedents | None = None,
+) -> list[TimeExpression]:
+    """All TIMEX3 expressions of ``doc``, normalized against ``published``.
+
+    ``start``/``end`` are character offsets in ``doc.text`` plus ``offset``. ``antecedents``
+    carries the dates mentioned in earlier paragraphs of the same article ("That same year"
+    refers back across a paragraph break) and is updated with this doc's.
+    """
+    seen = antecedents if antecedents is not None else Antecedents()
+    candidates = _select(_candidates(doc, published))
+    found = _attach_clock_dates(resolve_anaphora(candidates, seen), doc_text(doc))
+    return [
+        TimeExpression(
+            start=f.start + offset,
+            end=f.end + offset,
+            text=f.text,
+            type=f.kind,  # type: ignore[arg-type]
+            value=f.value,
+            sentence=-1,
+            anchored=f.anchored,
+        )
+        for f in found
+    ]
