@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from sitegen.nlp.timex.calendar import add_months
 from sitegen.nlp.timex.phrases import clean_phrase
 from sitegen.nlp.timex.relative import neighbour
+from sitegen.rules import rule
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,21 @@ def _shift_mentioned(value: str, unit: str, shift: int) -> str | None:
     return None
 
 
+ANAPHOR_LAST_DATE = rule(
+    "timex.anaphor-last-date",
+    "timex",
+    '"the same day", "that year", "the year before" take the last date the text names before '
+    "them (across paragraphs), not the publication date.",
+    examples=[{"text": "The plant opened in 2004. The year before, it was built.",
+               "published": "2026-01-13", "phrase": "The year before", "value": "2003"}],
+)  # fmt: skip
+
+
 def _anaphoric(f: Found, last_day: str, last_date: str) -> Found | None:
     """Re-anchor "the same day", "that time", "the year before" on earlier mentions."""
     key = clean_phrase(f.text)
+    if not ANAPHOR_LAST_DATE.on:
+        return f if f.value else None
     if key in _SAME_DAY and last_day:
         return replace(f, value=last_day, anchored=True)
     if key in PERIOD_ANAPHORS:
@@ -79,6 +92,8 @@ def resolve_anaphora(found: list[Found], seen: Antecedents) -> list[Found]:
     result: list[Found] = []
     for f in found:
         resolved = _anaphoric(f, seen.day, seen.date)
+        if resolved is not f:
+            ANAPHOR_LAST_DATE.fired()
         if resolved is None:
             continue
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):

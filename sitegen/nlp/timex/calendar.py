@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sitegen.model import Tense
 from sitegen.nlp.timex.vocabulary import UNITS
+from sitegen.rules import Rule
 
 Result = tuple[str, str, bool]
 """(TIMEX3 type, value, anchored on the publication date)."""
@@ -20,14 +21,15 @@ class Context:
 
     pub: dt.date | None
     tense: Tense
-    normalizers: tuple[Normalizer, ...] = ()
-    """The ordered rules, for a rule that normalizes a part of its phrase ("October of |next
-    year|")."""
+    normalizers: tuple[tuple[Rule, Normalizer], ...] = ()
+    """The ordered rules (those switched on decide), also for a rule that normalizes a part
+    of its phrase ("October of |next year|")."""
 
     def again(self, text: str) -> Result | None:
-        """The first rule's result for a cleaned part of the phrase, in the same context."""
-        for normalizer in self.normalizers:
-            if result := normalizer(text, self):
+        """The first rule's result for a cleaned phrase (or part of one), in this context."""
+        for rule, normalizer in self.normalizers:
+            if rule.on and (result := normalizer(text, self)):
+                rule.fired()
                 return result
         return None
 
@@ -146,3 +148,11 @@ def season_index(day: dt.date) -> int:
     if day.month <= 2:
         return (day.year - 1) * 4 + 3
     return day.year * 4 + (day.month - 3) // 3
+
+
+def example(
+    phrase: str, published: str, tense: Tense, value: str, kind: str = "DATE"
+) -> dict[str, str]:
+    """A normalization rule's example (run by tests/test_rules_timex.py): ``phrase`` in a
+    clause of ``tense`` in an article published on ``published`` is (``kind``, ``value``)."""
+    return {"phrase": phrase, "published": published, "tense": tense, "type": kind, "value": value}

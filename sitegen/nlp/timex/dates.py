@@ -13,6 +13,7 @@ from sitegen.nlp.timex.calendar import (
     choose,
     day_result,
     direction,
+    example,
     iso_week,
     make_date,
     season_index,
@@ -37,6 +38,18 @@ from sitegen.nlp.timex.vocabulary import (
     month_number,
     weekday_number,
 )
+from sitegen.rules import rule
+
+REFERENCE_WORD = rule(
+    "timex.reference-word",
+    "timex",
+    "Reference words: now/currently are PRESENT_REF, recently/in the past PAST_REF, the future "
+    "FUTURE_REF.",
+    examples=[
+        example("currently", "2026-01-13", "present", "PRESENT_REF"),
+        example("in the past", "2026-01-13", "past", "PAST_REF"),
+    ],
+)
 
 
 def ref_value(text: str, ctx: Context) -> Result | None:
@@ -45,6 +58,18 @@ def ref_value(text: str, ctx: Context) -> Result | None:
         if re.fullmatch(pattern, text):
             return kind, value, False
     return None
+
+
+NUMERIC_DATE = rule(
+    "timex.numeric-date",
+    "timex",
+    "ISO dates and numeric dates (month/day/year, or day/month/year when the first number is "
+    "over 12).",
+    examples=[
+        example("2008-03-27", "2026-01-13", "past", "2008-03-27"),
+        example("7/8/07", "2026-01-13", "past", "2007-07-08"),
+    ],
+)
 
 
 def numeric_value(text: str, ctx: Context) -> Result | None:
@@ -60,6 +85,17 @@ def numeric_value(text: str, ctx: Context) -> Result | None:
             month, day = day, month
         return day_result(make_date(year, month, day), False)
     return None
+
+
+ABSOLUTE_DATE = rule(
+    "timex.absolute-date",
+    "timex",
+    "A month name with a day and a year, in either order, with or without a weekday, is that day.",
+    examples=[
+        example("Tuesday, September 1, 2015", "2026-01-13", "past", "2015-09-01"),
+        example("27 March 2008", "2026-01-13", "past", "2008-03-27"),
+    ],
+)
 
 
 def absolute_value(text: str, ctx: Context) -> Result | None:
@@ -79,6 +115,17 @@ def year_of(tail: str, ctx: Context) -> tuple[int, bool] | None:
     if result and re.fullmatch(r"\d{4}", result[1]):
         return int(result[1]), result[2]
     return None
+
+
+MONTH_OF_YEAR = rule(
+    "timex.month-of-year",
+    "timex",
+    "A month name with a year, or with a phrase naming a year (of next year), is that month.",
+    examples=[
+        example("October 1982", "2026-01-13", "past", "1982-10"),
+        example("October of next year", "2009-05-15", "future", "2010-10"),
+    ],
+)
 
 
 def month_year_value(text: str, ctx: Context) -> Result | None:
@@ -107,6 +154,18 @@ def pick_day(month: int, day: int, ctx: Context) -> Result | None:
     return "DATE", dt.date.fromordinal(chosen).isoformat(), True
 
 
+MONTH_DAY_BY_TENSE = rule(
+    "timex.month-day-by-tense",
+    "timex",
+    "A month and day without a year is the occurrence the tense points at, unless that is over "
+    "half a year away.",
+    examples=[
+        example("April 3", "2008-04-09", "past", "2008-04-03"),
+        example("11 December", "2010-01-25", "past", "2009-12-11"),
+    ],
+)
+
+
 def month_day_value(text: str, ctx: Context) -> Result | None:
     """March 27, the 27th of March, Tuesday, September 1 (year from the publication date)."""
     if m := re.fullmatch(rf"{OPT_WEEKDAY}{MONTH_RE} {DAY_RE}", text):
@@ -116,6 +175,17 @@ def month_day_value(text: str, ctx: Context) -> Result | None:
     else:
         return None
     return pick_day(month_number(month), int(day), ctx)
+
+
+YEAR_NUMBER = rule(
+    "timex.year-number",
+    "timex",
+    "Four digits from 1000 to 2999 (or '82, fiscal 2009) standing alone are a year.",
+    examples=[
+        example("in 2024", "2026-01-13", "past", "2024"),
+        example("'82", "2026-01-13", "past", "1982"),
+    ],
+)
 
 
 def year_value(text: str, ctx: Context) -> Result | None:
@@ -129,6 +199,17 @@ def year_value(text: str, ctx: Context) -> Result | None:
     return ("DATE", str(year), False) if 1000 <= year <= 2999 else None
 
 
+DECADE_CENTURY = rule(
+    "timex.decade-century",
+    "timex",
+    "The 1990s, the '90s and the 19th century are a decade (199) or a century (18).",
+    examples=[
+        example("the 1990s", "2026-01-13", "past", "199"),
+        example("the 19th century", "2026-01-13", "past", "18"),
+    ],
+)
+
+
 def decade_value(text: str, ctx: Context) -> Result | None:
     """The 1990s → 199, the '70s / 70s → 197, the 19th century → 18."""
     if m := re.fullmatch(r"(\d{3})0'?s", text):
@@ -138,6 +219,18 @@ def decade_value(text: str, ctx: Context) -> Result | None:
     if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", text):
         return "DATE", f"{int(m[1]) - 1:02d}", False
     return None
+
+
+SEASON = rule(
+    "timex.season",
+    "timex",
+    "A season is the one of the year named, else the one last/next/this or the tense points at "
+    "(winter runs into January and February).",
+    examples=[
+        example("last summer", "2026-01-13", "past", "2025-SU"),
+        example("the summer of 2012", "2026-01-13", "past", "2012-SU"),
+    ],
+)
 
 
 def season_value(text: str, ctx: Context) -> Result | None:
@@ -157,6 +250,18 @@ def season_value(text: str, ctx: Context) -> Result | None:
     return "DATE", f"{chosen // 4}-{SEASON_CODES[chosen % 4]}", True
 
 
+WEEKDAY_BY_TENSE = rule(
+    "timex.weekday-by-tense",
+    "timex",
+    "A weekday is the nearest one in the direction of its clause's tense (or of last/next), the"
+    " publication day included.",
+    examples=[
+        example("Wednesday", "2026-01-13", "future", "2026-01-14"),
+        example("Wednesday", "2026-01-13", "past", "2026-01-07"),
+    ],
+)
+
+
 def weekday_value(text: str, ctx: Context) -> Result | None:
     """Wednesday: the nearest one in the tense's direction (the publication day included)."""
     m = re.fullmatch(rf"{MODIFIER_RE}{WEEKDAY_RE}", text)
@@ -168,6 +273,18 @@ def weekday_value(text: str, ctx: Context) -> Result | None:
     candidates = [d for d in range(today - 8, today + 9) if (d - 1) % 7 == weekday]
     chosen = choose(candidates, today, direction(ctx, m[1]))
     return "DATE", dt.date.fromordinal(chosen).isoformat(), True
+
+
+MONTH_BY_TENSE = rule(
+    "timex.month-by-tense",
+    "timex",
+    "A month name alone is the nearest such month in the direction of the tense (or of "
+    "last/next/this).",
+    examples=[
+        example("in October", "2026-01-13", "past", "2025-10"),
+        example("last September", "2009-10-12", "past", "2009-09"),
+    ],
+)
 
 
 def month_value(text: str, ctx: Context) -> Result | None:
@@ -182,6 +299,16 @@ def month_value(text: str, ctx: Context) -> Result | None:
     candidates = [(ctx.pub.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
     chosen = choose(candidates, current, direction(ctx, m[1]))
     return "DATE", f"{chosen // 12}-{chosen % 12 + 1:02d}", True
+
+
+WEEK_OF_MONTH = rule(
+    "timex.week-of-month",
+    "timex",
+    "The first/last week of a month is the ISO week holding most of it.",
+    examples=[
+        example("the last week of March", "2009-04-01", "past", "2009-W13"),
+    ],
+)
 
 
 def week_of_month_value(text: str, ctx: Context) -> Result | None:
@@ -203,6 +330,18 @@ def week_of_month_value(text: str, ctx: Context) -> Result | None:
     else:
         anchor = first + dt.timedelta(days=3 + 7 * (ORDINALS[m[1]] - 1))
     return "DATE", iso_week(anchor), year[1]
+
+
+FIXED_HOLIDAY = rule(
+    "timex.fixed-holiday",
+    "timex",
+    "A fixed-date holiday (Christmas, New Year's Day) is its day in the year named, else the "
+    "one the tense points at.",
+    examples=[
+        example("Christmas", "2026-01-13", "past", "2025-12-25"),
+        example("Christmas 2019", "2026-01-13", "past", "2019-12-25"),
+    ],
+)
 
 
 def holiday_value(text: str, ctx: Context) -> Result | None:

@@ -5,47 +5,34 @@ from __future__ import annotations
 import datetime as dt
 
 from sitegen.model import Tense
+from sitegen.nlp.timex import dates, periods, relative
 from sitegen.nlp.timex.calendar import Context, Normalizer, Result
-from sitegen.nlp.timex.dates import (
-    absolute_value,
-    decade_value,
-    holiday_value,
-    month_day_value,
-    month_value,
-    month_year_value,
-    numeric_value,
-    ref_value,
-    season_value,
-    week_of_month_value,
-    weekday_value,
-    year_value,
-)
-from sitegen.nlp.timex.periods import clock_value, duration_value, part_of_day_value, set_value
 from sitegen.nlp.timex.phrases import clean_phrase
-from sitegen.nlp.timex.relative import ago_value, deictic_value, neighbour_value, quarter_value
+from sitegen.rules import Rule
 
-NORMALIZERS: tuple[Normalizer, ...] = (
-    ref_value,
-    numeric_value,
-    absolute_value,
-    month_year_value,
-    month_day_value,
-    year_value,
-    decade_value,
-    season_value,
-    weekday_value,
-    month_value,
-    week_of_month_value,
-    deictic_value,
-    neighbour_value,
-    quarter_value,
-    ago_value,
-    set_value,
-    duration_value,
-    clock_value,
-    part_of_day_value,
-    holiday_value,
+NORMALIZERS: tuple[tuple[Rule, Normalizer], ...] = (
+    (dates.REFERENCE_WORD, dates.ref_value),
+    (dates.NUMERIC_DATE, dates.numeric_value),
+    (dates.ABSOLUTE_DATE, dates.absolute_value),
+    (dates.MONTH_OF_YEAR, dates.month_year_value),
+    (dates.MONTH_DAY_BY_TENSE, dates.month_day_value),
+    (dates.YEAR_NUMBER, dates.year_value),
+    (dates.DECADE_CENTURY, dates.decade_value),
+    (dates.SEASON, dates.season_value),
+    (dates.WEEKDAY_BY_TENSE, dates.weekday_value),
+    (dates.MONTH_BY_TENSE, dates.month_value),
+    (dates.WEEK_OF_MONTH, dates.week_of_month_value),
+    (relative.DEICTIC_PERIOD, relative.deictic_value),
+    (relative.NEIGHBOUR_PERIOD, relative.neighbour_value),
+    (relative.QUARTER_HALF, relative.quarter_value),
+    (relative.AGO, relative.ago_value),
+    (periods.SET, periods.set_value),
+    (periods.DURATION, periods.duration_value),
+    (periods.CLOCK_TIME, periods.clock_value),
+    (periods.PART_OF_DAY, periods.part_of_day_value),
+    (dates.FIXED_HOLIDAY, dates.holiday_value),
 )
+"""The normalization rules in the order they are tried: the first that matches decides."""
 
 
 def normalize_phrase(phrase: str, published: dt.date | None, tense: Tense) -> Result | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.nlp.timex.calendar import Context, Result, duration_code
+from sitegen.nlp.timex.calendar import Context, Result, duration_code, example
 from sitegen.nlp.timex.phrases import clean_phrase
 from sitegen.nlp.timex.vocabulary import (
     ADVERB_SETS,
@@ -18,12 +18,25 @@ from sitegen.nlp.timex.vocabulary import (
     parse_number,
     weekday_number,
 )
+from sitegen.rules import rule
 
 _DURATION_RE = re.compile(
     rf"(?:an? (?=\d))?(?:(?:next|past|last|previous|coming|first|final|following|recent|another)"
     rf" )?{NUMBER_WORD}[\s-](?:(?:straight|consecutive|full|whole|successive|more|additional"
     rf"|long|short|extra) )?{UNIT_WORD}s?(?:[\s-](?:long|period|span|history|stretch|timeframe"
     rf"|time frame|before|after|earlier|later|running|in a row))?"
+)
+
+
+DURATION = rule(
+    "timex.duration",
+    "timex",
+    "A count and a unit (three-day, more than 1,000 days, the next four years) is a duration; a"
+    " vague count is PX<unit>.",
+    examples=[
+        example("more than 1,000 days", "2026-01-13", "past", "P1000D", "DURATION"),
+        example("five minutes", "2026-01-13", "past", "PT5M", "DURATION"),
+    ],
 )
 
 
@@ -46,6 +59,17 @@ def duration_value(text: str, ctx: Context) -> Result | None:
 def _half_duration(unit: str) -> str:
     halves = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "month": "P2W"}
     return halves.get(unit, "P" + "X" + UNITS[unit].lstrip("T"))
+
+
+SET = rule(
+    "timex.set",
+    "timex",
+    "every week, weekly, every two years, every Monday, on Mondays: a set (P1W, P2Y, XXXX-WXX-1).",
+    examples=[
+        example("every two years", "2026-01-13", "present", "P2Y", "SET"),
+        example("every Monday", "2026-01-13", "present", "XXXX-WXX-1", "SET"),
+    ],
+)
 
 
 def set_value(text: str, ctx: Context) -> Result | None:
@@ -80,6 +104,18 @@ def clock_date(rest: str | None, ctx: Context) -> tuple[str, bool] | None:
     return (ctx.pub.isoformat(), True) if ctx.pub else ("", False)
 
 
+CLOCK_TIME = rule(
+    "timex.clock-time",
+    "timex",
+    "A clock time (16:08 UTC, 4 p.m., noon) is a time on the day named after it, else on the "
+    "publication day.",
+    examples=[
+        example("16:08 UTC", "2008-09-17", "past", "2008-09-17T16:08Z", "TIME"),
+        example("4 p.m.", "2026-01-13", "past", "2026-01-13T16:00", "TIME"),
+    ],
+)
+
+
 def clock_value(text: str, ctx: Context) -> Result | None:
     """16:08 UTC → 2008-09-17T16:08Z, 4 p.m. Monday, noon, midnight."""
     text = re.sub(r"^(noon|midday)\b", "12:00", re.sub(r"^midnight\b", "24:00", text))
@@ -97,6 +133,18 @@ def clock_value(text: str, ctx: Context) -> Result | None:
     zone = "Z" if m[4] in ("utc", "gmt", "z") else ""
     value = f"{day[0]}T{hour:02d}:{minute:02d}{zone}" if day[0] else ""
     return "TIME", value, day[1]
+
+
+PART_OF_DAY = rule(
+    "timex.part-of-day",
+    "timex",
+    "this morning, tonight, last night, Monday afternoon: a part of the day named (or of the "
+    "publication day).",
+    examples=[
+        example("this morning", "2008-01-09", "past", "2008-01-09TMO", "TIME"),
+        example("last night", "2008-01-09", "past", "2008-01-08TNI", "TIME"),
+    ],
+)
 
 
 def part_of_day_value(text: str, ctx: Context) -> Result | None:

@@ -13,6 +13,7 @@ from sitegen.nlp.timex.calendar import (
     choose,
     day_result,
     direction,
+    example,
     shifted_period,
 )
 from sitegen.nlp.timex.dates import year_of
@@ -25,6 +26,18 @@ from sitegen.nlp.timex.vocabulary import (
     SHIFTS,
     UNIT_WORD,
     parse_number,
+)
+from sitegen.rules import rule
+
+DEICTIC_PERIOD = rule(
+    "timex.deictic-period",
+    "timex",
+    "today, yesterday, this week, last month, next year: the period holding the publication "
+    "date, moved by the modifier.",
+    examples=[
+        example("yesterday", "2026-01-13", "past", "2026-01-12"),
+        example("last week", "2004-11-24", "past", "2004-W47"),
+    ],
 )
 
 
@@ -50,6 +63,17 @@ def neighbour(text: str) -> tuple[str, int] | None:
     return (m[2], SHIFTS[m[1]]) if m[1] else (m[3], SHIFTS[m[4]])
 
 
+NEIGHBOUR_PERIOD = rule(
+    "timex.neighbour-period",
+    "timex",
+    "The previous year, the day before, the following week: next to the publication date when "
+    "no date is named before.",
+    examples=[
+        example("the day before", "2026-01-13", "past", "2026-01-12"),
+    ],
+)
+
+
 def neighbour_value(text: str, ctx: Context) -> Result | None:
     """The previous year / the day before: relative to the publication date here."""
     found = neighbour(text)
@@ -58,6 +82,18 @@ def neighbour_value(text: str, ctx: Context) -> Result | None:
     if ctx.pub is None:
         return "DATE", "", False
     return "DATE", calendar_period(ctx.pub, *found), True
+
+
+QUARTER_HALF = rule(
+    "timex.quarter-half",
+    "timex",
+    "The third quarter (of a year), Q3 2009, the first half of 2009: a quarter or half; without"
+    " a year, the one the tense points at.",
+    examples=[
+        example("the third quarter", "2008-11-03", "past", "2008-Q3"),
+        example("the first quarter of last year", "2009-05-07", "past", "2008-Q1"),
+    ],
+)
 
 
 def quarter_value(text: str, ctx: Context) -> Result | None:
@@ -80,6 +116,18 @@ def quarter_value(text: str, ctx: Context) -> Result | None:
     candidates = [(ctx.pub.year + k) * per_year + number - 1 for k in (-1, 0, 1)]
     chosen = choose(candidates, current, direction(ctx, None))
     return "DATE", f"{chosen // per_year}-{code}{chosen % per_year + 1}", True
+
+
+AGO = rule(
+    "timex.ago",
+    "timex",
+    "N units ago / from now is the publication date moved by N units, at the unit's "
+    "granularity; a vague count is PAST_REF or FUTURE_REF.",
+    examples=[
+        example("two years ago", "2026-01-13", "past", "2024"),
+        example("three days ago", "2026-01-13", "past", "2026-01-10"),
+    ],
+)
 
 
 def ago_value(text: str, ctx: Context) -> Result | None:

@@ -32,6 +32,7 @@ from sitegen.nlp.timex.vocabulary import (
     WEEKDAYS,
     parse_number,
 )
+from sitegen.rules import rule
 
 _TRIM_LEAD = re.compile(
     r"^(?:(?:about|around|approximately|roughly|nearly|almost|some|just|only|more than|less than"
@@ -140,16 +141,44 @@ def _tense_at(doc: Doc, start: int, end: int) -> Tense:
     return span_tense(span) if span is not None and len(span) else "present"
 
 
+AGE_NOT_DURATION = rule(
+    "timex.age-not-duration",
+    "timex",
+    'A count of years before "old" or after "aged" is an age, not a duration.',
+    examples=[{"text": "A 58-year-old man was arrested.", "published": "2026-01-13",
+               "phrase": "58-year", "value": None}],
+)  # fmt: skip
+NOT_A_PERIOD = rule(
+    "timex.unit-or-season-modifier",
+    "timex",
+    'A bare unit word ("new year celebrations") or a season modifying a noun ("winter wheat") '
+    "names no period.",
+    examples=[{"text": "Farmers planted winter wheat.", "published": "2026-01-13",
+               "phrase": "winter", "value": None}],
+)  # fmt: skip
+NAME_NUMBER = rule(
+    "timex.name-number-not-year",
+    "timex",
+    "Four digits right after a capitalized word that is no date word are the name's number "
+    '("Local 1520"), not a year.',
+    examples=[{"text": "Whitey MacDonald, chairperson of Local 1520, spoke.",
+               "published": "2026-01-13", "phrase": "1520", "value": None}],
+)  # fmt: skip
+
+
 def _normalize_span(
     doc: Doc, start: int, end: int, phrase: str, published: dt.date | None
 ) -> Found | None:
     text = doc_text(doc)
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if AGE_NOT_DURATION.on and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(before)):
+        AGE_NOT_DURATION.fired()
         return None  # "58-year-old", "aged 8-10 years" are ages, not durations
-    if _BARE_UNIT_WORD.fullmatch(phrase) or _season_modifier(doc, start, end):
+    if NOT_A_PERIOD.on and (_BARE_UNIT_WORD.fullmatch(phrase) or _season_modifier(doc, start, end)):
+        NOT_A_PERIOD.fired()
         return None  # "year" in "new year celebrations", "winter wheat", "Summer Olympics"
-    if _number_of_a_name(doc, start, phrase):
+    if NAME_NUMBER.on and _number_of_a_name(doc, start, phrase):
+        NAME_NUMBER.fired()
         return None  # "Local 1520", "Route 1520": a name's number, not a year
     result = normalize_phrase(phrase, published, _tense_at(doc, start, end))
     if result is None:
@@ -187,6 +216,15 @@ def _select(found: list[Found]) -> list[Found]:
     return sorted(chosen, key=lambda f: f.start)
 
 
+CLOCK_TAKES_DATE = rule(
+    "timex.clock-takes-following-date",
+    "timex",
+    'A clock time followed by ", DATE" or " on DATE" is a time of that day.',
+    examples=[{"text": "The quake struck at 16:15 UTC, June 1, 2009.", "published": "2009-06-03",
+               "phrase": "16:15 UTC", "value": "2009-06-01T16:15Z"}],
+)  # fmt: skip
+
+
 def _attach_clock_dates(found: list[Found], text: str) -> list[Found]:
     """ "16:15 UTC, June 1st": the clock time takes the date that follows it."""
     result = list(found)
@@ -194,7 +232,8 @@ def _attach_clock_dates(found: list[Found], text: str) -> list[Found]:
         between = text[clock.end : date.start]
         if clock.kind != "TIME" or "T" not in clock.value or between not in (", ", ",", " on "):
             continue
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value):
+        if CLOCK_TAKES_DATE.on and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value):
+            CLOCK_TAKES_DATE.fired()
             value = date.value + clock.value[clock.value.index("T") :]
             result[i] = replace(clock, value=value, anchored=date.anchored)
     return result
