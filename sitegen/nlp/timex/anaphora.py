@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.nlp.timex.calendar import add_months
 from sitegen.nlp.timex.phrases import clean_phrase
-from sitegen.nlp.timex.relative import neighbour
+from sitegen.nlp.timex.relative import earlier_later, neighbour
 from sitegen.rules import rule
 
 
@@ -40,12 +40,12 @@ _SAME_DAY = {"day", "same day", "that day", "that same day", "this day"}
 
 def _shift_mentioned(value: str, unit: str, shift: int) -> str | None:
     """Move an earlier mention's value by ``shift`` units, if it has that granularity."""
-    if unit == "year" and re.fullmatch(r"\d{4}", value):
-        return str(int(value) + shift)
+    if unit == "year" and re.match(r"\d{4}(?:$|-\d)", value):
+        return str(int(value[:4]) + shift)
     if unit == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return (dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat()
-    if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", value):
-        return add_months(dt.date.fromisoformat(value + "-01"), shift).strftime("%Y-%m")
+    if unit == "month" and re.match(r"\d{4}-\d{2}(?:$|-)", value):
+        return add_months(dt.date.fromisoformat(value[:7] + "-01"), shift).strftime("%Y-%m")
     return None
 
 
@@ -72,11 +72,47 @@ def _anaphoric(f: Found, last_day: str, last_date: str) -> Found | None:
         return replace(f, value=prefix, anchored=True) if len(prefix) == length else None
     if key in ANAPHORS or f.text.lower() in ANAPHORS:
         return replace(f, value=last_date, anchored=True) if last_date else None
-    if (found := neighbour(key)) and last_date:
+    if ((found := neighbour(key)) or (found := earlier_later(key))) and last_date:
         mentioned = last_day if found[0] == "day" else last_date
         value = _shift_mentioned(mentioned, *found)
         return replace(f, value=value, anchored=True) if value else f
     return f
+
+
+MONTH_DAY_IN_NAMED_YEAR = rule(
+    "timex.month-day-in-named-year",
+    "timex",
+    "A month and day without a year, after the text named a full date of an earlier year than "
+    "the one the publication date gives it, is the occurrence nearest that named date.",
+    examples=[{"text": "On July 30, 1989, the plant closed. It reopened on Aug. 6.",
+               "published": "1990-08-15", "phrase": "Aug. 6", "value": "1989-08-06"}],
+)  # fmt: skip
+_MONTH_DAY = re.compile(
+    r"[A-Za-z]{3,}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,}"
+)
+
+
+def _in_named_year(f: Found, explicit: str) -> Found:
+    """Aug. 6 after "July 30, 1989" in an article of 1990: 1989-08-06, not 1990-08-06."""
+    if not (f.anchored and re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value)):
+        return f
+    if not (re.match(r"\d{4}-\d{2}", explicit) and explicit[:4] < f.value[:4]):
+        return f
+    if not _MONTH_DAY.fullmatch(f.text.strip()) or not MONTH_DAY_IN_NAMED_YEAR.on:
+        return f
+    named = dt.date.fromisoformat(explicit[:7] + "-01" if len(explicit) < 10 else explicit[:10])
+    month, day = int(f.value[5:7]), int(f.value[8:10])
+    options = []
+    for year in (named.year - 1, named.year, named.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return f
+    MONTH_DAY_IN_NAMED_YEAR.fired()
+    chosen = min(options, key=lambda d: abs((d - named).days))
+    return replace(f, value=chosen.isoformat(), anchored=False)
 
 
 @dataclass
@@ -85,6 +121,8 @@ class Antecedents:
 
     day: str = ""
     date: str = ""
+    explicit: str = ""
+    """The last date written out in full (not resolved against the publication date)."""
 
 
 def resolve_anaphora(found: list[Found], seen: Antecedents) -> list[Found]:
@@ -96,6 +134,9 @@ def resolve_anaphora(found: list[Found], seen: Antecedents) -> list[Found]:
             ANAPHOR_LAST_DATE.fired()
         if resolved is None:
             continue
+        resolved = _in_named_year(resolved, seen.explicit)
+        if resolved.kind == "DATE" and re.match(r"\d{4}", resolved.value) and not resolved.anchored:
+            seen.explicit = resolved.value
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
             seen.day = resolved.value
         if resolved.kind == "DATE" and resolved.value[:1].isdigit():

@@ -24,6 +24,7 @@ from sitegen.nlp.timex.phrases import clean_phrase
 from sitegen.nlp.timex.vocabulary import (
     DAY_MONTH,
     DAY_RE,
+    DECADE_WORDS,
     HOLIDAYS,
     MODIFIER_RE,
     MONTH_RE,
@@ -36,6 +37,7 @@ from sitegen.nlp.timex.vocabulary import (
     WEEKDAY_RE,
     YEAR_RE,
     month_number,
+    spelled_year,
     weekday_number,
 )
 from sitegen.rules import rule
@@ -199,6 +201,25 @@ def year_value(text: str, ctx: Context) -> Result | None:
     return ("DATE", str(year), False) if 1000 <= year <= 2999 else None
 
 
+SPELLED_YEAR = rule(
+    "timex.spelled-year",
+    "timex",
+    'A year spelled out ("nineteen ninety-six", "the year two thousand") is that year, as '
+    "broadcast transcripts write them.",
+    examples=[
+        example("nineteen ninety-six", "1997-02-01", "past", "1996"),
+        example("the year two thousand", "1997-02-01", "future", "2000"),
+        example("January nineteen ninety-seven", "1997-02-01", "past", "1997-01"),
+    ],
+)
+
+
+def spelled_year_value(text: str, ctx: Context) -> Result | None:
+    """nineteen ninety-six → 1996, (the) year two thousand → 2000."""
+    year = spelled_year(text.removeprefix("year "))
+    return None if year is None else ("DATE", str(year), False)
+
+
 DECADE_CENTURY = rule(
     "timex.decade-century",
     "timex",
@@ -206,6 +227,7 @@ DECADE_CENTURY = rule(
     examples=[
         example("the 1990s", "2026-01-13", "past", "199"),
         example("the 19th century", "2026-01-13", "past", "18"),
+        example("the nineties", "1997-02-01", "past", "199"),
     ],
 )
 
@@ -218,6 +240,8 @@ def decade_value(text: str, ctx: Context) -> Result | None:
         return "DATE", str(year_of_two_digits(int(m[1]) * 10, ctx.pub) // 10), False
     if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", text):
         return "DATE", f"{int(m[1]) - 1:02d}", False
+    if tens := DECADE_WORDS.get(text):  # the nineties
+        return "DATE", str(year_of_two_digits(tens, ctx.pub) // 10), False
     return None
 
 
@@ -271,8 +295,21 @@ def weekday_value(text: str, ctx: Context) -> Result | None:
         return "DATE", "", False
     today = ctx.pub.toordinal()
     candidates = [d for d in range(today - 8, today + 9) if (d - 1) % 7 == weekday]
-    chosen = choose(candidates, today, direction(ctx, m[1]))
+    how = direction(ctx, m[1])
+    if how == "present" and m[1] is None and WEEKDAY_PRESENT_IS_PAST.on:
+        WEEKDAY_PRESENT_IS_PAST.fired()
+        how = "past"
+    chosen = choose(candidates, today, how)
     return "DATE", dt.date.fromordinal(chosen).isoformat(), True
+
+
+WEEKDAY_PRESENT_IS_PAST = rule(
+    "timex.weekday-present-is-past",
+    "timex",
+    'A bare weekday in a clause of no clear tense (a headline, "said Friday" with a present '
+    "verb) is the last such day, not the next: news reports what happened.",
+    examples=[example("Friday", "1990-08-15", "present", "1990-08-10")],
+)
 
 
 MONTH_BY_TENSE = rule(

@@ -11,7 +11,16 @@ from spacy.vocab import Vocab
 
 from sitegen.nlp.doctext import doc_text
 from sitegen.nlp.matching import SelectiveMatcher
-from sitegen.nlp.timex.vocabulary import ADVERB_SETS, UNITS, WEEKDAYS
+from sitegen.nlp.timex.vocabulary import (
+    ADVERB_SETS,
+    DECADE_WORDS,
+    MONTHS,
+    PARTS_OF_DAY,
+    SMALL_NUMBERS,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+)
 
 TEXT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
@@ -25,15 +34,26 @@ TEXT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ((".m.", ".M."), re.compile(r"\b\d{1,2}\s*[ap]\.m\.", re.IGNORECASE)),
     (("/",), re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")),
     (("-",), re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
+    (
+        ("GMT", "UTC", "local time", "hours", "hrs"),
+        re.compile(r"\b(?:[01]\d|2[0-4])[0-5]\d\s?(?:GMT|UTC|local time|hours|hrs)\b"),
+    ),
 )
-"""Clock times and numeric dates, each with the strings one of which every match contains
-(a text without them is not searched: most paragraphs have no ":", "/" or "p.m.")."""
+"""Clock times (also wire style, "1130 GMT") and numeric dates, each with the strings one of
+which every match contains (a text without them is not searched: most paragraphs have no ":",
+"/" or "p.m.")."""
 
 
 _UNIT_FORMS = [form for unit in UNITS if unit != "night" for form in (unit, unit + "s")]
 _UNIT_FORMS.append("centuries")
 _PREPOSITIONS = ["in", "since", "by", "until", "from", "to", "and", "between", "before", "after",
                  "of", "through", "during", "early", "late", "mid", "or"]  # fmt: skip
+_WEEKDAY_NAMES = [w for w in WEEKDAYS if w.endswith("day")]
+_MONTH_NAMES = [m for m in MONTHS if len(m) > 3 or m == "may"]
+_DAY_NAMES = _WEEKDAY_NAMES + ["yesterday", "today", "tomorrow"]
+_PARTS = ["morning", "afternoon", "evening", "night"]
+_MID_PARTS = [p for p in PARTS_OF_DAY if p.startswith("mid")]
+_ONES = [w for w, n in SMALL_NUMBERS.items() if 1 <= n <= 9]
 _MATCHERS: dict[tuple[int, bool], tuple[Vocab, SelectiveMatcher]] = {}
 
 
@@ -68,7 +88,10 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         ],
         "YEAR": [[{"LOWER": {"IN": _PREPOSITIONS}}, {"SHAPE": "dddd"}]],
         "DURATION": [
-            [{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _UNIT_FORMS}},
+            [{"LIKE_NUM": True}, {"LIKE_NUM": True, "OP": "?"},
+             {"LOWER": {"IN": ["more", "additional", "straight", "consecutive", "trading",
+                               "business", "working"]}, "OP": "?"},
+             {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _UNIT_FORMS}},
              {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}],
             [{"LOWER": "single"}, {"ORTH": "-"}, {"LOWER": {"IN": _UNIT_FORMS}}],
         ],
@@ -76,7 +99,31 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
             [{"LOWER": {"IN": list(ADVERB_SETS)}, "POS": {"IN": ["ADJ", "ADV"]}}],
             [{"LOWER": {"IN": ["every", "each"]}}, {"LOWER": "other", "OP": "?"},
              {"LIKE_NUM": True, "OP": "?"},
-             {"LOWER": {"IN": _UNIT_FORMS + [w for w in WEEKDAYS if w.endswith("day")]}}],
+             {"LOWER": {"IN": _UNIT_FORMS + _WEEKDAY_NAMES + _MONTH_NAMES}}],
+            [{"LOWER": {"IN": _WEEKDAY_NAMES + [w + "s" for w in _WEEKDAY_NAMES]}},
+             {"LOWER": {"IN": [p + "s" for p in _PARTS]}}],
+        ],
+        "PART_OF_DAY": [  # "Thursday evening", "noon Thursday", "mid-afternoon yesterday"
+            [{"LOWER": {"IN": _DAY_NAMES}}, {"LOWER": {"IN": _PARTS}}],
+            [{"LOWER": "mid", "OP": "?"}, {"ORTH": "-", "OP": "?"},
+             {"LOWER": {"IN": _PARTS + _MID_PARTS + ["noon", "midnight", "midday"]}},
+             {"LOWER": {"IN": _DAY_NAMES}}],
+        ],
+        "SPELLED_YEAR": [  # "nineteen ninety-six", "the year two thousand", "the nineties"
+            [{"LOWER": {"IN": ["eighteen", "nineteen", "twenty"]}},
+             {"LOWER": {"IN": list(TENS) + ["hundred", "ten", "eleven", "twelve", "thirteen",
+                                            "fourteen", "fifteen", "sixteen", "seventeen",
+                                            "eighteen", "nineteen"]}},
+             {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _ONES}, "OP": "?"}],
+            [{"LOWER": {"IN": ["year"] + _MONTH_NAMES}}, {"LOWER": "two"},
+             {"LOWER": "thousand"}, {"LOWER": "and", "OP": "?"},
+             {"LOWER": {"IN": _ONES}, "OP": "?"}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": list(DECADE_WORDS)}}],
+        ],
+        "FISCAL": [
+            [{"LOWER": {"IN": ["this", "last", "next", "current", "previous", "coming", "the"]}},
+             {"LOWER": "current", "OP": "?"}, {"LOWER": {"IN": ["fiscal", "financial"]}},
+             {"LOWER": {"IN": ["year", "quarter"]}}],
         ],
     }  # fmt: skip
 

@@ -10,7 +10,9 @@ from sitegen.nlp.timex.vocabulary import (
     ADVERB_SETS,
     MONTH_RE,
     NUMBER_WORD,
+    PART_OF_DAY_RE,
     PARTS_OF_DAY,
+    UNIT_QUALIFIER,
     UNIT_WORD,
     UNITS,
     VAGUE_QUANTITIES,
@@ -23,7 +25,8 @@ from sitegen.rules import rule
 _DURATION_RE = re.compile(
     rf"(?:an? (?=\d))?(?:(?:next|past|last|previous|coming|first|final|following|recent|another)"
     rf" )?{NUMBER_WORD}[\s-](?:(?:straight|consecutive|full|whole|successive|more|additional"
-    rf"|long|short|extra) )?{UNIT_WORD}s?(?:[\s-](?:long|period|span|history|stretch|timeframe"
+    rf"|long|short|extra) )?(?:{UNIT_QUALIFIER} )?{UNIT_WORD}s?"
+    rf"(?:[\s-](?:long|period|span|history|stretch|timeframe"
     rf"|time frame|before|after|earlier|later|running|in a row))?"
 )
 
@@ -68,6 +71,7 @@ SET = rule(
     examples=[
         example("every two years", "2026-01-13", "present", "P2Y", "SET"),
         example("every Monday", "2026-01-13", "present", "XXXX-WXX-1", "SET"),
+        example("Tuesday nights", "2026-01-13", "present", "XXXX-WXX-2TNI", "SET"),
     ],
 )
 
@@ -85,6 +89,10 @@ def set_value(text: str, ctx: Context) -> Result | None:
         return "SET", f"XXXX-WXX-{weekday_number(m[2]) + 1}", False
     if m := re.fullmatch(rf"(?:every|each) {MONTH_RE}", text):
         return "SET", f"XXXX-{month_number(m[1]):02d}", False
+    weekday = r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    if m := re.fullmatch(rf"(?:every |each )?{weekday}s? {PART_OF_DAY_RE}s", text):
+        part = PARTS_OF_DAY[m[2]]  # "Tuesday nights"
+        return "SET", f"XXXX-WXX-{weekday_number(m[1]) + 1}T{part}", False
     return None
 
 
@@ -135,6 +143,28 @@ def clock_value(text: str, ctx: Context) -> Result | None:
     return "TIME", value, day[1]
 
 
+MILITARY_TIME = rule(
+    "timex.military-time",
+    "timex",
+    'Four digits HHMM before "GMT", "UTC", "local time" or "hours" are a clock time (wire '
+    "style), never a year.",
+    examples=[example("1130 GMT", "1990-08-15", "past", "1990-08-15T11:30Z", "TIME")],
+)
+_MILITARY_RE = re.compile(
+    r"([01]\d|2[0-4])([0-5]\d) ?(gmt|utc|z|local time|local|hours|hrs|[a-z]{1,3}[sd]t)"
+    r"(?:,? (?:on )?(.+))?"
+)
+
+
+def military_time_value(text: str, ctx: Context) -> Result | None:
+    """1130 GMT → 1990-08-15T11:30Z (on the day named after it, else the publication day)."""
+    m = _MILITARY_RE.fullmatch(text)
+    if not m or (day := clock_date(m[4], ctx)) is None:
+        return None
+    zone = "Z" if m[3] in ("utc", "gmt", "z") else ""
+    return "TIME", f"{day[0]}T{m[1]}:{m[2]}{zone}" if day[0] else "", day[1]
+
+
 PART_OF_DAY = rule(
     "timex.part-of-day",
     "timex",
@@ -143,6 +173,7 @@ PART_OF_DAY = rule(
     examples=[
         example("this morning", "2008-01-09", "past", "2008-01-09TMO", "TIME"),
         example("last night", "2008-01-09", "past", "2008-01-08TNI", "TIME"),
+        example("mid-afternoon yesterday", "1990-08-15", "past", "1990-08-14TAF", "TIME"),
     ],
 )
 
@@ -152,10 +183,12 @@ def part_of_day_value(text: str, ctx: Context) -> Result | None:
     if text in ("tonight", "last night"):
         day = clock_date("today" if text == "tonight" else "yesterday", ctx)
         return ("TIME", f"{day[0]}TNI" if day[0] else "", day[1]) if day else None
-    m = re.fullmatch(r"(?:(this|that|the) )?(.*?) ?(morning|afternoon|evening|night)", text)
-    if not m or (m[1] is None and not m[2]):
+    if m := re.fullmatch(rf"(?:(this|that|the) )?(.*?) ?{PART_OF_DAY_RE}", text):
+        part, named = m[3], m[2] or ("today" if m[1] else None)
+    elif m := re.fullmatch(rf"{PART_OF_DAY_RE},? (?:on )?(.+)", text):
+        part, named = m[1], m[2]  # "(mid-)afternoon yesterday", "noon Thursday"
+    else:
         return None
-    day = clock_date(m[2] or "today", ctx)
-    if day is None:
+    if named is None or (day := clock_date(named, ctx)) is None:
         return None
-    return "TIME", f"{day[0]}T{PARTS_OF_DAY[m[3]]}" if day[0] else "", day[1]
+    return "TIME", f"{day[0]}T{PARTS_OF_DAY[part]}" if day[0] else "", day[1]

@@ -24,6 +24,7 @@ from sitegen.nlp.timex.vocabulary import (
     NUMBER_WORD,
     ORDINALS,
     SHIFTS,
+    UNIT_QUALIFIER,
     UNIT_WORD,
     parse_number,
 )
@@ -47,12 +48,30 @@ def deictic_value(text: str, ctx: Context) -> Result | None:
         if ctx.pub is None:
             return "DATE", "", False
         return day_result(ctx.pub + dt.timedelta(days=DAY_WORDS[text]), True)
-    m = re.fullmatch(rf"{MODIFIER_RE}(week|weekend|month|year|quarter|decade|century)", text)
+    m = re.fullmatch(
+        rf"{MODIFIER_RE}(?:fiscal |financial |calendar )?"
+        r"(week|weekend|month|year|quarter|decade|century)",
+        text,
+    )
     if not m:
         return None
     if ctx.pub is None:
         return "DATE", "", False
-    return "DATE", calendar_period(ctx.pub, m[2], SHIFTS.get(m[1] or "", 0)), True
+    shift = SHIFTS.get(m[1] or "", 0)
+    if m[2] == "weekend" and m[1] is None and ctx.tense == "past" and 1 <= ctx.pub.weekday() <= 4:
+        if WEEKEND_BY_TENSE.on:  # told in the past tense: the one just gone
+            WEEKEND_BY_TENSE.fired()
+            shift = -1
+    return "DATE", calendar_period(ctx.pub, m[2], shift), True
+
+
+WEEKEND_BY_TENSE = rule(
+    "timex.weekend-by-tense",
+    "timex",
+    '"The weekend" (not "this weekend") told Tuesday to Friday in the past tense is the weekend '
+    "just gone, not the one of the publication's week (on a Monday both are filed in its week).",
+    examples=[example("the weekend", "1990-08-15", "past", "1990-W32-WE")],
+)
 
 
 def neighbour(text: str) -> tuple[str, int] | None:
@@ -132,7 +151,9 @@ AGO = rule(
 
 def ago_value(text: str, ctx: Context) -> Result | None:
     """two years ago → 2024; three days from now; a few weeks ago → PAST_REF."""
-    m = re.fullmatch(rf"{NUMBER_WORD}[\s-]{UNIT_WORD}s? (ago|from now|hence|back)", text)
+    m = re.fullmatch(
+        rf"{NUMBER_WORD}[\s-](?:{UNIT_QUALIFIER} )?{UNIT_WORD}s? (ago|from now|hence|back)", text
+    )
     if not m:
         return None
     future = m[3] in ("from now", "hence")
@@ -144,3 +165,34 @@ def ago_value(text: str, ctx: Context) -> Result | None:
     if ctx.pub is None:
         return "DATE", "", False
     return "DATE", shifted_period(ctx.pub, m[2], count if future else -count), True
+
+
+UNITS_EARLIER_LATER = rule(
+    "timex.units-earlier-later",
+    "timex",
+    '"A year earlier", "two days later" name a date (not a duration): that many units before '
+    "or after the last date the text names, else the publication date.",
+    examples=[example("a year earlier", "1990-08-15", "past", "1989")],
+)
+
+
+def earlier_later_value(text: str, ctx: Context) -> Result | None:
+    """a year earlier → the publication year − 1 (re-anchored on the text's last date)."""
+    m = re.fullmatch(
+        rf"{NUMBER_WORD}[\s-](?:{UNIT_QUALIFIER} )?{UNIT_WORD}s? (earlier|later)", text
+    )
+    if not m or (count := parse_number(m[1])) is None or m[2] in ("second", "minute", "hour"):
+        return None
+    if ctx.pub is None:
+        return "DATE", "", False
+    return "DATE", shifted_period(ctx.pub, m[2], count if m[3] == "later" else -count), True
+
+
+def earlier_later(text: str) -> tuple[str, int] | None:
+    """(unit, shift) of "a year earlier", "two days later"; None for other phrases."""
+    m = re.fullmatch(
+        rf"{NUMBER_WORD}[\s-](?:{UNIT_QUALIFIER} )?{UNIT_WORD}s? (earlier|later)", text
+    )
+    if not m or (count := parse_number(m[1])) is None:
+        return None
+    return m[2], count if m[3] == "later" else -count

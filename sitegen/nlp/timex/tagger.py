@@ -134,11 +134,26 @@ DATE_WORDS = (
 """Words that may stand before a year in a date ("May 2008", "Summer 2008", "Fiscal 2009")."""
 
 
+DEADLINE_LOOKS_AHEAD = rule(
+    "timex.deadline-looks-ahead",
+    "timex",
+    'A date after "until", "till" or "by" in a clause of no clear tense is a deadline ahead '
+    '("markets to remain closed until Friday"), not a day past.',
+    examples=[{"text": "The exchange is closed until Friday.", "published": "2008-09-18",
+               "phrase": "Friday", "value": "2008-09-19"}],
+)  # fmt: skip
+_DEADLINE = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+
+
 def _tense_at(doc: Doc, start: int, end: int) -> Tense:
     if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
         return "present"
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span_tense(span) if span is not None and len(span) else "present"
+    tense = span_tense(span) if span is not None and len(span) else "present"
+    if tense == "present" and DEADLINE_LOOKS_AHEAD.on and _DEADLINE.search(doc.text[:start][-8:]):
+        DEADLINE_LOOKS_AHEAD.fired()
+        return "future"
+    return tense
 
 
 AGE_NOT_DURATION = rule(
@@ -166,6 +181,37 @@ NAME_NUMBER = rule(
 )  # fmt: skip
 
 
+QUANTITY_NOT_YEAR = rule(
+    "timex.quantity-not-year",
+    "timex",
+    "Four digits before a time zone, \"local time\", \"hours\" or a unit of measure, or after a "
+    "currency sign, are a clock time or a quantity, never a year.",
+    examples=[
+        {"text": "The water rose to 1200 m above the town.", "published": "2004-06-01",
+         "phrase": "1200", "value": None},
+        {"text": "The plane climbed to 2000 feet.", "published": "2004-06-01",
+         "phrase": "2000", "value": None},
+    ],
+)  # fmt: skip
+_QUANTITY_AFTER = re.compile(
+    r"^\s?(?:GMT|UTC|Z|[ECMP][SD]T|BST|CET|local\b|hours?\b|hrs?\b|h\b"
+    r"|(?:[kmcµ]?[gmlLWV]|lbs?|oz|ft|feet|foot|in|yd|mi|miles?|km/h|kmh|mph|knots?|tonnes?|tons?"
+    r"|metres?|meters?|litres?|liters?|gallons?|barrels?|bpd|acres?|hectares?|ha|sq|square"
+    r"|cubic|cc|hp|rpm|MW|GW|kWh?|Hz|MHz|GHz|bytes?|[KMGT]B|%|percent|per\s?cent|degrees?|°"
+    r"|dollars?|euros?|pounds?|yen|yuan|rupees?|points?)(?![a-z]))"
+)
+_QUANTITY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|No\.|Nos?\.|#))\s?$")
+
+
+def _a_quantity(text: str, start: int, end: int, phrase: str) -> bool:
+    """Four digits of a time or a quantity: "1130 GMT", "1000g", "$1500", "2139 km"."""
+    if not re.fullmatch(r"\d{4}", phrase):
+        return False
+    return bool(
+        _QUANTITY_AFTER.match(text[end : end + 16]) or _QUANTITY_BEFORE.search(text[:start][-6:])
+    )
+
+
 def _normalize_span(
     doc: Doc, start: int, end: int, phrase: str, published: dt.date | None
 ) -> Found | None:
@@ -177,6 +223,9 @@ def _normalize_span(
     if NOT_A_PERIOD.on and (_BARE_UNIT_WORD.fullmatch(phrase) or _season_modifier(doc, start, end)):
         NOT_A_PERIOD.fired()
         return None  # "year" in "new year celebrations", "winter wheat", "Summer Olympics"
+    if QUANTITY_NOT_YEAR.on and _a_quantity(text, start, end, phrase):
+        QUANTITY_NOT_YEAR.fired()
+        return None  # "1130 GMT" read as a year, "1000g", "$1500"
     if NAME_NUMBER.on and _number_of_a_name(doc, start, phrase):
         NAME_NUMBER.fired()
         return None  # "Local 1520", "Route 1520": a name's number, not a year

@@ -61,13 +61,17 @@ ORDINALS = {
 VAGUE_QUANTITIES = {"a few", "few", "several", "many", "some", "a couple of", "couple of", "the"}
 UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "fortnight": "2W", "month": "M", "quarter": "3M", "year": "Y", "decade": "DE", "century": "CE",
+    "fortnight": "2W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
 }  # fmt: skip
 ADVERB_SETS = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
+    "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
 }  # fmt: skip
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+    "midmorning": "MO", "mid-morning": "MO", "midafternoon": "AF", "mid-afternoon": "AF",
+}  # fmt: skip
+PART_OF_DAY_RE = r"(morning|afternoon|evening|night)"
 REFS = [
     (r"(right )?now|currently|current|at present|presently|nowadays|these days|ongoing"
      r"|at the moment|at this time|present day", "DATE", "PRESENT_REF"),
@@ -78,7 +82,15 @@ REFS = [
      "DATE", "FUTURE_REF"),
 ]  # fmt: skip
 UNIT_WORD = r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
-NUMBER_WORD = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?|a|an|a few|a couple of|couple of)"
+TENS_ONES = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)"
+)
+NUMBER_WORD = (
+    rf"(\d[\d,]*(?:\.\d+)?|{TENS_ONES}|[a-z]+(?:-[a-z]+)?|a|an|a few|a couple of|couple of)"
+)
+UNIT_QUALIFIER = r"(?:trading|business|working|school|calendar|straight|consecutive)"
+"""Words between a count and its unit that keep the unit ("eight trading days")."""
 
 MONTH_RE = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -117,7 +129,7 @@ def parse_number(text: str) -> int | None:
         return 2
     if text in SMALL_NUMBERS:
         return SMALL_NUMBERS[text]
-    parts = text.split("-")
+    parts = text.replace(" ", "-").split("-")
     if parts[0] in TENS and (len(parts) == 1 or parts[1] in SMALL_NUMBERS):
         return TENS[parts[0]] + (SMALL_NUMBERS[parts[1]] if len(parts) == 2 else 0)
     if text in ("hundred", "a hundred"):
@@ -126,6 +138,26 @@ def parse_number(text: str) -> int | None:
         return 1000
     return None
 
+
+def spelled_year(text: str) -> int | None:
+    """A year spelled out as broadcast transcripts do: "nineteen ninety-six" → 1996, "two
+    thousand" → 2000, "two thousand and one" → 2001, "nineteen hundred" → 1900."""
+    words = text.replace("-", " ").split()
+    if len(words) >= 2 and words[:2] == ["two", "thousand"]:
+        rest = words[2:][1:] if words[2:3] == ["and"] else words[2:]
+        tail = parse_number(" ".join(rest)) if rest else 0
+        return 2000 + tail if tail is not None and tail < 100 else None
+    if len(words) < 2 or words[0] not in ("eighteen", "nineteen", "twenty"):
+        return None
+    century = SMALL_NUMBERS.get(words[0]) or TENS[words[0]]
+    if words[1:] == ["hundred"]:
+        return century * 100
+    tail = parse_number(" ".join(words[1:]))
+    return century * 100 + tail if tail is not None and 10 <= tail < 100 else None
+
+
+DECADE_WORDS = {word.replace("y", "ies"): n for word, n in TENS.items()}
+"""The twenties ... the nineties, by their tens (20 ... 90)."""
 
 SHIFTS = {
     "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "before": -1,
