@@ -4,6 +4,12 @@ Markers close together on the axis merge into one cluster (its size and number s
 events it holds); each cluster links to its first event's heading on the timeline (below it,
 or on the page of its year or month) and lists them in its tooltip. When one cluster holds
 many events, a second axis zooms in on it.
+
+The axis spans the bulk of the events, not the extremes: in a timeline of many events, the
+few dated far before or after the rest ("outliers": at most ``OUTLIER_SHARE`` of them, each
+beyond ``OUTLIER_GAP`` of the axis) are listed under it as links instead of stretching it.
+Labels never overlap: each takes the first of ``LABEL_ROWS`` rows where it fits (its own row
+first), else it is left out (its marker keeps its tooltip and link).
 """
 
 from __future__ import annotations
@@ -26,6 +32,18 @@ CLUSTER_PX = 22.0
 TOOLTIP_EVENTS = 8
 ZOOM_AT = 4
 LABEL_ROWS = 3
+LABEL_CHAR_PX = 7.2
+"""Width of a letter or digit of a label at the labels' 13px font (spaces and punctuation
+take half); an estimate that errs wide."""
+TICK_CHAR_PX = 6.4
+"""Width of a tick label character at 11px."""
+LABEL_GAP_PX = 6.0
+OUTLIER_MIN_EVENTS = 20
+"""Fewer events than this: the axis runs from the first to the last, whatever the gaps."""
+OUTLIER_SHARE = 0.02
+"""At most this share of the events (at each end) may be left off the axis as outliers."""
+OUTLIER_GAP = 0.25
+"""An outlier lies beyond this share of the axis's length from the nearest event on it."""
 
 
 @dataclass(frozen=True)
@@ -53,12 +71,37 @@ def clusters(events: list[Event], first: dt.date, last: dt.date) -> list[Cluster
     return [Cluster(x, tuple(merged)) for x, merged in found]
 
 
+def axis_span(events: list[Event]) -> tuple[dt.date, dt.date, list[Event]]:
+    """The first and last day of the axis, and the outliers left off it (in date order)."""
+    ordered = sorted(events, key=event_day)
+    days = [event_day(event) for event in ordered]
+    low, high = 0, len(days) - 1
+    if len(days) >= OUTLIER_MIN_EVENTS:
+        most = max(1, int(len(days) * OUTLIER_SHARE))
+        core = (days[-1 - most] - days[most]).days  # the axis without the extremes
+        gap = max(core, 365) * OUTLIER_GAP
+        while (
+            low < most
+            and (days[low + 1] - days[low]).days > gap
+            or (low < most and (days[most] - days[low]).days > max(core, 365) * 2)
+        ):
+            low += 1
+        while high > len(days) - 1 - most and (
+            (days[high] - days[high - 1]).days > gap
+            or (days[high] - days[-1 - most]).days > max(core, 365) * 2
+        ):
+            high -= 1
+    first, last = days[low], max(days[high], days[low] + dt.timedelta(days=1))
+    return first, last, ordered[:low] + ordered[high + 1 :]
+
+
 def draw_timeline(events: list[Event], page: str, label: str, place: Place) -> str:
-    """An SVG axis of ``events`` (from the earliest to the latest), "" if there are none."""
+    """An SVG axis of ``events`` (over ``axis_span``; outliers left off), "" if none."""
     if not events:
         return ""
-    days = sorted(event_day(event) for event in events)
-    first, last = days[0], max(days[-1], days[0] + dt.timedelta(days=1))
+    first, last, outliers = axis_span(events)
+    left_off = {id(event) for event in outliers}
+    events = [event for event in events if id(event) not in left_off]
     lines = [
         f'<svg class="sg-timeline" viewBox="0 0 {num(WIDTH)} {num(HEIGHT)}" '
         f'xmlns="http://www.w3.org/2000/svg" aria-label="{text(label)}">',
@@ -67,8 +110,9 @@ def draw_timeline(events: list[Event], page: str, label: str, place: Place) -> s
         f'x2="{num(WIDTH - MARGIN)}" y2="{AXIS_Y}"/>',
         *_ticks(first, last),
     ]
+    rows: list[list[tuple[float, float]]] = [[] for _ in range(LABEL_ROWS)]
     for index, cluster in enumerate(clusters(events, first, last)):
-        lines.append(_marker(cluster, index, page, place))
+        lines.append(_marker(cluster, index, page, place, rows))
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
 
@@ -94,6 +138,7 @@ def _ticks(first: dt.date, last: dt.date) -> list[str]:
         if len(marks) <= 1 and span <= 62:
             marks = [first + dt.timedelta(days=d) for d in range(0, span + 1, max(1, span // 10))]
             names = [f"{m:%b} {m.day}" for m in marks]
+        marks, names = _thinned(marks, names)
     ticks = []
     for mark, name in zip(marks, names, strict=True):
         x = MARGIN + (mark - first).days / span * (WIDTH - 2 * MARGIN)
@@ -104,6 +149,30 @@ def _ticks(first: dt.date, last: dt.date) -> list[str]:
                 f'y="{AXIS_Y + 20}" text-anchor="middle">{text(name)}</text>'
             )
     return ticks
+
+
+def _thinned(marks: list[dt.date], names: list[str]) -> tuple[list[dt.date], list[str]]:
+    """Every n-th tick, so that no two tick labels overlap (the first keeps its year)."""
+    longest = max((len(name) for name in names), default=0) * TICK_CHAR_PX + LABEL_GAP_PX
+    room = (WIDTH - 2 * MARGIN) / max(len(marks) - 1, 1)
+    step = max(1, math.ceil(longest / room)) if len(marks) > 1 else 1
+    if step == 1:
+        return marks, names
+    kept = list(range(0, len(marks), step))
+    return [marks[i] for i in kept], [
+        f"{marks[i]:%b} {marks[i].year}" if len(names[i]) <= 3 else names[i] for i in kept
+    ]
+
+
+def _label_row(
+    rows: list[list[tuple[float, float]]], preferred: int, left: float, right: float
+) -> int | None:
+    """The first row (``preferred`` first) where [left, right] overlaps no label, or None."""
+    for row in [preferred] + [r for r in range(len(rows)) if r != preferred]:
+        if all(right + LABEL_GAP_PX <= a or b + LABEL_GAP_PX <= left for a, b in rows[row]):
+            rows[row].append((left, right))
+            return row
+    return None
 
 
 def short_date(event: Event) -> str:
@@ -118,7 +187,13 @@ def short_date(event: Event) -> str:
     return human_date(event.date, event.precision)
 
 
-def _marker(cluster: Cluster, index: int, page: str, place: Place) -> str:
+def _marker(
+    cluster: Cluster,
+    index: int,
+    page: str,
+    place: Place,
+    rows: list[list[tuple[float, float]]],
+) -> str:
     events = cluster.events
     count = len(events)
     radius = min(6 + 2.5 * math.sqrt(count - 1), 16)
@@ -126,8 +201,6 @@ def _marker(cluster: Cluster, index: int, page: str, place: Place) -> str:
     if short_date(events[-1]) != names[0]:
         names.append(short_date(events[-1]))
     label = " – ".join(names)
-    row = index % LABEL_ROWS
-    label_y = AXIS_Y - radius - 8 - row * 18
     tooltip = [f"{human_date(e.date, e.precision)}: {e.text}" for e in events[:TOOLTIP_EVENTS]]
     if count > TOOLTIP_EVENTS:
         tooltip.append(f"+{count - TOOLTIP_EVENTS} more")
@@ -136,6 +209,20 @@ def _marker(cluster: Cluster, index: int, page: str, place: Place) -> str:
         "end" if cluster.x > WIDTH - 3 * MARGIN else "start" if cluster.x < 3 * MARGIN else "middle"
     )
     shift = {"end": 4.0, "start": -4.0, "middle": 0.0}[side]
+    narrow = sum(char in " ,.–-" for char in label)
+    width = (len(label) - narrow / 2) * LABEL_CHAR_PX
+    left = {"end": cluster.x + shift - width, "start": cluster.x + shift}.get(
+        side, cluster.x - width / 2
+    )
+    row = _label_row(rows, index % LABEL_ROWS, left, left + width)
+    label_y = AXIS_Y - radius - 8 - (row or 0) * 18
+    drawn = (
+        f'<text class="sg-event-label" x="{num(cluster.x + shift)}" y="{num(label_y)}" '
+        f'text-anchor="{side}">{text(label)}</text>'
+        if row is not None
+        else ""
+    )
+    stem_top = label_y + 4 if row is not None else AXIS_Y - radius
     number = (
         f'<text class="sg-count" x="{num(cluster.x)}" y="{num(AXIS_Y + 4)}" '
         f'text-anchor="middle">{count}</text>'
@@ -145,11 +232,9 @@ def _marker(cluster: Cluster, index: int, page: str, place: Place) -> str:
     return (
         f'<a href="{href}" class="sg-event" data-date="{text(events[0].date)}" '
         f'data-count="{count}"><title>{text(chr(10).join(tooltip))}</title>'
-        f'<line class="sg-stem" x1="{num(cluster.x)}" y1="{num(label_y + 4)}" '
+        f'<line class="sg-stem" x1="{num(cluster.x)}" y1="{num(stem_top)}" '
         f'x2="{num(cluster.x)}" y2="{AXIS_Y}"/>'
-        f'<circle cx="{num(cluster.x)}" cy="{AXIS_Y}" r="{num(radius)}"/>{number}'
-        f'<text class="sg-event-label" x="{num(cluster.x + shift)}" y="{num(label_y)}" '
-        f'text-anchor="{side}">{text(label)}</text></a>'
+        f'<circle cx="{num(cluster.x)}" cy="{AXIS_Y}" r="{num(radius)}"/>{number}{drawn}</a>'
     )
 
 
@@ -161,8 +246,11 @@ def visual_timeline(events: list[Event], page: str, place: Place | None = None) 
     place = place or TimelinePlan().place
     parts = ['<figure class="sg-graph sg-timeline-figure" data-search-exclude>']
     parts.append(draw_timeline(events, page, "Timeline of all dated events", place))
-    days = sorted(event_day(event) for event in events)
-    found = clusters(events, days[0], max(days[-1], days[0] + dt.timedelta(days=1)))
+    first, last, outliers = axis_span(events)
+    if outliers:
+        parts.append(_outliers(outliers, page, place))
+    left_off = {id(event) for event in outliers}
+    found = clusters([e for e in events if id(e) not in left_off], first, last)
     largest = max(found, key=lambda c: len(c.events))
     spread = {event_day(e) for e in largest.events}
     if len(largest.events) >= ZOOM_AT and len(found) > 1 and len(spread) > 1:
@@ -173,3 +261,20 @@ def visual_timeline(events: list[Event], page: str, place: Place | None = None) 
         parts.append(draw_timeline(list(largest.events), page, zoom_label, place))
     parts.append("</figure>")
     return "\n".join(parts) + "\n"
+
+
+def _outliers(outliers: list[Event], page: str, place: Place) -> str:
+    """The events left off the axis, as links by date ("Also dated: 1066 (2), 2650")."""
+    by_date: dict[str, list[Event]] = {}
+    for event in outliers:
+        by_date.setdefault(short_date(event), []).append(event)
+    links = [
+        f'<a href="{page_href(place(same[0]), page)}">{text(name)}</a>'
+        + (f" ({len(same)})" if len(same) > 1 else "")
+        for name, same in by_date.items()
+    ]
+    return (
+        '<p class="sg-timeline-outliers">Also dated, far from the rest (left off the axis): '
+        + ", ".join(links)
+        + "</p>"
+    )

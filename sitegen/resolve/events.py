@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from sitegen.model import Analysis, Article, Entity, Event, Precision, TimeExpression
+from sitegen.resolve.plausible import PlausibleYears
 
 PRECISION_PATTERNS: tuple[tuple[Precision, re.Pattern[str]], ...] = (
     ("day", re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")),
@@ -84,6 +85,7 @@ def build_events(
 ) -> tuple[Event, ...]:
     """One event per dated expression of every article, in date order."""
     spans = _entity_spans(entities)
+    plausible = PlausibleYears.of(article.published for article in articles)
     events = []
     for article in articles:
         analysis = analyses[article.id]
@@ -94,6 +96,9 @@ def build_events(
                 if dated is None:
                     continue
                 date, precision = dated
+                told = article.text[sentence.start : sentence.end]
+                if plausible and not plausible.keeps(int(date[:4]), told):
+                    continue
                 events.append(
                     Event(
                         date=date,
