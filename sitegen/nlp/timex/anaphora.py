@@ -25,6 +25,11 @@ class Found:
     text: str
 
 
+_DEFINITE = re.compile(r"\s*(?:the|that)\s", re.IGNORECASE)
+_DEICTIC = {"next", "previous", "prior", "preceding"}
+"""Neighbour words that count from today without "the" ("next year"), from the text's last
+date with it ("the next year")."""
+
 ANAPHORS = {"that time", "that same time", "that date", "the same date"}
 PERIOD_ANAPHORS = {
     "that year": 4,
@@ -72,6 +77,8 @@ def _anaphoric(f: Found, last_day: str, last_date: str) -> Found | None:
         return replace(f, value=prefix, anchored=True) if len(prefix) == length else None
     if key in ANAPHORS or f.text.lower() in ANAPHORS:
         return replace(f, value=last_date, anchored=True) if last_date else None
+    if (found := neighbour(key)) and not _DEFINITE.match(f.text) and key.split()[0] in _DEICTIC:
+        return f  # "next year", "previous week": counted from today, not from the text's date
     if ((found := neighbour(key)) or (found := earlier_later(key))) and last_date:
         mentioned = last_day if found[0] == "day" else last_date
         value = _shift_mentioned(mentioned, *found)
@@ -125,16 +132,51 @@ class Antecedents:
     """The last date written out in full (not resolved against the publication date)."""
 
 
+CLOCK_ON_NAMED_DAY = rule(
+    "timex.clock-on-named-day",
+    "timex",
+    "A clock time with no date of its own is on the last day the same paragraph names before "
+    "it (within ten days of publication), not on the publication day.",
+    examples=[{"text": "The fire broke out on Monday. Crews arrived at 6 a.m.",
+               "published": "2019-01-04", "phrase": "6 a.m", "value": "2018-12-31T06:00"}],
+)  # fmt: skip
+CLOCK_DAY_DISTANCE = 10
+"""Days between the publication and a named day for a bare clock time to move onto it."""
+_BARE_CLOCK = re.compile(
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|o'clock)?|noon|midnight|\d{4})"
+    r"(?:\s*(?:[A-Z]{2,4}|local time|hours))?",
+    re.IGNORECASE,
+)
+
+
+def _on_named_day(f: Found, day: str) -> Found:
+    """ "6 a.m." after "on Monday" in the same paragraph: on that Monday."""
+    if not (day and f.kind == "TIME" and f.anchored and "T" in f.value):
+        return f
+    if not _BARE_CLOCK.fullmatch(f.text.strip()) or f.value.startswith(day):
+        return f
+    default = dt.date.fromisoformat(f.value[:10])  # the publication day
+    if abs((dt.date.fromisoformat(day) - default).days) > CLOCK_DAY_DISTANCE:
+        return f  # "since 7/8/07, ending at 16:08 UTC": a day of another time
+    if not CLOCK_ON_NAMED_DAY.on:
+        return f
+    CLOCK_ON_NAMED_DAY.fired()
+    return replace(f, value=day + f.value[f.value.index("T") :])
+
+
 def resolve_anaphora(found: list[Found], seen: Antecedents) -> list[Found]:
     """Give anaphoric expressions the value of the last date mentioned before them."""
     result: list[Found] = []
+    named_day = ""  # the last day named in this paragraph
     for f in found:
         resolved = _anaphoric(f, seen.day, seen.date)
         if resolved is not f:
             ANAPHOR_LAST_DATE.fired()
         if resolved is None:
             continue
-        resolved = _in_named_year(resolved, seen.explicit)
+        resolved = _on_named_day(_in_named_year(resolved, seen.explicit), named_day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
+            named_day = resolved.value
         if resolved.kind == "DATE" and re.match(r"\d{4}", resolved.value) and not resolved.anchored:
             seen.explicit = resolved.value
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
