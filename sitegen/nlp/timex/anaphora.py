@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from sitegen.model import Tense
 from sitegen.nlp.timex.calendar import add_months
 from sitegen.nlp.timex.phrases import clean_phrase
 from sitegen.nlp.timex.relative import earlier_later, neighbour
@@ -23,6 +24,8 @@ class Found:
     value: str
     anchored: bool
     text: str
+    tense: Tense = "present"
+    """The tense of its clause."""
 
 
 _DEFINITE = re.compile(r"\s*(?:the|that)\s", re.IGNORECASE)
@@ -89,8 +92,9 @@ def _anaphoric(f: Found, last_day: str, last_date: str) -> Found | None:
 MONTH_DAY_IN_NAMED_YEAR = rule(
     "timex.month-day-in-named-year",
     "timex",
-    "A month and day without a year, after the text named a full date of an earlier year than "
-    "the one the publication date gives it, is the occurrence nearest that named date.",
+    "A month and day without a year in a past-tense clause, after the text named a full date "
+    "of one of the two years before the one the publication gives it, is the occurrence "
+    "nearest that named date.",
     examples=[{"text": "On July 30, 1989, the plant closed. It reopened on Aug. 6.",
                "published": "1990-08-15", "phrase": "Aug. 6", "value": "1989-08-06"}],
 )  # fmt: skip
@@ -99,11 +103,17 @@ _MONTH_DAY = re.compile(
 )
 
 
+NAMED_YEAR_GAP = 2
+"""Years back a named date may set the year of a later month-day ("Aug. 6")."""
+
+
 def _in_named_year(f: Found, explicit: str) -> Found:
     """Aug. 6 after "July 30, 1989" in an article of 1990: 1989-08-06, not 1990-08-06."""
     if not (f.anchored and re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value)):
         return f
-    if not (re.match(r"\d{4}-\d{2}", explicit) and explicit[:4] < f.value[:4]):
+    if f.tense != "past" or not re.match(r"\d{4}-\d{2}", explicit):
+        return f
+    if not 1 <= int(f.value[:4]) - int(explicit[:4]) <= NAMED_YEAR_GAP:
         return f
     if not _MONTH_DAY.fullmatch(f.text.strip()) or not MONTH_DAY_IN_NAMED_YEAR.on:
         return f

@@ -38,6 +38,7 @@ DEICTIC_PERIOD = rule(
     examples=[
         example("yesterday", "2026-01-13", "past", "2026-01-12"),
         example("last week", "2004-11-24", "past", "2004-W47"),
+        example("the latest quarter", "1989-11-02", "past", "1989-Q3"),
     ],
 )
 

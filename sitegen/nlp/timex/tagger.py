@@ -229,13 +229,14 @@ def _normalize_span(
     if NAME_NUMBER.on and _number_of_a_name(doc, start, phrase):
         NAME_NUMBER.fired()
         return None  # "Local 1520", "Route 1520": a name's number, not a year
-    result = normalize_phrase(phrase, published, _tense_at(doc, start, end))
+    tense = _tense_at(doc, start, end)
+    result = normalize_phrase(phrase, published, tense)
     if result is None:
         key = clean_phrase(phrase)
         if key not in ANAPHORS and phrase.lower() not in ANAPHORS and key not in PERIOD_ANAPHORS:
             return None
         result = ("DATE", "", False)
-    return Found(start, end, *result, text=text[start:end])
+    return Found(start, end, *result, text=text[start:end], tense=tense)
 
 
 def _candidates(doc: Doc, published: dt.date | None) -> list[Found]:
@@ -250,10 +251,37 @@ def _candidates(doc: Doc, published: dt.date | None) -> list[Found]:
             if whole := _normalize_span(doc, start, end, text[start:end], published):
                 found.append(whole)
                 continue
-            for s, e, phrase in _pieces(text, start, end):
+            pieces = _pieces(text, start, end)
+            for s, e, phrase in pieces:
                 if part := _normalize_span(doc, s, e, phrase, published):
                     found.append(part)
+            if not pieces and (tail := _dated_tail(doc, start, end, published)):
+                found.append(tail)
     return found
+
+
+DATED_TAIL = rule(
+    "timex.dated-tail",
+    "timex",
+    "A span that is no time expression as a whole but ends in one (\"the year ended June 30\") "
+    "keeps its longest dated tail.",
+    examples=[{"text": "It reported results for the year ended June 30.",
+               "published": "1991-07-10", "phrase": "June 30", "value": "1991-06-30"}],
+)  # fmt: skip
+
+
+def _dated_tail(doc: Doc, start: int, end: int, published: dt.date | None) -> Found | None:
+    """The longest tail of [start, end) from a word boundary that normalizes to a date."""
+    if not DATED_TAIL.on:
+        return None
+    text = doc_text(doc)
+    for boundary in re.finditer(r"\s+", text[start:end]):
+        tail = start + boundary.end()
+        found = _normalize_span(doc, tail, end, text[tail:end], published)
+        if found and found.kind in ("DATE", "TIME") and found.value[:1].isdigit():
+            DATED_TAIL.fired()
+            return found
+    return None
 
 
 def _select(found: list[Found]) -> list[Found]:

@@ -102,7 +102,9 @@ WEEKDAY_RE = (
 )
 DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?"
 YEAR_RE = r"(\d{4}|'\d{2})"
-MODIFIER_RE = r"(?:(last|next|this|past|previous|prior|preceding|coming|following|current) )?"
+MODIFIER_RE = (
+    r"(?:(last|next|this|past|previous|prior|preceding|coming|following|current|latest) )?"
+)
 OPT_WEEKDAY = rf"(?:{WEEKDAY_RE},? )?"
 DAY_MONTH = rf"{OPT_WEEKDAY}(?:the )?{DAY_RE} (?:of )?{MONTH_RE}"
 ORDINAL_WORD = "first|second|third|fourth|final|last"
@@ -161,7 +163,7 @@ DECADE_WORDS = {word.replace("y", "ies"): n for word, n in TENS.items()}
 
 SHIFTS = {
     "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "before": -1,
-    "earlier": -1, "next": 1, "coming": 1, "following": 1, "after": 1, "later": 1,
+    "earlier": -1, "latest": -1, "next": 1, "coming": 1, "following": 1, "after": 1, "later": 1,
 }  # fmt: skip
 NEIGHBOUR_RE = re.compile(
     r"(?:(previous|prior|preceding|next|following) (day|week|month|year)"
