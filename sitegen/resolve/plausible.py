@@ -7,7 +7,7 @@ more likely a misreading than history. A date more than ``PAST_MARGIN`` years be
 earliest publication date, or more than ``FUTURE_MARGIN`` after the latest, is dropped unless
 its sentence gives strong evidence: a year written with an era ("1066 AD", "300 BC") or a
 historical context word ("century", "ancient", "founded", "dynasty", ...), or, for a future
-date, a projection ("by 2080", "forecast", "expected").
+date, a deadline right before the year ("by 2080", "until 2100").
 """
 
 from __future__ import annotations
@@ -29,22 +29,23 @@ FUTURE_MARGIN = 50
 
 ERA = re.compile(r"\b\d{1,4}\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.)(?!\w)|\b(?:AD|A\.D\.)\s*\d{1,4}\b")
 HISTORY_WORDS = re.compile(
-    r"\b(?:centur(?:y|ies)|ancient|antiquity|medieval|middle ages|historic(?:al)?|history"
+    r"\b(?:centur(?:y|ies)|ancient|antiquity|medieval|middle ages|historic(?:al)?"
     r"|dynast(?:y|ies)|empire|emperor|pharaoh|reign(?:ed)?|king|queen|founded|built|erected"
     r"|era|archaeolog\w*|excavat\w*|fossils?|manuscripts?|millenni(?:um|a)|prehistor\w*)\b",
     re.IGNORECASE,
 )
-PROJECTION_WORDS = re.compile(
-    r"\b(?:by|until|forecasts?|projected|projections?|predict\w*|expected|target\w*|plans?"
-    r"|scheduled|will|would)\b",
-    re.IGNORECASE,
-)
+
+
+def _deadline(year: int) -> re.Pattern[str]:
+    """ "by 2080", "until the end of 2100": a target year, not a count."""
+    return re.compile(rf"\b(?:by|until|till|through)\s+(?:the\s+end\s+of\s+)?{year}\b", re.I)
+
 
 PLAUSIBLE_YEAR = rule(
     "event.plausible-year",
     "event",
     "A date centuries before the archive's earliest article or decades after its latest is "
-    "dropped unless its sentence gives an era or a historical (or, ahead, a projection) word.",
+    "dropped unless its sentence gives an era or a historical word (ahead: a deadline, by 2080).",
     examples=[
         {"published": ["2004-05-01", "2021-03-01"], "sentence": "Fighting stopped at 1130.",
          "year": 1130, "kept": False},
@@ -52,6 +53,8 @@ PLAUSIBLE_YEAR = rule(
          "sentence": "The castle was built in 1130.", "year": 1130, "kept": True},
         {"published": ["2004-05-01", "2021-03-01"], "sentence": "He saw 2719 of them.",
          "year": 2719, "kept": False},
+        {"published": ["2004-05-01", "2021-03-01"],
+         "sentence": "Emissions must reach zero by 2090.", "year": 2090, "kept": True},
     ],
 )  # fmt: skip
 
@@ -77,7 +80,7 @@ class PlausibleYears:
             return True
         if ERA.search(sentence) or HISTORY_WORDS.search(sentence):
             return True
-        if year > self.last and PROJECTION_WORDS.search(sentence):
+        if year > self.last and _deadline(year).search(sentence):
             return True
         PLAUSIBLE_YEAR.fired()
         log.debug(
