@@ -59,3 +59,15 @@ def test_month_ticks_do_not_overlap() -> None:
     xs = [float(x) for x in re.findall(r'class="sg-tick-label" x="([\d.]+)"', html)]
     assert len(xs) > 3
     assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 8 * 6.4
+
+
+def test_many_outliers_are_listed_by_decade() -> None:
+    history = [_event(str(1800 + 3 * i), 500 + i) for i in range(12)]
+    events = _archive() + history
+    archive = (dt.date(2005, 1, 1), dt.date(2020, 12, 31))
+    first, last, outliers = axis_span(events, archive)
+    assert first.year >= 2000 and len(outliers) == 12
+    many = _archive() * 3 + [_event(str(1700 + 3 * i), 600 + i) for i in range(31)]
+    html = visual_timeline(many, "timeline.md", archive=archive)
+    listed = re.search(r'class="sg-timeline-outliers">(.*?)</p>', html)
+    assert listed and ">1700s<" in listed.group(1) and ">1790s<" in listed.group(1)

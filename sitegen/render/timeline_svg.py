@@ -5,9 +5,9 @@ events it holds); each cluster links to its first event's heading on the timelin
 or on the page of its year or month) and lists them in its tooltip. When one cluster holds
 many events, a second axis zooms in on it.
 
-The axis spans the bulk of the events, not the extremes: in a timeline of many events, the
-few dated far before or after the rest ("outliers": at most ``OUTLIER_SHARE`` of them, each
-beyond ``OUTLIER_GAP`` of the axis) are listed under it as links instead of stretching it.
+The axis spans the bulk of the events and the archive's own span, not the extremes: in a
+timeline of many events, those dated far before or after the rest (``axis_span``) are listed
+under it as links, by year, decade or century, instead of stretching it.
 Labels never overlap: each takes the first of ``LABEL_ROWS`` rows where it fits (its own row
 first), else it is left out (its marker keeps its tooltip and link).
 """
@@ -40,10 +40,15 @@ TICK_CHAR_PX = 6.4
 LABEL_GAP_PX = 6.0
 OUTLIER_MIN_EVENTS = 20
 """Fewer events than this: the axis runs from the first to the last, whatever the gaps."""
-OUTLIER_SHARE = 0.02
-"""At most this share of the events (at each end) may be left off the axis as outliers."""
+AXIS_SHARE = 0.9
+"""The share of the events the axis holds at least (with the archive's own span)."""
 OUTLIER_GAP = 0.25
-"""An outlier lies beyond this share of the axis's length from the nearest event on it."""
+"""An outlier lies further than this share of the axis's length outside it."""
+OUTLIER_GROUPS = 30
+"""Outliers are listed by year, or by decade (then century) when they fall in more years."""
+
+Span = tuple[dt.date, dt.date]
+"""The first and last publication date of the archive."""
 
 
 @dataclass(frozen=True)
@@ -71,35 +76,40 @@ def clusters(events: list[Event], first: dt.date, last: dt.date) -> list[Cluster
     return [Cluster(x, tuple(merged)) for x, merged in found]
 
 
-def axis_span(events: list[Event]) -> tuple[dt.date, dt.date, list[Event]]:
-    """The first and last day of the axis, and the outliers left off it (in date order)."""
+def axis_span(
+    events: list[Event], archive: Span | None = None
+) -> tuple[dt.date, dt.date, list[Event]]:
+    """The first and last day of the axis, and the outliers left off it (in date order).
+
+    With ``OUTLIER_MIN_EVENTS`` events or more, the axis is the shortest window that holds
+    ``AXIS_SHARE`` of them and the ``archive``'s own span (its first and last publication
+    dates), widened to every event less than ``OUTLIER_GAP`` of its length away; the events
+    beyond are outliers. Fewer events: the axis runs from the first to the last."""
     ordered = sorted(events, key=event_day)
     days = [event_day(event) for event in ordered]
-    low, high = 0, len(days) - 1
-    if len(days) >= OUTLIER_MIN_EVENTS:
-        most = max(1, int(len(days) * OUTLIER_SHARE))
-        core = (days[-1 - most] - days[most]).days  # the axis without the extremes
-        gap = max(core, 365) * OUTLIER_GAP
-        while (
-            low < most
-            and (days[low + 1] - days[low]).days > gap
-            or (low < most and (days[most] - days[low]).days > max(core, 365) * 2)
-        ):
-            low += 1
-        while high > len(days) - 1 - most and (
-            (days[high] - days[high - 1]).days > gap
-            or (days[high] - days[-1 - most]).days > max(core, 365) * 2
-        ):
-            high -= 1
-    first, last = days[low], max(days[high], days[low] + dt.timedelta(days=1))
-    return first, last, ordered[:low] + ordered[high + 1 :]
+    if len(days) < OUTLIER_MIN_EVENTS:
+        return days[0], max(days[-1], days[0] + dt.timedelta(days=1)), []
+    held = math.ceil(len(days) * AXIS_SHARE)
+    windows = []
+    for i in range(len(days) - held + 1):
+        low, high = days[i], days[i + held - 1]
+        if archive:
+            low, high = min(low, archive[0]), max(high, archive[1])
+        windows.append((high - low, low, high))
+    _, low, high = min(windows)
+    reach = dt.timedelta(days=max((high - low).days, 365) * OUTLIER_GAP)
+    kept = [i for i, day in enumerate(days) if low - reach <= day <= high + reach]
+    first, last = days[kept[0]], max(days[kept[-1]], days[kept[0]] + dt.timedelta(days=1))
+    return first, last, [e for i, e in enumerate(ordered) if not kept[0] <= i <= kept[-1]]
 
 
-def draw_timeline(events: list[Event], page: str, label: str, place: Place) -> str:
+def draw_timeline(
+    events: list[Event], page: str, label: str, place: Place, archive: Span | None = None
+) -> str:
     """An SVG axis of ``events`` (over ``axis_span``; outliers left off), "" if none."""
     if not events:
         return ""
-    first, last, outliers = axis_span(events)
+    first, last, outliers = axis_span(events, archive)
     left_off = {id(event) for event in outliers}
     events = [event for event in events if id(event) not in left_off]
     lines = [
@@ -238,15 +248,17 @@ def _marker(
     )
 
 
-def visual_timeline(events: list[Event], page: str, place: Place | None = None) -> str:
+def visual_timeline(
+    events: list[Event], page: str, place: Place | None = None, archive: Span | None = None
+) -> str:
     """The whole axis, and a zoomed axis on the largest cluster when it holds many events;
     markers link to ``place`` of their first event (by default on the one timeline page)."""
     if not events:
         return ""
     place = place or TimelinePlan().place
     parts = ['<figure class="sg-graph sg-timeline-figure" data-search-exclude>']
-    parts.append(draw_timeline(events, page, "Timeline of all dated events", place))
-    first, last, outliers = axis_span(events)
+    parts.append(draw_timeline(events, page, "Timeline of all dated events", place, archive))
+    first, last, outliers = axis_span(events, archive)
     if outliers:
         parts.append(_outliers(outliers, page, place))
     left_off = {id(event) for event in outliers}
@@ -264,14 +276,24 @@ def visual_timeline(events: list[Event], page: str, place: Place | None = None) 
 
 
 def _outliers(outliers: list[Event], page: str, place: Place) -> str:
-    """The events left off the axis, as links by date ("Also dated: 1066 (2), 2650")."""
-    by_date: dict[str, list[Event]] = {}
+    """The events left off the axis, as links by year (or decade, or century when they are
+    spread over more than ``OUTLIER_GROUPS`` years): "1066 (2), 2650"."""
+    years = {event_day(event).year for event in outliers}
+    decades = {year // 10 for year in years}
+    groups: dict[str, list[Event]] = {}
     for event in outliers:
-        by_date.setdefault(short_date(event), []).append(event)
+        year = event_day(event).year
+        if len(years) <= OUTLIER_GROUPS:
+            name = short_date(event) if len(outliers) <= OUTLIER_GROUPS else str(year)
+        elif len(decades) <= OUTLIER_GROUPS:
+            name = f"{year // 10 * 10}s"
+        else:
+            name = f"{year // 100 * 100}s"
+        groups.setdefault(name, []).append(event)
     links = [
         f'<a href="{page_href(place(same[0]), page)}">{text(name)}</a>'
         + (f" ({len(same)})" if len(same) > 1 else "")
-        for name, same in by_date.items()
+        for name, same in groups.items()
     ]
     return (
         '<p class="sg-timeline-outliers">Also dated, far from the rest (left off the axis): '
