@@ -189,8 +189,6 @@ QUANTITY_NOT_YEAR = rule(
     examples=[
         {"text": "The water rose to 1200 m above the town.", "published": "2004-06-01",
          "phrase": "1200", "value": None},
-        {"text": "The plane climbed to 2000 feet.", "published": "2004-06-01",
-         "phrase": "2000", "value": None},
     ],
 )  # fmt: skip
 _QUANTITY_AFTER = re.compile(
@@ -212,6 +210,33 @@ def _a_quantity(text: str, start: int, end: int, phrase: str) -> bool:
     )
 
 
+COUNT_OF_THINGS = rule(
+    "timex.count-of-things",
+    "timex",
+    "Four digits that count the plural noun right after them (\"in 2004 plants\", \"to 2000 "
+    "troops\"), with no determiner before (\"the 2008 elections\"), are a number, not a year.",
+    examples=[{"text": "It employs 1200 workers in 2004 plants.", "published": "2005-03-01",
+               "phrase": "2004", "value": None}],
+)  # fmt: skip
+
+
+def _counts_things(doc: Doc, start: int, phrase: str) -> bool:
+    """ "2004 plants": the number modifies the plural noun that follows it."""
+    if not re.fullmatch(r"\d{4}", phrase) or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, start + len(phrase))
+    if span is None or len(span) != 1:
+        return False
+    number = span[0]
+    before = doc[number.i - 1] if number.i else None
+    return (
+        number.dep_ == "nummod"
+        and number.head.i == number.i + 1
+        and number.head.tag_ == "NNS"
+        and (before is None or before.tag_ not in ("DT", "PRP$", "POS", "NNP", "CD"))
+    )
+
+
 def _normalize_span(
     doc: Doc, start: int, end: int, phrase: str, published: dt.date | None
 ) -> Found | None:
@@ -226,6 +251,9 @@ def _normalize_span(
     if QUANTITY_NOT_YEAR.on and _a_quantity(text, start, end, phrase):
         QUANTITY_NOT_YEAR.fired()
         return None  # "1130 GMT" read as a year, "1000g", "$1500"
+    if COUNT_OF_THINGS.on and _counts_things(doc, start, phrase):
+        COUNT_OF_THINGS.fired()
+        return None  # "in 2004 plants", "to 2000 troops"
     if NAME_NUMBER.on and _number_of_a_name(doc, start, phrase):
         NAME_NUMBER.fired()
         return None  # "Local 1520", "Route 1520": a name's number, not a year
