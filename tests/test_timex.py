@@ -259,7 +259,9 @@ def test_number_of_a_name_is_no_year(nlp: Language) -> None:
 NEWSWIRE_CASES = [
     # weekdays in past-tense reports, and their parts of the day
     ("The company said Friday that profits rose.", [("Friday", "DATE", "1990-08-10")]),
-    ("Talks resume at noon Thursday.", [("noon Thursday", "TIME", "1990-08-09T12:00")]),
+    ("Talks resumed at noon Thursday.", [("noon Thursday", "TIME", "1990-08-09T12:00")]),
+    ("The talks resume at noon Thursday.", [("noon Thursday", "TIME", "1990-08-16T12:00")]),
+    ("The report on Sunday's air strike comes after a UN report.", [("Sunday", "DATE", "1990-08-12")]),
     ("The talks ended Thursday evening.", [("Thursday evening", "TIME", "1990-08-09TEV")]),
     ("Prices fell in mid-afternoon yesterday.",
      [("mid-afternoon yesterday", "TIME", "1990-08-14TAF")]),

@@ -92,9 +92,9 @@ def _anaphoric(f: Found, last_day: str, last_date: str) -> Found | None:
 MONTH_DAY_IN_NAMED_YEAR = rule(
     "timex.month-day-in-named-year",
     "timex",
-    "A month and day without a year in a past-tense clause, after the text named a full date "
-    "of one of the two years before the one the publication gives it, is the occurrence "
-    "nearest that named date.",
+    "A month and day without a year in a past-tense clause, after its paragraph named a full "
+    "date of the year before the one the publication gives it, is the first such day on or "
+    "after that named date.",
     examples=[{"text": "On July 30, 1989, the plant closed. It reopened on Aug. 6.",
                "published": "1990-08-15", "phrase": "Aug. 6", "value": "1989-08-06"}],
 )  # fmt: skip
@@ -103,7 +103,7 @@ _MONTH_DAY = re.compile(
 )
 
 
-NAMED_YEAR_GAP = 2
+NAMED_YEAR_GAP = 1
 """Years back a named date may set the year of a later month-day ("Aug. 6")."""
 
 
@@ -120,16 +120,15 @@ def _in_named_year(f: Found, explicit: str) -> Found:
     named = dt.date.fromisoformat(explicit[:7] + "-01" if len(explicit) < 10 else explicit[:10])
     month, day = int(f.value[5:7]), int(f.value[8:10])
     options = []
-    for year in (named.year - 1, named.year, named.year + 1):
+    for year in (named.year, named.year + 1):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
-    if not options:
+    if not (options := [d for d in options if d >= named]):
         return f
     MONTH_DAY_IN_NAMED_YEAR.fired()
-    chosen = min(options, key=lambda d: abs((d - named).days))
-    return replace(f, value=chosen.isoformat(), anchored=False)
+    return replace(f, value=options[0].isoformat(), anchored=False)
 
 
 @dataclass
@@ -138,8 +137,6 @@ class Antecedents:
 
     day: str = ""
     date: str = ""
-    explicit: str = ""
-    """The last date written out in full (not resolved against the publication date)."""
 
 
 CLOCK_ON_NAMED_DAY = rule(
@@ -177,18 +174,18 @@ def _on_named_day(f: Found, day: str) -> Found:
 def resolve_anaphora(found: list[Found], seen: Antecedents) -> list[Found]:
     """Give anaphoric expressions the value of the last date mentioned before them."""
     result: list[Found] = []
-    named_day = ""  # the last day named in this paragraph
+    named_day = explicit = ""  # the last day, and full date, named in this paragraph
     for f in found:
         resolved = _anaphoric(f, seen.day, seen.date)
         if resolved is not f:
             ANAPHOR_LAST_DATE.fired()
         if resolved is None:
             continue
-        resolved = _on_named_day(_in_named_year(resolved, seen.explicit), named_day)
+        resolved = _on_named_day(_in_named_year(resolved, explicit), named_day)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
             named_day = resolved.value
         if resolved.kind == "DATE" and re.match(r"\d{4}", resolved.value) and not resolved.anchored:
-            seen.explicit = resolved.value
+            explicit = resolved.value
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
             seen.day = resolved.value
         if resolved.kind == "DATE" and resolved.value[:1].isdigit():

@@ -295,21 +295,8 @@ def weekday_value(text: str, ctx: Context) -> Result | None:
         return "DATE", "", False
     today = ctx.pub.toordinal()
     candidates = [d for d in range(today - 8, today + 9) if (d - 1) % 7 == weekday]
-    how = direction(ctx, m[1])
-    if how == "present" and m[1] is None and WEEKDAY_PRESENT_IS_PAST.on:
-        WEEKDAY_PRESENT_IS_PAST.fired()
-        how = "past"
-    chosen = choose(candidates, today, how)
+    chosen = choose(candidates, today, direction(ctx, m[1]))
     return "DATE", dt.date.fromordinal(chosen).isoformat(), True
-
-
-WEEKDAY_PRESENT_IS_PAST = rule(
-    "timex.weekday-present-is-past",
-    "timex",
-    'A bare weekday in a clause of no clear tense (a headline, "said Friday" with a present '
-    "verb) is the last such day, not the next: news reports what happened.",
-    examples=[example("Friday", "1990-08-15", "present", "1990-08-10")],
-)
 
 
 MONTH_BY_TENSE = rule(

@@ -7,11 +7,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitegen.model import Tense, TimeExpression
 from sitegen.nlp.doctext import doc_text
-from sitegen.nlp.tense import span_tense
+from sitegen.nlp.tense import clause_verb, span_tense
 from sitegen.nlp.timex.anaphora import (
     ANAPHORS,
     PERIOD_ANAPHORS,
@@ -139,20 +139,50 @@ DEADLINE_LOOKS_AHEAD = rule(
     "timex",
     'A date after "until", "till" or "by" in a clause of no clear tense is a deadline ahead '
     '("markets to remain closed until Friday"), not a day past.',
-    examples=[{"text": "The exchange is closed until Friday.", "published": "2008-09-18",
+    examples=[{"text": "The exchange is closed until Friday.", "published": "2008-09-15",
                "phrase": "Friday", "value": "2008-09-19"}],
 )  # fmt: skip
 _DEADLINE = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+
+
+PAST_CUE = rule(
+    "timex.past-cue",
+    "timex",
+    'A date in a clause of no clear tense looks back when it is possessive ("Sunday\'s air '
+    'strike"), follows "since", or its clause is in the present perfect ("has been held '
+    'since Friday").',
+    examples=[{"text": "The report on Sunday's air strike comes after a UN report.",
+               "published": "2008-07-11", "phrase": "Sunday", "value": "2008-07-06"}],
+)  # fmt: skip
+
+
+def _past_cue(span: Span) -> bool:
+    """ "Sunday's", "since Friday", "has been held ... Friday"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start else None
+    if after is not None and after.tag_ == "POS" or before is not None and before.lower_ == "since":
+        return True
+    verb = clause_verb(span.root)
+    return verb is not None and any(
+        child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ in ("VBZ", "VBP")
+        for child in verb.children
+    )
 
 
 def _tense_at(doc: Doc, start: int, end: int) -> Tense:
     if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
         return "present"
     span = doc.char_span(start, end, alignment_mode="expand")
-    tense = span_tense(span) if span is not None and len(span) else "present"
+    if span is None or not len(span):
+        return "present"
+    tense = span_tense(span)
     if tense == "present" and DEADLINE_LOOKS_AHEAD.on and _DEADLINE.search(doc.text[:start][-8:]):
         DEADLINE_LOOKS_AHEAD.fired()
         return "future"
+    if tense == "present" and PAST_CUE.on and _past_cue(span):
+        PAST_CUE.fired()
+        return "past"
     return tense
 
 
@@ -184,8 +214,9 @@ NAME_NUMBER = rule(
 QUANTITY_NOT_YEAR = rule(
     "timex.quantity-not-year",
     "timex",
-    "Four digits before a time zone, \"local time\", \"hours\" or a unit of measure, or after a "
-    "currency sign, are a clock time or a quantity, never a year.",
+    "Four digits before a time zone, \"local time\", \"hours\", a unit of measure or a street "
+    "name, or after a currency sign or \"at\", are a time, a quantity or an address, never a "
+    "year.",
     examples=[
         {"text": "The water rose to 1200 m above the town.", "published": "2004-06-01",
          "phrase": "1200", "value": None},
@@ -193,12 +224,18 @@ QUANTITY_NOT_YEAR = rule(
 )  # fmt: skip
 _QUANTITY_AFTER = re.compile(
     r"^\s?(?:GMT|UTC|Z|[ECMP][SD]T|BST|CET|local\b|hours?\b|hrs?\b|h\b"
-    r"|(?:[kmcµ]?[gmlLWV]|lbs?|oz|ft|feet|foot|in|yd|mi|miles?|km/h|kmh|mph|knots?|tonnes?|tons?"
+    r"|(?:[kmcµ]?[gmlLWV]|lbs?|oz|ft|feet|foot|yd|mi|miles?|km/h|kmh|mph|knots?|tonnes?|tons?"
     r"|metres?|meters?|litres?|liters?|gallons?|barrels?|bpd|acres?|hectares?|ha|sq|square"
     r"|cubic|cc|hp|rpm|MW|GW|kWh?|Hz|MHz|GHz|bytes?|[KMGT]B|%|percent|per\s?cent|degrees?|°"
-    r"|dollars?|euros?|pounds?|yen|yuan|rupees?|points?)(?![a-z]))"
+    r"|dollars?|euros?|pounds?|yen|yuan|rupees?|points?)(?![a-z])"
+    r"|\s?\(\d{3,4}\s?(?:GMT|UTC)"  # "2130 (230 GMT)": a local clock time
+    r"|\s[A-Z][a-z]+\s(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Lane|Way)\b)"
 )
-_QUANTITY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|No\.|Nos?\.|#))\s?$")
+_QUANTITY_BEFORE = re.compile(
+    r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|No\.|Nos?\.|#)|\b(?:at|located at|number)\s)\s?$"
+)
+"""Before four digits: a currency, a number sign, or "at" (an address or a time, never a
+year: "at 1109 Elmwood", "at 1130")."""
 
 
 def _a_quantity(text: str, start: int, end: int, phrase: str) -> bool:
@@ -206,7 +243,7 @@ def _a_quantity(text: str, start: int, end: int, phrase: str) -> bool:
     if not re.fullmatch(r"\d{4}", phrase):
         return False
     return bool(
-        _QUANTITY_AFTER.match(text[end : end + 16]) or _QUANTITY_BEFORE.search(text[:start][-6:])
+        _QUANTITY_AFTER.match(text[end : end + 40]) or _QUANTITY_BEFORE.search(text[:start][-6:])
     )
 
 
