@@ -45,7 +45,8 @@ PLAUSIBLE_YEAR = rule(
     "event.plausible-year",
     "event",
     "A date centuries before the archive's earliest article or decades after its latest is "
-    "dropped unless its sentence gives an era or a historical word (ahead: a deadline, by 2080).",
+    "dropped unless its sentence gives an era or, near the year, a historical word (ahead: a "
+    "deadline, by 2080).",
     examples=[
         {"published": ["2004-05-01", "2021-03-01"], "sentence": "Fighting stopped at 1130.",
          "year": 1130, "kept": False},
@@ -55,8 +56,25 @@ PLAUSIBLE_YEAR = rule(
          "year": 2719, "kept": False},
         {"published": ["2004-05-01", "2021-03-01"],
          "sentence": "Emissions must reach zero by 2090.", "year": 2090, "kept": True},
+        {"published": ["2004-05-01", "2021-03-01"],
+         "sentence": "Properties between 1109 and 1121 Elmwood Avenue, a deed says, may never "
+                     "have a business or a hotel or any other building built on them.",
+         "year": 1109, "kept": False},
     ],
 )  # fmt: skip
+
+
+EVIDENCE_REACH = 60
+"""Characters on either side of the year in which a historical context word counts."""
+
+
+def _around(year: int, sentence: str) -> str:
+    """The words near ``year`` in ``sentence`` (the whole sentence if it is not written there):
+    "the castle, built in 1130", not "between 1109 and 1121 Elmwood Avenue ... to be built"."""
+    found = re.search(rf"\b{year}\b", sentence)
+    if found is None:
+        return sentence
+    return sentence[max(0, found.start() - EVIDENCE_REACH) : found.end() + EVIDENCE_REACH]
 
 
 @dataclass(frozen=True)
@@ -78,7 +96,7 @@ class PlausibleYears:
         """Whether a date in ``year``, told in ``sentence``, stays on the timeline."""
         if self.first <= year <= self.last or not PLAUSIBLE_YEAR.on:
             return True
-        if ERA.search(sentence) or HISTORY_WORDS.search(sentence):
+        if ERA.search(sentence) or HISTORY_WORDS.search(_around(year, sentence)):
             return True
         if year > self.last and _deadline(year).search(sentence):
             return True
