@@ -54,7 +54,10 @@ browser:
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
+# HeidelTime runs beside sitegen's tagger when Java is installed (Debian: default-jre-headless).
 eval: $(STAMP)
+	@if command -v java >/dev/null; then $(BIN)/python -m pip install --quiet -e '.[eval]'; \
+	else echo "java is missing: HeidelTime is left out of the time evaluation"; fi
 	$(BIN)/python scripts/eval_times.py
 	$(BIN)/python scripts/eval_entities.py
 	$(BIN)/python scripts/eval_coref.py

@@ -110,8 +110,8 @@ def undo_lines(entity: Entity) -> list[str]:
     for decision in entity.decisions:
         names = QUOTED.findall(decision.detail)
         if decision.rule in JOIN_RULES_TO_SPLIT and names and names[0] != entity.name:
-            article = ARTICLE.search(decision.detail)
-            splits.append((decision.rule, names[0], article.group(1) if article else ""))
+            found = ARTICLE.search(decision.detail)
+            splits.append((decision.rule, names[0], found.group(1) if found else ""))
     if not splits:
         return []
     lines = ["to undo a join, in sitegen.yml:", "  split:", f"    - entity: {entity.id}"]

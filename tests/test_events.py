@@ -118,3 +118,17 @@ def test_period_anaphor_without_antecedent_is_dropped(tmp_path, nlp) -> None:
     write(tmp_path / "d.yml", "published: 2026-01-13\n")
     kb = build_knowledge([tmp_path], Options(cache_dir=None), nlp=nlp)
     assert kb.events == ()
+
+
+def test_an_archive_drops_implausible_years(tmp_path, nlp, caplog) -> None:
+    """Years centuries before the earliest article without an era or a historical word are
+    misreadings (a count, a time), dropped and logged; a castle built in 1130 stays."""
+    write(tmp_path / "a.txt", "The ceasefire began in 2004. Clashes went on until 1130.\n")
+    write(tmp_path / "a.yml", "published: 2005-03-01\n")
+    write(tmp_path / "b.txt", "The castle, built in 1130, reopened in 2010.\n")
+    write(tmp_path / "b.yml", "published: 2010-06-01\n")
+    with caplog.at_level("DEBUG", logger="sitegen.resolve.plausible"):
+        kb = build_knowledge([tmp_path], Options(cache_dir=None), nlp=nlp)
+    assert sorted(e.date for e in kb.events) == ["1130", "2004", "2010"]
+    assert [e.article for e in kb.events if e.date == "1130"] == ["b"]
+    assert "dropped the year 1130" in caplog.text

@@ -350,9 +350,9 @@ CLOCK_PIECES = [
 @example("2020-12-01")
 def test_a_text_without_a_patterns_needed_strings_has_no_match(text: str) -> None:
     """The clock-time and numeric-date patterns search only texts with one of their strings."""
-    from sitegen.nlp.timex import _TEXT_PATTERNS
+    from sitegen.nlp.timex.patterns import TEXT_PATTERNS
 
-    for needed, pattern in _TEXT_PATTERNS:
+    for needed, pattern in TEXT_PATTERNS:
         if pattern.search(text):
             assert any(literal in text for literal in needed), (pattern.pattern, text)
 

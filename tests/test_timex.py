@@ -254,3 +254,45 @@ def test_number_of_a_name_is_no_year(nlp: Language) -> None:
     assert _values(nlp, "The plant opened in 1520.", PUB) == [("1520", "DATE", "1520")]
     assert _values(nlp, "The plant opened in May 2008.", PUB) == [("May 2008", "DATE", "2008-05")]
     assert _values(nlp, "1998 was a hard year.", PUB)[:1] == [("1998", "DATE", "1998")]
+
+
+NEWSWIRE_CASES = [
+    # weekdays in past-tense reports, and their parts of the day
+    ("The company said Friday that profits rose.", [("Friday", "DATE", "1990-08-10")]),
+    ("Talks resumed at noon Thursday.", [("noon Thursday", "TIME", "1990-08-09T12:00")]),
+    ("The talks resume at noon Thursday.", [("noon Thursday", "TIME", "1990-08-16T12:00")]),
+    ("The report on Sunday's air strike comes after a UN report.",
+     [("Sunday", "DATE", "1990-08-12")]),
+    ("The talks ended Thursday evening.", [("Thursday evening", "TIME", "1990-08-09TEV")]),
+    ("Prices fell in mid-afternoon yesterday.",
+     [("mid-afternoon yesterday", "TIME", "1990-08-14TAF")]),
+    # relative to a date the text names
+    ("Sales rose in 1989. A year earlier, it lost money.",
+     [("1989", "DATE", "1989"), ("A year earlier", "DATE", "1988")]),
+    ("On July 30, 1989, the plant closed. It reopened on Aug. 6.",
+     [("July 30, 1989", "DATE", "1989-07-30"), ("Aug. 6", "DATE", "1989-08-06")]),
+    # spelled-out years
+    ("He moved in January nineteen ninety-seven.",
+     [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    ("By the year two thousand, in the nineties,",
+     [("the year two thousand", "DATE", "2000"), ("the nineties", "DATE", "199")]),
+    # durations and sets
+    ("Eight trading days ago, in the past two quarters",
+     [("Eight trading days ago", "DATE", "1990-08-07"),
+      ("the past two quarters", "DURATION", "P2Q")]),
+    ("It happens each July and every quarter.",
+     [("each July", "SET", "XXXX-07"), ("every quarter", "SET", "P1Q")]),
+    # fiscal and reference terms
+    ("In the current fiscal year, over the weekend, it rose.",
+     [("the current fiscal year", "DATE", "1990"), ("the weekend", "DATE", "1990-W32-WE")]),
+    # quantities are no years
+    ("The quake hit at 1130 GMT (0100 to 1000 GMT).",
+     [("1130 GMT", "TIME", "1990-08-15T11:30Z"), ("1000 GMT", "TIME", "1990-08-15T10:00Z")]),
+    ("The plane climbed to 2000 feet.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWSWIRE_CASES)
+def test_newswire_classes(nlp: Language, text: str, expected: list) -> None:
+    """The classes of error of the timeline issue, on a wire report of Wednesday 1990-08-15."""
+    assert _values(nlp, text, D(1990, 8, 15)) == expected

@@ -28,7 +28,7 @@ from sitegen.lexicon import (
     SPORTS_WORDS,
     TEAM_NOUNS,
 )
-from sitegen.nlp.timex import MONTHS
+from sitegen.nlp.timex.vocabulary import MONTHS
 
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 """A score written as one token ("3-0", "1–1")."""

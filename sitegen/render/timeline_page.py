@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import groupby
 
 from sitegen.dates import human_date
@@ -47,13 +48,19 @@ def _whole_timeline(context: RenderContext) -> tuple[str, str]:
         front_matter({"title": "Timeline"}),
         "# Timeline\n",
         _intro(events),
-        visual_timeline(list(events), TIMELINE_PAGE),
+        visual_timeline(list(events), TIMELINE_PAGE, archive=_archive_span(context)),
     ]
     for year, of_year in groupby(events, key=lambda e: event_day(e).year):
         lines.append(f"## {year} {{: #y{year} }}\n")
         lines += _by_month(list(of_year), context, TIMELINE_PAGE, 3)
     lines.append(_undated(context))
     return TIMELINE_PAGE, "\n".join(lines)
+
+
+def _archive_span(context: RenderContext) -> tuple[dt.date, dt.date] | None:
+    """The first and last publication date of the articles (None if none has one)."""
+    days = [article.published for article in context.kb.articles if article.published]
+    return (min(days), max(days)) if days else None
 
 
 def _by_month(events: list[Event], context: RenderContext, page: str, level: int) -> list[str]:
@@ -78,7 +85,7 @@ def _index(context: RenderContext) -> tuple[str, str]:
         front_matter({"title": "Timeline"}),
         "# Timeline\n",
         _intro(events),
-        visual_timeline(list(events), TIMELINE_PAGE, plan.place),
+        visual_timeline(list(events), TIMELINE_PAGE, plan.place, _archive_span(context)),
         "## Years\n",
         "The events of each year are on its page; a crowded year has a page per month.\n",
         "| Year | Events | Pages by month |",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from sitegen.dates import event_date, period_start
 from sitegen.model import Analysis, Article, Entity, Event, Precision, TimeExpression
+from sitegen.resolve.plausible import PlausibleYears
 
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:and|but|while|before|after|then)\s+")
 LEADING_JOINERS = re.compile(r"^(?:[,;]\s*|and\s+|but\s+|then\s+)+", re.I)
@@ -29,6 +30,7 @@ def build_events(
 ) -> tuple[Event, ...]:
     """One event per dated expression of every article, in date order."""
     spans = _entity_spans(entities)
+    plausible = PlausibleYears.of(article.published for article in articles)
     events = []
     for article in articles:
         analysis = analyses[article.id]
@@ -39,6 +41,9 @@ def build_events(
                 if dated is None:
                     continue
                 date, precision = dated
+                told = article.text[sentence.start : sentence.end]
+                if plausible and not plausible.keeps(int(date[:4]), told):
+                    continue
                 events.append(
                     Event(
                         date=date,
