@@ -32,7 +32,9 @@ from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.budget import PageBudget, apply_page_budget
 from sitegen.resolve.coref import resolve_references
+from sitegen.resolve.entities import article_clusters
 from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
@@ -71,6 +73,8 @@ class Options:
     """Overrides that match nothing are errors, not warnings."""
     keep_going: bool = False
     """Skip articles that cannot be read (with a warning) instead of stopping."""
+    page_budget: PageBudget = PageBudget()
+    """Which entities get a page of their own (the others are named on their articles')."""
 
 
 @dataclass
@@ -172,28 +176,34 @@ def _knowledge(
         analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"), fewer_collections():
         curated = curated_topics(options.overrides)
+        clusters = phrases = None
         if options.cache_dir is not None:  # each article's own part, cached per article
             clusters = cluster_cache(options.cache_dir, provider.id)
             phrases = phrase_cache(options.cache_dir, provider.id)
-            entities = resolve_entities(articles, analyses, clusters)
+        with stats.stage("entities"):
+            entities = resolve_entities(articles, analyses, clusters or article_clusters)
+        with stats.stage("topics"):
             topics = find_topics(articles, analyses, entities, curated, phrases)
+        if clusters is not None and phrases is not None:
             clusters.save()
             phrases.save()
-        else:
-            entities = resolve_entities(articles, analyses)
-            topics = find_topics(articles, analyses, entities, curated)
-        events = build_events(articles, analyses, entities)
+        with stats.stage("events"):
+            events = build_events(articles, analyses, entities)
+        with stats.stage("quotes"):
+            quotes = resolve_quotes(articles, analyses, entities)
         kb = KnowledgeBase(
             articles=tuple(articles),
             analyses=analyses,
             entities=entities,
             topics=topics,
             events=events,
-            quotes=resolve_quotes(articles, analyses, entities),
+            quotes=quotes,
         )
-        kb = curate(kb, options.overrides, options.strict)
-        entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
-        return replace(kb, entities=entities)
+        with stats.stage("curate"):
+            kb = curate(kb, options.overrides, options.strict)
+        with stats.stage("references"):
+            entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
+        return apply_page_budget(replace(kb, entities=entities), options.page_budget)
 
 
 GC_THRESHOLDS = (100_000, 50, 100)

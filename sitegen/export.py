@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitegen.model import KnowledgeBase, Topic
+from sitegen.model import Article, KnowledgeBase, Topic
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
     """The knowledge base as plain JSON data; offsets index each input file's decoded text."""
+    articles = {article.id: article for article in kb.articles}
     return {
         "articles": [
             {
@@ -29,7 +30,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "aliases": list(entity.aliases),
                 "roles": list(entity.roles),
                 "affiliations": list(entity.affiliations),
-                "page": entity.page,
+                "page": entity.page or None,
                 "mentions": [
                     {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
                     for m in entity.mentions
@@ -48,7 +49,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "precision": event.precision,
                 "text": event.text,
                 "article": event.article,
-                "paragraph": _paragraph_number(kb, event.article, event.sentence),
+                "paragraph": _paragraph_number(kb, articles[event.article], event.sentence),
                 "start": event.start,
                 "end": event.end,
                 "entities": list(event.entities),
@@ -85,9 +86,11 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def _paragraph_number(kb: KnowledgeBase, article_id: str, sentence: int) -> int:
-    block = kb.analyses[article_id].sentences[sentence].block
-    return kb.article(article_id).blocks[block].number
+def _paragraph_number(kb: KnowledgeBase, article: Article, sentence: int) -> int:
+    """The paragraph number of an article's sentence (articles looked up by id once, not
+    scanned for each event: that made the export quadratic)."""
+    block = kb.analyses[article.id].sentences[sentence].block
+    return article.blocks[block].number
 
 
 def _topic(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:

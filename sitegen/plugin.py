@@ -23,12 +23,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from sitegen.build import build_pages, latest_published_epoch
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.provider import PipelineProvider
+from sitegen.search import THEME_DIR, index_site
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
 from sitegen.write import WriteReport, write_site
@@ -78,6 +80,8 @@ class SitegenPlugin(BasePlugin):
             self.settings = COMMAND_LINE.settings or load_settings(values, base, source)
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
+        if self.settings.search == "pagefind":
+            use_pagefind(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -100,6 +104,15 @@ class SitegenPlugin(BasePlugin):
             len(report.removed),
         )
 
+    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
+        """With Pagefind, keep every page out of Material's own index: its search plugin would
+        parse each page for an index nobody reads (it still writes the small file of its
+        settings, which Material's script loads before asking the worker)."""
+        if self.settings is not None and self.settings.search == "pagefind":
+            search = page.meta.get("search")
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+        return markdown
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Keep the generated pages that the nav does not list out of it, as ``not_in_nav``
         would: a project's own mkdocs.yml need not name the entity folders and the timeline's
@@ -120,7 +133,13 @@ class SitegenPlugin(BasePlugin):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Restore ``SOURCE_DATE_EPOCH`` as it was before this build."""
+        """Index the built site with Pagefind (``search: pagefind``); restore
+        ``SOURCE_DATE_EPOCH`` as it was before this build."""
+        if self.settings is not None and self.settings.search == "pagefind":
+            try:
+                index_site(Path(config.site_dir))
+            except SitegenError as exc:
+                raise PluginError(str(exc)) from exc
         if self._epoch_was_set is False:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         self._epoch_was_set = None
@@ -165,6 +184,16 @@ class SitegenPlugin(BasePlugin):
         if model not in self._nlp:
             self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]
+
+
+def use_pagefind(config: MkDocsConfig) -> None:
+    """Put sitegen's theme folder (its ``main.html`` and search worker) before the theme's own,
+    after a project's ``custom_dir``: Pagefind answers the search box (``sitegen/search.py``)."""
+    dirs = config.theme.dirs
+    theme_dir = str(THEME_DIR)
+    if theme_dir not in dirs:
+        custom = config.theme.custom_dir
+        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, theme_dir)
 
 
 def nav_paths(nav: Any) -> Iterator[str]:

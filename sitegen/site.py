@@ -19,6 +19,7 @@ from sitegen.build import Options, default_processes
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.overrides import load_overrides
+from sitegen.resolve.budget import PageBudget
 from sitegen.sitedir import drop_empty_source_date_epoch, staged_folder
 from sitegen.write import check_output_folder
 
@@ -133,4 +134,5 @@ def pipeline_options(settings: Settings) -> Options:
         overrides=load_overrides(settings.overrides),
         strict=settings.strict,
         keep_going=settings.keep_going,
+        page_budget=PageBudget(settings.page_articles, settings.page_mentions),
     )

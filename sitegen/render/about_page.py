@@ -6,6 +6,7 @@ from sitegen import __version__
 from sitegen.model import Entity, KnowledgeBase
 from sitegen.render.article_page import article_page_path
 from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.passages import entity_link
 from sitegen.review import review_items, written_names
 
 ABOUT_PAGE = "about.md"
@@ -83,7 +84,7 @@ def render_review(kb: KnowledgeBase) -> tuple[str, str]:
             "one person, so one page each, named apart (`merge` those that are one, by id).",
             [
                 f"- \u201c{escape(name)}\u201d: "
-                + ", ".join(f"{link(e.name, e.page)} (`{e.id}`)" for e in same)
+                + ", ".join(f"{entity_link(e, REVIEW_PAGE)} (`{e.id}`)" for e in same)
                 for name, same in review.homonyms
             ],
         ),
@@ -100,7 +101,7 @@ def render_review(kb: KnowledgeBase) -> tuple[str, str]:
 
 
 def _entity_line(entity: Entity, detail: str) -> str:
-    return f"- {link(entity.name, entity.page)} (`{entity.id}`): {escape(detail)}"
+    return f"- {entity_link(entity, REVIEW_PAGE)} (`{entity.id}`): {escape(detail)}"
 
 
 def _votes(votes: dict[str, int]) -> str:

@@ -98,10 +98,9 @@ def _affiliations(entity: Entity, context: RenderContext, page: str) -> str:
     if not orgs and not members:
         return ""
     lines = ["## Affiliations\n"]
-    lines += [f"- {link(org.name, relative(org.page, page))}" for org in orgs]
+    lines += [f"- {entity_link(org, page)}" for org in orgs]
     lines += [
-        f"- {link(member.name, relative(member.page, page))} ({KIND_LABEL[member.kind].lower()})"
-        for member in members
+        f"- {entity_link(member, page)} ({KIND_LABEL[member.kind].lower()})" for member in members
     ]
     return "\n".join(lines) + "\n"
 

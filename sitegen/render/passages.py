@@ -29,7 +29,10 @@ def paragraph_link(context: RenderContext, article_id: str, sentence: int, page:
 
 
 def entity_link(entity: Entity, page: str) -> str:
-    """A link from ``page`` to an entity's page, labelled with its name."""
+    """A link from ``page`` to an entity's page, labelled with its name; the name alone for an
+    entity without a page of its own (``resolve/budget.py``)."""
+    if not entity.page:
+        return escape(entity.name)
     return link(entity.name, relative(entity.page, page))
 
 

@@ -9,15 +9,16 @@ from sitegen.model import Article, Entity, EntityMention, KnowledgeBase, Passage
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import (
     escape,
-    front_matter,
     heading,
     link,
     linked_then_named,
     relative,
 )
+from sitegen.render.paged_index import IndexTable, Row, render_index
 from sitegen.render.passages import (
     KIND_LABEL,
     article_label,
+    entity_link,
     more_articles,
     named_page_front_matter,
     paragraph_link,
@@ -112,7 +113,7 @@ def _involved(topic: Topic, context: RenderContext, page: str) -> str:
         return ""
     lines = ["## Who and where\n", "| Name | Kind | Sentences |", "| --- | --- | --- |"]
     for entity, count in ranked[:INVOLVED_LIMIT]:
-        name = link(entity.name, relative(entity.page, page))
+        name = entity_link(entity, page)
         lines.append(f"| {name} | {KIND_LABEL[entity.kind]} | {count} |")
     if len(ranked) > INVOLVED_LIMIT:
         lines.append(f"\n…and {len(ranked) - INVOLVED_LIMIT} more.")
@@ -144,22 +145,28 @@ def _passages(topic: Topic, context: RenderContext, page: str) -> str:
     return "\n".join(lines)
 
 
-def render_topics_index(kb: KnowledgeBase) -> tuple[str, str]:
-    """``topics/index.md``: every topic with its article and sentence counts."""
+def render_topics_index(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """``topics/index.md``: every topic with its article and sentence counts (split A–Z when
+    long)."""
     topics = sorted(kb.topics, key=lambda t: (t.name.casefold(), t.id))
-    lines = [
-        front_matter({"title": "Topics"}),
-        "# Topics\n",
-        f"What the articles are about. {len(topics)} in all.\n",
-    ]
-    if topics:
-        lines += ["| Topic | Also written as | Articles | Sentences |", "| --- | --- | --- | --- |"]
-        for topic in topics:
-            articles = len({passage.article for passage in topic.passages})
-            aliases = ", ".join(escape(alias) for alias in topic.aliases[:4])
-            name = link(topic.name, relative(topic.page, INDEX_PAGE))
-            lines.append(f"| {name} | {aliases} | {articles} | {len(topic.passages)} |")
-    return INDEX_PAGE, "\n".join(lines) + "\n"
+    table = IndexTable(
+        page=INDEX_PAGE,
+        title="Topics",
+        intro=f"What the articles are about. {len(topics)} in all.\n",
+        header=("Topic", "Also written as", "Articles", "Sentences"),
+        rows=[(topic.name, _topic_row(topic)) for topic in topics],
+    )
+    return render_index(table)
+
+
+def _topic_row(topic: Topic) -> Row:
+    def row(page: str) -> str:
+        articles = len({passage.article for passage in topic.passages})
+        aliases = ", ".join(escape(alias) for alias in topic.aliases[:4])
+        name = link(topic.name, relative(topic.page, page))
+        return f"| {name} | {aliases} | {articles} | {len(topic.passages)} |"
+
+    return row
 
 
 def topics_for_entity(entity: Entity, context: RenderContext, page: str) -> str:

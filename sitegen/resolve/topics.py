@@ -450,11 +450,12 @@ def _curated_regex(pattern: str) -> re.Pattern[str]:
 
 
 def _topics(merged: dict[str, list[_Candidate]]) -> tuple[Topic, ...]:
-    names = {key: _display_name(parts) for key, parts in merged.items()}
-    slugs = assign_slugs(names.values())
+    by_name: dict[str, list[_Candidate]] = {}
+    for parts in merged.values():  # two keys may read alike ("Constitution"): one page
+        by_name.setdefault(_display_name(parts), []).extend(parts)
+    slugs = assign_slugs(by_name)
     topics = []
-    for key, parts in merged.items():
-        name = names[key]
+    for name, parts in by_name.items():
         surfaces = {
             s.strip(): None
             for part in parts
@@ -464,7 +465,7 @@ def _topics(merged: dict[str, list[_Candidate]]) -> tuple[Topic, ...]:
         wordings.pop(name.casefold(), None)
         aliases = sorted(wordings.values(), key=str.casefold)[:ALIASES_KEPT]
         passages = sorted(
-            (p for part in parts for p in part.passages.values()),
+            dict.fromkeys(p for part in parts for p in part.passages.values()),
             key=lambda p: (p.article, p.start),
         )
         topics.append(
