@@ -45,6 +45,9 @@ FORMAT = 2
 CODE_ROOT = Path(__file__).resolve().parent
 
 
+_LOADED: weakref.WeakValueDictionary[str, Analysis] = weakref.WeakValueDictionary()
+"""Analyses read or stored in this process, by entry key, while something holds them (a kept
+knowledge base, under ``mkdocs serve``): a rebuild reads only the entries it has not seen."""
 _KEYS: weakref.WeakKeyDictionary[Article, dict[str, str]] = weakref.WeakKeyDictionary()
 """Analysis keys of the articles in memory, by pipeline id (an article is frozen, and
 ``code_version`` is fixed for the process)."""
@@ -74,6 +77,9 @@ class AnalysisCache:
 
     def get(self, article: Article) -> Analysis | None:
         """The cached analysis of ``article``, or None (missing, or unreadable: warned)."""
+        loaded = _LOADED.get(self.key(article))
+        if loaded is not None and loaded.article == article.id:
+            return loaded
         path = self.path(article)
         try:
             data = json.loads(path.read_bytes())
@@ -87,11 +93,13 @@ class AnalysisCache:
         except (OSError, AttributeError, KeyError, TypeError, ValueError) as exc:
             log.warning("%s: unreadable cache entry (%s); analyzing it again", path, exc)
             return None
+        _LOADED[self.key(article)] = analysis
         return analysis
 
     def put(self, article: Article, analysis: Analysis) -> None:
         """Store ``analysis`` for ``article`` (atomically; a failure is only a warning)."""
         path = self.path(article)
+        _LOADED[self.key(article)] = analysis
         data = {"format": FORMAT, "analysis": analysis_to_json(analysis)}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -245,12 +253,17 @@ class PerArticleCache(Generic[T]):
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.misses = 0
+        remembered = _STORED.get(self.path)
+        if remembered is not None and remembered[0] == _mtime(self.path):
+            self.stored = remembered[1]
+            return
         try:
             with self.path.open("rb") as handle:
                 stored = pickle.load(handle)
             if not isinstance(stored, dict) or stored.get("format") != SITE_FORMAT:
                 raise TypeError("not a per-article cache")
             self.stored = stored["entries"]
+            _STORED[self.path] = (_mtime(self.path), self.stored)
         except FileNotFoundError:
             pass
         except Exception as exc:  # noqa: BLE001 - an unreadable file is only rebuilt
@@ -282,8 +295,22 @@ class PerArticleCache(Generic[T]):
                 entry = {"format": SITE_FORMAT, "entries": self.used}
                 pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
+            _STORED[self.path] = (_mtime(self.path), self.used)
         except OSError as exc:
             log.warning("%s: cannot write the cache file (%s)", self.path, exc)
+
+
+_STORED: dict[Path, tuple[int, dict[str, bytes]]] = {}
+"""Each per-article cache file's entries as last read or written by this process, with the
+file's mtime then: a rebuild under ``mkdocs serve`` does not unpickle the whole file again
+while nothing else wrote it."""
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 def cluster_cache(folder: Path, pipeline: str) -> PerArticleCache[list[Cluster]]:

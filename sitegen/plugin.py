@@ -5,12 +5,21 @@ the seeds with the same function as ``sitegen generate``, written into ``docs_di
 writer (so hand-written pages are never touched). Under ``mkdocs serve`` it watches the seeds
 and the overrides file; the instance lives across rebuilds (it has ``on_startup``), keeping the
 spaCy pipeline loaded and the knowledge base of unchanged inputs.
+
+Under ``mkdocs serve`` the pages are written through the same writer into a preview folder
+outside the watched docs folder and handed to MkDocs as files (``on_files``), as MkDocs asks of
+plugins: writing into the docs folder made every regeneration start a second full rebuild. The
+writer leaves unchanged pages untouched, so ``mkdocs serve --dirty`` (what ``sitegen serve``
+runs) rebuilds only the pages an edit changed; Pagefind indexes the preview in the background.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sitegen.build import build_pages, latest_published_epoch
@@ -33,7 +42,7 @@ from sitegen.nlp.provider import PipelineProvider
 from sitegen.search import THEME_DIR, index_site
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
-from sitegen.write import WriteReport, write_site
+from sitegen.write import WriteReport, load_manifest, write_site
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -67,9 +76,24 @@ class SitegenPlugin(BasePlugin):
         self._nlp: dict[str | None, PipelineProvider] = {}
         self._cached: tuple[tuple[Any, ...], KnowledgeBase, dict[str, str]] | None = None
         self._epoch_was_set: bool | None = None
+        self._preview: Path | None = None
+        """Under ``mkdocs serve``: where the pages are written instead of the docs folder."""
+        self._indexing: threading.Thread | None = None
+        """Under ``mkdocs serve``: Pagefind indexing the last build in the background."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Present so MkDocs keeps this instance (and its loaded pipeline) across rebuilds."""
+        """Keeps this instance (and its loaded pipeline) across rebuilds. Under ``mkdocs serve``
+        the pages go to a preview folder outside the watched docs folder (see ``on_files``)."""
+        if command == "serve" and self._preview is None:
+            self._preview = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+
+    def on_shutdown(self) -> None:
+        """Remove the preview folder and wait for a search index still being written."""
+        if self._indexing is not None:
+            self._indexing.join()
+        if self._preview is not None:
+            shutil.rmtree(self._preview, ignore_errors=True)
+            self._preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the plugin's options together with sitegen's rules."""
@@ -90,7 +114,9 @@ class SitegenPlugin(BasePlugin):
         started = time.perf_counter()
         try:
             kb, pages = self._pages(self.settings)
-            report = write_site(pages, Path(config.docs_dir))
+            if self._preview is not None:
+                refuse_hand_written(pages, Path(config.docs_dir))
+            report = write_site(pages, self._preview or Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
         COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
@@ -110,7 +136,9 @@ class SitegenPlugin(BasePlugin):
         settings, which Material's script loads before asking the worker)."""
         if self.settings is not None and self.settings.search == "pagefind":
             search = page.meta.get("search")
-            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+            search = search if isinstance(search, dict) else {}
+            page.meta["pagefind"] = not search.get("exclude")  # the page's own wish
+            page.meta["search"] = {**search, "exclude": True}
         return markdown
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -122,6 +150,8 @@ class SitegenPlugin(BasePlugin):
         if self._cached is None:
             return files
         generated = self._cached[2]
+        if self._preview is not None:
+            files = preview_files(files, generated, self._preview, config)
         listed = set(nav_paths(config.nav)) if config.nav is not None else None
         for file in files:
             if file.src_uri not in generated or file.inclusion != InclusionLevel.INCLUDED:
@@ -136,13 +166,31 @@ class SitegenPlugin(BasePlugin):
         """Index the built site with Pagefind (``search: pagefind``); restore
         ``SOURCE_DATE_EPOCH`` as it was before this build."""
         if self.settings is not None and self.settings.search == "pagefind":
-            try:
-                index_site(Path(config.site_dir))
-            except SitegenError as exc:
-                raise PluginError(str(exc)) from exc
+            if self._preview is not None:  # the browser reloads now; search follows
+                self._index_in_background(Path(config.site_dir))
+            else:
+                try:
+                    index_site(Path(config.site_dir))
+                except SitegenError as exc:
+                    raise PluginError(str(exc)) from exc
         if self._epoch_was_set is False:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         self._epoch_was_set = None
+
+    def _index_in_background(self, site_dir: Path) -> None:
+        """Index the preview with Pagefind in a thread (after the previous run ends), so an edit
+        reaches the browser without waiting for the search index, a few seconds behind."""
+        if self._indexing is not None:
+            self._indexing.join()
+
+        def run() -> None:
+            try:
+                index_site(site_dir)
+            except SitegenError as exc:
+                log.error("%s", exc)
+
+        self._indexing = threading.Thread(target=run, name="sitegen-pagefind", daemon=True)
+        self._indexing.start()
 
     def _date_the_build(self, kb: KnowledgeBase) -> None:
         """Date the build (the sitemap) by the newest article, unless SOURCE_DATE_EPOCH is set.
@@ -184,6 +232,31 @@ class SitegenPlugin(BasePlugin):
         if model not in self._nlp:
             self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]
+
+
+def refuse_hand_written(pages: dict[str, str], docs_dir: Path) -> None:
+    """A page of the docs folder that sitegen did not write and would shadow is an error."""
+    manifest = load_manifest(docs_dir)
+    for path in sorted(pages):
+        if path not in manifest and (docs_dir / path).is_file():
+            raise SitegenError(
+                f"{docs_dir / path}: sitegen generates a page of that name, and this file was "
+                "not written by sitegen; rename or move it"
+            )
+
+
+def preview_files(
+    files: Files, generated: dict[str, str], preview: Path, config: MkDocsConfig
+) -> Files:
+    """The docs folder's files with the generated pages taken from the preview folder: copies
+    an earlier ``mkdocs build`` left in the docs folder (its manifest lists them) give way."""
+    earlier = set(load_manifest(Path(config.docs_dir)))
+    for file in list(files):
+        if file.src_uri in generated or file.src_uri in earlier:
+            files.remove(file)
+    for path in sorted(generated):
+        files.append(File(path, str(preview), config.site_dir, config.use_directory_urls))
+    return files
 
 
 def use_pagefind(config: MkDocsConfig) -> None:

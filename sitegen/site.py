@@ -120,9 +120,14 @@ def build_site(config: MkDocsConfig, inputs: Sequence[Path] = ()) -> None:
 
 
 def serve_site(config_file: Path, dev_addr: str | None, watch: Sequence[Path] = ()) -> None:
-    """``mkdocs serve`` in this process, until interrupted."""
+    """``mkdocs serve --dirty --no-strict`` in this process, until interrupted: a rebuild
+    converts only the pages whose Markdown changed (the plugin rewrites only those). Not
+    strict: MkDocs warns of every dirty build, which strict mode would make an error."""
     options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
-    mkdocs_serve(str(config_file), watch=[str(path) for path in watch], **options)
+    options["strict"] = False
+    mkdocs_serve(
+        str(config_file), build_type="dirty", watch=[str(path) for path in watch], **options
+    )
 
 
 def pipeline_options(settings: Settings) -> Options:

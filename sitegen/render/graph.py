@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -89,13 +90,23 @@ def neighbourhood(entity: Entity, context: RenderContext, limit: int = NEIGHBOUR
 
 
 def _edges_among(ids: set[str], context: RenderContext) -> list[Edge]:
-    """Every co-occurrence edge between two of ``ids``, strongest first."""
-    edges = [
-        Edge(first, second, count)
-        for first in sorted(ids)
-        for second, count in context.together.get(first, {}).items()
-        if second in ids and first < second
-    ]
+    """Every co-occurrence edge between two of ``ids``, strongest first (pairs looked up when
+    they are few, not every tie of a node named with thousands)."""
+    ordered = sorted(ids)
+    if len(ordered) ** 2 < sum(len(context.together.get(i, ())) for i in ordered):
+        pairs = (
+            (first, second, context.together.get(first, Counter()).get(second, 0))
+            for index, first in enumerate(ordered)
+            for second in ordered[index + 1 :]
+        )
+    else:
+        pairs = (
+            (first, second, count)
+            for first in ordered
+            for second, count in context.together.get(first, {}).items()
+            if second in ids and first < second
+        )
+    edges = [Edge(first, second, count) for first, second, count in pairs if count]
     return sorted(edges, key=lambda e: (-e.weight, e.first, e.second))
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from sitegen.model import ENTITY_KINDS, Article, Entity, EntityKind, KnowledgeBase
 from sitegen.render.article_page import article_page_path
 from sitegen.render.markdown import escape, front_matter, link, relative
-from sitegen.render.paged_index import INDEX_ROWS, IndexTable, Row, render_index
+from sitegen.render.paged_index import (
+    INDEX_ROWS,
+    IndexTable,
+    Row,
+    index_front_matter,
+    render_index,
+)
 from sitegen.slugs import SECTION_OF_KIND
 
 SECTION_TITLES: dict[EntityKind, str] = {
@@ -81,7 +87,7 @@ def render_articles_index(kb: KnowledgeBase) -> list[tuple[str, str]]:
     if len(ordered) > INDEX_ROWS:
         return _articles_by_year(ordered, page)
     lines = [
-        front_matter({"title": "Articles"}),
+        index_front_matter("Articles"),
         "# Articles\n",
         f"{len(ordered)} articles, newest first.\n",
         *_article_rows(ordered, page),
@@ -106,7 +112,7 @@ def _articles_by_year(ordered: list[Article], page: str) -> list[tuple[str, str]
         years.setdefault(year, []).append(article)
     paths = {year: f"articles/index/{year}.md" for year in years}
     lines = [
-        front_matter({"title": "Articles"}),
+        index_front_matter("Articles"),
         "# Articles\n",
         f"{len(ordered)} articles, newest first, a page per year.\n",
         "| Year | Articles |",
@@ -117,7 +123,7 @@ def _articles_by_year(ordered: list[Article], page: str) -> list[tuple[str, str]
     for year, articles in years.items():
         here = paths[year]
         body = [
-            front_matter({"title": f"Articles: {year}"}),
+            index_front_matter(f"Articles: {year}"),
             f"# Articles: {year}\n",
             f"{len(articles)} articles, newest first. {link('All years', relative(page, here))}\n",
             *_article_rows(articles, here),

@@ -58,7 +58,7 @@ def render_index(table: IndexTable) -> list[tuple[str, str]]:
         f"{link(_label(key), relative(paths[key], table.page))} ({len(rows)})"
         for key, rows in groups.items()
     )
-    parts = [front_matter({"title": plain_title(table.title)}), f"# {escape(table.title)}\n"]
+    parts = [index_front_matter(table.title), f"# {escape(table.title)}\n"]
     parts += [table.intro, f"**By name:** {letters}\n"]
     if table.lead is not None:
         parts.append(table.lead(table.page))
@@ -79,10 +79,17 @@ def render_index(table: IndexTable) -> list[tuple[str, str]]:
     return pages
 
 
+def index_front_matter(title: str) -> str:
+    """An index page's front matter: its title, and out of search (its rows are names and
+    counts of pages that search finds themselves; on a large site the index pages matched
+    every query)."""
+    return front_matter({"title": plain_title(title), "search": {"exclude": True}})
+
+
 def _page(
     title: str, intro: str, table: IndexTable, rows: Sequence[tuple[str, Row]], page: str
 ) -> str:
-    lines = [front_matter({"title": plain_title(title)}), f"# {escape(title)}\n", intro]
+    lines = [index_front_matter(title), f"# {escape(title)}\n", intro]
     if rows:
         lines += ["| " + " | ".join(table.header) + " |", "|" + " --- |" * len(table.header)]
         lines += [row(page) for _, row in rows]
