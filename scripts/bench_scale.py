@@ -108,7 +108,9 @@ def small_material_index(kb: Any) -> list[dict[str, Any]]:
     return docs
 
 
-def stages(source: Path, cache: Path, small_index: Path | None = None) -> dict[str, Any]:
+def stages(
+    source: Path, cache: Path, small_index: Path | None = None, export: bool = True
+) -> dict[str, Any]:
     """CPU seconds of each stage after spaCy for the articles of ``source`` (cache warm); with
     ``small_index``, also write the small Material index of the site there."""
     from sitegen.build import BuildStats, Options, build_knowledge, fewer_collections, render_pages
@@ -118,8 +120,9 @@ def stages(source: Path, cache: Path, small_index: Path | None = None) -> dict[s
     kb = build_knowledge([source], Options(cache_dir=cache, n_process=1), stats=stats)
     with stats.stage("render"), fewer_collections():
         pages = render_pages(kb)
-    with stats.stage("export"):
-        export_knowledge(kb)
+    if export:
+        with stats.stage("export"):
+            export_knowledge(kb)
     if small_index is not None:
         small_index.write_text(json.dumps(small_material_index(kb)), encoding="utf-8")
     kept = sum(1 for entity in kb.entities if entity.page)
@@ -272,7 +275,7 @@ def material_candidates(
                     dirs_exist_ok=True)
     mkdocs_yml(project, sources[size], search="material")
     (project / ".sitegen-cache").unlink(missing_ok=True)
-    (project / ".sitegen-cache").symlink_to(work / "cache")
+    (project / ".sitegen-cache").symlink_to(size_cache(work / "cache", size))
     figures = build(project, work / "cache", env)
     print(f"material full index N = {size}:", json.dumps(figures), flush=True)
     index_path = project / "site" / "search" / "search_index.json"
@@ -349,6 +352,18 @@ def serve_edit(project: Path, source: Path, env: dict[str, str]) -> dict[str, An
             "builds_for_edit": builds}
 
 
+def size_cache(cache: Path, size: int) -> Path:
+    """A cache folder of its own for one size, sharing the analyses (linked folders): the
+    per-article caches keep only the entries of the last run's articles, so sizes run one
+    after another would each find the others' missing."""
+    folder = cache.parent / f"cache-n{size}"
+    folder.mkdir(exist_ok=True)
+    for shard in cache.iterdir():
+        if shard.is_dir() and len(shard.name) == 2 and not (folder / shard.name).exists():
+            (folder / shard.name).symlink_to(shard.resolve())
+    return folder
+
+
 def exponents(rows: list[dict[str, Any]]) -> dict[str, list[float]]:
     """For each stage, k in t ~ N^k between consecutive sizes."""
     found: dict[str, list[float]] = {}
@@ -367,6 +382,8 @@ def main() -> None:
     parser.add_argument("--stage-sizes", type=int, nargs="*", default=[1000, 2500, 5741, 10000])
     parser.add_argument("--serve-sizes", type=int, nargs="*", default=[2500, 10000])
     parser.add_argument("--archive", type=Path, default=ARCHIVE)
+    parser.add_argument("--export-max", type=int, default=2500,
+                        help="the export is timed up to this size (its topic scan is quadratic)")
     parser.add_argument("--cache", type=Path, help="a warm cache to copy (not written)")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
@@ -386,9 +403,12 @@ def main() -> None:
         print(f"N = {size}: {repeats} repeated articles, {seeded} cache entries copied", flush=True)
     rows = []
     for size in args.stage_sizes:
-        row = stages(sources[size], cache, work / f"small-index-{size}.json")
+        own = size_cache(cache, size)
+        stages(sources[size], own, None, export=False)  # fills the per-article caches
+        row = stages(sources[size], own, work / f"small-index-{size}.json",
+                     export=size <= args.export_max)
         rows.append(row)
-        print("stages:", json.dumps(row), flush=True)
+        print("stages (warm):", json.dumps(row), flush=True)
     if rows:
         print("growth (k in CPU ~ N^k between consecutive sizes):", json.dumps(exponents(rows)))
     for size in args.sizes:
@@ -398,7 +418,7 @@ def main() -> None:
                         dirs_exist_ok=True)
         mkdocs_yml(project, sources[size])
         (project / ".sitegen-cache").unlink(missing_ok=True)
-        (project / ".sitegen-cache").symlink_to(cache)
+        (project / ".sitegen-cache").symlink_to(size_cache(cache, size))
         figures = build(project, cache, env)
         print(f"build N = {size}:", json.dumps(figures), flush=True)
         for found in search_in_chromium(project / "site", QUERIES):
@@ -413,7 +433,7 @@ def main() -> None:
         shutil.copy(sources[size], edited)
         mkdocs_yml(project, edited)
         (project / ".sitegen-cache").unlink(missing_ok=True)
-        (project / ".sitegen-cache").symlink_to(cache)
+        (project / ".sitegen-cache").symlink_to(size_cache(cache, size))
         print(f"serve N = {size}:", json.dumps(serve_edit(project, edited, env)), flush=True)
     print(f"load average at end: {os.getloadavg()}", flush=True)
 
