@@ -183,3 +183,32 @@ def test_search_material_keeps_materials_own_index(tmp_path: Path) -> None:
     assert "Mr. Kovrig" in kovrig["text"]
     assert not (root / "site" / "pagefind").exists()
     assert "assets/sitegen/search-worker.js" not in (root / "site" / "index.html").read_text()
+
+
+def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> None:
+    """Under serve the generated pages come from the preview folder; copies an earlier build
+    wrote into the docs folder (in its manifest) give way; a hand-written page of a generated
+    name is an error, never shadowed."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from sitegen.errors import SitegenError
+    from sitegen.plugin import preview_files, refuse_hand_written
+    from sitegen.write import write_site
+
+    docs, preview = tmp_path / "docs", tmp_path / "preview"
+    write_site({"people/old.md": "# Old\n", "people/jane.md": "# Jane (old)\n"}, docs)
+    (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    write_site({"people/jane.md": "# Jane\n"}, preview)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(docs), "site_dir": str(tmp_path / "s")})
+    config.validate()
+    files = Files([File(p, str(docs), config.site_dir, True)
+                   for p in ("people/old.md", "people/jane.md", "notes.md")])
+    kept = preview_files(files, {"people/jane.md": "# Jane\n"}, preview, config)
+    sources = {file.src_uri: file.abs_src_path for file in kept}
+    assert sources == {"notes.md": str(docs / "notes.md"),
+                       "people/jane.md": str(preview / "people" / "jane.md")}
+    refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
+    with pytest.raises(SitegenError, match="notes.md: sitegen generates a page of that name"):
+        refuse_hand_written({"notes.md": ""}, docs)
