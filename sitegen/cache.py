@@ -48,7 +48,23 @@ CODE_ROOT = Path(__file__).resolve().parent
 _LOADED: weakref.WeakValueDictionary[str, Analysis] = weakref.WeakValueDictionary()
 """Analyses read or stored in this process, by entry key, while something holds them (a kept
 knowledge base, under ``mkdocs serve``): a rebuild reads only the entries it has not seen."""
+_STAMPS: dict[str, tuple[int, int]] = {}
+"""The (mtime, size) of each remembered analysis's entry file when it was read or written: a
+remembered analysis is used only while its file is as it was."""
 _KEYS: weakref.WeakKeyDictionary[Article, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _remember(key: str, path: Path, analysis: Analysis) -> None:
+    _LOADED[key] = analysis
+    _STAMPS[key] = _stamp(path)
 """Analysis keys of the articles in memory, by pipeline id (an article is frozen, and
 ``code_version`` is fixed for the process)."""
 
@@ -77,10 +93,10 @@ class AnalysisCache:
 
     def get(self, article: Article) -> Analysis | None:
         """The cached analysis of ``article``, or None (missing, or unreadable: warned)."""
-        loaded = _LOADED.get(self.key(article))
-        if loaded is not None and loaded.article == article.id:
+        key, path = self.key(article), self.path(article)
+        loaded = _LOADED.get(key)
+        if loaded is not None and loaded.article == article.id and _STAMPS.get(key) == _stamp(path):
             return loaded
-        path = self.path(article)
         try:
             data = json.loads(path.read_bytes())
             if data.get("format") != FORMAT:
@@ -93,13 +109,12 @@ class AnalysisCache:
         except (OSError, AttributeError, KeyError, TypeError, ValueError) as exc:
             log.warning("%s: unreadable cache entry (%s); analyzing it again", path, exc)
             return None
-        _LOADED[self.key(article)] = analysis
+        _remember(key, path, analysis)
         return analysis
 
     def put(self, article: Article, analysis: Analysis) -> None:
         """Store ``analysis`` for ``article`` (atomically; a failure is only a warning)."""
         path = self.path(article)
-        _LOADED[self.key(article)] = analysis
         data = {"format": FORMAT, "analysis": analysis_to_json(analysis)}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,6 +122,7 @@ class AnalysisCache:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(encode_entry(data))
             os.replace(temporary, path)
+            _remember(self.key(article), path, analysis)
         except OSError as exc:
             log.warning("%s: cannot write the cache entry (%s)", path, exc)
 
@@ -253,7 +269,7 @@ class PerArticleCache(Generic[T]):
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.misses = 0
-        remembered = _STORED.get(self.path)
+        remembered = _STORED.get(self.path) if _STORED.on else None
         if remembered is not None and remembered[0] == _mtime(self.path):
             self.stored = remembered[1]
             return
@@ -263,7 +279,7 @@ class PerArticleCache(Generic[T]):
             if not isinstance(stored, dict) or stored.get("format") != SITE_FORMAT:
                 raise TypeError("not a per-article cache")
             self.stored = stored["entries"]
-            _STORED[self.path] = (_mtime(self.path), self.stored)
+            _STORED.keep(self.path, self.stored)
         except FileNotFoundError:
             pass
         except Exception as exc:  # noqa: BLE001 - an unreadable file is only rebuilt
@@ -295,15 +311,30 @@ class PerArticleCache(Generic[T]):
                 entry = {"format": SITE_FORMAT, "entries": self.used}
                 pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
-            _STORED[self.path] = (_mtime(self.path), self.used)
+            _STORED.keep(self.path, self.used)
         except OSError as exc:
             log.warning("%s: cannot write the cache file (%s)", self.path, exc)
 
 
-_STORED: dict[Path, tuple[int, dict[str, bytes]]] = {}
-"""Each per-article cache file's entries as last read or written by this process, with the
-file's mtime then: a rebuild under ``mkdocs serve`` does not unpickle the whole file again
-while nothing else wrote it."""
+class _Remembered(dict[Path, tuple[int, dict[str, bytes]]]):
+    """Each per-article cache file's entries as last read or written by this process, with the
+    file's mtime then, once ``keep_per_article_caches`` is called (the plugin does under
+    ``mkdocs serve``): a rebuild does not unpickle the whole file again while nothing else
+    wrote it. Off for a one-off build, which would only hold the memory."""
+
+    on = False
+
+    def keep(self, path: Path, entries: dict[str, bytes]) -> None:
+        if self.on:
+            self[path] = (_mtime(path), entries)
+
+
+_STORED = _Remembered()
+
+
+def keep_per_article_caches() -> None:
+    """Keep the per-article caches' entries in memory across builds (``mkdocs serve``)."""
+    _STORED.on = True
 
 
 def _mtime(path: Path) -> int:

@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sitegen.build import build_pages, latest_published_epoch
+from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
@@ -76,6 +77,8 @@ class SitegenPlugin(BasePlugin):
         self._nlp: dict[str | None, PipelineProvider] = {}
         self._cached: tuple[tuple[Any, ...], KnowledgeBase, dict[str, str]] | None = None
         self._epoch_was_set: bool | None = None
+        self._generated: frozenset[str] | None = None
+        """The paths of the pages the last generation wrote."""
         self._preview: Path | None = None
         """Under ``mkdocs serve``: where the pages are written instead of the docs folder."""
         self._indexing: threading.Thread | None = None
@@ -86,6 +89,7 @@ class SitegenPlugin(BasePlugin):
         the pages go to a preview folder outside the watched docs folder (see ``on_files``)."""
         if command == "serve" and self._preview is None:
             self._preview = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+            keep_per_article_caches()
 
     def on_shutdown(self) -> None:
         """Remove the preview folder and wait for a search index still being written."""
@@ -119,7 +123,12 @@ class SitegenPlugin(BasePlugin):
             report = write_site(pages, self._preview or Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
-        COMMAND_LINE.results.append((kb, report, time.perf_counter() - started))
+        if COMMAND_LINE.settings is not None:  # the sitegen command prints a summary
+            summary_kb = replace(kb, analyses={})  # the analyses are the bulk of the memory
+            COMMAND_LINE.results.append((summary_kb, report, time.perf_counter() - started))
+        self._generated = frozenset(pages)
+        if self._preview is None:  # a build: MkDocs holds every page now; no need to keep them
+            self._cached = None
         self._date_the_build(kb)
         log.info(
             "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
@@ -147,11 +156,11 @@ class SitegenPlugin(BasePlugin):
         year pages, and an automatic nav lists the home, section and top pages only, not
         thousands of entity pages. Pages the nav lists, or that mkdocs.yml already excludes or
         drafts, are left as they are."""
-        if self._cached is None:
+        if self._generated is None:
             return files
-        generated = self._cached[2]
-        if self._preview is not None:
-            files = preview_files(files, generated, self._preview, config)
+        generated = self._generated
+        if self._preview is not None and self._cached is not None:
+            files = preview_files(files, self._cached[2], self._preview, config)
         listed = set(nav_paths(config.nav)) if config.nav is not None else None
         for file in files:
             if file.src_uri not in generated or file.inclusion != InclusionLevel.INCLUDED:

@@ -42,7 +42,9 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
     """(path, Markdown) of an entity's page."""
     page = entity.page
     parts = [
-        named_page_front_matter(entity.name, entity.aliases, ENTITY_SEARCH_BOOST),
+        named_page_front_matter(
+            entity.name, entity.aliases, ENTITY_SEARCH_BOOST, len(entity.mentions)
+        ),
         heading(1, entity.name) + "\n",
         _summary(entity, context),
         _aliases(entity),

@@ -76,12 +76,16 @@ def search_tags(name: str, aliases: tuple[str, ...]) -> list[str]:
     return [plain_title(alias) for alias in dict.fromkeys((name, *aliases))]
 
 
-def named_page_front_matter(name: str, aliases: tuple[str, ...], boost: int) -> str:
-    """Front matter of an entity or topic page: its title, search boost and alias tags."""
+def named_page_front_matter(
+    name: str, aliases: tuple[str, ...], boost: int, weight: int
+) -> str:
+    """Front matter of an entity or topic page: its title, search boost, alias tags and weight
+    (its mentions or sentences: among named pages matching a query, Pagefind's worker lists
+    the weightier first, "Kofi Annan" before "Kojo Annan" for "annan")."""
     return front_matter(
         {
             "title": plain_title(name),
-            "search": {"boost": boost},
+            "search": {"boost": boost, "weight": weight},
             "tags": search_tags(name, aliases),
         }
     )

@@ -42,7 +42,7 @@ def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
     """(path, Markdown) of a topic's page."""
     page = topic.page
     parts = [
-        named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST),
+        named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST, len(topic.passages)),
         heading(1, topic.name) + "\n",
         _facts(topic, page),
         _summary(topic, context, page),

@@ -17,7 +17,7 @@ const SETUP = 0;
 const READY = 1;
 const QUERY = 2;
 const RESULT = 3;
-const SHOWN = 20; // results whose titles and excerpts are fetched for one query
+const SHOWN = 12; // results whose titles and excerpts are fetched for one query
 const SECTIONS = 3; // headings of a page shown under it
 const PAUSE = 60; // ms of no typing before a query is searched (each keystroke sends one)
 
@@ -86,9 +86,12 @@ async function answer(query, id) {
   if (id !== latest) return null;
   const asked = words(query);
   const terms = Object.fromEntries(asked.map((word) => [word, true]));
+  // named pages the query names first: people, organizations, places (boost 3) before
+  // topics (2), the most mentioned first; then Pagefind's order
+  const rank = (item) => (namedMatch(item, asked) ? Number(item.meta.named) || 1 : 0);
   const ranked = data
-    .map((item, index) => ({ item, index, first: namedMatch(item, asked) ? 0 : 1 }))
-    .sort((a, b) => a.first - b.first || a.index - b.index);
+    .map((item, index) => ({ item, index, named: rank(item), weight: Number(item.meta.weight) || 0 }))
+    .sort((a, b) => b.named - a.named || (a.named ? b.weight - a.weight : 0) || a.index - b.index);
   return { items: ranked.map(({ item }) => group(item, terms)) };
 }
 
