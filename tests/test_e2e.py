@@ -98,8 +98,8 @@ def test_pagefind_indexes_the_pages_and_weighs_names_and_aliases(built_site: Pat
     assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
     kovrig = (site / "people" / "michael-kovrig" / "index.html").read_text()
-    hidden = kovrig.split('data-pagefind-meta="named:3"', 1)[1].split("</div>", 1)[0]
-    assert 'data-pagefind-weight="10"' in hidden and "Mr. Kovrig" in hidden
+    hidden = kovrig.split('data-pagefind-weight="10"', 1)[1].split("</div>", 1)[0]
+    assert 'data-pagefind-meta="named:3"' in hidden and "Mr. Kovrig" in hidden
     assert 'data-pagefind-meta="weight:2"' in hidden  # his mentions: the heavier first
     assert "data-pagefind-body" in kovrig
     assert "data-pagefind-body" not in (site / "people" / "index.html").read_text()

@@ -42,8 +42,7 @@ function plain(html) {
 }
 
 function names(data) {
-  const text = `${data.meta.title || ""} ${plain(data.content.slice(0, 2000))}`;
-  return words(text);
+  return words(`${data.meta.title || ""} ${plain(data.meta.names || "")}`);
 }
 
 function namedMatch(data, query) {
