@@ -264,7 +264,9 @@ def preview_files(
         if file.src_uri in generated or file.src_uri in earlier:
             files.remove(file)
     for path in sorted(generated):
-        files.append(File(path, str(preview), config.site_dir, config.use_directory_urls))
+        file = File(path, str(preview), config.site_dir, config.use_directory_urls)
+        file.inclusion = InclusionLevel.INCLUDED  # as if collected: on_files sets the nav's
+        files.append(file)
     return files
 
 

@@ -190,7 +190,7 @@ def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> 
     wrote into the docs folder (in its manifest) give way; a hand-written page of a generated
     name is an error, never shadowed."""
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import File, Files, InclusionLevel
 
     from sitegen.errors import SitegenError
     from sitegen.plugin import preview_files, refuse_hand_written
@@ -207,6 +207,7 @@ def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> 
                    for p in ("people/old.md", "people/jane.md", "notes.md")])
     kept = preview_files(files, {"people/jane.md": "# Jane\n"}, preview, config)
     sources = {file.src_uri: file.abs_src_path for file in kept}
+    assert kept.get_file_from_path("people/jane.md").inclusion == InclusionLevel.INCLUDED
     assert sources == {"notes.md": str(docs / "notes.md"),
                        "people/jane.md": str(preview / "people" / "jane.md")}
     refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
