@@ -67,5 +67,9 @@ clean:
 	rm -rf site build/dev-docs
 
 # Benchmark N = 100 and 1,000 articles (several minutes); figures go into docs/benchmarks.md.
+# Then reader scale at N = 1,000 and 10,000 archive articles (search in Chromium, build, serve;
+# docs/scale.md); SCALE_ARGS="--cache DIR" copies a warm analysis cache instead of running spaCy.
+SCALE_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_scale.py $(SCALE_ARGS)

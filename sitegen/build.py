@@ -34,7 +34,9 @@ from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.budget import PageBudget, apply_page_budget
 from sitegen.resolve.coref import resolve_references
+from sitegen.resolve.entities import article_clusters
 from sitegen.resolve.events import build_events
 from sitegen.resolve.quotes import resolve_quotes
 from sitegen.resolve.topics import find_topics
@@ -89,6 +91,8 @@ class Options:
     def switched_off(self) -> frozenset[str]:
         """Every rule switched off: on the command line and in the overrides file."""
         return self.disabled_rules | self.overrides.disabled_rule_ids
+    page_budget: PageBudget = PageBudget()
+    """Which entities get a page of their own (the others are named on their articles')."""
 
 
 @dataclass
@@ -203,17 +207,21 @@ def _knowledge(
         analyses = analyze_cached(articles, provider, options, stats)
     with stats.stage("resolve"), fewer_collections():
         curated = curated_topics(options.overrides)
+        clusters = phrases = None
         if options.cache_dir is not None:  # each article's own part, cached per article
             clusters = cluster_cache(options.cache_dir, provider.id)
             phrases = phrase_cache(options.cache_dir, provider.id)
-            entities = resolve_entities(articles, analyses, clusters)
+        with stats.stage("entities"):
+            entities = resolve_entities(articles, analyses, clusters or article_clusters)
+        with stats.stage("topics"):
             topics, filings = find_topics(articles, analyses, entities, curated, phrases)
+        if clusters is not None and phrases is not None:
             clusters.save()
             phrases.save()
-        else:
-            entities = resolve_entities(articles, analyses)
-            topics, filings = find_topics(articles, analyses, entities, curated)
-        events = build_events(articles, analyses, entities)
+        with stats.stage("events"):
+            events = build_events(articles, analyses, entities)
+        with stats.stage("quotes"):
+            quotes = resolve_quotes(articles, analyses, entities)
         kb = KnowledgeBase(
             articles=tuple(articles),
             analyses=analyses,
@@ -221,11 +229,14 @@ def _knowledge(
             topics=topics,
             events=events,
             filings=filings,
-            quotes=resolve_quotes(articles, analyses, entities),
+            quotes=quotes,
         )
-        kb = curate(kb, options.overrides, options.strict)
-        entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
-        return replace(kb, entities=entities, rule_counts=_rule_counts(analyses))
+        with stats.stage("curate"):
+            kb = curate(kb, options.overrides, options.strict)
+        with stats.stage("references"):
+            entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
+        kb = replace(kb, entities=entities, rule_counts=_rule_counts(analyses))
+        return apply_page_budget(kb, options.page_budget)
 
 
 def _rule_counts(analyses: dict[str, Analysis]) -> tuple[tuple[str, int], ...]:

@@ -46,7 +46,26 @@ FORMAT = 2
 CODE_ROOT = Path(__file__).resolve().parent
 
 
+_LOADED: weakref.WeakValueDictionary[str, Analysis] = weakref.WeakValueDictionary()
+"""Analyses read or stored in this process, by entry key, while something holds them (a kept
+knowledge base, under ``mkdocs serve``): a rebuild reads only the entries it has not seen."""
+_STAMPS: dict[str, tuple[int, int]] = {}
+"""The (mtime, size) of each remembered analysis's entry file when it was read or written: a
+remembered analysis is used only while its file is as it was."""
 _KEYS: weakref.WeakKeyDictionary[Article, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _remember(key: str, path: Path, analysis: Analysis) -> None:
+    _LOADED[key] = analysis
+    _STAMPS[key] = _stamp(path)
 """Analysis keys of the articles in memory, by pipeline id (an article is frozen, and
 ``code_version`` is fixed for the process)."""
 
@@ -89,7 +108,12 @@ class AnalysisCache:
 
     def get(self, article: Article) -> Analysis | None:
         """The cached analysis of ``article``, or None (missing, or unreadable: warned)."""
-        name = self.name(article)
+        key, name = self.key(article), self.name(article)
+        path = self._local(name)
+        loaded = _LOADED.get(key)
+        if path is not None and loaded is not None and loaded.article == article.id:
+            if _STAMPS.get(key) == _stamp(path):  # still the file it was read from
+                return loaded
         try:
             analysis = decode_entry(self.store.read(name))
             if analysis.article != article.id:
@@ -101,13 +125,22 @@ class AnalysisCache:
                 "%s: unreadable cache entry (%s); analyzing it again", self.store.where(name), exc
             )
             return None
+        if path is not None:
+            _remember(key, path, analysis)
         return analysis
+
+    def _local(self, name: str) -> Path | None:
+        """The entry's file in a local folder (None for a shared store: no memo of reads)."""
+        return self.store.folder / name if isinstance(self.store, FolderStore) else None
 
     def put(self, article: Article, analysis: Analysis) -> None:
         """Store ``analysis`` for ``article`` (atomically; a failure is only a warning)."""
         name = self.name(article)
         try:
             self.store.write(name, analysis_entry(analysis).encode("utf-8"))
+            path = self._local(name)
+            if path is not None:
+                _remember(self.key(article), path, analysis)
         except OSError as exc:
             log.warning("%s: cannot write the cache entry (%s)", self.store.where(name), exc)
 
@@ -352,12 +385,17 @@ class PerArticleCache(Generic[T]):
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.misses = 0
+        remembered = _STORED.get(self.path) if _STORED.on else None
+        if remembered is not None and remembered[0] == _mtime(self.path):
+            self.stored = remembered[1]
+            return
         try:
             with self.path.open("rb") as handle:
                 stored = pickle.load(handle)
             if not isinstance(stored, dict) or stored.get("format") != SITE_FORMAT:
                 raise TypeError("not a per-article cache")
             self.stored = stored["entries"]
+            _STORED.keep(self.path, self.stored)
         except FileNotFoundError:
             pass
         except Exception as exc:  # noqa: BLE001 - an unreadable file is only rebuilt
@@ -391,8 +429,37 @@ class PerArticleCache(Generic[T]):
                 entry = {"format": SITE_FORMAT, "entries": self.used}
                 pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
+            _STORED.keep(self.path, self.used)
         except OSError as exc:
             log.warning("%s: cannot write the cache file (%s)", self.path, exc)
+
+
+class _Remembered(dict[Path, tuple[int, dict[str, bytes]]]):
+    """Each per-article cache file's entries as last read or written by this process, with the
+    file's mtime then, once ``keep_per_article_caches`` is called (the plugin does under
+    ``mkdocs serve``): a rebuild does not unpickle the whole file again while nothing else
+    wrote it. Off for a one-off build, which would only hold the memory."""
+
+    on = False
+
+    def keep(self, path: Path, entries: dict[str, bytes]) -> None:
+        if self.on:
+            self[path] = (_mtime(path), entries)
+
+
+_STORED = _Remembered()
+
+
+def keep_per_article_caches() -> None:
+    """Keep the per-article caches' entries in memory across builds (``mkdocs serve``)."""
+    _STORED.on = True
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 def cluster_cache(folder: Path, pipeline: str) -> PerArticleCache[list[Cluster]]:

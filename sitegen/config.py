@@ -63,7 +63,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("review_page", True, (bool,), "Generate review.md: what deserves an editor's look."),
     Setting("about_page", True, (bool,), "Generate about.md: how the site was made, from what."),
     Setting("disabled_rules", (), (list, tuple), "Rule ids switched off (`sitegen rules`)."),
+    Setting(
+        "page_articles",
+        2,
+        (int,),
+        "An entity named in this many articles gets a page (or named page_mentions times, or "
+        "with a role or a quote); 1 gives every entity a page.",
+    ),
+    Setting(
+        "page_mentions", 3, (int,), "An entity named this many times gets a page (see above)."
+    ),
+    Setting(
+        "search",
+        "pagefind",
+        (str,),
+        "Site search: 'pagefind' (a chunked index fetched as queries need it) or 'material'.",
+    ),
 )
+SEARCH_ENGINES = ("pagefind", "material")
+"""``pagefind``: a chunked index (``sitegen/search.py``); ``material``: Material's own."""
 SETTING_NAMES = frozenset(setting.name for setting in SETTINGS)
 
 
@@ -99,6 +117,12 @@ class Settings:
     """Generate ``about.md``."""
     disabled_rules: tuple[str, ...] = ()
     """Ids of rules switched off (the overrides file may list more)."""
+    page_articles: int = 2
+    """Articles naming an entity that earn it a page of its own (``resolve/budget.py``)."""
+    page_mentions: int = 3
+    """Mentions that earn an entity a page of its own."""
+    search: str = "pagefind"
+    """The site's search engine (``sitegen.search.ENGINES``)."""
 
 
 def defaults() -> dict[str, Any]:
@@ -150,6 +174,9 @@ def load_settings(
         review_page=merged["review_page"],
         about_page=merged["about_page"],
         disabled_rules=tuple(merged["disabled_rules"]),
+        page_articles=merged["page_articles"],
+        page_mentions=merged["page_mentions"],
+        search=merged["search"],
     )
 
 
@@ -172,6 +199,14 @@ def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: 
         problems.append(f"{source}: option 'workers' must be 0 (no cluster) or more")
     if merged["workers"] and merged["scheduler"]:
         problems.append(f"{source}: options 'scheduler' and 'workers' exclude each other")
+    for name in ("page_articles", "page_mentions"):
+        if merged[name] < 1:
+            problems.append(f"{source}: option '{name}' must be at least 1")
+    if merged["search"] not in SEARCH_ENGINES:
+        problems.append(
+            f"{source}: option 'search' must be one of {', '.join(SEARCH_ENGINES)}, "
+            f"not {merged['search']!r}"
+        )
     overrides = merged["overrides"]
     if overrides != defaults()["overrides"] and not _resolve(base, overrides).is_file():
         problems.append(f"{source}: overrides file '{overrides}' does not exist (in {base})")

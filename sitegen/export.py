@@ -26,7 +26,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "aliases": list(entity.aliases),
                 "roles": list(entity.roles),
                 "affiliations": list(entity.affiliations),
-                "page": entity.page,
+                "page": entity.page or None,
                 "mentions": [
                     {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
                     for m in entity.mentions

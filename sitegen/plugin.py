@@ -5,15 +5,24 @@ the seeds with the same function as ``sitegen generate``, written into ``docs_di
 writer (so hand-written pages are never touched). Under ``mkdocs serve`` it watches the seeds
 and the overrides file; the instance lives across rebuilds (it has ``on_startup``), keeping the
 spaCy pipeline loaded and the knowledge base of unchanged inputs.
+
+Under ``mkdocs serve`` the pages are written through the same writer into a preview folder
+outside the watched docs folder and handed to MkDocs as files (``on_files``), as MkDocs asks of
+plugins: writing into the docs folder made every regeneration start a second full rebuild. The
+writer leaves unchanged pages untouched, so ``mkdocs serve --dirty`` (what ``sitegen serve``
+runs) rebuilds only the pages an edit changed; Pagefind indexes the preview in the background.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,16 +31,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from sitegen.build import build_pages, latest_published_epoch
+from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.provider import PipelineProvider
+from sitegen.search import THEME_DIR, index_site
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
-from sitegen.write import WriteReport, write_site
+from sitegen.write import WriteReport, load_manifest, write_site
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -64,7 +76,17 @@ class SitegenPlugin(BasePlugin):
         self.command_line: CommandLine | None = None
         """The ``sitegen`` command's settings while it runs a build in-process (``run_by``)."""
         self.generated: tuple[KnowledgeBase, WriteReport] | None = None
-        """The last generation's knowledge base and write report (for the summary line)."""
+        """The last generation's knowledge base (without its analyses, the bulk of the memory)
+        and write report (for the summary line)."""
+        self._generated: frozenset[str] | None = None
+        """The paths of the pages the last generation wrote."""
+        self._preview: Path | None = None
+        """Under ``mkdocs serve``: where the pages are written instead of the docs folder."""
+        self._indexing: threading.Thread | None = None
+        """Under ``mkdocs serve``: Pagefind indexing the last build in the background."""
+        self._pagefind = False
+        """Search by Pagefind (``search: pagefind`` with the Material theme, whose search box
+        it answers)."""
 
     @contextmanager
     def run_by(self, command_line: CommandLine) -> Iterator[None]:
@@ -81,7 +103,19 @@ class SitegenPlugin(BasePlugin):
             self.command_line = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Present so MkDocs keeps this instance (and its loaded pipeline) across rebuilds."""
+        """Keeps this instance (and its loaded pipeline) across rebuilds. Under ``mkdocs serve``
+        the pages go to a preview folder outside the watched docs folder (see ``on_files``)."""
+        if command == "serve" and self._preview is None:
+            self._preview = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+            keep_per_article_caches()
+
+    def on_shutdown(self) -> None:
+        """Remove the preview folder and wait for a search index still being written."""
+        if self._indexing is not None:
+            self._indexing.join()
+        if self._preview is not None:
+            shutil.rmtree(self._preview, ignore_errors=True)
+            self._preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the plugin's options together with sitegen's rules."""
@@ -96,6 +130,11 @@ class SitegenPlugin(BasePlugin):
             )
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
+        self._pagefind = self.settings.search == "pagefind" and config.theme.name == "material"
+        if self._pagefind:
+            use_pagefind(config)
+        elif self.settings.search == "pagefind":
+            log.info("sitegen: Pagefind search needs the Material theme; the theme's own is kept")
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -103,10 +142,15 @@ class SitegenPlugin(BasePlugin):
         assert self.settings is not None
         try:
             kb, pages = self._pages(self.settings)
-            report = write_site(pages, Path(config.docs_dir))
+            if self._preview is not None:
+                refuse_hand_written(pages, Path(config.docs_dir))
+            report = write_site(pages, self._preview or Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
-        self.generated = (kb, report)
+        self.generated = (replace(kb, analyses={}), report)
+        self._generated = frozenset(pages)
+        if self._preview is None:  # a build: MkDocs holds every page now; no need to keep them
+            self._cached = None
         self._date_the_build(kb)
         log.info(
             "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
@@ -117,15 +161,28 @@ class SitegenPlugin(BasePlugin):
             len(report.removed),
         )
 
+    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
+        """With Pagefind, keep every page out of Material's own index: its search plugin would
+        parse each page for an index nobody reads (it still writes the small file of its
+        settings, which Material's script loads before asking the worker)."""
+        if self._pagefind:
+            search = page.meta.get("search")
+            search = search if isinstance(search, dict) else {}
+            page.meta["pagefind"] = not search.get("exclude")  # the page's own wish
+            page.meta["search"] = {**search, "exclude": True}
+        return markdown
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Keep the generated pages that the nav does not list out of it, as ``not_in_nav``
         would: a project's own mkdocs.yml need not name the entity folders and the timeline's
         year pages, and an automatic nav lists the home, section and top pages only, not
         thousands of entity pages. Pages the nav lists, or that mkdocs.yml already excludes or
         drafts, are left as they are."""
-        if self._cached is None:
+        if self._generated is None:
             return files
-        generated = self._cached[2]
+        generated = self._generated
+        if self._preview is not None and self._cached is not None:
+            files = preview_files(files, self._cached[2], self._preview, config)
         listed = set(nav_paths(config.nav)) if config.nav is not None else None
         for file in files:
             if file.src_uri not in generated or file.inclusion != InclusionLevel.INCLUDED:
@@ -137,10 +194,34 @@ class SitegenPlugin(BasePlugin):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Restore ``SOURCE_DATE_EPOCH`` as it was before this build."""
+        """Index the built site with Pagefind (``search: pagefind``); restore
+        ``SOURCE_DATE_EPOCH`` as it was before this build."""
+        if self._pagefind:
+            if self._preview is not None:  # the browser reloads now; search follows
+                self._index_in_background(Path(config.site_dir))
+            else:
+                try:
+                    index_site(Path(config.site_dir))
+                except SitegenError as exc:
+                    raise PluginError(str(exc)) from exc
         if self._epoch_was_set is False:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         self._epoch_was_set = None
+
+    def _index_in_background(self, site_dir: Path) -> None:
+        """Index the preview with Pagefind in a thread (after the previous run ends), so an edit
+        reaches the browser without waiting for the search index, a few seconds behind."""
+        if self._indexing is not None:
+            self._indexing.join()
+
+        def run() -> None:
+            try:
+                index_site(site_dir)
+            except SitegenError as exc:
+                log.error("%s", exc)
+
+        self._indexing = threading.Thread(target=run, name="sitegen-pagefind", daemon=True)
+        self._indexing.start()
 
     def _date_the_build(self, kb: KnowledgeBase) -> None:
         """Date the build (the sitemap) by the newest article, unless SOURCE_DATE_EPOCH is set.
@@ -182,6 +263,43 @@ class SitegenPlugin(BasePlugin):
         if model not in self._nlp:
             self._nlp[model] = PipelineProvider(model)
         return self._nlp[model]
+
+
+def refuse_hand_written(pages: dict[str, str], docs_dir: Path) -> None:
+    """A page of the docs folder that sitegen did not write and would shadow is an error."""
+    manifest = load_manifest(docs_dir)
+    for path in sorted(pages):
+        if path not in manifest and (docs_dir / path).is_file():
+            raise SitegenError(
+                f"{docs_dir / path}: sitegen generates a page of that name, and this file was "
+                "not written by sitegen; rename or move it"
+            )
+
+
+def preview_files(
+    files: Files, generated: dict[str, str], preview: Path, config: MkDocsConfig
+) -> Files:
+    """The docs folder's files with the generated pages taken from the preview folder: copies
+    an earlier ``mkdocs build`` left in the docs folder (its manifest lists them) give way."""
+    earlier = set(load_manifest(Path(config.docs_dir)))
+    for file in list(files):
+        if file.src_uri in generated or file.src_uri in earlier:
+            files.remove(file)
+    for path in sorted(generated):
+        file = File(path, str(preview), config.site_dir, config.use_directory_urls)
+        file.inclusion = InclusionLevel.INCLUDED  # as if collected: on_files sets the nav's
+        files.append(file)
+    return files
+
+
+def use_pagefind(config: MkDocsConfig) -> None:
+    """Put sitegen's theme folder (its ``main.html`` and search worker) before the theme's own,
+    after a project's ``custom_dir``: Pagefind answers the search box (``sitegen/search.py``)."""
+    dirs = config.theme.dirs
+    theme_dir = str(THEME_DIR)
+    if theme_dir not in dirs:
+        custom = config.theme.custom_dir
+        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, theme_dir)
 
 
 def nav_paths(nav: Any) -> Iterator[str]:

@@ -20,6 +20,7 @@ from sitegen.config import Settings, load_settings
 from sitegen.distributed import Cluster
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.overrides import load_overrides
+from sitegen.resolve.budget import PageBudget
 from sitegen.sitedir import drop_empty_source_date_epoch, staged_folder
 from sitegen.write import check_output_folder
 
@@ -127,9 +128,14 @@ def build_site(config: MkDocsConfig, inputs: Sequence[Path] = ()) -> None:
 
 
 def serve_site(config_file: Path, dev_addr: str | None, watch: Sequence[Path] = ()) -> None:
-    """``mkdocs serve`` in this process, until interrupted."""
+    """``mkdocs serve --dirty --no-strict`` in this process, until interrupted: a rebuild
+    converts only the pages whose Markdown changed (the plugin rewrites only those). Not
+    strict: MkDocs warns of every dirty build, which strict mode would make an error."""
     options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
-    mkdocs_serve(str(config_file), watch=[str(path) for path in watch], **options)
+    options["strict"] = False
+    mkdocs_serve(
+        str(config_file), build_type="dirty", watch=[str(path) for path in watch], **options
+    )
 
 
 def pipeline_options(settings: Settings) -> Options:
@@ -145,4 +151,5 @@ def pipeline_options(settings: Settings) -> Options:
         fields=settings.fields,
         cluster=Cluster(scheduler=settings.scheduler, workers=settings.workers),
         analysis_cache=settings.cache,
+        page_budget=PageBudget(settings.page_articles, settings.page_mentions),
     )

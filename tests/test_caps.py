@@ -138,8 +138,10 @@ def test_a_frequent_name_quotes_whole_articles_up_to_the_cap_then_links_the_rest
         MENTIONS_SHOWN, 4, "organizations/acme.md"
     )
     html = html_of("---\n---\n" + mentioned)
-    assert len(html.select("li")) == quoted_articles * per_article
+    quoted_part = html_of("---\n---\n" + mentioned.split("### ", 1)[0])
+    assert len(quoted_part.select("li")) == quoted_articles * per_article
     assert f"### {rest} more articles" in mentioned
+    assert len(html.select("li")) == quoted_articles * per_article + rest  # one item each
     summary = f"{rest * per_article} more sentences name Acme, in these articles"
     assert summary in mentioned
     # every article is linked, the further ones at their first paragraph naming Acme, with
@@ -210,7 +212,8 @@ def test_entity_timeline_is_capped_and_does_not_link_the_page_to_itself() -> Non
 def test_topic_page_quotes_up_to_the_cap_then_counts_each_further_article() -> None:
     per_article = SENTENCES_PER_PARAGRAPH * PARAGRAPHS
     kb, _, mentioned, quoted_articles, rest = past_the_cap(PASSAGES_SHOWN, 3, "topics/hiring.md")
-    assert len(html_of("---\n---\n" + mentioned).select("li")) == quoted_articles * per_article
+    quoted_part = mentioned.split("### ", 1)[0]
+    assert len(html_of("---\n---\n" + quoted_part).select("li")) == quoted_articles * per_article
     assert f"### {rest} more articles" in mentioned
     for article in kb.articles[quoted_articles:]:
         assert f"[{article.title}](../articles/{article.id}.md#p1) ({per_article})" in mentioned

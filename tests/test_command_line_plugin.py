@@ -25,6 +25,7 @@ def project(root: Path, model: Path, body: str) -> Path:
     )
 
 
+@pytest.mark.site  # the build indexes the site with Pagefind, a process
 def test_a_build_after_the_command_line_uses_its_own_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

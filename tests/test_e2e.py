@@ -64,14 +64,24 @@ def test_entity_pages_link_to_article_paragraphs_and_each_other(built_site: Path
     assert "## Tariffs and Countertariffs" in article
 
 
-def test_search_index_finds_aliases(built_site: Path) -> None:
-    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text())
-    by_location = {doc["location"]: doc for doc in index["docs"]}
-    kovrig = by_location["people/michael-kovrig/"]
-    assert "Mr. Kovrig" in kovrig["text"]
-    assert kovrig.get("boost", 1) > 1
-    carney = by_location["people/mark-carney/"]
-    assert "Prime Minister Carney" in carney["text"]
+def test_pagefind_indexes_the_pages_and_weighs_names_and_aliases(built_site: Path) -> None:
+    """Search is Pagefind's chunked index; Material's own index holds no page (its plugin
+    would parse every page for nothing); a named page carries its name and aliases, weighed
+    most, and an index page keeps out of search."""
+    site = built_site / "site"
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] >= 50
+    assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
+    kovrig = (site / "people" / "michael-kovrig" / "index.html").read_text()
+    hidden = kovrig.split('data-pagefind-weight="10"', 1)[1].split("</div>", 1)[0]
+    assert 'data-pagefind-meta="named:3"' in hidden and "Mr. Kovrig" in hidden
+    assert 'data-pagefind-meta="weight:2"' in hidden  # his mentions: the heavier first
+    assert "data-pagefind-body" in kovrig
+    assert "data-pagefind-body" not in (site / "people" / "index.html").read_text()
+    worker = (site / "assets" / "sitegen" / "search-worker.js").read_text()
+    assert "pagefind/pagefind.js" in worker
+    assert '"search": ' in kovrig and "assets/sitegen/search-worker.js" in kovrig
 
 
 def test_hand_written_page_is_kept_and_built(built_site: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -12,7 +13,7 @@ from sitegen.model import Article, Block, Entity, EntityMention, Event, Knowledg
 from sitegen.render import render_site
 from sitegen.render.context import RenderContext
 from sitegen.render.graph import force_layout, site_graph
-from sitegen.render.graph_svg import render_graph_page
+from sitegen.render.graph_svg import CHAR_WIDTH, LABEL_HEIGHT, render_graph_page
 from sitegen.render.svg import page_href, text
 from sitegen.render.timeline_svg import clusters, visual_timeline
 from tests.helpers import tiny_kb
@@ -96,8 +97,42 @@ def crowd(count: int) -> KnowledgeBase:
 def test_site_graph_keeps_the_top_nodes_and_counts_the_rest() -> None:
     context = RenderContext.build(crowd(200))
     graph = site_graph(context)
-    assert len(graph.nodes) == 40 and graph.hidden_nodes == 160
-    assert "+160 more" in render_graph_page(context)[1]
+    assert len(graph.nodes) == 30 and graph.hidden_nodes == 170
+    page = render_graph_page(context)[1]
+    assert "+170 more" in page
+    assert "## Places" in page  # a view per kind when the whole graph leaves some out
+
+
+def test_site_graph_leaves_out_entities_without_a_page() -> None:
+    kb = crowd(50)
+    kb = replace(kb, entities=tuple(replace(e, page="") if e.name.endswith("9") else e
+                                    for e in kb.entities))
+    graph = site_graph(RenderContext.build(kb))
+    assert graph.nodes and all(node.page for node in graph.nodes)
+    assert graph.hidden_nodes == 45 - len(graph.nodes)
+
+
+def label_boxes(svg: BeautifulSoup) -> list[tuple[float, float, float, float]]:
+    boxes = []
+    for label in svg.select("a.sg-node text"):
+        x, y, wide = float(label["x"]), float(label["y"]), CHAR_WIDTH * len(label.get_text())
+        left = {"start": x, "end": x - wide}.get(label["text-anchor"], x - wide / 2)
+        boxes.append((left, y - LABEL_HEIGHT + 4, left + wide, y + 4))
+    return boxes
+
+
+def test_site_graph_labels_do_not_overlap() -> None:
+    kb = crowd(60)
+    kb = replace(kb, entities=tuple(replace(e, name=f"A rather long name {e.name}")
+                                    for e in kb.entities))
+    svg = html_of(render_graph_page(RenderContext.build(kb))[1]).select("svg")[0]
+    boxes = label_boxes(svg)
+    assert len(boxes) >= 10  # the most mentioned keep their names
+    for index, one in enumerate(boxes):
+        for two in boxes[index + 1 :]:
+            overlap = one[0] < two[2] and two[0] < one[2] and one[1] < two[3] and two[1] < one[3]
+            assert not overlap, (one, two)
+    assert len(svg.select("a.sg-node")) == 30  # unlabelled nodes are still drawn and linked
 
 
 def test_force_layout_is_deterministic_and_inside_the_box() -> None:

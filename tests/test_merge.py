@@ -18,6 +18,7 @@ from sitegen.overrides import apply_overrides, parse_overrides
 from sitegen.render import render_site
 from sitegen.render.about_page import render_review
 from sitegen.resolve import merge, resolve_entities
+from sitegen.resolve.budget import PageBudget
 from sitegen.resolve.homonyms import short_role
 from sitegen.resolve.names import is_part_of
 from sitegen.review import homonyms, kept_apart, review_items
@@ -412,7 +413,9 @@ def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
     hostile = "[x](javascript:alert(1)) <b>bold</b> *"
     bodies = {"a": "Doe waved.\n", "b": "Doe left.\n"}
     entities = corpus_entities(tmp_path, bodies, titles={"a": f"'{hostile}'", "b": "Parade"})
-    kb = build_knowledge([tmp_path], Options(cache_dir=None), ruler_pipeline(PATTERNS))
+    # every entity a page (each Doe is named once, which the default budget gives no page)
+    options = Options(cache_dir=None, page_budget=PageBudget(articles=1))
+    kb = build_knowledge([tmp_path], options, ruler_pipeline(PATTERNS))
     named = f"Doe ({hostile})"
     assert named in {e.name for e in entities}
     pages = render_site(kb) | dict([render_review(review_items(kb))])

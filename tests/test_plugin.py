@@ -3,6 +3,7 @@ and `mkdocs serve` regenerating an edited article."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -89,13 +90,21 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_mkdocs_serve_regenerates_an_edited_article(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("dirty", [False, True])
+def test_mkdocs_serve_regenerates_an_edited_article_once(
+    project: Path, tmp_path: Path, dirty: bool
+) -> None:
+    """An edit reaches the browser with one rebuild: the pages go to a preview folder, not into
+    the watched docs folder (which started a second full rebuild), and with ``--dirty`` only
+    the pages whose Markdown changed are converted again."""
     served = tmp_path / "served"
-    shutil.copytree(project, served, ignore=shutil.ignore_patterns("site", "cli"))
+    shutil.copytree(project, served, ignore=shutil.ignore_patterns("site", "cli", "site_src"))
+    (served / "site_src").mkdir()
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+        + (["--dirty", "--no-strict"] if dirty else []),  # MkDocs warns of every dirty build
         cwd=served,
         env=ENV,
         stdout=log,
@@ -108,6 +117,10 @@ def test_mkdocs_serve_regenerates_an_edited_article(project: Path, tmp_path: Pat
         text = article.read_text(encoding="utf-8")
         article.write_text(text.replace("critical three-day", "Zanzibar-flavoured"), "utf-8")
         assert wait_for(url, "Zanzibar", 120), (tmp_path / "serve.log").read_text()
+        time.sleep(5)  # a second rebuild would have started by now
+        output = (tmp_path / "serve.log").read_text()
+        assert output.count("Building documentation") == 2, output
+        assert not any((served / "site_src").iterdir())  # the docs folder was not written
     finally:
         server.terminate()
         try:
@@ -151,3 +164,52 @@ def test_generated_pages_stay_out_of_the_nav_without_not_in_nav(
     assert "people/mark-carney/" not in home.split('class="md-content"')[0]  # not in the nav
     assert 'href="people/"' in home
     assert (root / "site" / "people" / "mark-carney" / "index.html").is_file()
+
+
+def test_search_material_keeps_materials_own_index(tmp_path: Path) -> None:
+    """``search: material``: no Pagefind, Material's index of every page with the aliases."""
+    root = tmp_path / "material"
+    root.mkdir()
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("      seeds: seeds\n", "      seeds: seeds\n      search: material\n"),
+        encoding="utf-8",
+    )
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "site_src").mkdir()
+    build_strict(root)
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text())
+    kovrig = next(doc for doc in index["docs"] if doc["location"] == "people/michael-kovrig/")
+    assert "Mr. Kovrig" in kovrig["text"]
+    assert not (root / "site" / "pagefind").exists()
+    assert "assets/sitegen/search-worker.js" not in (root / "site" / "index.html").read_text()
+
+
+def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> None:
+    """Under serve the generated pages come from the preview folder; copies an earlier build
+    wrote into the docs folder (in its manifest) give way; a hand-written page of a generated
+    name is an error, never shadowed."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files, InclusionLevel
+
+    from sitegen.errors import SitegenError
+    from sitegen.plugin import preview_files, refuse_hand_written
+    from sitegen.write import write_site
+
+    docs, preview = tmp_path / "docs", tmp_path / "preview"
+    write_site({"people/old.md": "# Old\n", "people/jane.md": "# Jane (old)\n"}, docs)
+    (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    write_site({"people/jane.md": "# Jane\n"}, preview)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(docs), "site_dir": str(tmp_path / "s")})
+    config.validate()
+    files = Files([File(p, str(docs), config.site_dir, True)
+                   for p in ("people/old.md", "people/jane.md", "notes.md")])
+    kept = preview_files(files, {"people/jane.md": "# Jane\n"}, preview, config)
+    sources = {file.src_uri: file.abs_src_path for file in kept}
+    assert kept.get_file_from_path("people/jane.md").inclusion == InclusionLevel.INCLUDED
+    assert sources == {"notes.md": str(docs / "notes.md"),
+                       "people/jane.md": str(preview / "people" / "jane.md")}
+    refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
+    with pytest.raises(SitegenError, match="notes.md: sitegen generates a page of that name"):
+        refuse_hand_written({"notes.md": ""}, docs)

@@ -16,11 +16,11 @@ from sitegen.render.topic_page import render_topic_page
 def render_site(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder."""
     context = RenderContext.build(kb)
-    pages = [render_home(kb), render_articles_index(kb), *render_timeline(context)]
+    pages = [render_home(kb), *render_articles_index(kb), *render_timeline(context)]
     pages += [render_graph_page(context)]
-    pages += [render_section_index(kind, kb) for kind in ENTITY_KINDS]
+    pages += [page for kind in ENTITY_KINDS for page in render_section_index(kind, kb)]
     pages += [render_article_page(article, context) for article in kb.articles]
-    pages += [render_entity_page(entity, context) for entity in kb.entities]
+    pages += [render_entity_page(entity, context) for entity in kb.entities if entity.page]
     pages += [render_topics_index(kb)]
     pages += [render_topic_page(topic, context) for topic in kb.topics]
     site: dict[str, str] = {}

@@ -6,6 +6,7 @@ from sitegen import __version__
 from sitegen.model import Entity, KnowledgeBase, Review
 from sitegen.render.article_page import article_page_path
 from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.passages import entity_link
 
 ABOUT_PAGE = "about.md"
 REVIEW_PAGE = "review.md"
@@ -92,7 +93,7 @@ def render_review(review: Review) -> tuple[str, str]:
             "one person, so one page each, named apart (`merge` those that are one, by id).",
             [
                 f"- \u201c{escape(name)}\u201d: "
-                + ", ".join(f"{link(e.name, e.page)} (`{e.id}`)" for e in same)
+                + ", ".join(f"{entity_link(e, REVIEW_PAGE)} (`{e.id}`)" for e in same)
                 for name, same in review.homonyms
             ],
         ),
@@ -116,7 +117,7 @@ CHECK_FIRST_HINT = (
 
 
 def _entity_line(entity: Entity, detail: str) -> str:
-    return f"- {link(entity.name, entity.page)} (`{entity.id}`): {escape(detail)}"
+    return f"- {entity_link(entity, REVIEW_PAGE)} (`{entity.id}`): {escape(detail)}"
 
 
 def _votes(votes: dict[str, int]) -> str:

@@ -90,7 +90,7 @@ def _named_box(article: Article, context: RenderContext, page: str) -> str:
             (context.entities[entity_id] for entity_id in named),
             key=lambda e: (-named[e.id], e.name.casefold(), e.id),
         )
-        items = [(e.name, relative(e.page, page)) for e in ordered]
+        items = [(e.name, relative(e.page, page) if e.page else "") for e in ordered]
         lines.append(f"    **{KIND_HEADINGS[kind]}:** {linked_then_named(items, BOX_LINKS)}\n")
     lines += [f"    {part}" for part in (subjects, topics, dates) if part]
     return "\n".join(lines)
@@ -138,7 +138,7 @@ def linked_text(text: str, start: int, end: int, located: list[Located], page: s
     linked: set[str] = set()
     for item in located:
         mention = item.mention
-        if mention.start < position or item.entity.id in linked:
+        if mention.start < position or item.entity.id in linked or not item.entity.page:
             continue
         linked.add(item.entity.id)
         pieces.append(escape(text[position : mention.start]))

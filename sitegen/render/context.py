@@ -97,7 +97,7 @@ class RenderContext:
     @cached_property
     def name_linker(self) -> NameLinker:
         """Links the site's entity names inside text (one regular expression for all)."""
-        return NameLinker(self.kb.entities)
+        return NameLinker(entity for entity in self.kb.entities if entity.page)
 
     @cached_property
     def topics_by_id(self) -> dict[str, Topic]:

@@ -42,7 +42,9 @@ def render_entity_page(entity: Entity, context: RenderContext) -> tuple[str, str
     """(path, Markdown) of an entity's page."""
     page = entity.page
     parts = [
-        named_page_front_matter(entity.name, entity.aliases, ENTITY_SEARCH_BOOST),
+        named_page_front_matter(
+            entity.name, entity.aliases, ENTITY_SEARCH_BOOST, len(entity.mentions)
+        ),
         heading(1, entity.name) + "\n",
         _summary(entity, context),
         _aliases(entity),
@@ -98,10 +100,9 @@ def _affiliations(entity: Entity, context: RenderContext, page: str) -> str:
     if not orgs and not members:
         return ""
     lines = ["## Affiliations\n"]
-    lines += [f"- {link(org.name, relative(org.page, page))}" for org in orgs]
+    lines += [f"- {entity_link(org, page)}" for org in orgs]
     lines += [
-        f"- {link(member.name, relative(member.page, page))} ({KIND_LABEL[member.kind].lower()})"
-        for member in members
+        f"- {entity_link(member, page)} ({KIND_LABEL[member.kind].lower()})" for member in members
     ]
     return "\n".join(lines) + "\n"
 

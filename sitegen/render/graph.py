@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sitegen.model import Entity
+from sitegen.model import Entity, EntityKind
 from sitegen.render.context import RenderContext
 
-SITE_NODES = 40
+SITE_NODES = 30
+"""Nodes of the whole site's graph (the most mentioned entities with a page of their own)."""
+KIND_NODES = 20
+"""Nodes of each per-kind graph on the graph page."""
 SITE_EDGES = 120
 NEIGHBOURS = 12
 LAYOUT_SEED = 20260113
@@ -47,9 +51,15 @@ class Graph:
     """The id of the entity a neighbourhood graph is drawn around ("" for the site graph)."""
 
 
-def site_graph(context: RenderContext, limit: int = SITE_NODES) -> Graph:
-    """The whole site's graph: the ``limit`` most mentioned entities and their strongest ties."""
-    ranked = sorted(context.kb.entities, key=lambda e: (-len(e.mentions), e.name.casefold(), e.id))
+def site_graph(
+    context: RenderContext, limit: int = SITE_NODES, kind: EntityKind | None = None
+) -> Graph:
+    """The whole site's graph: the ``limit`` most mentioned entities with a page of their own
+    (of ``kind``, if given) and their strongest ties."""
+    ranked = sorted(
+        (e for e in context.kb.entities if e.page and kind in (None, e.kind)),
+        key=lambda e: (-len(e.mentions), e.name.casefold(), e.id),
+    )
     nodes = tuple(ranked[:limit])
     edges = _edges_among({node.id for node in nodes}, context)
     all_edges = _edges_among({entity.id for entity in ranked}, context)
@@ -62,9 +72,13 @@ def site_graph(context: RenderContext, limit: int = SITE_NODES) -> Graph:
 
 
 def neighbourhood(entity: Entity, context: RenderContext, limit: int = NEIGHBOURS) -> Graph:
-    """The entity and the ``limit`` entities it shares most sentences with."""
+    """The entity and the ``limit`` entities with a page of their own it shares most sentences
+    with (every node is a link)."""
     counts: Mapping[str, int] = context.together.get(entity.id, {})
-    ranked = sorted(counts, key=lambda i: (-counts[i], context.entities[i].name.casefold(), i))
+    ranked = sorted(
+        (i for i in counts if context.entities[i].page),
+        key=lambda i: (-counts[i], context.entities[i].name.casefold(), i),
+    )
     chosen = [context.entities[i] for i in ranked[:limit]]
     edges = _edges_among({entity.id, *(other.id for other in chosen)}, context)
     return Graph(
@@ -76,13 +90,23 @@ def neighbourhood(entity: Entity, context: RenderContext, limit: int = NEIGHBOUR
 
 
 def _edges_among(ids: set[str], context: RenderContext) -> list[Edge]:
-    """Every co-occurrence edge between two of ``ids``, strongest first."""
-    edges = [
-        Edge(first, second, count)
-        for first in sorted(ids)
-        for second, count in context.together.get(first, {}).items()
-        if second in ids and first < second
-    ]
+    """Every co-occurrence edge between two of ``ids``, strongest first (pairs looked up when
+    they are few, not every tie of a node named with thousands)."""
+    ordered = sorted(ids)
+    if len(ordered) ** 2 < sum(len(context.together.get(i, ())) for i in ordered):
+        pairs = (
+            (first, second, context.together.get(first, Counter()).get(second, 0))
+            for index, first in enumerate(ordered)
+            for second in ordered[index + 1 :]
+        )
+    else:
+        pairs = (
+            (first, second, count)
+            for first in ordered
+            for second, count in context.together.get(first, {}).items()
+            if second in ids and first < second
+        )
+    edges = [Edge(first, second, count) for first, second, count in pairs if count]
     return sorted(edges, key=lambda e: (-e.weight, e.first, e.second))
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 
-from sitegen.model import Entity
+from sitegen.model import ENTITY_KINDS, Entity, EntityKind
 from sitegen.render.context import RenderContext
 from sitegen.render.graph import (
+    KIND_NODES,
     Graph,
     Point,
     force_layout,
@@ -20,7 +21,7 @@ from sitegen.render.graph import (
     site_graph,
 )
 from sitegen.render.markdown import front_matter, link, relative
-from sitegen.render.passages import KIND_LABEL
+from sitegen.render.passages import KIND_LABEL, entity_link
 from sitegen.render.svg import num, page_href, text
 
 GRAPH_PAGE = "graph.md"
@@ -60,7 +61,13 @@ def draw_graph(
     lines.append("</g>")
     lines.append('<g class="sg-nodes">')
     center = positions.get(graph.center, (width / 2, height / 2))
-    lines += [_node(node, positions[node.id], page, graph, center) for node in graph.nodes]
+    if graph.center:
+        labels = {n.id: _centered_label(n, positions[n.id], graph, center) for n in graph.nodes}
+    else:
+        labels = free_labels(graph, positions, size)
+    lines += [
+        _node(node, positions[node.id], page, graph, labels.get(node.id)) for node in graph.nodes
+    ]
     lines.append("</g>")
     if graph.hidden_nodes:
         lines.append(
@@ -82,9 +89,21 @@ def _legend() -> str:
     return '<g class="sg-legend">' + "".join(items) + "</g>"
 
 
-def _node(node: Entity, point: Point, page: str, graph: Graph, center: Point) -> str:
-    x, y = point
-    radius = min(5 + 2.5 * math.sqrt(len(node.mentions)), 26)
+Label = tuple[float, float, str]
+"""Where a node's name is written: x, y (baseline) and the text anchor."""
+CHAR_WIDTH = 7.2
+"""Estimated width of a character of a 13px label (system sans-serif), for overlap tests."""
+LABEL_HEIGHT = 15.0
+Box = tuple[float, float, float, float]
+
+
+def _radius(node: Entity) -> float:
+    return min(5 + 2.5 * math.sqrt(len(node.mentions)), 26)
+
+
+def _centered_label(node: Entity, point: Point, graph: Graph, center: Point) -> Label:
+    """A neighbourhood's label: away from the center, below the center itself."""
+    (x, y), radius = point, _radius(node)
     anchor, dx, dy = "middle", 0.0, radius + 13
     if graph.center and node.id != graph.center:
         if x > center[0] + 20:
@@ -93,15 +112,72 @@ def _node(node: Entity, point: Point, page: str, graph: Graph, center: Point) ->
             anchor, dx, dy = "end", -radius - 4, 4
         elif y < center[1]:
             dy = -radius - 6
+    return x + dx, y + dy, anchor
+
+
+def free_labels(graph: Graph, positions: dict[str, Point], size: Point) -> dict[str, Label]:
+    """Labels that overlap no other label and no other node, inside the picture: the most
+    mentioned nodes choose first, below, above, right or left of their circle; a node with no
+    free place keeps its circle, its tooltip and its link, unlabelled."""
+    width, height = size
+    circles = {
+        node.id: _box(positions[node.id], _radius(node), _radius(node)) for node in graph.nodes
+    }
+    taken: list[Box] = []
+    labels: dict[str, Label] = {}
+    for node in sorted(graph.nodes, key=lambda n: -len(n.mentions)):
+        (x, y), radius = positions[node.id], _radius(node)
+        wide = CHAR_WIDTH * len(node.name)
+        for label in (
+            (x, y + radius + 13, "middle"),
+            (x, y - radius - 6, "middle"),
+            (x + radius + 4, y + 4, "start"),
+            (x - radius - 4, y + 4, "end"),
+        ):
+            box = _label_box(label, wide)
+            others = (circle for other, circle in circles.items() if other != node.id)
+            if (
+                box[0] >= 0
+                and box[1] >= 0
+                and box[2] <= width
+                and box[3] <= height
+                and not any(_overlap(box, other) for other in [*taken, *others])
+            ):
+                labels[node.id] = label
+                taken.append(box)
+                break
+    return labels
+
+
+def _box(point: Point, half_width: float, half_height: float) -> Box:
+    (x, y), dx, dy = point, half_width, half_height
+    return x - dx, y - dy, x + dx, y + dy
+
+
+def _label_box(label: Label, wide: float) -> Box:
+    x, y, anchor = label
+    left = {"start": x, "end": x - wide}.get(anchor, x - wide / 2)
+    return left, y - LABEL_HEIGHT + 4, left + wide, y + 4
+
+
+def _overlap(one: Box, two: Box) -> bool:
+    return one[0] < two[2] and two[0] < one[2] and one[1] < two[3] and two[1] < one[3]
+
+
+def _node(node: Entity, point: Point, page: str, graph: Graph, label: Label | None) -> str:
+    x, y = point
     mentions = "mention" if len(node.mentions) == 1 else "mentions"
     title = f"{node.name} ({KIND_LABEL[node.kind]}, {len(node.mentions)} {mentions})"
     classes = f"sg-node sg-{node.kind}" + (" sg-center" if node.id == graph.center else "")
+    name = ""
+    if label is not None:
+        lx, ly, anchor = label
+        name = f'<text x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}">{text(node.name)}</text>'
     return (
         f'<a href="{page_href(node.page, page)}" class="{classes}">'
         f"<title>{text(title)}</title>"
-        f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>'
-        f'<text x="{num(x + dx)}" y="{num(y + dy)}" text-anchor="{anchor}">{text(node.name)}</text>'
-        "</a>"
+        f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(_radius(node))}"/>'
+        f"{name}</a>"
     )
 
 
@@ -124,8 +200,29 @@ def render_graph_page(context: RenderContext) -> tuple[str, str]:
     if graph.nodes:
         positions = force_layout(graph, *SITE_SIZE)
         lines.append(draw_graph(graph, positions, GRAPH_PAGE, SITE_SIZE, "Relationship graph"))
+    if graph.hidden_nodes:
+        lines += [_kind_view(kind, context) for kind in ENTITY_KINDS]
     lines.append(_strongest(graph, context))
     return GRAPH_PAGE, "\n".join(lines)
+
+
+KIND_TITLES = {"person": "People", "organization": "Organizations", "place": "Places"}
+
+
+def _kind_view(kind: EntityKind, context: RenderContext) -> str:
+    """A section with the graph of the most mentioned entities of one kind (a larger site's
+    whole graph leaves most of each kind out)."""
+    graph = site_graph(context, KIND_NODES, kind)
+    if len(graph.nodes) < 2:
+        return ""
+    title = KIND_TITLES[kind]
+    positions = force_layout(graph, *SITE_SIZE)
+    picture = draw_graph(graph, positions, GRAPH_PAGE, SITE_SIZE, f"{title} named together")
+    return (
+        f"## {title}\n\n"
+        f"The {len(graph.nodes)} most mentioned {title.lower()} and who of them is named "
+        "with whom.\n\n" + picture
+    )
 
 
 def _strongest(graph: Graph, context: RenderContext) -> str:
@@ -139,8 +236,8 @@ def _strongest(graph: Graph, context: RenderContext) -> str:
     for edge in graph.edges[:STRONGEST_LISTED]:
         first, second = context.entities[edge.first], context.entities[edge.second]
         lines.append(
-            f"| {link(first.name, relative(first.page, GRAPH_PAGE))} "
-            f"| {link(second.name, relative(second.page, GRAPH_PAGE))} | {edge.weight} |"
+            f"| {entity_link(first, GRAPH_PAGE)} "
+            f"| {entity_link(second, GRAPH_PAGE)} | {edge.weight} |"
         )
     return "\n".join(lines) + "\n"
 

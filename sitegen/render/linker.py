@@ -45,11 +45,10 @@ class NameLinker:
             return linked_names(text, others, page)
         if self.pattern is None:
             return escape(text)
-        names = {
-            name: [other for other in entities if other.id != entity.id][-1]
-            for name, entities in self.by_name.items()
-            if name == entity.name and any(other.id != entity.id for other in entities)
-        }
+        # only the entity's own name can need another entity than the last of that name (a
+        # pass over every name of the site here made rendering quadratic)
+        same = [other for other in own if other.id != entity.id]
+        names = {entity.name: same[-1]} if same else {}
         return _linked(text, self.pattern, _Fallback(names, self.by_name), page)
 
 

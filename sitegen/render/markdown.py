@@ -55,8 +55,11 @@ def link(text: str, target: str) -> str:
 
 def linked_then_named(items: Sequence[tuple[str, str]], linked: int, sep: str = ", ") -> str:
     """ "[A](a), [B](b) and 2 more: C, D": the first ``linked`` of (label, target) ``items``
-    as links, the others by name only (a link costs MkDocs far more than text)."""
-    links = sep.join(link(label, target) for label, target in items[:linked])
+    as links (a label without a target as text), the others by name only (a link costs MkDocs
+    far more than text)."""
+    links = sep.join(
+        link(label, target) if target else escape(label) for label, target in items[:linked]
+    )
     rest = items[linked:]
     if not rest:
         return links

@@ -29,7 +29,10 @@ def paragraph_link(context: RenderContext, article_id: str, sentence: int, page:
 
 
 def entity_link(entity: Entity, page: str) -> str:
-    """A link from ``page`` to an entity's page, labelled with its name."""
+    """A link from ``page`` to an entity's page, labelled with its name; the name alone for an
+    entity without a page of its own (``resolve/budget.py``)."""
+    if not entity.page:
+        return escape(entity.name)
     return link(entity.name, relative(entity.page, page))
 
 
@@ -43,10 +46,15 @@ def article_label(article: Article, page: str) -> str:
 
 
 def more_articles(rest: list[tuple[str, str, int]], summary: str) -> list[str]:
-    """Lines of a "### N more articles" section: ``summary``, then on one line each article's
-    title linked to ``target`` (the first paragraph that counts), with its ``count``."""
-    links = " · ".join(f"{link(title, target)} ({count})" for title, target, count in rest)
-    return [f"### {len(rest)} more articles\n", f"{summary}\n", links, ""]
+    """Lines of a "### N more articles" section: ``summary``, then a list item per article, its
+    title linked to ``target`` (the first paragraph that counts), with its ``count``.
+
+    One item each, not one line of all: Python-Markdown finds a paragraph's link brackets in
+    a pass over the whole paragraph after each link it converts, so a line of the hundreds of
+    articles naming a frequent name cost time in the square of its length (most of the
+    conversion time of an archive of 300 articles)."""
+    items = [f"- {link(title, target)} ({count})" for title, target, count in rest]
+    return [f"### {len(rest)} more articles\n", f"{summary}\n", *items, ""]
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -68,12 +76,16 @@ def search_tags(name: str, aliases: tuple[str, ...]) -> list[str]:
     return [plain_title(alias) for alias in dict.fromkeys((name, *aliases))]
 
 
-def named_page_front_matter(name: str, aliases: tuple[str, ...], boost: int) -> str:
-    """Front matter of an entity or topic page: its title, search boost and alias tags."""
+def named_page_front_matter(
+    name: str, aliases: tuple[str, ...], boost: int, weight: int
+) -> str:
+    """Front matter of an entity or topic page: its title, search boost, alias tags and weight
+    (its mentions or sentences: among named pages matching a query, Pagefind's worker lists
+    the weightier first, "Kofi Annan" before "Kojo Annan" for "annan")."""
     return front_matter(
         {
             "title": plain_title(name),
-            "search": {"boost": boost},
+            "search": {"boost": boost, "weight": weight},
             "tags": search_tags(name, aliases),
         }
     )

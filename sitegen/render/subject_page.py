@@ -9,7 +9,7 @@ from collections import Counter
 from sitegen.model import Article, KnowledgeBase, Topic
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, heading, link, relative
-from sitegen.render.passages import KIND_LABEL, named_page_front_matter
+from sitegen.render.passages import KIND_LABEL, entity_link, named_page_front_matter
 from sitegen.render.timeline_page import event_line
 
 INDEX_PAGE = "topics/index.md"
@@ -29,7 +29,7 @@ def render_subject_page(topic: Topic, context: RenderContext) -> tuple[str, str]
     count = len(topic.articles)
     kind = link("Subject", relative(INDEX_PAGE, page))
     parts = [
-        named_page_front_matter(topic.name, topic.aliases, SUBJECT_SEARCH_BOOST),
+        named_page_front_matter(topic.name, topic.aliases, SUBJECT_SEARCH_BOOST, count),
         heading(1, topic.name) + "\n",
         f"{kind} · {count} {'article' if count == 1 else 'articles'} · IPTC Media Topic "
         f"`{topic.code}`\n",
@@ -59,8 +59,7 @@ def _most_involved(topic: Topic, context: RenderContext, page: str) -> str:
     lines = ["## Who and where\n", "| Name | Kind | Articles |", "| --- | --- | --- |"]
     for entity_id, count in ranked[:INVOLVED_SHOWN]:
         entity = context.entities[entity_id]
-        name = link(entity.name, relative(entity.page, page))
-        lines.append(f"| {name} | {KIND_LABEL[entity.kind]} | {count} |")
+        lines.append(f"| {entity_link(entity, page)} | {KIND_LABEL[entity.kind]} | {count} |")
     return "\n".join(lines) + "\n"
 
 

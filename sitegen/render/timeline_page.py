@@ -10,7 +10,7 @@ from sitegen.dates import human_date
 from sitegen.model import Entity, Event
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, front_matter, heading, link, relative
-from sitegen.render.passages import paragraph_link
+from sitegen.render.passages import entity_link, paragraph_link
 from sitegen.render.timeline_plan import (
     MONTH_PRECISIONS,
     TIMELINE_PAGE,
@@ -195,7 +195,7 @@ def event_line(same: list[Event], context: RenderContext, page: str, own: str = 
     sources = "; ".join(_source(other, context, page) for other in same)
     named = dict.fromkeys(e for other in same for e in other.entities)
     names = ", ".join(
-        link(context.entities[e].name, relative(context.entities[e].page, page))
+        entity_link(context.entities[e], page)
         for e in named
         if e in context.entities and e != own
     )

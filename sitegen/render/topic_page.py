@@ -17,6 +17,7 @@ from sitegen.render.markdown import (
 from sitegen.render.passages import (
     KIND_LABEL,
     article_label,
+    entity_link,
     more_articles,
     named_page_front_matter,
     paragraph_link,
@@ -49,7 +50,7 @@ def render_topic_page(topic: Topic, context: RenderContext) -> tuple[str, str]:
         return render_subject_page(topic, context)
     page = topic.page
     parts = [
-        named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST),
+        named_page_front_matter(topic.name, topic.aliases, TOPIC_SEARCH_BOOST, len(topic.passages)),
         heading(1, topic.name) + "\n",
         _facts(topic, context, page),
         _summary(topic, context, page),
@@ -123,7 +124,7 @@ def _involved(topic: Topic, context: RenderContext, page: str) -> str:
         return ""
     lines = ["## Who and where\n", "| Name | Kind | Sentences |", "| --- | --- | --- |"]
     for entity, count in ranked[:INVOLVED_LIMIT]:
-        name = link(entity.name, relative(entity.page, page))
+        name = entity_link(entity, page)
         lines.append(f"| {name} | {KIND_LABEL[entity.kind]} | {count} |")
     if len(ranked) > INVOLVED_LIMIT:
         lines.append(f"\n…and {len(ranked) - INVOLVED_LIMIT} more.")

@@ -384,7 +384,10 @@ class _NameIndex:
         words = name_tokens(short)
         found: set[int] = set()
         if words:
-            for slot in set(self.by_word.get(words[0], ())):
+            # a container holds every word of the name: the rarest word's slots are enough
+            # (the first word's grew with the archive: "United", "National", "John")
+            fewest = min((self.by_word.get(word, []) for word in set(words)), key=len)
+            for slot in set(fewest):
                 if any(is_part_of(short, name) for name in self.names[slot]):
                     found.add(slot)
         if looks_like_acronym(short):

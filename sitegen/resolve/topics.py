@@ -662,7 +662,7 @@ def _topics(
     for key, name in names.items():
         parts = merged[key]
         passages = sorted(
-            (p for part in parts for p in part.passages.values()),
+            dict.fromkeys(p for part in parts for p in part.passages.values()),
             key=lambda p: (p.article, p.start),
         )
         its_articles = sorted({p.article for p in passages}, key=order.__getitem__)
