@@ -116,7 +116,7 @@ from sitegen.resolve.person_names import (
     person_mentions,
 )
 from sitegen.resolve.prefixes import without_prefixes
-from sitegen.resolve.standing import ACRONYM_BODY, begins_a_body
+from sitegen.resolve.standing import ACRONYM_BODY, KNOWN_PLACE, begins_a_body, other_known_place
 from sitegen.rules import rule
 
 NON_ENTITY_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -683,16 +683,55 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
-@functools.lru_cache(maxsize=1 << 18)
 def _is_variant(one: str, other: str) -> bool:
-    """One typo apart, or an acronym of the other's usual name ("US" and "America")."""
+    """One typo apart (not in an initial: ``INITIALS_DIFFER``), or an acronym of the other's
+    usual name ("US" and "America")."""
+    how = _variant(one, other)
+    if how == "typo" and INITIALS_DIFFER.on and _initials_differ(one, other):
+        INITIALS_DIFFER.fired()  # counted and switched here, not inside the cache
+        return False
+    return bool(how)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _variant(one: str, other: str) -> str:
+    """How two names are variants of one: "typo", "acronym", else ""."""
     a, b = name_key(one), name_key(other)
     if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
-        return True
-    return any(
+        return "typo"
+    acronym = any(
         looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
         for short, long in ((one, other), (other, one))
     )
+    return "acronym" if acronym else ""
+
+
+INITIALS_DIFFER = rule(
+    "join.different-initials-not-typo",
+    "join",
+    "Two names one letter apart in an initial are two people, not a typo ('George H.W. Bush' "
+    "and 'George W. Bush').",
+    examples=[
+        {
+            "articles": ["George H.W. Zabel met George W. Zabel. George W. Zabel spoke."],
+            "patterns": [
+                {"label": "PERSON", "pattern": "George H.W. Zabel"},
+                {"label": "PERSON", "pattern": "George W. Zabel"},
+            ],
+            "page": "George W. Zabel",
+            "kind": "person",
+            "mentions": 2,
+        }
+    ],
+)
+
+
+def _initials_differ(one: str, other: str) -> bool:
+    """The words of two names that differ include an initial ("hw" and "w")."""
+    mine, theirs = name_tokens(one), name_tokens(other)
+    if len(mine) != len(theirs):
+        return False
+    return any(a != b and min(len(a), len(b)) <= 2 for a, b in zip(mine, theirs, strict=True))
 
 
 def _is_family_name_misspelt(one: str, other: str) -> bool:
@@ -1111,16 +1150,21 @@ def _contains(long: _Facts, short: _Facts) -> bool:
     if long.kind == "place" and is_site_named_after(long.name, short_name):
         return False  # "California" is not "California Science Center"
     return any(
-        (is_part_of(short_name, name) and not (acronym and _begins_a_body(short_name, name)))
+        (is_part_of(short_name, name) and not _kept_out(short, short_name, name))
         or (acronym and is_acronym_of(short_name, name))
         for name in long.names
     )
 
 
-def _begins_a_body(acronym: str, name: str) -> bool:
-    """``standing.ACRONYM_BODY`` within one article: "the UN Security Council ... the UN"."""
-    if ACRONYM_BODY.on and begins_a_body(acronym, name):
+def _kept_out(short: _Facts, short_name: str, name: str) -> bool:
+    """The ``standing`` rules within one article: an acronym is not the body it begins ("the
+    UN Security Council ... the UN"); a country is not a longer name holding it that is not
+    the same country ("China" and "Republic of China", "U.S." and "U.S. Embassy")."""
+    if looks_like_acronym(short_name) and ACRONYM_BODY.on and begins_a_body(short_name, name):
         ACRONYM_BODY.fired()
+        return True
+    if short.kind == "place" and KNOWN_PLACE.on and other_known_place(short_name, name):
+        KNOWN_PLACE.fired()
         return True
     return False
 

@@ -59,6 +59,7 @@ from sitegen.resolve.standing import (
     RARE_VARIANT,
     article_counts,
     may_join,
+    spelled_first,
     variant_of,
     words_key,
 )
@@ -420,6 +421,7 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
             for slot, why in refused.items():
                 cluster.decide(why, f"'{name}' not joined to '{names[slot]}'")
             targets = [slot for slot in targets if slot not in refused]
+            targets = spelled_first(name, targets, names)
         if kind == "organization" and len(targets) == 1:
             if _unwritten_acronym(name, index.names[targets[0]]):
                 targets = []

@@ -29,6 +29,7 @@ from sitegen.resolve.gazetteer import canonical_key, usual_country_name
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
     SAME_AS_OF,
+    is_acronym_of,
     looks_like_acronym,
     name_key,
     name_tokens,
@@ -54,8 +55,9 @@ writes alone."""
 KNOWN_PLACE = rule(
     "join.known-place-stands-alone",
     "join",
-    "A country the gazetteer knows joins no longer name of another article that is not the "
-    "same country ('Italy' is not 'Catholic Italy', 'Republic of Korea' not its north).",
+    "A country the gazetteer knows joins no longer name that is not the same country, within "
+    "its article or across ('China' is not the 'Republic of China', nor 'Italy' 'Catholic "
+    "Italy').",
     examples=[
         {
             "articles": [
@@ -65,7 +67,17 @@ KNOWN_PLACE = rule(
             ],
             "page": "South Korea",
             "kind": "place",
-        }
+        },
+        {
+            "articles": ["The Republic of China protested. China denied it."],
+            "patterns": [
+                {"label": "GPE", "pattern": "Republic of China"},
+                {"label": "GPE", "pattern": "China"},
+            ],
+            "page": "China",
+            "kind": "place",
+            "not_on": {"China": ["Republic of China"]},
+        },
     ],
 )
 ESTABLISHED = rule(
@@ -128,6 +140,31 @@ ACRONYM_BODY = rule(
         }
     ],
 )
+ACRONYM_EXPANSION = rule(
+    "join.acronym-prefers-expansion",
+    "join",
+    "Of several longer names of other articles holding an acronym, it joins the one it spells "
+    "('UN' the 'United Nations', not a name with 'UN' among its words).",
+    examples=[
+        {
+            "articles": [
+                "The United Nations met. The UN said so.",
+                "The Permanent UN Mission met on Monday.",
+                "The UN warned of famine.",
+            ],
+            "patterns": [
+                {"label": "ORG", "pattern": "United Nations"},
+                {"label": "ORG", "pattern": "Permanent UN Mission"},
+                {"label": "ORG", "pattern": "UN"},
+            ],
+            "page": "United Nations",
+            "kind": "organization",
+            "mentions": 3,
+        }
+    ],
+)
+
+
 Counts = dict[tuple[EntityKind | None, str], int]
 """Articles per (kind, name words): see ``article_counts``."""
 
@@ -153,7 +190,7 @@ def may_join(short: str, kind: EntityKind | None, long: str, counts: Counts) -> 
     """The id of the rule above that keeps the short name of another article from joining
     the longer name ``long`` (of the same kind) that contains it by words or initials; empty
     when none does."""
-    if kind == "place" and KNOWN_PLACE.on and _other_known_place(short, long):
+    if kind == "place" and KNOWN_PLACE.on and other_known_place(short, long):
         KNOWN_PLACE.fired()
         return KNOWN_PLACE.id
     if looks_like_acronym(short):
@@ -169,7 +206,7 @@ def may_join(short: str, kind: EntityKind | None, long: str, counts: Counts) -> 
     return ""
 
 
-def _other_known_place(short: str, long: str) -> bool:
+def other_known_place(short: str, long: str) -> bool:
     """ "Italy" and "Catholic Italy", "Republic of Korea" and "Democratic People's Republic of
     Korea": a place the gazetteer knows and a longer name that is not the same place (the
     same: "State of Texas" for "Texas", or another name of one country)."""
@@ -178,7 +215,8 @@ def _other_known_place(short: str, long: str) -> bool:
     if canonical_key(name_key(short)) == canonical_key(name_key(long)):
         return False
     words = name_tokens(long)
-    return not (len(words) > 2 and words[1] == "of" and words[0] in SAME_AS_OF)
+    same_as = SAME_AS_OF - {"republic"}  # "Republic of China", "Republic of Korea": others'
+    return not (len(words) > 2 and words[1] == "of" and words[0] in same_as)
 
 
 def _names_another_thing(words: tuple[str, ...]) -> bool:
@@ -195,6 +233,18 @@ def begins_a_body(acronym: str, long: str) -> bool:
     short, whole = name_tokens(acronym), name_tokens(long)
     rest = whole[len(short) :]
     return whole[: len(short)] == short and bool(rest) and not set(rest) <= SAME_BODY_WORDS
+
+
+def spelled_first(acronym: str, slots: list[int], names: dict[int, str]) -> list[int]:
+    """Of the slots an acronym may join, those whose names it spells, when some do and some
+    do not (``ACRONYM_EXPANSION``); else all."""
+    if not ACRONYM_EXPANSION.on or len(slots) < 2 or not looks_like_acronym(acronym):
+        return slots
+    found = [slot for slot in slots if is_acronym_of(acronym, names[slot])]
+    if found and len(found) < len(slots):
+        ACRONYM_EXPANSION.fired()
+        return found
+    return slots
 
 
 def variant_of(cluster: Cluster, counts: Counts) -> str | None:
@@ -227,10 +277,15 @@ def variant_of(cluster: Cluster, counts: Counts) -> str | None:
         parts = {
             part
             for part in parts
-            if _inside(part.split(), words) and not (country and _other_known_place(part, name))
+            if _inside(part.split(), words) and not (country and other_known_place(part, name))
         }
-    found = {part for part in parts if counts.get((kind, part), 0) >= least}
-    return next(iter(found)) if len(found) == 1 else None
+    found = sorted(
+        (part for part in parts if counts.get((kind, part), 0) >= least),
+        key=lambda part: -counts.get((kind, part), 0),
+    )
+    if len(found) > 1 and counts[(kind, found[0])] >= WRITTEN_RATIO * counts[(kind, found[1])]:
+        return found[0]  # "Microsoft Windows": Microsoft, in far more articles than Windows
+    return found[0] if len(found) == 1 else None
 
 
 def _inside(part: list[str], words: tuple[str, ...]) -> bool:
