@@ -62,6 +62,8 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_entities.py
 	$(BIN)/python scripts/eval_coref.py
 	$(BIN)/python scripts/eval_topics.py
+	$(BIN)/python scripts/eval_archive.py bcubed
+	$(BIN)/python scripts/eval_archive.py top --show 60
 
 clean:
 	rm -rf site build/dev-docs

@@ -262,14 +262,17 @@ def junk_alias(alias: str, expected: Expected) -> str | None:
     return None
 
 
-def run_top(args: argparse.Namespace) -> str:
+def archive_output(args: argparse.Namespace) -> dict[str, Any]:
+    """``--from-json``'s extract, else a run of sitegen over the archive."""
     if args.from_json:
-        output = json.loads(args.from_json.read_text(encoding="utf-8"))
-    else:
-        found = system_output([args.archive], "auto")
-        if found is None:
-            raise SystemExit("sitegen extract is not available")
-        output = found
+        return dict(json.loads(args.from_json.read_text(encoding="utf-8")))
+    found = system_output([args.archive], "auto")
+    if found is None:
+        raise SystemExit("sitegen extract is not available")
+    return found
+
+
+def run_top(args: argparse.Namespace, output: dict[str, Any]) -> str:
     expected = load_top_list(args.list)
     results = [check_entity(item, expected, output["entities"]) for item in expected]
     right = sum(1 for _, problems in results if not problems)
@@ -353,11 +356,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "bcubed":
         print(run_bcubed(args))
         return 0
+    output = archive_output(args)
     if args.show:
-        output = json.loads(args.from_json.read_text(encoding="utf-8"))
         print(most_mentioned(output, args.show))
         print()
-    print(run_top(args))
+    print(run_top(args, output))
     return 0
 
 
