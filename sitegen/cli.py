@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -459,7 +460,9 @@ def _print_review(settings: Settings) -> None:
 
 
 def main() -> None:
-    """Entry point: exit 1 with one message for any SitegenError, 2 for usage errors."""
+    """Entry point: exit 1 with one message for any SitegenError, 2 for usage errors. SIGTERM
+    ends the run as Ctrl-C does, so what it was writing is cleaned up (exit 143)."""
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -471,6 +474,10 @@ def main() -> None:
     except SitegenError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ place when the build succeeded; after a failure the old site stays as it was.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -19,6 +21,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from sitegen.errors import ConfigError, SitegenError
 from sitegen.write import check_output_folder
+
+log = logging.getLogger(__name__)
 
 
 def configured_folders(config_file: Path) -> tuple[Path, Path]:
@@ -49,14 +53,48 @@ def checked_site_folder(
 
 @contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
-    """A new empty sibling of ``target``, renamed into place when the block succeeds."""
+    """A new empty sibling of ``target``, renamed into place when the block succeeds; removed
+    when it fails or is interrupted (Ctrl-C, or SIGTERM: the command line turns it into an
+    exit). Its name carries this process's id, so the leftovers of a build killed outright
+    (SIGKILL) are recognized and removed by the next build (``remove_stale_siblings``)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
+    remove_stale_siblings(target)
+    prefix = f".{target.name}-new-{os.getpid()}-"
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=prefix))
     try:
         yield staging
         _swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_siblings(target: Path) -> list[Path]:
+    """Remove the staging folders (``.SITE-new-PID-*``, ``.SITE-old-PID-*``) that builds
+    killed outright left beside ``target``: only folders named so, whose process no longer
+    runs. Returns what was removed."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}-(?:new|old)-(\d+)-")
+    removed = []
+    for sibling in target.parent.iterdir() if target.parent.is_dir() else ():
+        found = pattern.match(sibling.name)
+        if not found or not sibling.is_dir() or sibling.is_symlink():
+            continue
+        if _running(int(found.group(1))):
+            continue  # another build of this site, still at work
+        shutil.rmtree(sibling, ignore_errors=True)
+        log.info("%s: removed what an interrupted build left", sibling)
+        removed.append(sibling)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process of this id runs (ours counts: its folders are in use)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def drop_empty_source_date_epoch() -> None:
@@ -72,7 +110,7 @@ def _swap_in(staging: Path, target: Path) -> None:
         return
     if not target.is_dir() or target.is_symlink():
         raise SitegenError(f"{target}: the site folder is not a folder; not replacing it")
-    old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-old-"))
+    old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-old-{os.getpid()}-"))
     old.rmdir()
     target.rename(old)
     try:

@@ -11,12 +11,15 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from sitegen.sitedir import staged_folder
 from tests.helpers import REPO, run_sitegen, write
 
 TITLE = "\"><script>alert(1)</script> <img src=x onerror=alert(2)> AT&T's 'quoted'"
@@ -183,3 +186,45 @@ def test_hostile_failed_mkdocs_build_keeps_the_old_site(tmp_path: Path) -> None:
     assert tree_digest(project / "site") == before
     left = sorted(p.name for p in project.iterdir() if p.name != ".sitegen-cache")
     assert left == ["mkdocs.yml", "seeds", "site", "site_src"]  # no staging folder left
+
+
+def test_leftovers_of_a_build_killed_outright_are_removed_by_the_next(tmp_path: Path) -> None:
+    """A build killed with SIGKILL leaves its staging folder (``.site-new-PID-*``); the next
+    build removes it when that process is gone. A folder of a running build, or any other
+    folder, stays."""
+    site = tmp_path / "site"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = tmp_path / f".site-new-{dead.stdout.strip()}-abc"
+    (stale / "people").mkdir(parents=True)
+    (stale / "people" / "x.html").write_text("partial", encoding="utf-8")
+    running = tmp_path / f".site-new-{os.getpid()}-def"
+    running.mkdir()
+    mine = tmp_path / ".site-new-notes"
+    mine.mkdir()
+    with staged_folder(site) as staging:
+        (staging / "index.html").write_text("new", encoding="utf-8")
+    assert not stale.exists() and running.exists() and mine.exists()
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_sigterm_during_a_build_leaves_no_staging_folder(tmp_path: Path) -> None:
+    """SIGTERM (what a CI timeout or `kill` sends) ends the command as Ctrl-C does: the
+    staging folder is removed and the old site kept."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from sitegen.cli import _terminated\n"
+        "from sitegen.sitedir import staged_folder\n"
+        "signal.signal(signal.SIGTERM, _terminated)\n"
+        f"with staged_folder(Path({str(site)!r})) as staging:\n"
+        "    (staging / 'half.html').write_text('half')\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"

@@ -6,9 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from sitegen.ingest import assign_article_ids, read_articles
-from sitegen.slugs import RESERVED, assign_slugs, base_slug
+from sitegen.build import render_pages
+from sitegen.ingest import assign_article_ids, read_articles, unique_article_ids
+from sitegen.model import Article, Block, Entity, KnowledgeBase, Topic
+from sitegen.slugs import RESERVED, SECTION_OF_KIND, assign_slugs, base_slug
 from sitegen.write import contained, write_site
 from tests.helpers import write
 
@@ -110,3 +114,49 @@ def test_article_named_like_a_section_page_does_not_replace_it(tmp_path: Path, n
     write(tmp_path / f"{name}.txt", "Some text.\n")
     (article,) = read_articles([tmp_path])
     assert article.id.startswith(f"{name}-") and article.id != name
+
+
+CLASHING = ["Index", "index", "Paris", "PARIS", "paris", "C++", "C#", "Review", "Timeline",
+            "Graph", "About", "Tags", "People", "Topics", "2005", "😀", "!!!", "a/b", ".."]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    names=st.lists(st.sampled_from(CLASHING) | st.text(min_size=1, max_size=12), min_size=1,
+                   max_size=8),
+    kinds=st.lists(st.sampled_from(["person", "organization", "place"]), min_size=8,
+                   max_size=8),
+)
+def test_colliding_names_across_kinds_get_distinct_pages_and_none_is_dropped(
+    names: list[str], kinds: list[str]
+) -> None:
+    """Entities of every kind, topics and articles named alike ("Paris" a person, a place and a
+    topic; "Index", "Review", "Timeline" like the site's own pages) each get a page of their
+    own: rendering never finds two claiming one path, and every one is there."""
+    text = "Some text.\n"
+    articles = unique_article_ids(
+        [
+            Article(base_slug(name, max_length=80, fallback="article"), f"{n}.txt", text,
+                    (Block("paragraph", 0, 10, 1),), name)
+            for n, name in enumerate(names)
+        ]
+    )
+    entities = []
+    for kind in ("person", "organization", "place"):
+        mine = [name for name, its in zip(names, kinds, strict=False) if its == kind]
+        slugs = assign_slugs(mine)
+        section = SECTION_OF_KIND[kind]  # type: ignore[index]
+        entities += [
+            Entity(f"{kind}:{slugs[name]}", kind, name, f"{section}/{slugs[name]}.md")  # type: ignore[arg-type]
+            for name in dict.fromkeys(mine)
+        ]
+    topic_slugs = assign_slugs(names)
+    topics = tuple(
+        Topic(f"topic:{slug}", name, f"topics/{slug}.md") for name, slug in topic_slugs.items()
+    )
+    kb = KnowledgeBase(tuple(articles), entities=tuple(entities), topics=topics)
+    pages = render_pages(kb)
+    expected = {e.page for e in entities} | {t.page for t in topics}
+    expected |= {f"articles/{a.id}.md" for a in articles}
+    assert expected <= set(pages)
+    assert len({e.page for e in entities}) == len(entities)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sitegen.ingest import read_articles
-from sitegen.model import Entity
+from sitegen.model import Analysis, Article, Entity
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
+from sitegen.resolve.entities import article_clusters
 from sitegen.resolve.names import clean_name, is_acronym_of, is_part_of, name_key
 from tests.helpers import entities_of, ruler_pipeline, write
 
@@ -262,3 +265,27 @@ def test_an_office_alone_is_no_entity(tmp_path: Path) -> None:
     patterns = [{"label": "GPE", "pattern": "Sheriff"}, {"label": "PERSON", "pattern": "President"}]
     body = "They plied the Sheriff's detective with a story. The President left.\n"
     assert entities_of(tmp_path, body, patterns) == []
+
+
+def test_an_article_a_step_fails_on_is_named_and_left_out_the_rest_builds(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an archive, a bug one article trips over must not end the build: the article is
+    reported with its file name and left out, and the others' pages are made."""
+    patterns = [{"label": "PERSON", "pattern": name} for name in ("Jane Doe", "Ivo Marr")]
+    write(tmp_path / "a.txt", "Jane Doe spoke.\n")
+    write(tmp_path / "b.txt", "Ivo Marr spoke.\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, ruler_pipeline(patterns))
+    real = article_clusters
+
+    def failing(article: Article, analysis: Analysis, labels: Any = None) -> list[Any]:
+        if article.id == "b":
+            raise RuntimeError("an unforeseen shape")
+        return real(article, analysis, labels)
+
+    with caplog.at_level(logging.ERROR):
+        entities = resolve_entities(articles, analyses, failing)
+    assert [entity.name for entity in entities] == ["Jane Doe"]
+    assert f"{tmp_path / 'b.txt'}: grouping its names failed on this article" in caplog.text
+    assert "RuntimeError: an unforeseen shape" in caplog.text

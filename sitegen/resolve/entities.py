@@ -68,6 +68,7 @@ from sitegen.resolve.gazetteer import (
     is_state_acronym,
     usual_country_name,
 )
+from sitegen.resolve.isolated import each_article
 from sitegen.resolve.kind_rules import (
     ACRONYM_NOT_PERSON,
     CONTEXT_CUE,
@@ -633,13 +634,20 @@ def resolve_clusters(
     """Resolve every article's mentions (``per_article``: ``article_clusters`` or a cache of
     it), then merge the clusters across articles."""
     articles = list(articles)
-    mentions = {article.id: article_mentions(article, analyses[article.id]) for article in articles}
+    mentions = {
+        article.id: found
+        for article, found in each_article(
+            articles, lambda a: article_mentions(a, analyses[a.id]), "reading its names"
+        )
+    }
     labels = label_counts(mentions.values())
     clusters: list[Cluster] = []
-    for article in articles:
-        analysis = analyses[article.id]
-        view = relevant_labels(mentions[article.id], labels)
-        clusters.extend(per_article(article, analysis, view))
+    for _, found in each_article(
+        (article for article in articles if article.id in mentions),
+        lambda a: per_article(a, analyses[a.id], relevant_labels(mentions[a.id], labels)),
+        "grouping its names",
+    ):
+        clusters.extend(found)
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster

@@ -23,6 +23,7 @@ from typing import Any
 
 from sitegen.lexicon import is_title
 from sitegen.model import Analysis, Article, Entity, Passage, Topic
+from sitegen.resolve.isolated import each_article
 from sitegen.resolve.subjects import Filing, file_articles, name_scores
 from sitegen.resolve.taxonomy import subject_name, subjects
 from sitegen.resolve.threads import (
@@ -225,14 +226,20 @@ def find_topics(
     subjects (topic ids, best first). ``per_article``: ``article_phrases`` or a cache of it."""
     per_article = per_article or article_phrases
     names, written = _entity_names(entities)
-    found = {
-        a.id: _article_candidates(per_article(a, analyses[a.id]), names, written.get(a.id, set()))
-        for a in articles
-    }
+    found = dict(
+        (a.id, candidates)
+        for a, candidates in each_article(
+            articles,
+            lambda a: _article_candidates(
+                per_article(a, analyses[a.id]), names, written.get(a.id, set())
+            ),
+            "finding its topics",
+        )
+    )
     frequency = Counter(key for candidates in found.values() for key in candidates)
     merged: dict[str, list[_Candidate]] = {}
     for article in articles:
-        candidates = found[article.id]
+        candidates = found.get(article.id, {})
         curated_here = _curated_candidates(article, analyses[article.id], curated)
         marked = {(p.article, p.start) for c in curated_here for p in c.passages.values()}
         candidates = {
