@@ -2,10 +2,11 @@
 
 For each N (default 100 and 1000) a child process builds a corpus from the articles in
 ``../shared/corpus/articles/`` (beyond their number, further articles are composed
-deterministically from their paragraphs), then measures in one run: a plain ``nlp.pipe`` over
-the same block texts with the same model, sitegen's cold ``generate`` (extraction, knowledge
-model, rendering, writing), ``mkdocs build``, a no-change rebuild and a one-article-changed
-rebuild, with peak memory, page sizes and the search index size.
+deterministically from their paragraphs), or with ``--archive FILE.jsonl`` takes the first N
+records of a real archive unchanged (nothing composed), then measures in one run: a plain
+``nlp.pipe`` over the same block texts with the same model, sitegen's cold ``generate``
+(extraction, knowledge model, rendering, writing), ``mkdocs build``, a no-change rebuild and a
+one-article-changed rebuild, with peak memory, page sizes and the search index size.
 """
 
 from __future__ import annotations
@@ -63,6 +64,31 @@ def compose_corpus(source: Path, target: Path, size: int) -> int:
     return max(0, size - len(originals))
 
 
+def slice_archive(archive: Path, target: Path, size: int) -> int:
+    """The first ``size`` records of a JSON Lines archive, unchanged, as ``target/archive.jsonl``;
+    returns the number of articles composed (none)."""
+    target.mkdir(parents=True, exist_ok=True)
+    with archive.open(encoding="utf-8") as source:
+        lines = [line for _, line in zip(range(size), source, strict=False)]
+    (target / "archive.jsonl").write_text("".join(lines), encoding="utf-8")
+    return 0
+
+
+def change_one_article(articles_dir: Path) -> None:
+    """Add a sentence to the first article (a ``.md`` file, or the first record of a
+    ``.jsonl`` archive slice)."""
+    sentence = "The benchmark added this sentence about Ottawa on Monday."
+    archive = articles_dir / "archive.jsonl"
+    if not archive.exists():
+        with sorted(articles_dir.glob("*.md"))[0].open("a", encoding="utf-8") as handle:
+            handle.write(f"\n{sentence}\n")
+        return
+    first, *rest = archive.read_text(encoding="utf-8").splitlines(keepends=True)
+    record = json.loads(first)
+    record["text"] += f"\n\n{sentence}"
+    archive.write_text(json.dumps(record, ensure_ascii=False) + "\n" + "".join(rest), "utf-8")
+
+
 def write_mkdocs_yml(target: Path) -> None:
     """The repository's mkdocs.yml without the sitegen plugin: the benchmark generates the
     pages itself, so ``mkdocs build`` measures MkDocs alone."""
@@ -81,7 +107,9 @@ def mkdocs_build(project: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str, Any]:
+def measure(
+    size: int, corpus: Path, workdir: Path, n_process: int, archive: Path | None = None
+) -> dict[str, Any]:
     """Every figure for a corpus of ``size`` articles (runs in its own process)."""
     from sitegen.build import BuildStats, Options, generate
     from sitegen.ingest import read_articles
@@ -90,7 +118,10 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
     project = workdir / f"n{size}"
     shutil.rmtree(project, ignore_errors=True)
     articles_dir = project / "articles"
-    composed = compose_corpus(corpus, articles_dir, size)
+    if archive is None:
+        composed = compose_corpus(corpus, articles_dir, size)
+    else:
+        composed = slice_archive(archive, articles_dir, size)
     shutil.copytree(REPO / "site_src" / "assets", project / "site_src" / "assets")
     write_mkdocs_yml(project / "mkdocs.yml")
     articles = read_articles([articles_dir])
@@ -138,9 +169,7 @@ def measure(size: int, corpus: Path, workdir: Path, n_process: int) -> dict[str,
         "stages_s": warm.seconds,
     }
 
-    changed = sorted(articles_dir.glob("*.md"))[0]
-    with changed.open("a", encoding="utf-8") as handle:
-        handle.write("\nThe benchmark added this sentence about Ottawa on Monday.\n")
+    change_one_article(articles_dir)
     one = BuildStats()
     started = time.perf_counter()
     _, report = generate([articles_dir], docs, options, stats=one)
@@ -174,7 +203,7 @@ def report(size: int, r: dict[str, Any]) -> str:
     lines = [
         f"### N = {size}",
         "",
-        f"- corpus: {r['articles']} articles ({r['composed']} composed from corpus paragraphs), "
+        f"- articles: {r['articles']} ({r['composed']} composed from corpus paragraphs), "
         f"{r['blocks']} blocks, {r['words']:,} words; {r['pages']} generated pages",
         f"- extraction: sitegen {extraction:.1f} s vs plain nlp.pipe {r['plain_pipe_s']:.1f} s "
         f"= **{extraction / r['plain_pipe_s']:.2f}x** (model load included in sitegen's)"
@@ -206,15 +235,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--archive", type=Path, help="a JSON Lines archive: its first N records, not composed"
+    )
     parser.add_argument("--workdir", type=Path, default=None, help="default: a temporary folder")
     parser.add_argument("--n-process", type=int, default=1, help="for both nlp.pipe runs")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     if args.one:
-        print(json.dumps(measure(args.one, args.corpus, workdir, args.n_process)))
+        result = measure(args.one, args.corpus, workdir, args.n_process, args.archive)
+        print(json.dumps(result))
         return
-    print(f"sitegen benchmark; corpus {args.corpus}; work folder {workdir}", flush=True)
+    source = args.archive or args.corpus
+    print(f"sitegen benchmark; articles from {source}; work folder {workdir}", flush=True)
     for size in args.sizes:
         command = [
             sys.executable,
@@ -227,6 +261,7 @@ def main() -> None:
             str(workdir),
             "--n-process",
             str(args.n_process),
+            *(["--archive", str(args.archive)] if args.archive else []),
         ]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:

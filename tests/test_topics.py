@@ -187,6 +187,22 @@ def test_named_things_that_are_no_entities_are_topics() -> None:
     assert [topic.name for topic in threads_of(pair)] == ["Model Q"]
 
 
+def test_a_long_quotation_around_a_named_thing_is_no_topic() -> None:
+    paragraphs = [
+        '"He knows how to fight this war and he respects our laws and our Constitution," '
+        "the senator said.",
+        "The vote is due.",
+    ]
+    pair = make_article("a", paragraphs, [], [("Constitution", "LAW")])
+    assert [topic.name for topic in threads_of(pair)] == ["Constitution"]
+
+
+def test_a_short_quotation_around_a_named_thing_names_the_topic() -> None:
+    paragraphs = ['The "Model Q Mark Two" sold well. Critics said it is loud.', "Sales grew."]
+    pair = make_article("a", paragraphs, [], [("Model Q", "PRODUCT")])
+    assert [topic.name for topic in threads_of(pair)] == ["Model Q Mark Two"]
+
+
 def test_same_topic_merges_across_articles() -> None:
     first = make_article("a", TARIFF_PARAGRAPHS, TARIFF_CHUNKS)
     second = make_article("b", ["New tariffs came. The tariffs stayed."], [("tariffs", "tariff")])

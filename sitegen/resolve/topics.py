@@ -154,6 +154,10 @@ RETURNED_TO = rule(
 )
 DIGITS = re.compile(r"\d")
 QUOTES = "“”‘’\"'«»"
+MAX_QUOTED_WORDS = 5
+"""A quotation of more words is a sentence someone said, not a name ("Two Michaels", "shock and
+awe" are names; a quoted statement around "Constitution" is not): the analysis's bound for a
+quoted name (``QUOTED_NAME_MAX_WORDS``)."""
 HYPHENS = "-‐‑–"
 
 
@@ -479,7 +483,8 @@ def _quoted_extent(text: str, start: int, end: int) -> tuple[int, int]:
     opening = max(text.rfind(q, left, start) for q in QUOTES)
     closing = [i for i in (text.find(q, end, end + 60) for q in QUOTES) if i >= 0]
     if opening >= 0 and closing and not re.search(r"[.,;:!?]", text[opening + 1 : start]):
-        return opening + 1, min(closing)
+        if len(WORD.findall(text[opening + 1 : min(closing)])) <= MAX_QUOTED_WORDS:
+            return opening + 1, min(closing)
     return start, end
 
 
