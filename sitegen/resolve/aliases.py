@@ -25,7 +25,8 @@ ODD_ALIAS = rule(
     "title.no-odd-alias",
     "title",
     "A name written once that adds words to another of the page's names ('George W. Bush Has') "
-    "is no alias; stray punctuation and lower-case words before a name are cut from the others.",
+    "or cuts them at a middle initial ('W. Bush') is no alias; stray punctuation and lower-case "
+    "words before a name are cut from the others.",
     examples=[
         {
             "articles": [f"Zelda Quorn spoke on day {n}." for n in range(1, 6)]
@@ -71,7 +72,11 @@ def page_aliases(
     }
     if ODD_ALIAS.on:
         ODD_ALIAS.fired(len(counts) - len(kept) - (name in counts))
-    kept |= {form for form in map(written_form, titled) if form and form != name}
+    kept |= {
+        form
+        for form in map(written_form, titled)
+        if form and form != name and not (ODD_ALIAS.on and _after_lower_words(form, names))
+    }
     return sorted(kept, key=lambda alias: (alias.casefold(), alias))
 
 
@@ -81,10 +86,31 @@ def _is_odd(form: str, count: int, known: list[str], names: set[str], odd: set[s
     once that adds words to a known one."""
     if name_key(form) in odd or not any(char.isupper() for char in form):
         return True
-    bare = ALL_LOWER_LEAD.sub("", form)
-    if bare != form and name_key(bare) in names:
+    if _after_lower_words(form, names):
         return True
-    return count < MIN_WRITTEN and _adds_words(form, known)
+    return count < MIN_WRITTEN and (_adds_words(form, known) or _cut_at_an_initial(form, known))
+
+
+def _cut_at_an_initial(form: str, known: list[str]) -> bool:
+    """ "W. Bush" of "George W. Bush": a known name with its first words cut off, starting at
+    a middle initial."""
+    words = name_tokens(form)
+    if not words or len(words[0].rstrip(".")) != 1:
+        return False
+    return any(
+        len(other) > len(words) and other[-len(words) :] == words
+        for other in map(name_tokens, known)
+    )
+
+
+def _after_lower_words(form: str, names: set[str]) -> bool:
+    """ "de Saddam Hussein": lower-case words, particles too, before one of the ``names``
+    (keys), or before a name with further words after it ("de Saddam Hussein e de usar")."""
+    bare = ALL_LOWER_LEAD.sub("", form)
+    if bare == form:
+        return False
+    key = name_key(bare)
+    return key in names or any(key.startswith(f"{name} ") for name in names)
 
 
 def _adds_words(form: str, known: list[str]) -> bool:

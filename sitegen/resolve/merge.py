@@ -59,6 +59,7 @@ from sitegen.resolve.standing import (
     RARE_VARIANT,
     article_counts,
     may_join,
+    name_words,
     spelled_first,
     variant_of,
     words_key,
@@ -421,7 +422,7 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
             for slot, why in refused.items():
                 cluster.decide(why, f"'{name}' not joined to '{names[slot]}'")
             targets = [slot for slot in targets if slot not in refused]
-            targets = spelled_first(name, targets, names)
+            targets = spelled_first(name, kind, targets, names, counts)
         if kind == "organization" and len(targets) == 1:
             if _unwritten_acronym(name, index.names[targets[0]]):
                 targets = []
@@ -644,7 +645,7 @@ def without_suffix(name: str) -> str:
     country's usual name for its other names ("America" and "United States" agree), and
     American spellings for British ones ("World Health Organisation" and "... Organization",
     "Defence" and "Defense": news agencies write names both ways)."""
-    tokens = [_american(token) for token in name_tokens(name)]
+    tokens = [_american(token) for token in name_words(name)]
     while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
         tokens.pop()
     return canonical_key(" ".join(tokens))

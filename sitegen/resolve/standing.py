@@ -52,12 +52,34 @@ WRITTEN_RATIO = 2
 """The same for a place's or organization's name that the longer name's own article also
 writes alone."""
 
+HYPHEN_SPACE = rule(
+    "join.hyphen-as-space",
+    "join",
+    "A hyphen between a name's words is a space to the name across articles: news writes "
+    "names both ways ('al-Qaeda' and 'Al Qaeda', 'Wal-Mart' and 'Wal Mart').",
+    examples=[
+        {
+            "articles": [
+                "Shares of Zarqo-Lint Airways fell.",
+                "Zarqo Lint Airways hired pilots on Monday.",
+            ],
+            "patterns": [
+                {"label": "ORG", "pattern": "Zarqo-Lint Airways"},
+                {"label": "ORG", "pattern": "Zarqo Lint Airways"},
+            ],
+            "page": "Zarqo Lint Airways",
+            "kind": "organization",
+            "mentions": 2,
+        }
+    ],
+)
 KNOWN_PLACE = rule(
     "join.known-place-stands-alone",
     "join",
     "A country the gazetteer knows joins no longer name that is not the same country, within "
     "its article or across ('China' is not the 'Republic of China', nor 'Italy' 'Catholic "
-    "Italy').",
+    "Italy'), and a country's longer name takes no shorter name that is not one of its own "
+    "('Republic of China' is not the 'People's Republic of China').",
     examples=[
         {
             "articles": [
@@ -73,6 +95,19 @@ KNOWN_PLACE = rule(
             "patterns": [
                 {"label": "GPE", "pattern": "Republic of China"},
                 {"label": "GPE", "pattern": "China"},
+            ],
+            "page": "China",
+            "kind": "place",
+            "not_on": {"China": ["Republic of China"]},
+        },
+        {
+            "articles": [
+                "The People's Republic of China protested. The People's Republic of China said so.",
+                "The Republic of China answered on Monday.",
+            ],
+            "patterns": [
+                {"label": "GPE", "pattern": "People's Republic of China"},
+                {"label": "GPE", "pattern": "Republic of China"},
             ],
             "page": "China",
             "kind": "place",
@@ -164,6 +199,32 @@ ACRONYM_EXPANSION = rule(
     ],
 )
 
+ACRONYM_DOMINANT = rule(
+    "join.acronym-dominant-expansion",
+    "join",
+    "Of several longer names an acronym spells, it joins the one standing alone in twice as "
+    "many articles as any other ('UN' the 'United Nations', not the 'University of Nevada').",
+    examples=[
+        {
+            "articles": [
+                "The Zelmar Quorum met. The ZQ said so.",
+                "The Zelmar Quorum voted.",
+                "The Zelmar Quorum adjourned.",
+                "The Zelmar Quorum sat on Monday.",
+                "The Zoological Quarterly published a paper.",
+                "The ZQ warned of famine.",
+            ],
+            "patterns": [
+                {"label": "ORG", "pattern": "Zelmar Quorum"},
+                {"label": "ORG", "pattern": "Zoological Quarterly"},
+                {"label": "ORG", "pattern": "ZQ"},
+            ],
+            "page": "Zelmar Quorum",
+            "kind": "organization",
+            "mentions": 6,
+        }
+    ],
+)
 
 Counts = dict[tuple[EntityKind | None, str], int]
 """Articles per (kind, name words): see ``article_counts``."""
@@ -171,7 +232,16 @@ Counts = dict[tuple[EntityKind | None, str], int]
 
 def words_key(name: str) -> str:
     """The words of a name's key, one space apart: how names are counted and compared here."""
-    return " ".join(name_tokens(name))
+    return " ".join(name_words(name))
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name's key, a hyphen between words a space (``HYPHEN_SPACE``:
+    "al-Qaeda" and "Al Qaeda" are one name)."""
+    words = name_tokens(name)
+    if HYPHEN_SPACE.on and any("-" in word for word in words):
+        return tuple(part for word in words for part in word.split("-") if part)
+    return words
 
 
 def article_counts(clusters: Iterable[Cluster]) -> Counts:
@@ -209,14 +279,37 @@ def may_join(short: str, kind: EntityKind | None, long: str, counts: Counts) -> 
 def other_known_place(short: str, long: str) -> bool:
     """ "Italy" and "Catholic Italy", "Republic of Korea" and "Democratic People's Republic of
     Korea": a place the gazetteer knows and a longer name that is not the same place (the
-    same: "State of Texas" for "Texas", or another name of one country)."""
+    same: "State of Texas" for "Texas", or another name of one country); or a state's
+    official form that a country's longer name holds after words of its own ("Republic of
+    China" in "People's Republic of China")."""
     if usual_country_name(short) is None:
-        return False  # a city's name may begin its own other names ("New York City")
-    if canonical_key(name_key(short)) == canonical_key(name_key(long)):
+        # a city's name may begin its own other names ("New York City")
+        return _another_official_form(short, long)
+    if same_country(short, long):
         return False
     words = name_tokens(long)
     same_as = SAME_AS_OF - {"republic"}  # "Republic of China", "Republic of Korea": others'
     return not (len(words) > 2 and words[1] == "of" and words[0] in same_as)
+
+
+def _another_official_form(short: str, long: str) -> bool:
+    """ "Republic of China" and "People's Republic of China": a name of the form "Republic of
+    X" that ends a known country's longer name (not "Islamic Republic" of "Islamic Republic of
+    Iran", which the longer name goes on to say)."""
+    words, whole = name_tokens(short), name_tokens(long)
+    return (
+        len(words) > 2
+        and words[1] == "of"
+        and words[0] in SAME_AS_OF
+        and len(whole) > len(words)
+        and whole[-len(words) :] == words
+        and usual_country_name(long) is not None
+    )
+
+
+def same_country(short: str, long: str) -> bool:
+    """Two names of one country by the gazetteer's keys ("America", "United States")."""
+    return canonical_key(name_key(short)) == canonical_key(name_key(long))
 
 
 def _names_another_thing(words: tuple[str, ...]) -> bool:
@@ -235,15 +328,25 @@ def begins_a_body(acronym: str, long: str) -> bool:
     return whole[: len(short)] == short and bool(rest) and not set(rest) <= SAME_BODY_WORDS
 
 
-def spelled_first(acronym: str, slots: list[int], names: dict[int, str]) -> list[int]:
+def spelled_first(
+    acronym: str, kind: EntityKind | None, slots: list[int], names: dict[int, str], counts: Counts
+) -> list[int]:
     """Of the slots an acronym may join, those whose names it spells, when some do and some
-    do not (``ACRONYM_EXPANSION``); else all."""
+    do not (``ACRONYM_EXPANSION``); of several it spells, the one standing alone in twice
+    as many articles as any other, in at least ``ESTABLISHED_ARTICLES`` (``ACRONYM_DOMINANT``);
+    else all."""
     if not ACRONYM_EXPANSION.on or len(slots) < 2 or not looks_like_acronym(acronym):
         return slots
     found = [slot for slot in slots if is_acronym_of(acronym, names[slot])]
     if found and len(found) < len(slots):
         ACRONYM_EXPANSION.fired()
-        return found
+        slots = found
+    if len(found) > 1 and ACRONYM_DOMINANT.on:
+        articles = sorted((counts.get((kind, words_key(names[s])), 0), s) for s in found)
+        (second, _), (first, slot) = articles[-2], articles[-1]
+        if first >= ESTABLISHED_ARTICLES and first >= WRITTEN_RATIO * second:
+            ACRONYM_DOMINANT.fired()
+            return [slot]
     return slots
 
 
@@ -259,7 +362,7 @@ def variant_of(cluster: Cluster, counts: Counts) -> str | None:
     if not RARE_VARIANT.on or kind is None:
         return None
     name = cluster.name
-    words = name_tokens(name)
+    words = name_words(name)
     if len(words) < 2 or _names_another_thing(words):
         return None
     own = counts.get((kind, words_key(name)), 0)
