@@ -182,7 +182,7 @@ def test_groups_pickle_with_their_counters() -> None:
     import pickle
     from collections import Counter
 
-    from sitegen.resolve.entities import Group
+    from sitegen.resolve.clusters import Group
 
     group = Group(key="acme", article="a", votes=Counter(organization=2), confirmed=True)
     group.surface["Acme"] += 3
