@@ -31,8 +31,6 @@ from sitegen.resolve.names import (
 from sitegen.rules import rule
 
 K = TypeVar("K")
-
-
 KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 

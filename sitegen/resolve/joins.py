@@ -20,8 +20,6 @@ from sitegen.rules import rule
 
 MAX_CROSS_KIND_MENTIONS = 3
 """A word of a full name joins it across kinds only when it is mentioned this rarely."""
-
-
 WITHIN_ARTICLE = rule(
     "join.within-article",
     "join",

@@ -63,19 +63,11 @@ from sitegen.resolve.person_names import (
 
 NON_ENTITY_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 """spaCy labels that vote against a page ("other")."""
-
-
 TITLE_VOTE = 2
-
-
 SHAPE_VOTE = 3
 """Weight of a name's own words: "... Airways" (organization), "... Road" (place), "iPhone"."""
-
-
 GIVEN_NAME_VOTE = 1
 """Weight of a full name that starts with a common given name ("Annie Oakley")."""
-
-
 CUE_VOTES = {
     "other": 1,
     "place": 2,
@@ -88,27 +80,17 @@ CUE_VOTES = {
 vote; "the town of X" two, stronger than one label of another kind; "X, 45," and "retailer X"
 say what X is, as strongly as a name's own words ("... Airways"); so do "X defeated Freedonia"
 (a team) and "X, a stateless minority" (a people)."""
-
-
 CUE_KINDS = {"team": "organization", "people": "other"}
 """Cues that vote for another kind: a country's name that stands for its sports team ("Zeta
 defeated Freedonia") for an organization; a people ("Zeta, a stateless minority of ...") for
 "other", no page, as the words of peoples ("Americans", spaCy's NORP) have none. (A
 portfolio, "Home" in "Home Secretary", is no mention at all.)"""
-
-
 UNLABELLED_MIN_TAGS = 2
 """An untagged name counts when spaCy tags it this often elsewhere in the corpus."""
-
-
 MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
 """Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
-
-
 NON_ENTITY_HEADS_BEFORE_OF = NON_ENTITY_HEADS - MEETING_HEADS
 """Head words before an "of" that make a name no entity ("Winter Carnival of Magic")."""
-
-
 TOPONYM_ENDINGS = (
     *("ia", "ea", "stan", "land", "shire", "burg", "bourg", "berg", "ville", "grad", "abad"),
     *("ny", "dy", "ly"),

@@ -18,18 +18,10 @@ from sitegen.rules import rule
 
 VARIANT_MIN_LENGTH = 6
 """Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
-
-
 MISSPELT_RATIO = 0.85
-
-
 MISSPELT_MIN_LENGTH = 8
-
-
 MISSPELT_MIN_SHORT = 5
 """A family name alone spelt like a full name's in one article (``_is_family_name_misspelt``)."""
-
-
 SPELLING_VARIANT = rule(
     "join.spelling-variant",
     "join",
