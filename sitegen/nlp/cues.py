@@ -5,7 +5,10 @@ browser Zeta" a product). ``sitegen.resolve.kinds`` counts a cue as a kind vote
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -27,72 +30,138 @@ from sitegen.lexicon import (
     TRAVEL_VERBS,
 )
 from sitegen.model import KIND_OF_LABEL, PLACE_LABELS
+from sitegen.nlp.cue_rules import (
+    CUE_AGE,
+    CUE_CURRENCY,
+    CUE_DESCRIPTOR,
+    CUE_FIELD_OF_STUDY,
+    CUE_LIST_KIND,
+    CUE_MARKET_INDEX,
+    CUE_ONLINE_SERVICE,
+    CUE_PEOPLE_APPOSITIVE,
+    CUE_PERSON_APPOSITIVE,
+    CUE_PLACE,
+    CUE_PORTFOLIO,
+    CUE_PREDICATE,
+    CUE_PRODUCT,
+    CUE_TEAM_SIDE,
+    CUE_TIME_ZONE,
+)
 from sitegen.nlp.products import is_product_context
 from sitegen.nlp.references import copula_attributes
 from sitegen.nlp.spans import POSSESSIVE_ENDINGS
 from sitegen.nlp.teams import is_team_name
+from sitegen.rules import Rule
 
 TEAM_LABELS = frozenset({"GPE", "LOC"})
 """spaCy labels of the names a sports team takes from its country or city ("Sweden")."""
 
 
+@dataclass
+class Around:
+    """A name ``doc[start:end]`` tagged ``label``, and what the cues ask of the words around it."""
+
+    doc: Doc
+    start: int
+    end: int
+    label: str
+
+    @functools.cached_property
+    def appositive(self) -> str:
+        """The noun of an apposition after the name (``_appositive_noun``), asked once."""
+        return _appositive_noun(self.doc, self.start, self.end)
+
+
+def _portfolio(a: Around) -> str:
+    return "portfolio" if _is_portfolio(a.doc, a.start, a.end) else ""
+
+
+def _product(a: Around) -> str:
+    return "other" if is_product_context(a.doc, a.start, a.end, a.label) else ""
+
+
+def _time_zone(a: Around) -> str:
+    return "other" if _is_time_zone(a.doc, a.start, a.end) else ""
+
+
+def _currency(a: Around) -> str:
+    return "other" if _is_currency(a.doc, a.start, a.end) else ""
+
+
+def _market_index(a: Around) -> str:
+    return "other" if _is_market_index(a.doc, a.start, a.end) else ""
+
+
+def _field_of_study(a: Around) -> str:
+    field = a.label not in PLACE_LABELS and _is_field_of_study(a.doc, a.start, a.end)
+    return "other" if field else ""
+
+
+def _age(a: Around) -> str:
+    return "person" if _has_age(a.doc, a.end) else ""  # "Zeta, 45,"
+
+
+def _person_appositive(a: Around) -> str:
+    return "person" if a.label != "PERSON" and a.appositive in PERSON_NOUNS else ""
+
+
+def _people_appositive(a: Around) -> str:
+    return "people" if a.label != "PERSON" and a.appositive in PEOPLE_NOUNS else ""
+
+
+def _team_side(a: Around) -> str:
+    team = a.label in TEAM_LABELS and is_team_name(a.doc, a.start, a.end)
+    return "team" if team else ""
+
+
+def _place(a: Around) -> str:
+    place = _is_place_context(a.doc, a.start, a.end, a.label, a.appositive)
+    return "place" if place else ""
+
+
+CUES: tuple[tuple[Rule, Callable[[Around], str]], ...] = (
+    (CUE_PORTFOLIO, _portfolio),
+    (CUE_PRODUCT, _product),
+    (CUE_TIME_ZONE, _time_zone),
+    (CUE_CURRENCY, _currency),
+    (CUE_MARKET_INDEX, _market_index),
+    (CUE_FIELD_OF_STUDY, _field_of_study),
+    (CUE_AGE, _age),
+    (CUE_PERSON_APPOSITIVE, _person_appositive),
+    (CUE_PEOPLE_APPOSITIVE, _people_appositive),
+    (CUE_TEAM_SIDE, _team_side),
+    (CUE_PLACE, _place),
+    (CUE_DESCRIPTOR, lambda a: _descriptor_kind(a.doc, a.start, a.end)),
+    (CUE_PREDICATE, lambda a: _predicate_kind(a.doc, a.start, a.end)),
+    (CUE_ONLINE_SERVICE, lambda a: _service_kind(a.doc, a.start, a.end, a.label)),
+    (CUE_LIST_KIND, lambda a: _conjunct_kind(a.doc, a.start, a.end, a.label)),
+)
+"""The context cues in the order they are asked (``sitegen.nlp.cue_rules``): the first that
+finds its words decides. A portfolio's word first (no name at all); then what makes a name no
+page's (a product, a time zone, a currency, a market index, a field of study); then an age or
+a noun in apposition, a side of a match, a place's words; then the words before or after
+it (an occupation, "is a writer", an online service) and the names listed with it."""
+
+
 def context_cue(doc: Doc, start: int, end: int, label: str) -> str:
-    """The kind the words around ``doc[start:end]`` suggest, or "".
+    """The kind the words around ``doc[start:end]`` (tagged ``label``) suggest, or "": the
+    first of ``CUES`` switched on that finds its words, counted as that rule's decision.
 
-    "other" (a product, work or event; ``sitegen.nlp.products.is_product_context``): a
-    product noun next to the name ("the browser Zeta"), a version or model number ("Zeta
-    2.0", "IE6"), a description as a product ("Zeta, the newest version of ..."), a title
-    after "a story called", an edition ("the 22nd Zeta Expo"), ...
-    A time zone after a clock time ("16:08 ZT"), a currency code next to an amount ("ZQD 50"),
-    and a market index that moves ("the Zeta fell 2%", "the Zeta index", "the Zeta was up 11
-    points") are "other" too.
-
-    "portfolio": a portfolio in a title ("Home" in "Home Secretary", "State" in "Secretary
-    of State"); it is no mention of a name (``sitegen.resolve.kinds.article_groups``).
-
-    "person": an age in apposition ("Zeta, 45,"), or a noun of a person ("Zeta, an Australian
-    woman,"; not for a name tagged a person).
-
-    "people": a people's noun in apposition ("Zeta, a stateless minority of ..."; not for a
-    name tagged a person); it votes for no page.
-
-    "team": a country's or city's name on one side of a match ("Zeta defeated Freedonia 1 – 0",
-    "Zeta's goalkeeper"; ``sitegen.nlp.teams.is_team_name``); it votes "organization".
-
-    "place": "the town of Zeta", "Zeta, a town in ...", "travelled from Zeta", or a place
-    name next to another with a comma between ("Zeta, Freedonia", "in Freedonia, Zeta, ...").
-
-    "person" or "organization": an occupation or a kind of organization right before the name
-    ("fashion designer Zeta", "retailer Zeta"; ``_descriptor_kind``); "person": the name is
-    the subject of "is a <occupation>" (``_predicate_kind``); "organization": an online
-    service ("his Zeta account", "said on Zeta"; ``_service_kind``); the kind of the other
-    names of a list (``_conjunct_kind``).
+    "other": a product, work or event, a time zone, a currency, a market index or a field of
+    study; no page. "portfolio": a portfolio in a title ("Home" in "Home Secretary"); no
+    mention of a name (``sitegen.resolve.kinds.article_groups``). "people": a people; no page.
+    "team": a country's or city's name on one side of a match; it votes "organization".
+    "person", "organization", "place": that kind.
     """
-    if _is_portfolio(doc, start, end):
-        return "portfolio"
-    if (
-        is_product_context(doc, start, end, label)
-        or _is_time_zone(doc, start, end)
-        or _is_currency(doc, start, end)
-        or _is_market_index(doc, start, end)
-        or (label not in PLACE_LABELS and _is_field_of_study(doc, start, end))
-    ):
-        return "other"
-    appositive = _appositive_noun(doc, start, end)
-    if _has_age(doc, end) or (label != "PERSON" and appositive in PERSON_NOUNS):
-        return "person"  # "Zeta, 45,", "Zeta, a former actor,"
-    if label != "PERSON" and appositive in PEOPLE_NOUNS:
-        return "people"  # "Zeta, a stateless minority of ..."
-    if label in TEAM_LABELS and is_team_name(doc, start, end):
-        return "team"
-    if _is_place_context(doc, start, end, label, appositive):
-        return "place"
-    return (
-        _descriptor_kind(doc, start, end)
-        or _predicate_kind(doc, start, end)
-        or _service_kind(doc, start, end, label)
-        or _conjunct_kind(doc, start, end, label)
-    )
+    around = Around(doc, start, end, label)
+    for cue, check in CUES:
+        if not cue.on:
+            continue
+        kind = check(around)
+        if kind:
+            cue.fired()
+            return kind
+    return ""
 
 
 LIST_PUNCTUATION = frozenset({",", "and", "&", "/"})
