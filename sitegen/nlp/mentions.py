@@ -5,7 +5,7 @@ titles and possessives, with its title, role, qualifier and the cue of the words
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.attrs import ENT_TYPE, IS_ALPHA, POS
@@ -32,6 +32,7 @@ from sitegen.nlp.spans import (
     without_trailing_phrase,
 )
 from sitegen.nlp.teams import score_length
+from sitegen.rules import Rule, rule
 
 CREDIT_WORDS = frozenset({"image", "photo", "photograph", "picture", "video", "credit"})
 """Words of a caption's credit line that spaCy may take into the name before them."""
@@ -256,15 +257,64 @@ def _in_quoted_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+ROLE_APPOSITIVE = rule(
+    "role.appositive",
+    "role",
+    "A description in apposition after a person's name is a role ('Anna Quellford, a former "
+    "diplomat at the ministry, said').",
+    examples=[
+        {
+            "text": "Anna Quellford, a former diplomat, said the talks had failed.",
+            "name": "Anna Quellford",
+            "role": "former diplomat",
+        }
+    ],
+)
+ROLE_PREDECESSOR = rule(
+    "role.apposed-noun",
+    "role",
+    "The noun a person's name is in apposition to is a role ('his predecessor, Anna "
+    "Quellford'), not a caption's credit ('Image: Anna Quellford').",
+    examples=[
+        {
+            "text": "The company's chairman, Anna Quellford, resigned on Monday.",
+            "name": "Anna Quellford",
+            "role": "company's chairman",
+        }
+    ],
+)
+ROLE_COPULA = rule(
+    "role.copula-attribute",
+    "role",
+    "What a person's name is said to be after a copula is a role ('Anna Quellford is the "
+    "bureau chief for The Times').",
+    examples=[
+        {
+            "text": "Anna Quellford is the bureau chief for The Daily Quell.",
+            "name": "Anna Quellford",
+            "role": "bureau chief for The Daily Quell",
+        }
+    ],
+)
+
+
 def _role(ent: Span, offset: int) -> tuple[str, int, int]:
-    """An appositive or copular description of a person ("a former diplomat at X")."""
+    """An appositive or copular description of a person ("a former diplomat at X"): the first
+    of ``role.appositive``, ``role.apposed-noun`` and ``role.copula-attribute`` that finds one."""
     if ent.label_ != "PERSON":
         return "", -1, -1
     root = ent.root
-    span = _appositive(root, ent) or _predecessor(root, ent) or _copula(root)
-    if span is None:
-        return "", -1, -1
-    return span.text, span.start_char + offset, span.end_char + offset
+    finders: tuple[tuple[Rule, Callable[[], Span | None]], ...] = (
+        (ROLE_APPOSITIVE, lambda: _appositive(root, ent)),
+        (ROLE_PREDECESSOR, lambda: _predecessor(root, ent)),
+        (ROLE_COPULA, lambda: _copula(root)),
+    )
+    for decides, find in finders:
+        span = find() if decides.on else None
+        if span is not None:
+            decides.fired()
+            return span.text, span.start_char + offset, span.end_char + offset
+    return "", -1, -1
 
 
 def _appositive(root: Token, ent: Span) -> Span | None:
