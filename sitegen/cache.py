@@ -35,7 +35,8 @@ from sitegen.model import (
     TimeExpression,
 )
 from sitegen.overrides import Overrides
-from sitegen.resolve.entities import Cluster, article_clusters
+from sitegen.resolve.clusters import Cluster
+from sitegen.resolve.entities import article_clusters
 from sitegen.resolve.topics import article_phrases
 from sitegen.rules import add_counts, counting
 

@@ -119,7 +119,7 @@ class Mention:
     ("X, 45,", "fashion designer X"), "organization" ("retailer X"), "team" (a country's name
     for its sports team: "X defeated Freedonia 1 – 0"), "people" ("X, a stateless minority"),
     "place" ("the town of X"), else ""
-    (see ``sitegen.nlp.analyze.context_cue``)."""
+    (see ``sitegen.nlp.cues.context_cue``)."""
 
 
 @dataclass(frozen=True)

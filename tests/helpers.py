@@ -24,7 +24,8 @@ from sitegen.model import (
     Mention,
     Sentence,
 )
-from sitegen.nlp.analyze import analyze, context_cue
+from sitegen.nlp.analyze import analyze
+from sitegen.nlp.cues import context_cue
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
 

@@ -10,8 +10,10 @@ from spacy.language import Language
 from sitegen.ingest import read_articles
 from sitegen.lexicon import is_title
 from sitegen.model import UNLABELLED_NAME, Mention
-from sitegen.nlp.analyze import analyze, context_cue, unlabelled_names
+from sitegen.nlp.analyze import analyze
+from sitegen.nlp.cues import context_cue
 from sitegen.nlp.dictionary import dictionary_words
+from sitegen.nlp.mentions import unlabelled_names
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
 from tests.helpers import cue, entities_of, parsed_kinds, ruler_pipeline, write

@@ -182,7 +182,7 @@ def test_groups_pickle_with_their_counters() -> None:
     import pickle
     from collections import Counter
 
-    from sitegen.resolve.entities import Group
+    from sitegen.resolve.clusters import Group
 
     group = Group(key="acme", article="a", votes=Counter(organization=2), confirmed=True)
     group.surface["Acme"] += 3
@@ -264,7 +264,7 @@ def seed_docs(nlp: Language) -> list:
 
 def test_unlabelled_names_are_the_token_by_token_scan(nlp: Language) -> None:
     from sitegen.lexicon import is_title
-    from sitegen.nlp.analyze import UNLABELLED_NAME_MAX_WORDS, unlabelled_names
+    from sitegen.nlp.mentions import UNLABELLED_NAME_MAX_WORDS, unlabelled_names
 
     def word(token: Token) -> bool:
         return (

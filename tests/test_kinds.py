@@ -11,8 +11,10 @@ from sitegen.ingest import read_articles
 from sitegen.lexicon import is_given_name
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.resolve.entities import Group, _break_tie, is_one_typo_apart, shape_vote
+from sitegen.resolve.clusters import Group
 from sitegen.resolve.gazetteer import canonical_key
+from sitegen.resolve.kinds import _break_tie, shape_vote
+from sitegen.resolve.variants import is_one_typo_apart
 from tests.helpers import entities_of, kinds_of, ruler_pipeline, write
 
 PATTERNS = [

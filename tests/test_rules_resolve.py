@@ -10,7 +10,9 @@ Examples of stages kind, join and title: ``articles`` (texts, one article each),
 ``patterns`` (spaCy's labels, given by an entity ruler instead of the model; with ``parsed``, of
 its recognizer only); an empty ``page`` checks only ``no_page``. Examples of stage span: one
 ``text``, the ``mention`` spaCy finds there and what it ``becomes`` (the mentions resolution
-reads instead; none: dropped).
+reads instead; none: dropped). Examples of context cues (``sitegen.nlp.cue_rules``, stage
+kind): a ``text``, the ``name`` in it, taken as tagged ``label`` (ORG by default), and the
+``cue`` the words around it give.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from sitegen.nlp.analyze import analyze
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve.entities import article_mentions
 from sitegen.rules import Rule, all_rules, running
-from tests.helpers import ruler_pipeline
+from tests.helpers import cue, ruler_pipeline
 
 RESOLVE_STAGES = ("span", "kind", "join", "title")
 RESOLUTION = [r for r in all_rules() if r.stage in RESOLVE_STAGES and "articles" in r.examples[0]]
 SPANS = [r for r in all_rules() if r.stage in RESOLVE_STAGES and "mention" in r.examples[0]]
+CUES = [r for r in all_rules() if r.stage in RESOLVE_STAGES and "cue" in r.examples[0]]
 
 
 def _entities(tmp_path: Path, example: dict[str, Any], nlp: Language) -> list[Entity]:
@@ -119,8 +122,19 @@ def test_span_rule_examples_hold_and_need_their_rule(
             assert example["mention"] in _mention_texts(tmp_path, example["text"], nlp)
 
 
+@pytest.mark.parametrize("rule", CUES, ids=lambda r: r.id)
+def test_cue_rule_examples_hold_and_need_their_rule(rule: Rule, nlp: Language) -> None:
+    for number, example in enumerate(rule.examples):
+        args = (nlp, example["text"], example["name"], example.get("label", "ORG"))
+        with running():
+            assert cue(*args) == example["cue"], f"{rule.id} example {number}"
+        with running(disabled=[rule.id]):
+            found = cue(*args)
+        assert found != example["cue"], f"{rule.id} example {number} holds without it"
+
+
 def test_every_resolution_rule_has_its_examples_run() -> None:
-    """A rule of these stages whose examples have neither shape would escape the tests."""
-    covered = {r.id for r in RESOLUTION + SPANS}
+    """A rule of these stages whose examples have no known shape would escape the tests."""
+    covered = {r.id for r in RESOLUTION + SPANS + CUES}
     left = [r.id for r in all_rules() if r.stage in RESOLVE_STAGES and r.id not in covered]
     assert left == []

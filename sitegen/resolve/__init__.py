@@ -8,15 +8,10 @@ from dataclasses import replace
 
 from sitegen.model import Analysis, Article, Decision, Entity, EntityMention
 from sitegen.resolve.aliases import page_aliases
-from sitegen.resolve.entities import (
-    Cluster,
-    LabelView,
-    article_clusters,
-    resolve_clusters,
-    roles_of,
-    title_aliases,
-)
+from sitegen.resolve.clusters import Cluster, roles_of, title_aliases
+from sitegen.resolve.entities import article_clusters, resolve_clusters
 from sitegen.resolve.homonyms import HOMONYM_NAME, page_names
+from sitegen.resolve.kinds import LabelView
 from sitegen.resolve.names import name_key
 from sitegen.slugs import SECTION_OF_KIND, assign_slugs
 

@@ -179,7 +179,7 @@ def _antecedent(
 
 def _families(named: list[tuple[EntityMention, Entity]]) -> set[str]:
     """The people of an article named by a family name in the plural ("Sams", after "Thomas
-    Sam": ``sitegen.resolve.entities`` makes "the Sams" people): a family, which "he" and
+    Sam": ``sitegen.resolve.kinds`` makes "the Sams" people): a family, which "he" and
     "she" do not refer to."""
     people = {entity.id: entity.name for _, entity in named if entity.kind == "person"}
     families = family_names(people.values())

@@ -26,12 +26,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitegen.lexicon import honorific_genders, is_honorific, title_key
+from sitegen.resolve.clusters import Cluster, Group
 from sitegen.resolve.names import name_key, name_tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from sitegen.resolve.entities import Cluster, Group
 
 COMMON_SHARE = 0.05
 """An entity named in more than this share of the articles is too common to be evidence."""

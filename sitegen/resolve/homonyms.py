@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sitegen.model import Article, EntityKind
-from sitegen.resolve.entities import Cluster, roles_of
+from sitegen.resolve.clusters import Cluster, roles_of
 from sitegen.resolve.names import name_key
 from sitegen.rules import rule
 

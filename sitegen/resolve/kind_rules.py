@@ -1,9 +1,10 @@
 """The rules that vote an entity's kind (person, organization or place), as data.
 
-Each mention casts votes (``entities.Group.vote``), each vote carrying the id of the rule that
+Each mention casts votes (``clusters.Group.vote``), each vote carrying the id of the rule that
 cast it, so ``sitegen explain`` shows why a page is a person's, an organization's or a place's;
-the kind is the votes' winner (``entities.decide_kind``). The code that applies each rule is in
-``sitegen.resolve.entities``; the examples here are run by ``tests/test_rules_resolve.py``.
+the kind is the votes' winner (``clusters.decide_kind``). The code that applies each rule is in
+``sitegen.resolve.kinds`` (``kind.word-follows-full-name``: ``sitegen.resolve.joins``); the
+examples here are run by ``tests/test_rules_resolve.py``.
 """
 
 from __future__ import annotations

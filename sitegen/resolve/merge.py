@@ -33,10 +33,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent
 from sitegen.model import EntityKind
+from sitegen.resolve.clusters import Cluster, Group
 from sitegen.resolve.evidence import (
     CONTEXT,
     NONE,
@@ -65,9 +65,6 @@ from sitegen.resolve.standing import (
     words_key,
 )
 from sitegen.rules import rule
-
-if TYPE_CHECKING:
-    from sitegen.resolve.entities import Cluster, Group
 
 RARE_SURNAME_PERCENT = 0.002
 """A family name at most this frequent in the US census (percent of people: "Trump" 0.001,

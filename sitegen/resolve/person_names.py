@@ -80,7 +80,7 @@ def person_mentions(article: Article, mentions: Sequence[Mention]) -> list[Menti
     before another name makes one PERSON mention of the two ("Algis" + "Petrauskas"); a
     post-nominal after a person's name ("Jane Doe, QC") is dropped. (A name described as a
     person right after it, "X, an Australian woman", has the cue "person" from
-    ``sitegen.nlp.analyze.context_cue``; a reading list's "Surname, Given." is read in
+    ``sitegen.nlp.cues.context_cue``; a reading list's "Surname, Given." is read in
     ``sitegen.nlp.citations``.)"""
     text = article.text
     ordered = sorted(mentions, key=lambda mention: (mention.start, -mention.end))

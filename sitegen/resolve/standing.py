@@ -21,10 +21,10 @@ looked up in dictionaries, so the rules cost what the join already costs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from sitegen.lexicon import ORGANIZATION_HEADS, PLACE_HEADS
 from sitegen.model import EntityKind
+from sitegen.resolve.clusters import Cluster
 from sitegen.resolve.gazetteer import canonical_key, usual_country_name
 from sitegen.resolve.names import (
     CORPORATE_SUFFIXES,
@@ -35,9 +35,6 @@ from sitegen.resolve.names import (
     name_tokens,
 )
 from sitegen.rules import rule
-
-if TYPE_CHECKING:
-    from sitegen.resolve.entities import Cluster
 
 SAME_BODY_WORDS = CORPORATE_SUFFIXES | {"group", "holdings", "international", "news", "global"}
 """Words after an acronym that leave it the same organization ("IBM Corp", "NPD Group", "CBC

@@ -1,0 +1,189 @@
+"""Spelling variants within one article: a name one typo from another of its kind ("Untied
+Nations"), a country's acronym beside another of its names ("US", "America"), a person's name
+with a nickname ("Larry"/"Lawrence Lessig") or a misspelt family name ("Bauchtman" for
+"Buchtmann") is that name (``join.spelling-variant``); names that differ in an initial are two
+people (``join.different-initials-not-typo``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+
+from sitegen.lexicon import is_given_name, same_given_name
+from sitegen.resolve.clusters import Cluster, Facts, facts_of
+from sitegen.resolve.gazetteer import canonical_key
+from sitegen.resolve.names import is_acronym_of, looks_like_acronym, name_key, name_tokens
+from sitegen.rules import rule
+
+VARIANT_MIN_LENGTH = 6
+"""Names shorter than this are not joined as spelling variants ("Iran", "Iraq")."""
+MISSPELT_RATIO = 0.85
+MISSPELT_MIN_LENGTH = 8
+MISSPELT_MIN_SHORT = 5
+"""A family name alone spelt like a full name's in one article (``_is_family_name_misspelt``)."""
+SPELLING_VARIANT = rule(
+    "join.spelling-variant",
+    "join",
+    "Within one article, a name one typo from another of its kind, a country's acronym beside "
+    "another of its names, or a person's name with a nickname is that name ('Untied Nations').",
+    examples=[
+        {
+            "articles": ["The Quellmar Foundation met. The Quellmar Foundation agreed. The "
+                         "Quelmar Foundation paid."],
+            "patterns": [
+                {"label": "ORG", "pattern": "Quellmar Foundation"},
+                {"label": "ORG", "pattern": "Quelmar Foundation"},
+            ],
+            "page": "Quellmar Foundation",
+            "kind": "organization",
+            "mentions": 3,
+        }
+    ],
+)
+
+
+def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
+    """Within one article, a name one typo away from another of the same kind is that name
+    ("Untied Nations" -> "United Nations", "Chrylser" -> "Chrysler"): the rarer spelling
+    joins the more frequent one. Short names (under ``VARIANT_MIN_LENGTH``) never do. So
+    does an acronym of a country's usual name and another name of it ("US", "America"), and
+    a person's name with a nickname for the given name ("Larry Lessig", "Lawrence Lessig")."""
+    order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
+    kept: list[Cluster] = []
+    facts: list[Facts] = []  # of each kept cluster, as it is now
+    for cluster in order:
+        mine = facts_of(cluster)
+        target = next(
+            (
+                slot
+                for slot, theirs in enumerate(facts)
+                if theirs.kind == mine.kind
+                and (
+                    _is_variant(mine.name, theirs.name)
+                    or (mine.kind == "person" and _is_nickname_variant(mine.name, theirs.name))
+                    or (mine.kind == "person" and _is_family_name_misspelt(mine.name, theirs.name))
+                )
+            ),
+            None,
+        )
+        if target is not None and mine.kind is not None and SPELLING_VARIANT.on:
+            detail = f"'{mine.name}' is another spelling of '{facts[target].name}'"
+            kept[target].absorb(cluster, SPELLING_VARIANT.id, detail)
+            facts[target] = facts_of(kept[target])
+            SPELLING_VARIANT.fired()
+        else:
+            kept.append(cluster)
+            facts.append(mine)
+    return kept
+
+
+def _is_variant(one: str, other: str) -> bool:
+    """One typo apart (not in an initial: ``INITIALS_DIFFER``), or an acronym of the other's
+    usual name ("US" and "America")."""
+    how = _variant(one, other)
+    if how == "typo" and INITIALS_DIFFER.on and _initials_differ(one, other):
+        INITIALS_DIFFER.fired()  # counted and switched here, not inside the cache
+        return False
+    return bool(how)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _variant(one: str, other: str) -> str:
+    """How two names are variants of one: "typo", "acronym", else ""."""
+    a, b = name_key(one), name_key(other)
+    if min(len(a), len(b)) >= VARIANT_MIN_LENGTH and is_one_typo_apart(a, b):
+        return "typo"
+    acronym = any(
+        looks_like_acronym(short) and is_acronym_of(short, canonical_key(name_key(long)))
+        for short, long in ((one, other), (other, one))
+    )
+    return "acronym" if acronym else ""
+
+
+INITIALS_DIFFER = rule(
+    "join.different-initials-not-typo",
+    "join",
+    "Two names one letter apart in an initial are two people, not a typo ('George H.W. Bush' "
+    "and 'George W. Bush').",
+    examples=[
+        {
+            "articles": ["George H.W. Zabel met George W. Zabel. George W. Zabel spoke."],
+            "patterns": [
+                {"label": "PERSON", "pattern": "George H.W. Zabel"},
+                {"label": "PERSON", "pattern": "George W. Zabel"},
+            ],
+            "page": "George W. Zabel",
+            "kind": "person",
+            "mentions": 2,
+        }
+    ],
+)
+
+
+def _initials_differ(one: str, other: str) -> bool:
+    """The words of two names that differ include an initial ("hw" and "w")."""
+    mine, theirs = name_tokens(one), name_tokens(other)
+    if len(mine) != len(theirs):
+        return False
+    return any(a != b and min(len(a), len(b)) <= 2 for a, b in zip(mine, theirs, strict=True))
+
+
+def _is_family_name_misspelt(one: str, other: str) -> bool:
+    """ "Bauchtman" in an article naming "Lydia Buchtmann": one long word spelt much like
+    the last word of a full name of the article (``difflib``'s ratio at least
+    ``MISSPELT_RATIO``, the same first letter, both of ``MISSPELT_MIN_LENGTH`` letters or
+    more; shorter names that differ by a letter are other people's: "Kristen", "Kristin"),
+    or of ``MISSPELT_MIN_SHORT`` letters or more with one letter left out ("Mauer" for "K.C.
+    Maurer"), when the word alone is no given name ("William", "Robin Williams")."""
+    if " " in one:
+        one, other = other, one  # either may come first: the more mentioned joins the other
+    words = other.split()
+    if " " in one or len(words) < 2:
+        return False
+    short, family = one.lower(), words[-1].lower()
+    if short == family or short[0] != family[0]:
+        return False
+    if (
+        min(len(short), len(family)) >= MISSPELT_MIN_SHORT
+        and _one_letter_dropped(short, family)
+        and not is_given_name(one)
+    ):
+        return True  # "Mauer" for "K.C. Maurer"; not "William" beside "Robin Williams"
+    if min(len(short), len(family)) < MISSPELT_MIN_LENGTH:
+        return False
+    return difflib.SequenceMatcher(None, short, family).ratio() >= MISSPELT_RATIO
+
+
+def _one_letter_dropped(one: str, other: str) -> bool:
+    """One of the words is the other with one letter more ("mauer", "maurer"), not a plural's
+    "s" ("the Quellbys", a family, beside "Quellby")."""
+    short, long = sorted((one, other), key=len)
+    plural = long == short + "s"
+    return len(long) == len(short) + 1 and not plural and is_one_typo_apart(short, long)
+
+
+def _is_nickname_variant(one: str, other: str) -> bool:
+    """ "Larry Lessig" and "Lawrence Lessig": the same family name, given names that are
+    nicknames of one another."""
+    a, b = one.split(), other.split()
+    return len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0] != b[0] and same_given_name(a[0], b[0])
+
+
+def is_one_typo_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped (``a != b``)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        first, second = diffs[0], diffs[-1]
+        return (
+            len(diffs) == 2
+            and second == first + 1
+            and a[first] == b[second]
+            and a[second] == b[first]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
