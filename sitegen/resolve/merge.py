@@ -35,7 +35,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent
+from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent, word_table
 from sitegen.model import EntityKind
 from sitegen.resolve.evidence import (
     CONTEXT,
@@ -77,16 +77,7 @@ SURE_ACRONYM_LETTERS = 4
 seldom ("USAF"), one of three often ("IBM": also the "International Brotherhood of
 Magicians"); a shorter one joins the name it spells in other articles only where they write
 it too."""
-BRITISH_WORDS = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "centre": "center",
-    "centres": "centers",
-    "theatre": "theater",
-    "programme": "program",
-    "programmes": "programs",
-}
+BRITISH_WORDS = word_table("british-words")
 """British spellings of words of names, and the American ones."""
 BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
 """The "-isation" family of British spellings ("Organisation", "Organised")."""
