@@ -1,6 +1,7 @@
-"""The word lists of sitegen/data/lexicon/: each file parses, is read by code, ships in the
-wheel and is in the analysis cache's digest; each public word class of ``sitegen.lexicon`` has
-entries."""
+"""The data files of sitegen/data/: the word lists of lexicon/ (each file parses, is read by
+code, ships in the wheel and is in the analysis cache's digest; each public word class of
+``sitegen.lexicon`` has entries) and the token patterns of patterns/ (valid for spaCy, with
+unique ids)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import re
 import tomllib
 
 import pytest
+import spacy
+from spacy.matcher import Matcher
 
 import sitegen.lexicon as lexicon
 from sitegen.cache import analysis_sources
 from sitegen.lexicon import LexiconError, parse_entries, word_list, word_table
+from sitegen.nlp.matching import PatternError, load_patterns, parse_patterns
+from sitegen.nlp.timex.patterns import LABELS, PATTERN_FILE, all_patterns
 from tests.helpers import REPO
 
 DATA = REPO / "sitegen" / "data"
@@ -84,3 +89,40 @@ def test_the_analysis_digest_covers_the_word_lists_and_patterns():
     digested = set(analysis_sources())
     data = [*(DATA / "lexicon").glob("*"), *(DATA / "patterns").glob("*")]
     assert [path.name for path in data if path.resolve() not in digested] == []
+
+
+def test_the_timex_patterns_are_valid_for_spacy_with_unique_ids():
+    """Every token pattern (the file's and the vocabulary's) passes spaCy's own validation,
+    and each has its own id."""
+    patterns = all_patterns()
+    matcher = Matcher(spacy.blank("en").vocab, validate=True)
+    for pattern in patterns:
+        matcher.add(pattern.label, [pattern.pattern])
+    ids = [pattern.id for pattern in patterns]
+    assert len(ids) == len(set(ids)) == len(patterns) >= 20
+    assert {pattern.id for pattern in load_patterns(PATTERN_FILE)} < set(ids)
+
+
+def test_the_timex_patterns_keep_their_labels_order():
+    labels = [pattern.label for pattern in all_patterns()]
+    assert labels == sorted(labels, key=LABELS.index)
+    assert labels[0] == "REF" and labels[-1] == "FISCAL"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"id": "a", "label": "X", "pattern": [{"LOWER": "a"}]}\n{"id": "a"', "p.jsonl:2: not"),
+        ('{"id": "a", "label": "X"}', "p.jsonl:1: an object of ['id', 'label', 'pattern']"),
+        ('{"id": "a", "label": "X", "pattern": {"LOWER": "a"}}', "p.jsonl:1: the pattern is no"),
+        ('{"id": "a", "label": "X", "pattern": []}', "p.jsonl:1: an empty pattern"),
+        (
+            '{"id": "a", "label": "X", "pattern": [{"LOWER": "a"}]}\n'
+            '{"id": "a", "label": "Y", "pattern": [{"LOWER": "b"}]}',
+            "p.jsonl:2: id 'a' is used twice",
+        ),
+    ],
+)
+def test_a_malformed_pattern_file_is_an_error_naming_its_line(text, message):
+    with pytest.raises(PatternError, match=re.escape(message)):
+        parse_patterns(text, "p.jsonl")
