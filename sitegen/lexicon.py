@@ -12,8 +12,12 @@ from __future__ import annotations
 import importlib.resources
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from nicknames import NickNamer
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 LEXICON_PACKAGE = "sitegen.data"
 LEXICON_FOLDER = "lexicon"
@@ -25,11 +29,15 @@ class LexiconError(ValueError):
 
 
 @cache
+def _folder() -> Traversable:
+    return importlib.resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
+
+
+@cache
 def _entries(file: str) -> tuple[str, ...]:
     """The entries of a word-class file, in order: every line but comments ("#"). A blank
     line, an entry with spaces around it or an entry written twice is an error."""
-    path = importlib.resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER, file)
-    text = path.read_text(encoding="utf-8")
+    text = _folder().joinpath(file).read_text(encoding="utf-8")
     return parse_entries(text, f"sitegen/data/{LEXICON_FOLDER}/{file}")
 
 
