@@ -253,14 +253,27 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
 @functools.cache
 def code_version() -> str:
     """sitegen's version plus a digest of the code that produces analyses: ``nlp/`` with its
-    subpackages, and the modules it imports (``model``, ``lexicon``, ``errors``, ``rules``)."""
+    subpackages, the modules it imports (``model``, ``lexicon``, ``errors``, ``rules``) and
+    the word lists and token patterns they load (``data/lexicon/``, ``data/patterns/``)."""
     digest = hashlib.sha256()
-    sources = [*(CODE_ROOT / "nlp").rglob("*.py")]
-    sources += [CODE_ROOT / f"{name}.py" for name in ("model", "lexicon", "errors", "rules")]
-    for source in sorted(sources):
+    for source in analysis_sources():
         digest.update(source.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+DATA_SUFFIXES = frozenset({".txt", ".tsv", ".jsonl"})
+"""The data files of ``sitegen/data/`` (not its bytecode)."""
+
+
+def analysis_sources() -> list[Path]:
+    """The files ``code_version`` digests, sorted: ``nlp/``'s code, the modules it imports,
+    and the word lists and token patterns of ``sitegen/data/``, which decide as code does."""
+    sources = [*(CODE_ROOT / "nlp").rglob("*.py")]
+    sources += [CODE_ROOT / f"{name}.py" for name in ("model", "lexicon", "errors", "rules")]
+    for folder in ("lexicon", "patterns"):
+        sources += [p for p in (CODE_ROOT / "data" / folder).glob("*") if p.suffix in DATA_SUFFIXES]
+    return sorted(sources)
 
 
 SITE_FORMAT = 2
@@ -330,9 +343,11 @@ class SiteCache:
 
 @functools.cache
 def site_code_version() -> str:
-    """sitegen's version plus a digest of all its code (resolving and rendering included)."""
+    """sitegen's version plus a digest of all its code (resolving and rendering included) and
+    the data files its rules read (``data/``)."""
     digest = hashlib.sha256()
-    for source in sorted(CODE_ROOT.rglob("*.py")):
+    data = [path for path in (CODE_ROOT / "data").rglob("*") if path.suffix in DATA_SUFFIXES]
+    for source in sorted([*CODE_ROOT.rglob("*.py"), *data]):
         digest.update(source.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"

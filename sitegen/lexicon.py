@@ -1,114 +1,95 @@
-"""Small closed word classes of general English used by extraction (no article knowledge)."""
+"""Small closed word classes of general English used by extraction (no article knowledge).
+
+The words are data files, one word class each, in ``sitegen/data/lexicon/`` (as spaCy keeps
+``spacy/lang/en/stop_words.py``); this module loads each once and names it. A ``.txt`` file
+holds one entry a line, a ``.tsv`` file two tab-separated fields a line; lines starting with
+"#" are comments (each file's header says what the class is and why). Logic that joins or
+derives classes (``PERSON_NOUNS`` is the descriptors and general nouns of people) stays here.
+"""
 
 from __future__ import annotations
 
 import importlib.resources
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from nicknames import NickNamer
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"})
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+LEXICON_PACKAGE = "sitegen.data"
+LEXICON_FOLDER = "lexicon"
+"""Where the word classes are: ``sitegen/data/lexicon/``, shipped as package data."""
+
+
+class LexiconError(ValueError):
+    """A word-class file of ``sitegen/data/lexicon/`` is malformed (it names the file and line)."""
+
+
+@cache
+def _folder() -> Traversable:
+    return importlib.resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
+
+
+@cache
+def _entries(file: str) -> tuple[str, ...]:
+    """The entries of a word-class file, in order: every line but comments ("#"). A blank
+    line, an entry with spaces around it or an entry written twice is an error."""
+    text = _folder().joinpath(file).read_text(encoding="utf-8")
+    return parse_entries(text, f"sitegen/data/{LEXICON_FOLDER}/{file}")
+
+
+def parse_entries(text: str, where: str) -> tuple[str, ...]:
+    """The entries of a word-class file's ``text`` (named ``where`` in errors), in order."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("#"):
+            continue
+        if not line.strip() or line != line.strip():
+            raise LexiconError(f"{where}:{number}: a blank entry or spaces around one ({line!r})")
+        if line in found:
+            raise LexiconError(f"{where}:{number}: {line!r} is already on line {found[line]}")
+        found[line] = number
+    if not found:
+        raise LexiconError(f"{where}: no entries")
+    return tuple(found)
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The word class ``sitegen/data/lexicon/<name>.txt``, one entry a line."""
+    return frozenset(_entries(f"{name}.txt"))
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The word class ``<name>.txt`` in the file's order (where the order decides)."""
+    return _entries(f"{name}.txt")
+
+
+def word_table(name: str) -> dict[str, str]:
+    """The mapping ``sitegen/data/lexicon/<name>.tsv``: key, tab, value on each line."""
+    table = {}
+    where = f"sitegen/data/{LEXICON_FOLDER}/{name}.tsv"
+    for entry in _entries(f"{name}.tsv"):
+        key, tab, value = entry.partition("\t")
+        if not tab or not key or not value or "\t" in value:
+            raise LexiconError(f"{where}: {entry!r} is not a key, a tab and a value")
+        if key in table:
+            raise LexiconError(f"{where}: {key!r} is a key twice")
+        table[key] = value
+    return table
+
+
+HONORIFICS = word_set("honorifics")
 """Forms of address: evidence that a name is a person's, but not a role."""
 
-TITLES = frozenset(
-    {
-        "president",
-        "vice president",
-        "prime minister",
-        "deputy prime minister",
-        "premier",
-        "minister",
-        "foreign minister",
-        "finance minister",
-        "chancellor",
-        "secretary",
-        "secretary of state",
-        "senator",
-        "sen",
-        "representative",
-        "rep",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "judge",
-        "justice",
-        "chief justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "pope",
-        "lord",
-        "lady",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "admiral",
-        "adm",
-        "major",
-        "commander",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "chief executive",
-        "ambassador",
-        "bishop",
-        "archbishop",
-        "cardinal",
-        "rev",
-        "reverend",
-        "father",
-        "rabbi",
-        "imam",
-        "sheikh",
-        "speaker",
-        "director",
-        "commissioner",
-        "inspector",
-        "detective",
-        "officer",
-        "coach",
-        "professor",
-        "prof",
-        "dean",
-        "attorney general",
-        "prosecutor",
-        "councillor",
-        "councilman",
-        "councilwoman",
-        "ayatollah",
-        "chief",
-        "president-elect",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "founder",
-        "co-founder",
-        "analyst",
-        "economist",
-        "author",
-    }
-)
+TITLES = word_set("titles")
 """Titles before a name: role evidence and person evidence ("Premier Li Qiang")."""
 
 TITLE_MAX_WORDS = max(len(title.split()) for title in TITLES)
 
-PRONOUNS = frozenset(
-    {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we"}
-)
+PRONOUNS = word_set("pronouns")
 
 
 def title_key(words: str) -> str:
@@ -125,10 +106,8 @@ def is_honorific(words: str) -> bool:
     return title_key(words) in HONORIFICS
 
 
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "m"})
-FEMALE_HONORIFICS = frozenset(
-    {"mrs", "ms", "miss", "madam", "mme", "dame", "lady", "queen", "princess"}
-)
+MALE_HONORIFICS = word_set("male-honorifics")
+FEMALE_HONORIFICS = word_set("female-honorifics")
 
 
 def honorific_genders(title: str) -> set[str]:
@@ -139,209 +118,117 @@ def honorific_genders(title: str) -> set[str]:
     )
 
 
-ORGANIZATION_HEADS = frozenset(
-    """inc incorporated corp corporation co company cos ltd llc plc ag nv sa gmbh group holdings
-    bank airways airlines airline university college school academy ministry department agency
-    council party commission committee institute institution foundation association society
-    federation league club network news times post journal gazette herald tribune
-    magazine parliament senate congress assembly army navy police force
-    administration office bureau board fund trust partners industries motors systems
-    technologies studios records service services authority organization organisation
-    coalition alliance movement aircraft capital management media energy entertainment
-    pharmaceuticals laboratories labs electronics communications telecom telecommunications
-    insurance securities investments ventures enterprises brands foods broadcasting
-    railway railways sun globe mail mirror telegraph guardian observer express chronicle
-    examiner inquirer courier dispatch org""".split()
-)
+ORGANIZATION_HEADS = word_set("organization-heads")
 """Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
 
-PLACE_HEADS = frozenset(
-    """street st road rd avenue ave boulevard square river lake mountain mountains mount
-    island islands county province valley bay sea ocean gulf peninsula airport harbour harbor
-    bridge canal desert coast beach cave caves canyon glacier volcano reef strait plains
-    heights creek lagoon falls dam reservoir""".split()
-) | frozenset(
-    """center centre museum base station stadium arena hall tower towers planetarium
-    facility complex palace castle cathedral building terminal zoo plaza mall garden gardens
-    cemetery monument mosque prison jail gallery galleries factory""".split()
-)
+PLACE_HEADS = word_set("place-heads")
 """Last words that make a name a place's ("Castle Road", "Hudson Bay", "Bat Cave"), buildings
 and sites included ("Johnson Space Center", "Museum of Flight", "Air Force Base"); not words
 that are also family names ("Hill", "Park", "Woods", "Temple")."""
 
-COMPASS_WORDS = frozenset(
-    """north south east west northern southern eastern western upper lower central""".split()
-)
+COMPASS_WORDS = word_set("compass-words")
 """Words that tell parts of one place apart: "North and South Korea" names two places."""
 
-NON_ENTITY_HEADS = frozenset(
-    """games olympics paralympics cup championship championships tournament festival fair
-    carnival cavalcade jubilee gala exhibition regatta pageant contest competition
-    show expo conference summit convention month week day days award awards prize act law
-    treaty accord manifesto license licence definition program programme project study
-    survey report index phone software browser album film movie novel book series
-    vr hd xl xp pro plus lite mini ultra remastered""".split()
-)
+NON_ENTITY_HEADS = word_set("non-entity-heads")
 """Last words of names of events, laws, products and works, which get no page (with the
 editions products are named by: "Arkham VR", "Zeta Pro", "Zeta Remastered")."""
 
-PRODUCT_NOUNS = frozenset(
-    """browser software app application plugin plug-in smartphone handset tablet laptop
-    console processor chip album single film movie novel book song game videogame""".split()
-)
+PRODUCT_NOUNS = word_set("product-nouns")
 """Common nouns of products and works written next to their name ("the browser X", "X
 browser"); makers' goods (car, plane, phone) are left out: "Boeing aircraft" names a maker."""
 
-PORTFOLIO_TITLES = frozenset(
-    """secretary undersecretary under-secretary minister ministers secretaries""".split()
-)
+PORTFOLIO_TITLES = word_set("portfolio-titles")
 """Titles named after a portfolio ("Home Secretary", "Secretary of State", "Minister for
 Education"): the portfolio word is no organization."""
 
-OFFICE_TITLES = frozenset(
-    """spokesman spokeswoman spokesperson governor sheriff chairman chairwoman director
-    president minister secretary ceo commissioner mayor senator""".split()
-)
+OFFICE_TITLES = word_set("office-titles")
 """Office titles that end a name tagged as an organization or place only as the office's
 title ("State Department Spokesperson", "Virginia Governor"): not part of the name."""
 OFFICE_WORD = re.compile(r"[a-z]+")
 """The letters a token starts with ("governor" of "Governor(s", as spaCy may write it)."""
 
-PERSON_DESCRIPTORS = frozenset(
-    """designer singer actor actress writer author novelist poet playwright artist painter
-    sculptor photographer journalist reporter columnist correspondent lawyer attorney barrister
-    player striker goalkeeper midfielder defender footballer cricketer boxer golfer athlete
-    swimmer sprinter cyclist skater astronaut scientist researcher physicist chemist biologist
-    economist historian philosopher activist blogger comedian musician guitarist drummer
-    rapper composer filmmaker businessman businesswoman entrepreneur billionaire millionaire
-    banker politician lawmaker legislator candidate student teacher priest nun monk cleric
-    founder co-founder cofounder executive spokesman spokeswoman spokesperson""".split()
-)
+PERSON_DESCRIPTORS = word_set("person-descriptors")
 """Occupations written right before a person's name ("fashion designer X", "goalkeeper X")."""
 
-PERSON_NOUNS = PERSON_DESCRIPTORS | frozenset(
-    """woman man girl boy guy lady gentleman person mother father son daughter wife husband
-    widow widower teenager grandmother grandfather""".split()
-)
+PERSON_NOUNS = PERSON_DESCRIPTORS | word_set("person-nouns")
 """Nouns that describe a person in apposition after the name ("X, an Australian woman") or
 after a copula ("X was the first guy to ...")."""
-PEOPLE_NOUNS = frozenset("""minority tribe people ethnicity clan""".split())
+PEOPLE_NOUNS = word_set("people-nouns")
 """Nouns that say a name in apposition before them is a people's ("X, a stateless minority of
 Muslims", "X, a Turkic people"): no person, organization or place."""
 
-POST_NOMINALS = frozenset(
-    """qc kc sc mp mep msp mla mpp obe mbe cbe kbe dbe frs phd md jr sr esq""".split()
-)
+POST_NOMINALS = word_set("post-nominals")
 """Letters of honours, offices and degrees written after a person's name and a comma ("Jane
 Doe, QC"), lower case without dots."""
 
-STUDY_HOLDERS = frozenset(
-    """professor professors lecturer lecturers degree degrees doctorate phd major bachelor
-    bachelors master masters diploma""".split()
-)
+STUDY_HOLDERS = word_set("study-holders")
 """Words whose "in" or "of" names fields of study ("Professor in Educational Leadership",
 "a degree in Computer Science"), not organizations."""
 
-PLACE_PREPOSITIONS = frozenset(
-    """in at near outside inside across throughout around within""".split()
-)
+PLACE_PREPOSITIONS = word_set("place-prepositions")
 """Prepositions that put a name as a place ("in X", "near X"), and seldom a person's."""
 
-DOTTED_ABBREVIATIONS = frozenset("""us usa uk un eu dc la ny nyc ussr uae""".split())
+DOTTED_ABBREVIATIONS = word_set("dotted-abbreviations")
 """Dotted abbreviations of places, unions and the UN ("U.S. Steel", "U.N."), not a person's
 initials."""
 PLACE_ABBREVIATIONS = DOTTED_ABBREVIATIONS - {"un"}
 """Those of places: the UN is an organization, not a place inside "UN Security Council"."""
 
-UNIONS_OF_STATES = frozenset({"european union", "eu", "african union"})
+UNIONS_OF_STATES = word_set("unions-of-states")
 """Name keys of unions of states, which sitegen files with the countries, as places: they
 have territory, borders and citizens ("banned in the EU"), and as an actor ("the EU made the
 decision") such a union stays a place, as a country does. spaCy tags them organizations."""
 
-PRODUCT_LAUNCH_VERBS = frozenset({"launch", "unveil", "release"})
+PRODUCT_LAUNCH_VERBS = word_set("product-launch-verbs")
 """Verbs whose object name is a product or work ("Acme launched Zeta")."""
 
-DESCRIBED_PRODUCT_NOUNS = PRODUCT_NOUNS | frozenset(
-    """version release edition sequel spacecraft capsule probe satellite rocket aircraft
-    airliner jet plane car vehicle engine computer device phone""".split()
-)
+DESCRIBED_PRODUCT_NOUNS = PRODUCT_NOUNS | word_set("described-product-nouns")
 """Nouns that say what a named product or work is ("Zeta, the newest version of ...", "Zeta
 is a space capsule"); makers' goods count here, where "Boeing aircraft" does not."""
 
-TITLE_NOUNS = PRODUCT_NOUNS | frozenset(
-    """story poem play show series episode documentary painting print sculpture comic
-    essay""".split()
-)
+TITLE_NOUNS = PRODUCT_NOUNS | word_set("title-nouns")
 """Nouns of works whose title follows "called", "titled" or "named" ("a story called Zeta")."""
 
-NAMING_VERBS = frozenset({"call", "title", "entitle", "name", "dub"})
+NAMING_VERBS = word_set("naming-verbs")
 """Verbs whose participle introduces a title ("a story called Zeta")."""
 
-PRONOUN_GENDER = {
-    word: gender
-    for gender, words in (("male", "he him his himself"), ("female", "she her hers herself"))
-    for word in words.split()
-}
+PRONOUN_GENDER = word_table("pronoun-gender")
 """The gender of each third-person singular pronoun of a person ("his": male)."""
 
-GENERIC_ORGANIZATION_NOUNS = frozenset(
-    """company firm group carmaker automaker manufacturer maker conglomerate""".split()
-)
+GENERIC_ORGANIZATION_NOUNS = word_set("generic-organization-nouns")
 """Nouns that stand for any organization named before ("the company said")."""
 
-ORGANIZATION_DESCRIPTORS = GENERIC_ORGANIZATION_NOUNS | frozenset(
-    """retailer supplier airline carrier bank lender insurer broadcaster newspaper paper daily
-    tabloid magazine publisher website blog chain startup charity label band party union
-    organization organisation agency network club movement coalition alliance militia""".split()
-)
+ORGANIZATION_DESCRIPTORS = GENERIC_ORGANIZATION_NOUNS | word_set("organization-descriptors")
 """Kinds of organization written right before its name ("retailer X", "the magazine X")."""
 
-ORGANIZATION_NOUNS = GENERIC_ORGANIZATION_NOUNS | frozenset(
-    """bank airline agency ministry department government organization organisation institute
-    university party council commission committee union association team club board court
-    police army office spokesman spokeswoman spokesperson statement""".split()
-)
+ORGANIZATION_NOUNS = GENERIC_ORGANIZATION_NOUNS | word_set("organization-nouns")
 """Speakers that are an organization's voice ("the ministry said", "the spokesman said")."""
 
-SERVICE_NOUNS = frozenset(
-    """account accounts feed followers follower subscribers user users post posts page profile
-    channel app livestream handle hashtag""".split()
-)
+SERVICE_NOUNS = word_set("service-nouns")
 """Things an online service holds, after its name ("his Twitter account", "a Facebook post";
 not "video": "the Rodney King video")."""
 
-POSTING_VERBS = frozenset("""post upload tweet share stream publish broadcast livestream""".split())
+POSTING_VERBS = word_set("posting-verbs")
 """Verbs of putting something on an online service ("posted to Twitter")."""
 
-TRAVEL_VERBS = frozenset(
-    """travel fly drive sail walk hike trek commute journey venture flee escape evacuate
-    migrate emigrate immigrate relocate""".split()
-)
+TRAVEL_VERBS = word_set("travel-verbs")
 """Verbs of going somewhere, whose "to", "from" or "into" names a place ("travel from Zeta";
 not "move to", "go to" or "return to", said of jobs and schools: "moved to Google")."""
 
-SAYING_ON = frozenset("""say write announce post share tweet""".split())
+SAYING_ON = word_set("saying-on")
 """Verbs, and with ``MESSAGE_NOUNS`` nouns, that put a service after "on" ("said on
 Instagram", "messages on Twitter"; not "commented on X", which is about X)."""
 
-MESSAGE_NOUNS = frozenset(
-    """message post comment video photo picture image clip statement tweet""".split()
-)
+MESSAGE_NOUNS = word_set("message-nouns")
 """What is said or put on an online service ("messages on Twitter", "posted a photo to X")."""
 
-MARKET_MOVE_VERBS = frozenset(
-    """rise fall drop gain lose close open climb slide slip plunge tumble jump surge sink
-    soar dip rally end finish decline edge""".split()
-)
+MARKET_MOVE_VERBS = word_set("market-move-verbs")
 """Verbs of a market index's movement ("the X fell 2%", "the X closed up 11 points")."""
 
-MARKET_MOVE_UNITS = frozenset({"%", "percent", "cent", "points", "point"})
+MARKET_MOVE_UNITS = word_set("market-move-units")
 """What a market index moves by."""
 
-NON_ENTITY_FIRST_WORDS = frozenset(
-    """operation cyclone hurricane typhoon storm tropical space shuttle flight spacecraft
-    probe""".split()
-)
+NON_ENTITY_FIRST_WORDS = word_set("non-entity-first-words")
 """First words of names of events and vehicles ("Operation X", "Hurricane X")."""
 
 
@@ -492,9 +379,7 @@ WORLD_GIVEN_NAME_MIN_FREQUENCY = 1
 "Dries", "Algis"): even a rare one, since a text's own lower-case words and the corpus's
 place labels keep out the words that are names only somewhere
 (``sitegen.resolve.person_names.is_given_name_in``)."""
-NOT_WORLD_GIVEN_NAMES = frozenset(
-    """san bay le de du di da el bin abu abd general gen major sen""".split()
-)
+NOT_WORLD_GIVEN_NAMES = word_set("not-world-given-names")
 """Words that some country gives as a name but that begin names of other sorts: places ("San
 Diego", "Bay Area"), family names' particles ("de Gaulle", "bin Laden"), titles."""
 
@@ -528,68 +413,38 @@ def is_given_name(word: str) -> bool:
     return key in given_names() or key in world_given_names()
 
 
-COUNTRY_ALIASES = {
-    "america": "united states",
-    "us": "united states",
-    "usa": "united states",
-    "united states of america": "united states",
-    "britain": "united kingdom",
-    "uk": "united kingdom",
-    "uae": "united arab emirates",
-    "great britain": "united kingdom",
-    "holland": "netherlands",
-    "the netherlands": "netherlands",
-    "burma": "myanmar",
-    "czechia": "czech republic",
-}
+COUNTRY_ALIASES = word_table("country-aliases")
 """Other names of countries that no standard lists, by name key, and the key of the usual
 name (the standards' names: ``sitegen.resolve.gazetteer.country_keys``). The abbreviations
 ("US", "UK") join their countries across articles too, where an acronym alone could spell
 several names ("University of Sheffield")."""
 
 
-SPORTS_WORDS = frozenset(
-    """match cup tournament league championship championships final semifinal semi-final
-    quarterfinal quarter-final playoff play-off fixture stadium referee penalty goal
-    goalkeeper striker midfielder winger innings wicket batsman bowler medal medallist
-    medalist olympics paralympics olympic halftime half-time kickoff kick-off equalise
-    equalize equaliser equalizer sport sports football soccer cricket rugby hockey
-    basketball baseball volleyball handball tennis game""".split()
-)
+SPORTS_WORDS = word_set("sports-words")
 """Words that make a sentence one about sport, where a place's name may stand for its team
 ("Sweden faced South Korea in the first game")."""
 
-OPPONENT_VERBS = frozenset(
-    """defeat beat face play meet eliminate thrash edge overcome rout upset""".split()
-)
+OPPONENT_VERBS = word_set("opponent-verbs")
 """Verbs whose subject and object are the two sides of a match ("Sweden faced Korea")."""
 
-RESULT_VERBS = frozenset(
-    """win lose draw tie score lead trail equalise equalize concede qualify""".split()
-)
+RESULT_VERBS = word_set("result-verbs")
 """Verbs of what one side of a match does ("Tunisia lost 1 – 2 to England", "England
 won")."""
 
-SIDE_NOUNS = frozenset("""team side opponent rival champion host holder""".split())
+SIDE_NOUNS = word_set("side-nouns")
 """Nouns that stand for a side of a match ("Belgium defeated the hosts")."""
 
-MATCH_RESULTS = frozenset(
-    """point match game title trophy medal cup final series set kick corner penalty toss
-    championship tournament gold silver bronze lead goal run wicket try round tie""".split()
-)
+MATCH_RESULTS = word_set("match-results")
 """What a side of a match wins, loses or scores ("three points", "a corner kick")."""
 
-MATCH_NOUNS = frozenset("""match game final fixture tie lead win victory defeat goal""".split())
+MATCH_NOUNS = word_set("match-nouns")
 """Nouns after which "against" or "over" names the other side ("a win over Brazil")."""
 
-SCORING_WORDS = frozenset("""score equalise equalize goal lead point try run""".split())
+SCORING_WORDS = word_set("scoring-words")
 """A verb of scoring, or what is scored, after which "for" names the side ("a third goal
 for Belgium", "doubled the lead for Belgium", "equalise for Korea")."""
 
-TEAM_NOUNS = frozenset(
-    """coach manager captain skipper goalkeeper keeper striker defender midfielder forward
-    winger player bowler batsman pitcher quarterback victory win defeat""".split()
-)
+TEAM_NOUNS = word_set("team-nouns")
 """Players, coaches and results of a side, after its name ("Tunisia's goalkeeper", "Panama
 coach", "Sweden's first victory"). Not "team" or "squad": "the US team" is the team of the
 country the name stands for."""

@@ -9,8 +9,11 @@ there and are left out before matching.
 
 from __future__ import annotations
 
+import importlib.resources
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.attrs import LOWER, SHAPE
@@ -27,6 +30,52 @@ REQUIRED_OPS = (None, "1", "+")
 """Quantifiers of a token every match contains (others may be absent: "?", "*", "!")."""
 MATCHERS_KEPT = 1024
 """Matchers kept for combinations of patterns (a corpus of 1,000 articles uses a few hundred)."""
+PATTERN_FOLDER = "patterns"
+"""Where token patterns are kept: ``sitegen/data/patterns/``, shipped as package data."""
+PATTERN_KEYS = {"id", "label", "pattern"}
+
+
+class PatternError(ValueError):
+    """A token-pattern file is malformed (the message names the file and line)."""
+
+
+@dataclass(frozen=True)
+class TokenPattern:
+    """One line of a pattern file, in the form spaCy's ``SpanRuler`` reads."""
+
+    id: str
+    """Stable and unique, ``<stage>.<label>.<what>`` ("timex.ref.now")."""
+    label: str
+    pattern: Pattern
+
+
+@cache
+def load_patterns(file: str) -> tuple[TokenPattern, ...]:
+    """The token patterns of ``sitegen/data/patterns/<file>``, in the file's order: one JSON
+    object a line with an ``id``, a ``label`` and a ``pattern`` (a list of token dicts)."""
+    text = importlib.resources.files("sitegen.data").joinpath(PATTERN_FOLDER, file)
+    return parse_patterns(text.read_text(encoding="utf-8"), f"sitegen/data/{PATTERN_FOLDER}/{file}")
+
+
+def parse_patterns(text: str, where: str) -> tuple[TokenPattern, ...]:
+    """The patterns of a JSONL ``text`` (named ``where`` in errors)."""
+    found: dict[str, TokenPattern] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{where}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(entry, dict) or entry.keys() != PATTERN_KEYS:
+            raise PatternError(f"{where}:{number}: an object of {sorted(PATTERN_KEYS)} is needed")
+        pattern = entry["pattern"]
+        if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+            raise PatternError(f"{where}:{number}: the pattern is no list of token dicts")
+        if not pattern or not isinstance(entry["id"], str) or not isinstance(entry["label"], str):
+            raise PatternError(f"{where}:{number}: an empty pattern, or an id or label no string")
+        if entry["id"] in found:
+            raise PatternError(f"{where}:{number}: id {entry['id']!r} is used twice")
+        found[entry["id"]] = TokenPattern(entry["id"], entry["label"], pattern)
+    return tuple(found.values())
 
 
 @dataclass(frozen=True)

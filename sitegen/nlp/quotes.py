@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sitegen.lexicon import word_set
 from sitegen.model import QuoteSpan, SpeakerForm
 from sitegen.nlp.doctext import doc_text
 
@@ -22,12 +23,7 @@ CLOSING = '”"'
 _QUOTE_MARK = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
 MIN_QUOTE_WORDS = 4
 WINDOW_TOKENS = 12
-SPEECH_VERBS = frozenset(
-    """say add tell state explain note write ask reply continue urge insist argue claim warn
-    declare announce comment recall conclude observe suggest respond acknowledge admit
-    predict testify remark caution stress emphasize emphasise vow promise describe call
-    put tweet post recount joke concede complain""".split()
-)
+SPEECH_VERBS = word_set("speech-verbs")
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -26,6 +26,7 @@ from sitegen.lexicon import (
     is_given_name,
     one_word_name_gender,
     surname_percent,
+    word_set,
 )
 
 CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -37,9 +38,7 @@ JOINED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 """Labels of names that spaCy may tag in two pieces side by side ("Valeska" "Paris")."""
 INSTITUTION_LABELS = frozenset({"ORG", "FAC"})
 """Labels of institutions' names, whose rest spaCy may tag a person ("Art Gallery")."""
-DESCRIPTOR_PREFIXES = frozenset(
-    """pan pro anti ex non neo post pre self co vice ultra far""".split()
-)
+DESCRIPTOR_PREFIXES = word_set("descriptor-prefixes")
 """Prefixes of hyphenated words that describe a person ("Pan-democrat", "Co-founder"); a
 brand written "Coca-cola" stays whole."""
 STANCE_PREFIXES = frozenset({"pro", "anti"})

@@ -34,7 +34,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent
+from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent, word_table
 from sitegen.model import EntityKind
 from sitegen.resolve.clusters import Cluster, Group
 from sitegen.resolve.evidence import (
@@ -75,16 +75,7 @@ SURE_ACRONYM_LETTERS = 4
 seldom ("USAF"), one of three often ("IBM": also the "International Brotherhood of
 Magicians"); a shorter one joins the name it spells in other articles only where they write
 it too."""
-BRITISH_WORDS = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "centre": "center",
-    "centres": "centers",
-    "theatre": "theater",
-    "programme": "program",
-    "programmes": "programs",
-}
+BRITISH_WORDS = word_table("british-words")
 """British spellings of words of names, and the American ones."""
 BRITISH_ENDING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
 """The "-isation" family of British spellings ("Organisation", "Organised")."""

@@ -9,31 +9,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sitegen.lexicon import COMPASS_WORDS
+from sitegen.lexicon import COMPASS_WORDS, word_set
 
-NAME_STOPWORDS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van"})
-CORPORATE_SUFFIXES = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "ltd",
-        "limited",
-        "llc",
-        "plc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "nv",
-        "ag",
-        "sa",
-        "gmbh",
-        "bv",
-        "spa",
-        "lp",
-        "llp",
-    }
-)
+NAME_STOPWORDS = word_set("name-stopwords")
+CORPORATE_SUFFIXES = word_set("corporate-suffixes")
 PUNCTUATION_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 WORD = re.compile(r"[\w&]+(?:[.'-][\w&]+)*\.?", re.UNICODE)
 SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
@@ -151,10 +130,7 @@ ANOTHER_OF_PREFIXES = COMPASS_WORDS | {
 }
 """Words before a name that make another name of it: "Eastern Europe", "North Korea", "New
 Mexico", "New Democratic Party"."""
-SAME_AS_OF = frozenset(
-    """state city town village municipality province county district region republic
-    kingdom commonwealth federation principality emirate island islands church""".split()
-)
+SAME_AS_OF = word_set("same-as-of")
 """Words before "of" that make "X of Y" another name of Y ("State of Texas", "Municipality
 of Livorno", "Church of Scientology")."""
 

@@ -35,6 +35,7 @@ from sitegen.lexicon import (
     head_word,
     is_given_name,
     last_word,
+    word_set,
 )
 from sitegen.model import UNLABELLED_NAME, Mention
 from sitegen.resolve.gazetteer import (
@@ -47,10 +48,7 @@ from sitegen.resolve.gazetteer import (
 from sitegen.resolve.names import POSSESSIVE
 from sitegen.rules import rule
 
-INSTITUTION_HEADS = frozenset(
-    """university college institute school state senate assembly legislature police
-    department court museum library hospital""".split()
-)
+INSTITUTION_HEADS = word_set("institution-heads")
 """Head words of public institutions named after their state ("Ohio State", "Texas Senate")."""
 GOVERNMENT_WORD = "government"
 """The word that with a country's name names its government ("US Government")."""

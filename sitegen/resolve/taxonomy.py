@@ -17,6 +17,8 @@ from importlib import resources
 
 import snowballstemmer
 
+from sitegen.lexicon import word_set
+
 DATA = "iptc-media-topics.tsv"
 WORD = re.compile(r"[a-z]+")
 
@@ -92,12 +94,5 @@ def stems(text: str) -> list[str]:
     return [stem(word) for word in WORD.findall(text.lower()) if word not in FUNCTION_WORDS]
 
 
-FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of to in on at by for from with without about as into onto upon"
-    " over under than then that this these those there here it its is are was were be been"
-    " being has have had do does did will would shall should can could may might must not no"
-    " such all any each every other some more most many much few also only just very their"
-    " they them he she his her him we our you your i me my who whom whose which what when"
-    " where why how if so up out s t including include includes e g etc".split()
-)
+FUNCTION_WORDS = word_set("function-words")
 """Words that say nothing of a subject (the definitions' and the articles' glue)."""

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import wordfreq
 
-from sitegen.lexicon import is_title
+from sitegen.lexicon import is_title, word_set
 from sitegen.rules import rule
 
 if TYPE_CHECKING:
@@ -44,13 +44,7 @@ ONE_NOUN_UNTIL, NO_NOUN_FROM = 30, 1_000
 COMMON_ZIPF = 4.3
 """wordfreq's Zipf frequency (log10 of uses per billion words) from which a word is common."""
 HOLDS_TOGETHER_FROM, HOLDS_TOGETHER_SHARE = 5, 0.5
-PEOPLE_NOUNS = frozenset(
-    "people person man woman men women child children member official executive diplomat"
-    " citizen expert scholar adviser advisor resident worker employee customer candidate"
-    " student teacher victim journalist critic supporter participant observer representative"
-    " colleague friend partner parent family spokesman spokeswoman spokesperson reporter"
-    " analyst leader lawmaker legislator voter protester activist farmer".split()
-)
+PEOPLE_NOUNS = word_set("thread-people-nouns")
 """Nouns for people: the head of a phrase that names people rather than a matter."""
 PLACE_NOUNS = frozenset("country nation state city capital province region".split())
 """Nouns for places ("developing countries", "member states"): who, not what."""

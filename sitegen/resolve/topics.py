@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitegen.lexicon import is_title
+from sitegen.lexicon import is_title, word_list, word_set
 from sitegen.model import Analysis, Article, Entity, Passage, Topic
 from sitegen.resolve.isolated import each_article
 from sitegen.resolve.subjects import Filing, file_articles, name_scores
@@ -49,45 +49,11 @@ PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
 """Places whose name may lead a topic's phrase ("Darfur conflict", "Gaza pullout")."""
 """Mentions that are people, organizations, places or nationalities: never part of a topic."""
 THING_LABELS = frozenset({"PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-PREFIXES = ("counter", "anti", "non", "over", "under", "super", "cyber", "mega", "micro", "multi")
+PREFIXES = word_list("topic-prefixes")
 """Productive prefixes: "countertariffs" is the "tariffs" topic when the article has both."""
-MONTHS_AND_DAYS = (
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
-GENERIC_NOUNS = frozenset(
-    (
-        MONTHS_AND_DAYS
-        + " official talk percent relationship time year month week day today hour minute"
-        " people person man woman child thing way part number lot kind sort type piece chunk"
-        " issue matter question statement interview report reporter news source comment"
-        " side end beginning top bottom front back place case point fact area group member"
-        " country nation world city region government leader expert analyst"
-        " company firm plan effort decision move step action change increase level amount"
-        " sign indication reference need future past period stage phase era term condition"
-        " concern role idea reason result example use lack chance problem situation event"
-        " list second first one other someone everyone anything something nothing"
-        " home life work job thanks lot deal agreement visit meeting announcement"
-        " percentage figure total average dollar cent share stake rate price cost"
-        " word name story view opinion interest respect effect impact hand eye head"
-        " future today tonight yesterday tomorrow morning afternoon evening night"
-        " spokesman spokeswoman spokesperson mr mrs ms dr st"
-        " anyone anybody everybody somebody nobody whatever thing stuff"
-        " lead start series set couple dozen hundred thousand million billion trillion"
-        " relation affair policy market system service program programme process way manner"
-        " official executive diplomat citizen expert scholar adviser advisor resident"
-        " worker employee customer candidate student teacher victim journalist critic"
-        " supporter participant observer representative colleague friend partner parent"
-        " east west north south half quarter age office attempt request effort aspect"
-    ).split()
-)
+GENERIC_NOUNS = word_set("generic-nouns")
 """General-English nouns too vague to be a topic on their own."""
-GENERIC_MODIFIERS = frozenset(
-    "new old key important recent main major big small large high low good bad great"
-    " other certain particular various whole same different many much more most few"
-    " possible current former previous next last early late top long short such"
-    " significant critical approximately nearly about only own real".split()
-)
+GENERIC_MODIFIERS = word_set("generic-modifiers")
 """Vague adjectives dropped from the start of a phrase ("key exports" -> "exports")."""
 WORD = re.compile(r"[^\W_]+")
 COINED = re.compile(r"[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)+")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from sitegen.nlp.doctext import doc_text
-from sitegen.nlp.matching import SelectiveMatcher
+from sitegen.nlp.matching import PatternError, SelectiveMatcher, TokenPattern, load_patterns
 from sitegen.nlp.timex.vocabulary import (
     ADVERB_SETS,
     DECADE_WORDS,
@@ -46,8 +46,6 @@ which every match contains (a text without them is not searched: most paragraphs
 
 _UNIT_FORMS = [form for unit in UNITS if unit != "night" for form in (unit, unit + "s")]
 _UNIT_FORMS.append("centuries")
-_PREPOSITIONS = ["in", "since", "by", "until", "from", "to", "and", "between", "before", "after",
-                 "of", "through", "during", "early", "late", "mid", "or"]  # fmt: skip
 _WEEKDAY_NAMES = [w for w in WEEKDAYS if w.endswith("day")]
 _MONTH_NAMES = [m for m in MONTHS if len(m) > 3 or m == "may"]
 _DAY_NAMES = _WEEKDAY_NAMES + ["yesterday", "today", "tomorrow"]
@@ -57,75 +55,70 @@ _ONES = [w for w, n in SMALL_NUMBERS.items() if 1 <= n <= 9]
 _MATCHERS: dict[tuple[int, bool], tuple[Vocab, SelectiveMatcher]] = {}
 
 
-def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
-    """Token patterns for what spaCy's DATE/TIME entities tend to miss."""
-    refs = ["now", "currently", "recently", "lately", "nowadays", "presently"]
-    return {
-        "REF": [
-            [{"LOWER": {"IN": ["more", "most"]}, "OP": "?"}, {"LOWER": {"IN": refs}}],
-            [{"LOWER": {"IN": ["current", "recent"]}, "POS": "ADJ"}],
-            [{"LOWER": "recent"}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}],
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "distant"]}, "OP": "?"},
-             {"LOWER": "future"}],
-            [{"LOWER": "the"}, {"LOWER": "long"}, {"LOWER": {"IN": ["term", "run"]}}],
-            [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "past", "POS": "NOUN"}],
-        ],
-        "DAY": [
-            [{"LOWER": {"IN": ["the", "that"]}}, {"LOWER": "same", "OP": "?"},
-             {"LOWER": {"IN": ["day", "time", "date"]}}],
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "prior", "preceding", "following"]}},
-             {"LOWER": {"IN": ["day", "week", "month", "year"]}}],
-        ],
-        "BEFORE": [  # "the year before." (not "the day after falling ...")
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["day", "week", "month", "year"]}},
-             {"LOWER": {"IN": ["before", "previous", "earlier", "prior", "after"]}},
-             {"IS_PUNCT": True}],
-        ],
-        "SEASON": [
-            [{"LOWER": {"IN": ["spring", "summer", "autumn", "winter"]},
-              "POS": {"IN": ["NOUN", "PROPN"]}, "DEP": {"NOT_IN": ["compound", "amod", "nmod"]}}],
-            [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": "fall"}],
-        ],
-        "YEAR": [[{"LOWER": {"IN": _PREPOSITIONS}}, {"SHAPE": "dddd"}]],
-        "DURATION": [
-            [{"LIKE_NUM": True}, {"LIKE_NUM": True, "OP": "?"},
-             {"LOWER": {"IN": ["more", "additional", "straight", "consecutive", "trading",
-                               "business", "working"]}, "OP": "?"},
-             {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _UNIT_FORMS}},
-             {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}],
-            [{"LOWER": "single"}, {"ORTH": "-"}, {"LOWER": {"IN": _UNIT_FORMS}}],
-        ],
-        "SET": [
-            [{"LOWER": {"IN": list(ADVERB_SETS)}, "POS": {"IN": ["ADJ", "ADV"]}}],
-            [{"LOWER": {"IN": ["every", "each"]}}, {"LOWER": "other", "OP": "?"},
-             {"LIKE_NUM": True, "OP": "?"},
-             {"LOWER": {"IN": _UNIT_FORMS + _WEEKDAY_NAMES + _MONTH_NAMES}}],
-            [{"LOWER": {"IN": _WEEKDAY_NAMES + [w + "s" for w in _WEEKDAY_NAMES]}},
-             {"LOWER": {"IN": [p + "s" for p in _PARTS]}}],
-        ],
-        "PART_OF_DAY": [  # "Thursday evening", "noon Thursday", "mid-afternoon yesterday"
-            [{"LOWER": {"IN": _DAY_NAMES}}, {"LOWER": {"IN": _PARTS}}],
-            [{"LOWER": "mid", "OP": "?"}, {"ORTH": "-", "OP": "?"},
-             {"LOWER": {"IN": _PARTS + _MID_PARTS + ["noon", "midnight", "midday"]}},
-             {"LOWER": {"IN": _DAY_NAMES}}],
-        ],
-        "SPELLED_YEAR": [  # "nineteen ninety-six", "the year two thousand", "the nineties"
-            [{"LOWER": {"IN": ["eighteen", "nineteen", "twenty"]}},
-             {"LOWER": {"IN": list(TENS) + ["hundred", "ten", "eleven", "twelve", "thirteen",
-                                            "fourteen", "fifteen", "sixteen", "seventeen",
-                                            "eighteen", "nineteen"]}},
-             {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _ONES}, "OP": "?"}],
-            [{"LOWER": {"IN": ["year"] + _MONTH_NAMES}}, {"LOWER": "two"},
-             {"LOWER": "thousand"}, {"LOWER": "and", "OP": "?"},
-             {"LOWER": {"IN": _ONES}, "OP": "?"}],
-            [{"LOWER": "the"}, {"LOWER": {"IN": list(DECADE_WORDS)}}],
-        ],
-        "FISCAL": [
-            [{"LOWER": {"IN": ["this", "last", "next", "current", "previous", "coming", "the"]}},
-             {"LOWER": "current", "OP": "?"}, {"LOWER": {"IN": ["fiscal", "financial"]}},
-             {"LOWER": {"IN": ["year", "quarter"]}}],
-        ],
-    }  # fmt: skip
+PATTERN_FILE = "timex.jsonl"
+"""The token patterns written as data (``sitegen/data/patterns/timex.jsonl``): those of
+literal words. "the year before." must end at a punctuation mark ("the day after falling ..."
+is no date); a YEAR match keeps only the year; a BEFORE match drops the mark."""
+LABELS = ("REF", "DAY", "BEFORE", "SEASON", "YEAR", "DURATION", "SET", "PART_OF_DAY",
+          "SPELLED_YEAR", "FISCAL")  # fmt: skip
+"""The labels, in the order the matcher is given their patterns."""
+
+
+def _vocabulary_patterns() -> list[TokenPattern]:
+    """Token patterns built from the timex vocabulary (units, weekdays, months, parts of the
+    day, number words): they stay code, so that a word added to the vocabulary is matched."""
+    def pattern(what: str, label: str, tokens: list[dict[str, Any]]) -> TokenPattern:
+        return TokenPattern(f"timex.{label.lower().replace('_', '-')}.{what}", label, tokens)
+
+    return [
+        pattern("count-unit", "DURATION", [
+            {"LIKE_NUM": True}, {"LIKE_NUM": True, "OP": "?"},
+            {"LOWER": {"IN": ["more", "additional", "straight", "consecutive", "trading",
+                              "business", "working"]}, "OP": "?"},
+            {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _UNIT_FORMS}},
+            {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}]),
+        pattern("single-unit", "DURATION",
+                [{"LOWER": "single"}, {"ORTH": "-"}, {"LOWER": {"IN": _UNIT_FORMS}}]),
+        pattern("adverb", "SET",
+                [{"LOWER": {"IN": list(ADVERB_SETS)}, "POS": {"IN": ["ADJ", "ADV"]}}]),
+        pattern("every-unit", "SET", [
+            {"LOWER": {"IN": ["every", "each"]}}, {"LOWER": "other", "OP": "?"},
+            {"LIKE_NUM": True, "OP": "?"},
+            {"LOWER": {"IN": _UNIT_FORMS + _WEEKDAY_NAMES + _MONTH_NAMES}}]),
+        pattern("weekday-parts", "SET", [
+            {"LOWER": {"IN": _WEEKDAY_NAMES + [w + "s" for w in _WEEKDAY_NAMES]}},
+            {"LOWER": {"IN": [p + "s" for p in _PARTS]}}]),
+        # "Thursday evening", "noon Thursday", "mid-afternoon yesterday"
+        pattern("day-part", "PART_OF_DAY",
+                [{"LOWER": {"IN": _DAY_NAMES}}, {"LOWER": {"IN": _PARTS}}]),
+        pattern("part-day", "PART_OF_DAY", [
+            {"LOWER": "mid", "OP": "?"}, {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": _PARTS + _MID_PARTS + ["noon", "midnight", "midday"]}},
+            {"LOWER": {"IN": _DAY_NAMES}}]),
+        # "nineteen ninety-six", "the year two thousand", "the nineties"
+        pattern("nineteen-ninety", "SPELLED_YEAR", [
+            {"LOWER": {"IN": ["eighteen", "nineteen", "twenty"]}},
+            {"LOWER": {"IN": list(TENS) + ["hundred", "ten", "eleven", "twelve", "thirteen",
+                                           "fourteen", "fifteen", "sixteen", "seventeen",
+                                           "eighteen", "nineteen"]}},
+            {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _ONES}, "OP": "?"}]),
+        pattern("two-thousand", "SPELLED_YEAR", [
+            {"LOWER": {"IN": ["year"] + _MONTH_NAMES}}, {"LOWER": "two"},
+            {"LOWER": "thousand"}, {"LOWER": "and", "OP": "?"},
+            {"LOWER": {"IN": _ONES}, "OP": "?"}]),
+        pattern("the-decade", "SPELLED_YEAR",
+                [{"LOWER": "the"}, {"LOWER": {"IN": list(DECADE_WORDS)}}]),
+    ]  # fmt: skip
+
+
+def all_patterns() -> list[TokenPattern]:
+    """Every token pattern for what spaCy's DATE/TIME entities tend to miss: the file's and
+    the vocabulary's, by label in the order of ``LABELS`` (each in its own order)."""
+    patterns = [*load_patterns(PATTERN_FILE), *_vocabulary_patterns()]
+    unknown = [p.id for p in patterns if p.label not in LABELS]
+    if unknown:
+        raise PatternError(f"sitegen/data/patterns/{PATTERN_FILE}: unknown labels of {unknown}")
+    return sorted(patterns, key=lambda p: LABELS.index(p.label))
 
 
 def _unparsed(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -135,11 +128,7 @@ def _unparsed(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def token_patterns(parsed: bool) -> list[tuple[str, list[dict[str, Any]]]]:
     """(label, pattern) of every token pattern, in order; without POS/DEP if not ``parsed``."""
-    return [
-        (label, pattern if parsed else _unparsed(pattern))
-        for label, patterns in _patterns().items()
-        for pattern in patterns
-    ]
+    return [(p.label, p.pattern if parsed else _unparsed(p.pattern)) for p in all_patterns()]
 
 
 def _matcher(vocab: Vocab, parsed: bool) -> SelectiveMatcher:
