@@ -421,13 +421,29 @@ def title_aliases(cluster: Cluster) -> list[str]:
     return forms
 
 
+ROLE_TITLE = rule(
+    "role.title-before-name",
+    "role",
+    "A title written before a person's name, with the 'of PLACE' after it, is a role "
+    "('Foreign Minister Anna Quellford of Zelmar'); a form of address ('Mr.') is not.",
+    examples=[
+        {
+            "text": "Foreign Minister Anna Quellford said the talks had failed.",
+            "name": "Anna Quellford",
+            "role": "Foreign Minister",
+        }
+    ],
+)
+
+
 def roles_of(cluster: Cluster) -> list[str]:
     """Roles from titles (with their "of PLACE") and appositives, most specific first."""
     roles: list[str] = []
     for _, mention in cluster.mentions():
         title = " ".join(w for w in mention.title.split() if not is_honorific(w))
-        if title:
+        if title and ROLE_TITLE.on:
             roles.append(f"{title} {mention.qualifier}".strip())
+            ROLE_TITLE.fired()
         if mention.role:
             roles.append(" ".join(mention.role.split()))
     return _dedupe_roles(roles)
