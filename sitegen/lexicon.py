@@ -121,6 +121,11 @@ def honorific_genders(title: str) -> set[str]:
 ORGANIZATION_HEADS = word_set("organization-heads")
 """Last words that make a name an organization's ("Qatar Airways", "Acme Corp")."""
 
+SETTLEMENT_NOUNS = word_set("settlement-nouns")
+"""Nouns of settlements and administrative areas ("the town of Zeta", "Zeta, a port")."""
+TOPONYM_ENDINGS = word_list("toponym-endings")
+"""Endings of places' names the gazetteer misses ("Catalonia", "Kurdistan", "Yorkshire",
+"Volgograd", "Tuscany"): a company spaCy tags as a place seldom ends so."""
 PLACE_HEADS = word_set("place-heads")
 """Last words that make a name a place's ("Castle Road", "Hudson Bay", "Bat Cave"), buildings
 and sites included ("Johnson Space Center", "Museum of Flight", "Air Force Base"); not words

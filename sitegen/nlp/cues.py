@@ -26,6 +26,7 @@ from sitegen.lexicon import (
     POSTING_VERBS,
     SAYING_ON,
     SERVICE_NOUNS,
+    SETTLEMENT_NOUNS,
     STUDY_HOLDERS,
     TRAVEL_VERBS,
 )
@@ -280,11 +281,6 @@ def _descriptor_kind(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
-PLACE_NOUNS = frozenset(
-    """city town village hamlet province region district county state capital port suburb
-    municipality prefecture island""".split()
-)
-"""Nouns of "the town of Zeta"."""
 LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "at", "near", "outside", "of"})
 TRAVEL_PREPOSITIONS = frozenset({"to", "from", "into"})
 
@@ -297,10 +293,10 @@ def _is_place_context(doc: Doc, start: int, end: int, label: str, appositive: st
     sentence).
     Never for a name tagged as a person's full name ("Anna Zeta, Freedonia" in a list of
     athletes; "in Freedonia, Anna Zeta, a lawyer, ...")."""
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
         return True
     full_name = label == "PERSON" and end - start > 1
-    if not full_name and (appositive in PLACE_NOUNS or _is_travelled(doc[start:end].root)):
+    if not full_name and (appositive in SETTLEMENT_NOUNS or _is_travelled(doc[start:end].root)):
         return True
     if (
         not full_name

@@ -19,6 +19,7 @@ from sitegen.lexicon import (
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    TOPONYM_ENDINGS,
     UNIONS_OF_STATES,
     head_word,
     is_common_given_name,
@@ -91,13 +92,6 @@ MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
 """Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
 NON_ENTITY_HEADS_BEFORE_OF = NON_ENTITY_HEADS - MEETING_HEADS
 """Head words before an "of" that make a name no entity ("Winter Carnival of Magic")."""
-TOPONYM_ENDINGS = (
-    *("ia", "ea", "stan", "land", "shire", "burg", "bourg", "berg", "ville", "grad", "abad"),
-    *("ny", "dy", "ly"),
-)
-"""Endings of places' names in English ("Catalonia", "Crimea", "Kurdistan", "Swaziland",
-"Yorkshire", "Hamburg", "Jacksonville", "Volgograd", "Islamabad", "Tuscany", "Lombardy",
-"Sicily"): regions the gazetteer misses. A company spaCy tags as a place seldom ends so."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
