@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import markdown
 import spacy
@@ -28,6 +30,7 @@ from sitegen.nlp.analyze import analyze
 from sitegen.nlp.cues import context_cue
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve import resolve_entities
+from sitegen.rules import running
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -167,3 +170,15 @@ def tiny_kb(name: str = "Jane Doe", sentence: str = "Jane Doe spoke in Sylvania.
             ),
         )
     return KnowledgeBase(articles=(article,), analyses={"a": analysis}, entities=entities)
+
+T = TypeVar("T")
+
+
+def on_and_off(rule_id: str, run: Callable[[], T]) -> tuple[T, T]:
+    """``run()`` with every rule on, then with ``rule_id`` switched off: what a rule's example
+    gives with and without it."""
+    with running():
+        on = run()
+    with running(disabled=[rule_id]):
+        off = run()
+    return on, off

@@ -17,6 +17,7 @@ kind): a ``text``, the ``name`` in it, taken as tagged ``label`` (ORG by default
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from sitegen.nlp.analyze import analyze
 from sitegen.nlp.pipeline import load_pipeline
 from sitegen.resolve.entities import article_mentions
 from sitegen.rules import Rule, all_rules, running
-from tests.helpers import cue, ruler_pipeline
+from tests.helpers import cue, on_and_off, ruler_pipeline
 
 RESOLVE_STAGES = ("span", "kind", "join", "title")
 RESOLUTION = [r for r in all_rules() if r.stage in RESOLVE_STAGES and "articles" in r.examples[0]]
@@ -93,11 +94,9 @@ def test_resolution_rule_examples_hold_and_need_their_rule(
     rule: Rule, tmp_path: Path, nlp: Language
 ) -> None:
     for number, example in enumerate(rule.examples):
-        with running():
-            entities = _entities(tmp_path / f"on{number}", example, nlp)
-        assert _failures(example, entities) == [], f"{rule.id} example {number}"
-        with running(disabled=[rule.id]):
-            entities = _entities(tmp_path / f"off{number}", example, nlp)
+        run = partial(_entities, tmp_path / str(number), example, nlp)  # no cache: same folder
+        on, entities = on_and_off(rule.id, run)
+        assert _failures(example, on) == [], f"{rule.id} example {number}"
         assert _failures(example, entities), f"{rule.id} example {number} holds without it"
 
 
@@ -126,10 +125,8 @@ def test_span_rule_examples_hold_and_need_their_rule(
 def test_cue_rule_examples_hold_and_need_their_rule(rule: Rule, nlp: Language) -> None:
     for number, example in enumerate(rule.examples):
         args = (nlp, example["text"], example["name"], example.get("label", "ORG"))
-        with running():
-            assert cue(*args) == example["cue"], f"{rule.id} example {number}"
-        with running(disabled=[rule.id]):
-            found = cue(*args)
+        on, found = on_and_off(rule.id, partial(cue, *args))
+        assert on == example["cue"], f"{rule.id} example {number}"
         assert found != example["cue"], f"{rule.id} example {number} holds without it"
 
 

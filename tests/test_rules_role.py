@@ -3,6 +3,7 @@ article) gives the page ``name`` the ``role``; with the rule switched off it doe
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from spacy.language import Language
 from sitegen.ingest import read_articles
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
-from sitegen.rules import Rule, all_rules, running
+from sitegen.rules import Rule, all_rules
+from tests.helpers import on_and_off
 
 ROLE_RULES = [r for r in all_rules() if r.stage == "role"]
 
@@ -33,9 +35,7 @@ def test_role_rule_examples_hold_and_need_their_rule(
     rule: Rule, tmp_path: Path, nlp: Language
 ) -> None:
     for number, example in enumerate(rule.examples):
-        with running():
-            roles = _roles(tmp_path, example["text"], example["name"], nlp)
-        assert example["role"] in roles, f"{rule.id} example {number}: {roles}"
-        with running(disabled=[rule.id]):
-            roles = _roles(tmp_path, example["text"], example["name"], nlp)
+        run = partial(_roles, tmp_path, example["text"], example["name"], nlp)
+        on, roles = on_and_off(rule.id, run)
+        assert example["role"] in on, f"{rule.id} example {number}: {on}"
         assert example["role"] not in roles, f"{rule.id} example {number} holds without it"
