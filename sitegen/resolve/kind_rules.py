@@ -107,6 +107,20 @@ NAME_SHAPE = rule(
         }
     ],
 )
+COMPASS_NAME = rule(
+    "kind.compass-name-no-shape",
+    "kind",
+    "A compass point and an organization's word ('West Bank', 'East End') give no "
+    "shape vote: a region's name as often as a company's, which the tagger tells apart.",
+    examples=[
+        {
+            "articles": ["Settlers moved into the East Bank on Monday. The East Bank was calm."],
+            "patterns": [{"label": "GPE", "pattern": "East Bank"}],
+            "page": "East Bank",
+            "kind": "place",
+        }
+    ],
+)
 GIVEN_NAME = rule(
     "kind.given-name-first",
     "kind",

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitegen.lexicon import (
+    COMPASS_WORDS,
     NON_ENTITY_FIRST_WORDS,
     NON_ENTITY_HEADS,
     ORGANIZATION_HEADS,
@@ -31,6 +32,7 @@ from sitegen.resolve.clusters import KIND_PRIORITY, Group, decide_kind
 from sitegen.resolve.gazetteer import canonical_key, is_known_place, is_state_acronym
 from sitegen.resolve.kind_rules import (
     ACRONYM_NOT_PERSON,
+    COMPASS_NAME,
     CONTEXT_CUE,
     CORPUS_LABEL,
     GIVEN_NAME,
@@ -92,6 +94,16 @@ MEETING_HEADS = frozenset({"conference", "convention", "summit", "assembly"})
 """Event words that also name standing bodies when an "of" follows ("Conference of ...")."""
 NON_ENTITY_HEADS_BEFORE_OF = NON_ENTITY_HEADS - MEETING_HEADS
 """Head words before an "of" that make a name no entity ("Winter Carnival of Magic")."""
+
+
+CARDINAL_POINTS = COMPASS_WORDS - {"upper", "lower", "central"}
+"""North, south, east and west ("Central Bank" is a bank's name)."""
+
+
+def _compass_and_head(name: str) -> bool:
+    """ "West Bank": a compass point and one more word (``COMPASS_NAME``)."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in CARDINAL_POINTS
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -272,6 +284,9 @@ def _vote_by_words(
     """The votes of a mention's own words and of the words around it."""
     name = clean_name(mention.text)
     shape = shape_vote(name) if NAME_SHAPE.on else None
+    if shape == "organization" and COMPASS_NAME.on and _compass_and_head(name):
+        COMPASS_NAME.fired()
+        shape = None
     if shape:
         group.vote(NAME_SHAPE.id, shape, SHAPE_VOTE)
     elif GIVEN_NAME.on and (

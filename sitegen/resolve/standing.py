@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sitegen.lexicon import ORGANIZATION_HEADS, PLACE_HEADS
+from sitegen.lexicon import COMPASS_WORDS, ORGANIZATION_HEADS, PLACE_HEADS
 from sitegen.model import EntityKind
 from sitegen.resolve.clusters import Cluster
 from sitegen.resolve.gazetteer import canonical_key, usual_country_name
@@ -110,6 +110,28 @@ KNOWN_PLACE = rule(
             "kind": "place",
             "not_on": {"China": ["Republic of China"]},
         },
+    ],
+)
+COMPASS_ALONE = rule(
+    "join.compass-word-stands-alone",
+    "join",
+    "A compass word alone ('the West', 'the North') joins no longer name of another article "
+    "that holds it: it is a direction or a region of its own, not 'West Bank' or 'North "
+    "Korea'.",
+    examples=[
+        {
+            "articles": [
+                *(f"Troops crossed into the North Quellmar on day {n}." for n in range(1, 4)),
+                "Trade with the North grew.",
+            ],
+            "patterns": [
+                {"label": "LOC", "pattern": "North Quellmar"},
+                {"label": "LOC", "pattern": "North"},
+            ],
+            "page": "North Quellmar",
+            "kind": "place",
+            "mentions": 3,
+        }
     ],
 )
 ESTABLISHED = rule(
@@ -260,6 +282,9 @@ def may_join(short: str, kind: EntityKind | None, long: str, counts: Counts) -> 
     if kind == "place" and KNOWN_PLACE.on and other_known_place(short, long):
         KNOWN_PLACE.fired()
         return KNOWN_PLACE.id
+    if COMPASS_ALONE.on and name_key(short) in COMPASS_WORDS:
+        COMPASS_ALONE.fired()
+        return COMPASS_ALONE.id
     if looks_like_acronym(short):
         if ACRONYM_BODY.on and begins_a_body(short, long):
             ACRONYM_BODY.fired()
