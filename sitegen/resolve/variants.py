@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 
 from sitegen.lexicon import is_given_name, same_given_name
 from sitegen.resolve.clusters import Cluster, Facts, facts_of
@@ -85,6 +86,9 @@ def _is_variant(one: str, other: str) -> bool:
     if how == "typo" and INITIALS_DIFFER.on and _initials_differ(one, other):
         INITIALS_DIFFER.fired()  # counted and switched here, not inside the cache
         return False
+    if how == "typo" and NUMBERS_DIFFER.on and DIGITS.findall(one) != DIGITS.findall(other):
+        NUMBERS_DIFFER.fired()
+        return False
     return bool(how)
 
 
@@ -119,6 +123,30 @@ INITIALS_DIFFER = rule(
         }
     ],
 )
+
+
+NUMBERS_DIFFER = rule(
+    "join.different-numbers-not-typo",
+    "join",
+    "Two names one character apart in a number are two things, not a typo ('38th Legislative "
+    "Assembly' and '39th Legislative Assembly', 'G7' and 'G8').",
+    examples=[
+        {
+            "articles": [
+                "The 38th Quellmar Assembly sat until May. The 39th Quellmar Assembly met in "
+                "June. The 39th Quellmar Assembly passed a law."
+            ],
+            "patterns": [
+                {"label": "ORG", "pattern": "38th Quellmar Assembly"},
+                {"label": "ORG", "pattern": "39th Quellmar Assembly"},
+            ],
+            "page": "39th Quellmar Assembly",
+            "kind": "organization",
+            "mentions": 2,
+        }
+    ],
+)
+DIGITS = re.compile(r"\d+")
 
 
 def _initials_differ(one: str, other: str) -> bool:
