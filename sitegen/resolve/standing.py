@@ -75,7 +75,7 @@ KNOWN_PLACE = rule(
     "join",
     "A country the gazetteer knows joins no longer name that is not the same country, within "
     "its article or across ('China' is not the 'Republic of China', nor 'Italy' 'Catholic "
-    "Italy'), and a country's longer name takes no shorter name that is not one of its own "
+    "Italy'), and a 'Republic of X' ending a country's longer name is another state "
     "('Republic of China' is not the 'People's Republic of China').",
     examples=[
         {
