@@ -12,7 +12,11 @@ headline) every "George W. Bush". The rules here weigh the names by how the arch
   name found in far fewer articles that contains exactly one such full name is a variant of
   it and joins it (``RARE_VARIANT``);
 - an acronym is not the longer organization it begins ("UN" is not the "UN Security
-  Council", ``ACRONYM_BODY``).
+  Council", ``ACRONYM_BODY``), and of the names it spells joins the one the archive uses
+  most (``ACRONYM_EXPANSION``, ``ACRONYM_DOMINANT``: the "United Nations", not the
+  "University of Nevada");
+- a compass word alone joins no longer name ("the West", ``COMPASS_ALONE``), and a hyphen
+  between a name's words is a space ("al-Qaeda", "Al Qaeda": ``HYPHEN_SPACE``).
 
 Counts are of articles, over the clusters merged by name (``merge.merge_same_name``), and are
 looked up in dictionaries, so the rules cost what the join already costs.
