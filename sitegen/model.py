@@ -86,6 +86,12 @@ UNLABELLED_NAME = "PROPN"
 """``Mention.label`` of a capitalized proper-noun run spaCy left outside its entities."""
 
 
+QUOTED_NAME_MAX_WORDS = 5
+"""The most words a quotation holds to be a name ("the 'Two Michaels' crisis", "shock and awe");
+a longer one is a statement someone made. The analysis marks ``Mention.quoted`` by it; topics
+take no longer quotation as a thing's name."""
+
+
 @dataclass(frozen=True)
 class Mention:
     """A named-entity mention found by the pipeline, before resolution."""

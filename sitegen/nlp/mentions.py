@@ -13,7 +13,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.lexicon import OFFICE_TITLES, TITLE_MAX_WORDS, is_office_title_word, is_title
-from sitegen.model import PLACE_LABELS, UNLABELLED_NAME, Mention
+from sitegen.model import PLACE_LABELS, QUOTED_NAME_MAX_WORDS, UNLABELLED_NAME, Mention
 from sitegen.nlp.citations import find_citation
 from sitegen.nlp.cues import context_cue
 from sitegen.nlp.dictionary import is_dictionary_phrase
@@ -42,7 +42,6 @@ NAME_LABELS = frozenset(
 """spaCy labels kept as mentions; numeric and date labels are handled elsewhere."""
 QUOTES_OPEN = "“‘\"'"
 QUOTES_CLOSE = "”’\"'"
-QUOTED_NAME_MAX_WORDS = 5
 ROLE_MAX_TOKENS = 30
 UNLABELLED_NAME_MAX_WORDS = 4
 LEADING_DROPS = frozenset({"the", "a", "an"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.lexicon import is_title, word_list, word_set
-from sitegen.model import Analysis, Article, Entity, Passage, Topic
+from sitegen.model import QUOTED_NAME_MAX_WORDS, Analysis, Article, Entity, Passage, Topic
 from sitegen.resolve.isolated import each_article
 from sitegen.resolve.subjects import Filing, file_articles, name_scores
 from sitegen.resolve.taxonomy import subject_name, subjects
@@ -120,10 +120,6 @@ RETURNED_TO = rule(
 )
 DIGITS = re.compile(r"\d")
 QUOTES = "“”‘’\"'«»"
-MAX_QUOTED_WORDS = 5
-"""A quotation of more words is a sentence someone said, not a name ("Two Michaels", "shock and
-awe" are names; a quoted statement around "Constitution" is not): the analysis's bound for a
-quoted name (``QUOTED_NAME_MAX_WORDS``)."""
 HYPHENS = "-‐‑–"
 
 
@@ -449,7 +445,7 @@ def _quoted_extent(text: str, start: int, end: int) -> tuple[int, int]:
     opening = max(text.rfind(q, left, start) for q in QUOTES)
     closing = [i for i in (text.find(q, end, end + 60) for q in QUOTES) if i >= 0]
     if opening >= 0 and closing and not re.search(r"[.,;:!?]", text[opening + 1 : start]):
-        if len(WORD.findall(text[opening + 1 : min(closing)])) <= MAX_QUOTED_WORDS:
+        if len(WORD.findall(text[opening + 1 : min(closing)])) <= QUOTED_NAME_MAX_WORDS:
             return opening + 1, min(closing)
     return start, end
 
