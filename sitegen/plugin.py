@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -30,14 +31,17 @@ from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from sitegen.build import build_pages, latest_published_epoch
 from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
+from sitegen.fastlinks import ForwardLinks
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.provider import PipelineProvider
 from sitegen.search import THEME_DIR, index_site
@@ -84,6 +88,9 @@ class SitegenPlugin(BasePlugin):
         """Under ``mkdocs serve``: where the pages are written instead of the docs folder."""
         self._indexing: threading.Thread | None = None
         """Under ``mkdocs serve``: Pagefind indexing the last build in the background."""
+        self._stash: dict[str, bytes] = {}
+        """A generated page's HTML, compressed, from its conversion to its template (see
+        ``on_page_content``)."""
         self._pagefind = False
         """Search by Pagefind (``search: pagefind`` with the Material theme, whose search box
         it answers)."""
@@ -130,6 +137,8 @@ class SitegenPlugin(BasePlugin):
             )
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
+        if not any(isinstance(ext, ForwardLinks) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(ForwardLinks())  # same HTML, linear in links
         self._pagefind = self.settings.search == "pagefind" and config.theme.name == "material"
         if self._pagefind:
             use_pagefind(config)
@@ -149,6 +158,7 @@ class SitegenPlugin(BasePlugin):
             raise PluginError(str(exc)) from exc
         self.generated = (replace(kb, analyses={}), report)
         self._generated = frozenset(pages)
+        self._stash = {}
         if self._preview is None:  # a build: MkDocs holds every page now; no need to keep them
             self._cached = None
         self._date_the_build(kb)
@@ -171,6 +181,34 @@ class SitegenPlugin(BasePlugin):
             page.meta["pagefind"] = not search.get("exclude")  # the page's own wish
             page.meta["search"] = {**search, "exclude": True}
         return markdown
+
+    @event_priority(-100)  # after every other plugin's
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
+        """Keep a generated page's HTML compressed until its template is rendered, without its
+        Markdown: MkDocs converts every page before it writes the first, so a build held the
+        whole site's Markdown and HTML at once (most of its memory on a large archive)."""
+        if self._generated is not None and page.file.src_uri in self._generated:
+            self._stash[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+            page.markdown = None
+            return ""
+        return html
+
+    @event_priority(100)  # before every other plugin's
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Give the page its HTML back for its template (``on_page_content``)."""
+        stashed = self._stash.pop(page.file.src_uri, None)
+        if stashed is not None:
+            page.content = zlib.decompress(stashed).decode("utf-8")
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, **kwargs: Any) -> str:
+        """A generated page written needs its HTML no more."""
+        if self._generated is not None and page.file.src_uri in self._generated:
+            page.content = None
+        return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Keep the generated pages that the nav does not list out of it, as ``not_in_nav``
@@ -216,7 +254,7 @@ class SitegenPlugin(BasePlugin):
 
         def run() -> None:
             try:
-                index_site(site_dir)
+                index_site(site_dir, behind=True)
             except SitegenError as exc:
                 log.error("%s", exc)
 

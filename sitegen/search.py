@@ -20,6 +20,7 @@ The sitegen plugin, with ``search: pagefind`` (the default):
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 import time
@@ -32,17 +33,23 @@ log = logging.getLogger(__name__)
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 ROOT_SELECTOR = "article.md-content__inner"
 """What Pagefind indexes of a page: Material's article (not the navigation or the footer)."""
-EXCLUDED = (".sg-graph", ".headerlink", ".md-source-file", "[data-search-exclude]")
-"""Parts of an article that are no text to search: graphs, permalinks, page dates."""
+EXCLUDED = (".sg-graph", ".sg-quote", ".headerlink", ".md-source-file", "[data-search-exclude]")
+"""Parts of an article that are no text to search: graphs, sentences quoted from articles
+(their article's page holds them), permalinks, page dates."""
 
 
-def index_site(site_dir: Path) -> float:
+def index_site(site_dir: Path, *, behind: bool = False) -> float:
     """Run Pagefind over the built site (writing ``pagefind/`` into it); returns the seconds.
+    ``behind``: at a lower CPU priority (``nice``), so that a preview's next rebuild, which a
+    reader waits for, comes first.
 
     Raises SitegenError with Pagefind's own message when it fails.
     """
     started = time.perf_counter()
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    nice = shutil.which("nice") if behind else None
+    if nice:
+        command = [nice, "-n", "10", *command]
     command += ["--root-selector", ROOT_SELECTOR]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]

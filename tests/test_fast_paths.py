@@ -383,3 +383,38 @@ def test_noun_chunk_spans_are_spacys_noun_chunks(nlp: Language) -> None:
         assert spans == [(chunk.start, chunk.end) for chunk in doc.noun_chunks], doc.text
         total += len(spans)
     assert total >= 100
+
+
+BRACKETY = st.text(st.sampled_from("[]()ab \\"), max_size=60)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(BRACKETY, st.integers(min_value=0, max_value=60))
+@example("[a [b] c] d", 1)
+@example("[a ] b [", 1)
+@example("]]][[[", 4)
+def test_forward_link_text_is_markdowns_own(data: str, index: int) -> None:
+    from markdown.inlinepatterns import LinkInlineProcessor
+
+    from sitegen.fastlinks import get_text
+
+    index = min(index, len(data))
+    markdowns = LinkInlineProcessor("x", None)  # type: ignore[arg-type]
+    assert get_text(data, index) == markdowns.getText(data, index)
+
+
+def test_forward_links_convert_a_long_linked_paragraph_as_markdown_does() -> None:
+    import markdown
+
+    from sitegen.fastlinks import ForwardLinks
+
+    paragraph = " ".join(
+        f"[Name {i}](people/n{i}.md) met [the [nested] one](a.md#x){{: .sg }} ![img](i.png) "
+        f"[ref {i}][r] and [r] ]stray [open"
+        for i in range(120)
+    ) + "\n\n[r]: https://example.org/\n"
+    extensions = ["attr_list", "toc", "tables", "admonition"]
+    own = markdown.Markdown(extensions=extensions).convert(paragraph)
+    forward = markdown.Markdown(extensions=[*extensions, ForwardLinks()]).convert(paragraph)
+    assert forward == own
+    assert own.count("<a ") > 300  # the paragraph is one of many links
