@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -113,7 +114,33 @@ def _search(tab: Any, server: str, query: str) -> list[str]:
     tab.keyboard.type(query)
     results = tab.locator(".md-search-result__item > a.md-search-result__link")
     results.first.wait_for()
-    return [str(href) for href in results.evaluate_all("(links) => links.map(a => a.href)")]
+    return _settled(results)
+
+
+def _settled(results: Any, seconds: float = 30.0) -> list[str]:
+    """The result URLs once they stop changing: results come as the reader types, those of the
+    whole query last."""
+    seen: list[list[str]] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        seen.append(results.evaluate_all("(links) => links.map(a => a.href)"))
+        if len(seen) >= 6 and all(urls == seen[-1] for urls in seen[-6:]):
+            break
+        time.sleep(0.1)
+    return [str(href) for href in seen[-1]]
+
+
+def test_search_waits_for_a_second_letter(page: Any, server: str) -> None:
+    """One letter matches the start of most words: nothing is searched until the second."""
+    page.goto(server)
+    page.locator("input.md-search__input").click(force=True)
+    page.keyboard.type("K")
+    time.sleep(1.5)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    assert results.count() == 0
+    page.keyboard.type("ovrig")
+    results.first.wait_for()
+    assert _settled(results)[0].startswith(server + "people/michael-kovrig/")
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,18 @@ const QUERY = 2;
 const RESULT = 3;
 const SHOWN = 12; // results whose titles and excerpts are fetched for one query
 const SECTIONS = 3; // headings of a page shown under it
-const PAUSE = 60; // ms of no typing before a query is searched (each keystroke sends one)
+const PREFIX = 2; // letters a word needs before it is searched as the start of words
+
+// The query as searched: a last word shorter than PREFIX is left out until the next letter
+// ("k" or "Kofi A" would match the start of most words of the site: large index chunks, slow,
+// and no use to the reader).
+function searched(query) {
+  const parts = query.trim().split(/\s+/).filter(Boolean);
+  if (parts.length && parts[parts.length - 1].length < PREFIX) parts.pop();
+  return parts.join(" ");
+}
 
 let pagefind = null;
-let latest = 0;
 
 async function setup() {
   const url = new URL("../../pagefind/pagefind.js", self.location.href);
@@ -76,13 +84,10 @@ function group(data, terms) {
   return [page, ...sections];
 }
 
-async function answer(query, id) {
-  await new Promise((resolve) => setTimeout(resolve, PAUSE));
-  if (id !== latest) return null; // typing went on: only the last query is searched
+async function answer(query) {
   const found = await pagefind.search(query);
-  if (id !== latest || !found) return null;
+  if (!found) return null;
   const data = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
-  if (id !== latest) return null;
   const asked = words(query);
   const terms = Object.fromEntries(asked.map((word) => [word, true]));
   // named pages the query names first: people, organizations, places (boost 3) before
@@ -94,6 +99,26 @@ async function answer(query, id) {
   return { items: ranked.map(({ item }) => group(item, terms)) };
 }
 
+// Results as you type, as Material's own search gives them: each query is searched in turn and
+// its results shown, so the first result appears while the reader is still typing. A query
+// asked while one is searched waits, and only the newest waiting one is searched next (a
+// reader typing fast skips the queries in between); its index chunks are fetched at once.
+let waiting = null;
+let searching = false;
+let last = null; // the query searched last (Material asks again on focus and on keys that add nothing)
+
+async function searchInTurn() {
+  searching = true;
+  while (waiting !== null) {
+    const query = waiting;
+    waiting = null;
+    last = query;
+    const result = query ? await answer(query) : { items: [] };
+    if (result !== null) postMessage({ type: RESULT, data: result });
+  }
+  searching = false;
+}
+
 let ready = null;
 
 addEventListener("message", async (event) => {
@@ -103,11 +128,12 @@ addEventListener("message", async (event) => {
     await ready;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    const id = ++latest;
     ready = ready || setup();
     await ready;
-    const query = String(message.data || "").trim();
-    const result = query ? await answer(query, id) : { items: [] };
-    if (result !== null && id === latest) postMessage({ type: RESULT, data: result });
+    const query = searched(String(message.data || ""));
+    if (query === last && waiting === null) return;
+    waiting = query;
+    if (query) pagefind.preload(query);
+    if (!searching) searchInTurn();
   }
 });
