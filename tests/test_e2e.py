@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.helpers import HAND_WRITTEN
@@ -122,3 +126,40 @@ def test_topic_pages_are_built_and_linked(built_site: Path) -> None:
     assert (built_site / "site" / "topics" / "index.html").is_file()
     article = next((built_site / "site_src" / "articles").glob("000*.md")).read_text()
     assert "**Topics:**" in article and "../topics/" in article
+
+
+def test_pagefind_behind_a_rebuild_indexes_the_same_pages_at_low_priority(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under serve Pagefind runs behind the next rebuild (``nice``) and indexes the same."""
+    from sitegen import search
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site)
+    shutil.rmtree(site / "pagefind")
+    commands: list[list[str]] = []
+    run = subprocess.run
+
+    def recorded(command: list[str], **kwargs: Any) -> Any:
+        commands.append(command)
+        return run(command, **kwargs)
+
+    monkeypatch.setattr(search.subprocess, "run", recorded)
+    search.index_site(site, behind=True)
+    assert commands[0][:3] == [shutil.which("nice"), "-n", "10"]
+    count = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    built = json.loads((built_site / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    assert count["languages"]["en"]["page_count"] == built["languages"]["en"]["page_count"]
+
+
+def test_quoted_sentences_are_left_out_of_the_search_index(built_site: Path) -> None:
+    """A name's page quotes its article's sentences in ``.sg-quote``, which Pagefind skips."""
+    from sitegen.search import EXCLUDED
+
+    kovrig = BeautifulSoup(
+        (built_site / "site" / "people" / "michael-kovrig" / "index.html").read_text(),
+        "html.parser",
+    )
+    quotes = kovrig.select("li > span.sg-quote")
+    assert quotes and all(quote.find("strong") for quote in quotes)
+    assert ".sg-quote" in EXCLUDED

@@ -10,7 +10,12 @@ KIND_LABEL = {"person": "Person", "organization": "Organization", "place": "Plac
 
 
 def quote_sentence(context: RenderContext, mention: EntityMention, page: str) -> str:
-    """The mention's sentence, the mention in bold, linked to its paragraph."""
+    """The mention's sentence, the mention in bold, linked to its paragraph.
+
+    The sentence is in a ``<span class="sg-quote">``, which the search index leaves out
+    (``search.EXCLUDED``): it is the article's text, found on the article's page; indexed again
+    on every page of a name it holds, it made Pagefind's memory and index grow with each
+    sentence times the names in it."""
     sentence = context.sentence(mention.article, mention.sentence)
     text = context.articles[mention.article].text
     start, end = _strip_span(text, mention.start, mention.end)
@@ -19,7 +24,7 @@ def quote_sentence(context: RenderContext, mention: EntityMention, page: str) ->
     quoted = f"{escape(before)}{bold}{escape(after)}".strip()
     anchor = context.paragraph_anchor(mention.article, mention.sentence)
     target = paragraph_link(context, mention.article, mention.sentence, page)
-    return f"{quoted} [¶{anchor[1:]}]({target})"
+    return f'<span class="sg-quote">{quoted}</span> [¶{anchor[1:]}]({target})'
 
 
 def paragraph_link(context: RenderContext, article_id: str, sentence: int, page: str) -> str:
