@@ -13,9 +13,9 @@ again with distinct ids), then measures in one run:
 - ``sitegen serve``: seconds from saving an edited article to the edited page being served,
   and how many rebuilds the edit caused.
 
-A repeated article's analysis is its original's (the same text): the benchmark copies the
-cache entry under the new id instead of running spaCy again. Give a warm cache with
-``--cache`` (copied, never written into).
+A repeated article ends with a line of its own (``COPY_LINE``): sitegen reads an article of the
+same text as a copy and keeps one. Give a warm cache with ``--cache`` (copied, never written
+into); a cold one runs spaCy on every article first.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -40,42 +39,24 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 ARCHIVE = REPO.parent / "shared" / "archive" / "wikinews.jsonl"
 QUERIES = ("annan", "Kofi Annan", "Bush", "Prime Minister Blair", "oil prices")
-REPEAT = re.compile(r"^(.*)-r(\d+)$")
+COPY_LINE = "This report was filed again as copy {copy}."
+"""The paragraph a repeated article ends with: the same text would be one article (sitegen
+drops copies of an article it has read), so each repeat differs from its original by it."""
 
 
 def compose(archive: Path, size: int, target: Path) -> int:
-    """``size`` records of the archive into ``target`` (the archive again, ids suffixed -rK,
-    past its end); returns how many are repeats."""
+    """``size`` records of the archive into ``target`` (the archive again past its end, ids
+    suffixed -rK, each text ending with ``COPY_LINE``); returns how many are repeats."""
     lines = [line for line in archive.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = lines[:size]
     for k in range(size - len(out)):
         record = json.loads(lines[k % len(lines)])
-        record["id"] = f"{record['id']}-r{k // len(lines) + 1}"
+        copy = k // len(lines) + 1
+        record["id"] = f"{record['id']}-r{copy}"
+        record["text"] = f"{record['text'].rstrip()}\n\n{COPY_LINE.format(copy=copy)}\n"
         out.append(json.dumps(record, ensure_ascii=False))
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
     return max(0, size - len(lines))
-
-
-def seed_repeats(source: Path, cache: Path) -> int:
-    """Store each repeated article's analysis under its own key (its original's, renamed)."""
-    from sitegen.cache import AnalysisCache
-    from sitegen.ingest import read_articles
-    from sitegen.nlp.provider import PipelineProvider
-
-    articles = read_articles([source])
-    by_id = {article.id: article for article in articles}
-    store = AnalysisCache(cache, PipelineProvider(None).id)
-    seeded = 0
-    for article in articles:
-        match = REPEAT.match(article.id)
-        original = by_id.get(match.group(1)) if match else None
-        if original is None or store.get(article) is not None:
-            continue
-        analysis = store.get(original)
-        if analysis is not None:
-            store.put(article, replace(analysis, article=article.id))
-            seeded += 1
-    return seeded
 
 
 SUMMARY_CHARS = 160
@@ -185,6 +166,39 @@ def build(project: Path, cache: Path, env: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def link_scan(project: Path, pages: int = 1500) -> dict[str, Any]:
+    """CPU seconds to convert the site's generated pages (up to ``pages``, every kind) with
+    MkDocs' Markdown extensions of the site, with Python-Markdown's own link scan and with
+    sitegen's ``ForwardLinks``; the same HTML both ways."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from sitegen.fastlinks import ForwardLinks
+
+    config = load_config(str(project / "mkdocs.yml"))
+    docs = Path(config.docs_dir)
+    manifest = json.loads((docs / ".sitegen-manifest.json").read_text(encoding="utf-8"))
+    paths = sorted(manifest["files"])
+    step = max(1, len(paths) // pages)
+    texts = [(docs / path).read_text(encoding="utf-8") for path in paths[::step][:pages]]
+    own = [ext for ext in config.markdown_extensions if not isinstance(ext, ForwardLinks)]
+    timed: dict[str, float] = {}
+    html: dict[str, list[str]] = {}
+    for name, extensions in (("markdown_s", own), ("forward_s", [*own, ForwardLinks()])):
+        started = time.process_time()
+        html[name] = [
+            markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs)
+            .convert(text)
+            for text in texts
+        ]
+        timed[name] = round(time.process_time() - started, 2)
+    return {
+        "pages": len(texts), **timed,
+        "ratio": round(timed["markdown_s"] / max(timed["forward_s"], 1e-9), 2),
+        "same_html": html["markdown_s"] == html["forward_s"],
+    }
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """No access log."""
@@ -218,8 +232,28 @@ def search_in_chromium(site: Path, queries: tuple[str, ...]) -> list[dict[str, A
     return results
 
 
+WATCH = """
+(() => {
+  const marks = { keys: [], results: [] };
+  window.__searchMarks = marks;
+  addEventListener("keydown", () => marks.keys.push(performance.now()), true);
+  new MutationObserver(() => {
+    const first = document.querySelector(".md-search-result__item > a.md-search-result__link");
+    if (first) marks.results.push([performance.now(), first.getAttribute("href")]);
+  }).observe(document, { childList: true, subtree: true });
+})();
+"""
+"""Timestamps in the page itself: every key press, and every change of the result list while
+it shows a result (the first result and the last change after the last key)."""
+
+
 def _one_search(browser: Any, base: str, query: str) -> dict[str, Any]:
+    """One query typed at 40 ms a key in a fresh context: ms from the first key press to the
+    first result shown (results as you type count, as in Material's own search), ms from the
+    last key press to the last change of the results, bytes fetched for the query and at load.
+    """
     context = browser.new_context()
+    context.add_init_script(WATCH)
     page = context.new_page()
     fetched: list[tuple[float, int, str]] = []
     outside: list[str] = []
@@ -247,14 +281,17 @@ def _one_search(browser: Any, base: str, query: str) -> dict[str, Any]:
     page.keyboard.type(query, delay=40)
     first = page.locator(".md-search-result__item > a.md-search-result__link").first
     first.wait_for(timeout=120_000)
-    shown = time.perf_counter()
     page.wait_for_load_state("networkidle")
-    time.sleep(0.5)
+    time.sleep(1.5)
+    marks = page.evaluate("window.__searchMarks")
     top = first.get_attribute("href") or ""
     context.close()
+    keys, shown = marks["keys"], marks["results"]
+    last_key = keys[-1]
     return {
         "query": query,
-        "first_result_ms": round(1000 * (shown - typed)),
+        "first_result_ms": round(shown[0][0] - keys[0]),
+        "after_last_key_ms": round(max(0.0, shown[-1][0] - last_key)),
         "query_kb": round(sum(size for at, size, _ in fetched if at >= typed) / 1024, 1),
         "load_kb": round(sum(size for at, size, _ in fetched if at < typed) / 1024, 1),
         "top": top.split("?")[0],
@@ -399,8 +436,7 @@ def main() -> None:
     for size in sorted({*args.sizes, *args.stage_sizes, *args.serve_sizes}):
         sources[size] = work / f"n{size}.jsonl"
         repeats = compose(args.archive, size, sources[size])
-        seeded = seed_repeats(sources[size], cache) if repeats else 0
-        print(f"N = {size}: {repeats} repeated articles, {seeded} cache entries copied", flush=True)
+        print(f"N = {size}: {repeats} repeated articles", flush=True)
     rows = []
     for size in args.stage_sizes:
         own = size_cache(cache, size)
@@ -421,6 +457,7 @@ def main() -> None:
         (project / ".sitegen-cache").symlink_to(size_cache(cache, size))
         figures = build(project, cache, env)
         print(f"build N = {size}:", json.dumps(figures), flush=True)
+        print(f"markdown N = {size}:", json.dumps(link_scan(project)), flush=True)
         for found in search_in_chromium(project / "site", QUERIES):
             print(f"search N = {size}:", json.dumps(found), flush=True)
     material_candidates(work, sources, min(args.sizes), env)
