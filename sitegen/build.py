@@ -140,6 +140,27 @@ def build_knowledge(
     return kb
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What a build's closing line counts (kept instead of the knowledge base, which a large
+    archive's build has no memory to spare for while MkDocs converts the pages)."""
+
+    articles: int
+    people: int
+    organizations: int
+    places: int
+    topics: int
+    events: int
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> Tally:
+        kinds = Counter(entity.kind for entity in kb.entities)
+        return cls(
+            len(kb.articles), kinds["person"], kinds["organization"], kinds["place"],
+            len(kb.topics), len(kb.events),
+        )
+
+
 def build_pages(
     paths: Sequence[str | Path],
     options: Options = Options(),

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from sitegen import __version__
-from sitegen.build import build_knowledge, generate
+from sitegen.build import Tally, build_knowledge, generate
 from sitegen.cache import DEFAULT_CACHE_DIR, read_rule_counts
 from sitegen.check import check_project
 from sitegen.config import SETTINGS, Settings
@@ -213,7 +213,7 @@ def generate_command(
         kb, report = generate(
             settings.seeds, docs_dir or docs_dir_of(config_file), pipeline_options(settings), nlp
         )
-    _done(summary(kb, report, time.perf_counter() - started))
+    _done(summary(Tally.of(kb), report, time.perf_counter() - started))
 
 
 @cli.command("build")
@@ -264,12 +264,13 @@ def build_command(
             with plugin.run_by(CommandLine(settings, nlp)):
                 build_site(config, settings.seeds)
             assert plugin.generated is not None  # on_pre_build ran, or build_site raised
-            kb, report = plugin.generated
+            tally, report = plugin.generated
         else:
             options = pipeline_options(settings)
             kb, report = generate(settings.seeds, Path(config.docs_dir), options, nlp)
+            tally = Tally.of(kb)
             build_site(config, settings.seeds)
-    _done(summary(kb, report, time.perf_counter() - started) + f"; site in {config.site_dir}")
+    _done(summary(tally, report, time.perf_counter() - started) + f"; site in {config.site_dir}")
 
 
 @cli.command("serve")

@@ -23,7 +23,7 @@ import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,7 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from sitegen.build import build_pages, latest_published_epoch
+from sitegen.build import Tally, build_pages, latest_published_epoch
 from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
@@ -79,9 +79,8 @@ class SitegenPlugin(BasePlugin):
         self._epoch_was_set: bool | None = None
         self.command_line: CommandLine | None = None
         """The ``sitegen`` command's settings while it runs a build in-process (``run_by``)."""
-        self.generated: tuple[KnowledgeBase, WriteReport] | None = None
-        """The last generation's knowledge base (without its analyses, the bulk of the memory)
-        and write report (for the summary line)."""
+        self.generated: tuple[Tally, WriteReport] | None = None
+        """The last generation's counts and write report (for the summary line)."""
         self._generated: frozenset[str] | None = None
         """The paths of the pages the last generation wrote."""
         self._preview: Path | None = None
@@ -156,7 +155,7 @@ class SitegenPlugin(BasePlugin):
             report = write_site(pages, self._preview or Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
-        self.generated = (replace(kb, analyses={}), report)
+        self.generated = (Tally.of(kb), report)
         self._generated = frozenset(pages)
         self._stash = {}
         if self._preview is None:  # a build: MkDocs holds every page now; no need to keep them

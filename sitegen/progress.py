@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,7 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from sitegen.model import KnowledgeBase
+from sitegen.build import Tally
 from sitegen.nlp.provider import PipelineProvider
 from sitegen.write import WriteReport
 
@@ -78,13 +77,12 @@ def article_progress(model: str | None, enabled: bool) -> Iterator[PipelineProvi
         bar.stop()
 
 
-def summary(kb: KnowledgeBase, report: WriteReport | None, seconds: float) -> str:
+def summary(tally: Tally, report: WriteReport | None, seconds: float) -> str:
     """The closing line: articles, entities by kind, topics, events, pages, seconds."""
-    kinds = Counter(entity.kind for entity in kb.entities)
     line = (
-        f"{len(kb.articles)} articles, {kinds['person']} people, "
-        f"{kinds['organization']} organizations, {kinds['place']} places, "
-        f"{len(kb.topics)} topics, {len(kb.events)} events"
+        f"{tally.articles} articles, {tally.people} people, "
+        f"{tally.organizations} organizations, {tally.places} places, "
+        f"{tally.topics} topics, {tally.events} events"
     )
     if report is not None:
         pages = len(report.written) + len(report.unchanged)
