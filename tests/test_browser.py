@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.helpers import REPO
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -219,3 +221,33 @@ def test_timeline_shows_its_events_in_order(page: Any, server: str) -> None:
     markers.last.locator("circle").click()
     page.wait_for_url("**/timeline/#m2026-01")
     assert page.locator("#m2026-01").is_visible()
+
+
+def test_a_name_told_apart_by_its_article_is_not_named_by_that_articles_words(
+    browser: Any,
+) -> None:
+    """Two people of one name are told apart by an article's title in parentheses; the search
+    worker matches a query against the name, not against that title (the worker's own code,
+    run in Chromium)."""
+    worker = (REPO / "sitegen" / "theme" / "assets" / "sitegen" / "search-worker.js").read_text()
+    tab = browser.new_page()
+    try:
+        found = tab.evaluate(
+            "([code, pages]) => { const run = new Function('self', 'addEventListener',"
+            " 'postMessage', code + '; return [namedMatch, words];');"
+            " const [namedMatch, words] = run({location: {href: 'http://x/'}}, () => {},"
+            " () => {});"
+            " return pages.map(([title, query]) => namedMatch("
+            "   {meta: {named: '3', title, names: title}}, words(query))); }",
+            [
+                worker,
+                [
+                    ["Kurd (Oil prices reach all-time high; pass US$91.00 per…)", "oil prices"],
+                    ["Kurd (Oil prices reach all-time high; pass US$91.00 per…)", "kurd"],
+                    ["George W. Bush", "bush"],
+                ],
+            ],
+        )
+    finally:
+        tab.close()
+    assert found == [False, True, True]

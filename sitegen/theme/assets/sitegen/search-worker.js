@@ -19,6 +19,7 @@ const QUERY = 2;
 const RESULT = 3;
 const SHOWN = 12; // results whose titles and excerpts are fetched for one query
 const SECTIONS = 3; // headings of a page shown under it
+const RANK_PAGE_LENGTH = 0.2; // Pagefind's default 0.75: how much a long page ranks down
 const PREFIX = 2; // letters a word needs before it is searched as the start of words
 
 // The query as searched: a last word shorter than PREFIX is left out until the next letter
@@ -35,7 +36,8 @@ let pagefind = null;
 async function setup() {
   const url = new URL("../../pagefind/pagefind.js", self.location.href);
   pagefind = await import(url.href);
-  await pagefind.options({ baseUrl: "/" });
+  // a long page (the most mentioned names have the longest) is not ranked down for its length
+  await pagefind.options({ baseUrl: "/", ranking: { pageLength: RANK_PAGE_LENGTH } });
   await pagefind.init();
 }
 
@@ -49,8 +51,11 @@ function plain(html) {
     .replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 }
 
+// A name's words, without what tells two of the same name apart ("Kurd (Oil prices reach…)",
+// the article naming the second): the query must name the page, not its article.
 function names(data) {
-  return words(`${data.meta.title || ""} ${plain(data.meta.names || "")}`);
+  const named = `${data.meta.title || ""} · ${plain(data.meta.names || "")}`;
+  return words(named.replace(/\([^)]*\)/g, " "));
 }
 
 function namedMatch(data, query) {
