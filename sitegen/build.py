@@ -93,6 +93,9 @@ class Options:
         return self.disabled_rules | self.overrides.disabled_rule_ids
     page_budget: PageBudget = PageBudget()
     """Which entities get a page of their own (the others are named on their articles')."""
+    keep_site: bool = True
+    """Keep the whole result in the site cache for a later build of the same inputs; off under
+    ``mkdocs serve``, whose every edit would write it for nothing (1.6 s at 2,500 articles)."""
 
 
 @dataclass
@@ -201,8 +204,9 @@ def _pages(
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
             pages = render_pages(kb)
-    with stats.stage("site_cache_write"):
-        site_cache.put(key, SiteEntry(kb, pages, tuple(warnings)))
+    if options.keep_site:
+        with stats.stage("site_cache_write"):
+            site_cache.put(key, SiteEntry(kb, pages, tuple(warnings)))
     return kb, pages
 
 

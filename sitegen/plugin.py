@@ -23,7 +23,7 @@ import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -289,6 +289,8 @@ class SitegenPlugin(BasePlugin):
             log.debug("sitegen: inputs unchanged, reusing the knowledge base and pages")
             return self._cached[1], self._cached[2]
         options = pipeline_options(settings)
+        if self._preview is not None:  # under serve: this process keeps the result itself
+            options = replace(options, keep_site=self._cached is None)
         kb, pages = build_pages(settings.seeds, options, self._pipeline(settings.model))
         self._cached = (key, kb, pages)
         return kb, pages

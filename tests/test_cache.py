@@ -270,6 +270,21 @@ def test_unchanged_rebuild_takes_the_pages_from_the_site_cache(
     assert len(list((options.cache_dir / "site").glob("*.pickle"))) == 1
 
 
+def test_a_build_that_keeps_no_site_writes_no_site_cache_entry(
+    project: tuple[Path, Path, Options],
+) -> None:
+    """``keep_site=False`` (a rebuild under ``mkdocs serve``): the same pages, no entry kept
+    for a later build, whose own run then resolves again and keeps one."""
+    source, docs, options = project
+    generate([source], docs, replace(options, keep_site=False), ruler_pipeline(PATTERNS))
+    assert not list((options.cache_dir / "site").glob("*.pickle"))
+    pages = {p.relative_to(docs): p.read_text() for p in docs.rglob("*.md")}
+    _, report = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert not report.written
+    assert {p.relative_to(docs): p.read_text() for p in docs.rglob("*.md")} == pages
+    assert len(list((options.cache_dir / "site").glob("*.pickle"))) == 1
+
+
 def test_unchanged_rebuild_repeats_the_override_warnings(
     project: tuple[Path, Path, Options], caplog: pytest.LogCaptureFixture
 ) -> None:

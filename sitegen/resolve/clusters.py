@@ -150,6 +150,8 @@ class Cluster:
 
     @property
     def kind(self) -> EntityKind | None:
+        if len(self.groups) == 1:  # its group's votes, without summing them into a copy
+            return decide_kind(self.groups[0].votes)
         return decide_kind(self.votes)
 
     @property
