@@ -280,7 +280,11 @@ def _one_search(browser: Any, base: str, query: str) -> dict[str, Any]:
     typed = time.perf_counter()
     page.keyboard.type(query, delay=40)
     first = page.locator(".md-search-result__item > a.md-search-result__link").first
-    first.wait_for(timeout=120_000)
+    try:
+        first.wait_for(timeout=60_000)
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: no page matches the query
+        context.close()
+        return {"query": query, "first_result_ms": None, "top": None, "outside": outside}
     page.wait_for_load_state("networkidle")
     marks = page.evaluate("window.__searchMarks")
     settled = time.perf_counter()
