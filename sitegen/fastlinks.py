@@ -3,9 +3,9 @@
 Python-Markdown (3.8 and later) finds the bracket closing a link's text by computing, for every
 position of the paragraph at once, the bracket that closes there, and computes it again after
 each link it replaces, because the paragraph's text has changed. A paragraph of n characters
-with k links costs n x k steps: on 1,000 archive articles this one scan was 45 s of a 290 s
-build (an article page is a few long paragraphs, each with dozens of links to people, places
-and topics).
+with k links costs n x k steps: on 1,000 archive articles this one scan was 45 s of the 180 s
+a build spent outside spaCy (an article page is a few long paragraphs, each with dozens of
+links to people, places and topics).
 
 ``ForwardLinks`` (added by the sitegen plugin to MkDocs' Markdown extensions) gives every link
 processor a ``getText`` that scans forward from the bracket to the one closing it, which costs
