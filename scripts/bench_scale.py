@@ -8,8 +8,11 @@ again with distinct ids), then measures in one run:
   how each grows (the exponent k of N^k between consecutive sizes);
 - ``mkdocs build --strict`` with the sitegen plugin (pages from the warm cache, MkDocs, Pagefind):
   seconds, HTML pages, ms per page, peak memory, search index size, pages kept by the budget;
-- search in Chromium served from 127.0.0.1: ms from typing to the first result, bytes
-  downloaded for the query (and at page load), for a few names;
+- Markdown conversion of sampled pages with Python-Markdown's own link scan and with
+  ``ForwardLinks`` (CPU seconds, ratio, the same HTML);
+- search in Chromium served from 127.0.0.1: ms from the first key to the first result (results
+  as you type count) and to the whole query's results, bytes downloaded for the query (and at
+  page load), the top result, for a few names;
 - ``sitegen serve``: seconds from saving an edited article to the edited page being served,
   and how many rebuilds the edit caused.
 
