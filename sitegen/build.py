@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +33,7 @@ from sitegen.nlp.provider import Pipeline, PipelineProvider, provider_of
 from sitegen.overrides import Overrides, curate, curated_topics
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
+from sitegen.render.incremental import IncrementalRender
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.budget import PageBudget, apply_page_budget
 from sitegen.resolve.coref import resolve_references
@@ -169,28 +170,36 @@ def build_pages(
     options: Options = Options(),
     nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
+    render: Renderer | None = None,
 ) -> tuple[KnowledgeBase, dict[str, str]]:
     """The curated knowledge base and every generated page (path -> Markdown).
 
     With a cache folder, the result is also kept whole: a rebuild whose articles, pipeline,
     code and overrides are all unchanged loads it from there instead of resolving and
-    rendering again (and replays the warnings the first build logged).
+    rendering again (and replays the warnings the first build logged). ``render`` turns the
+    knowledge base into pages (default: ``render_pages``).
     """
     stats = stats if stats is not None else BuildStats()
     articles = _read(paths, options, stats)
     with running(options.switched_off):
-        kb, pages = _pages(articles, provider_of(options.model, nlp), options, stats)
+        kb, pages = _pages(
+            articles, provider_of(options.model, nlp), options, stats, render or render_pages
+        )
     _keep_rule_counts(kb, options)
     return kb, pages
 
 
 def _pages(
-    articles: list[Article], provider: PipelineProvider, options: Options, stats: BuildStats
+    articles: list[Article],
+    provider: PipelineProvider,
+    options: Options,
+    stats: BuildStats,
+    render: Renderer,
 ) -> tuple[KnowledgeBase, dict[str, str]]:
     if options.cache_dir is None:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
-            return kb, render_pages(kb)
+            return kb, render(kb)
     site_cache = SiteCache(options.cache_dir, provider.id)
     with stats.stage("site_cache"):
         key = site_cache.key(articles, options.overrides, options.strict)
@@ -203,7 +212,7 @@ def _pages(
     with _warnings_logged() as warnings:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
-            pages = render_pages(kb)
+            pages = render(kb)
     if options.keep_site:
         with stats.stage("site_cache_write"):
             site_cache.put(key, SiteEntry(kb, pages, tuple(warnings)))
@@ -398,9 +407,24 @@ def generate(
     return kb, report
 
 
+Renderer = Callable[[KnowledgeBase], dict[str, str]]
+"""The knowledge base -> every generated page (``render_pages``, or an ``IncrementalRender``)."""
+
+
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page (path under the docs folder -> Markdown)."""
-    return render_site(kb) | dict([render_about(kb), render_review(review_items(kb))])
+    return render_site(kb) | about_pages(kb)
+
+
+def about_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """The about page and the review page (path -> Markdown)."""
+    return dict([render_about(kb), render_review(review_items(kb))])
+
+
+def incremental_renderer() -> IncrementalRender:
+    """A renderer for a process that builds the same site again and again (``mkdocs serve``):
+    each build renders only the pages whose content the changes reach."""
+    return IncrementalRender(extra=about_pages)
 
 
 def latest_published_epoch(kb: KnowledgeBase | None) -> int | None:

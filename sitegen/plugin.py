@@ -37,7 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from sitegen.build import Tally, build_pages, latest_published_epoch
+from sitegen.build import Tally, build_pages, incremental_renderer, latest_published_epoch
 from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
@@ -90,6 +90,8 @@ class SitegenPlugin(BasePlugin):
         self._stash: dict[str, bytes] = {}
         """A generated page's HTML, compressed, from its conversion to its template (see
         ``on_page_content``)."""
+        self._render = incremental_renderer()
+        """Under ``mkdocs serve``: renders again only the pages an edit reaches."""
         self._pagefind = False
         """Search by Pagefind (``search: pagefind`` with the Material theme, whose search box
         it answers)."""
@@ -289,9 +291,12 @@ class SitegenPlugin(BasePlugin):
             log.debug("sitegen: inputs unchanged, reusing the knowledge base and pages")
             return self._cached[1], self._cached[2]
         options = pipeline_options(settings)
+        render = None
         if self._preview is not None:  # under serve: this process keeps the result itself
             options = replace(options, keep_site=self._cached is None)
-        kb, pages = build_pages(settings.seeds, options, self._pipeline(settings.model))
+            render = self._render
+        nlp = self._pipeline(settings.model)
+        kb, pages = build_pages(settings.seeds, options, nlp, None, render)
         self._cached = (key, kb, pages)
         return kb, pages
 

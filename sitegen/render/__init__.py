@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 from sitegen.model import ENTITY_KINDS, KnowledgeBase
 from sitegen.render.article_page import render_article_page
 from sitegen.render.context import RenderContext
@@ -12,20 +15,41 @@ from sitegen.render.subject_page import render_topics_index
 from sitegen.render.timeline_page import render_timeline
 from sitegen.render.topic_page import render_topic_page
 
+PAGE_OF_UNIT: dict[str, Callable[[Any, RenderContext], tuple[str, str]]] = {
+    "article": render_article_page,
+    "entity": render_entity_page,
+    "topic": render_topic_page,
+}
+"""The page of one article, entity or topic: a *unit*, which ``sitegen.render.incremental``
+renders again only when something its page read changed."""
 
-def render_site(kb: KnowledgeBase) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs folder."""
+UnitPages = Callable[[RenderContext], list[tuple[str, str]]]
+
+
+def render_site(kb: KnowledgeBase, unit_pages: UnitPages | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs folder; ``unit_pages`` renders
+    the units' pages (default: every one, ``render_units``)."""
     context = RenderContext.build(kb)
     pages = [render_home(kb), *render_articles_index(kb), *render_timeline(context)]
     pages += [render_graph_page(context)]
     pages += [page for kind in ENTITY_KINDS for page in render_section_index(kind, kb)]
-    pages += [render_article_page(article, context) for article in kb.articles]
-    pages += [render_entity_page(entity, context) for entity in kb.entities if entity.page]
     pages += [render_topics_index(kb)]
-    pages += [render_topic_page(topic, context) for topic in kb.topics]
+    pages += (unit_pages or render_units)(context)
     site: dict[str, str] = {}
     for path, text in pages:
         if path in site:
             raise ValueError(f"two generated pages claim {path}")
         site[path] = text
     return site
+
+
+def page_units(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
+    """(kind, object) of every article, entity with a page, and topic: each has one page."""
+    yield from (("article", article) for article in kb.articles)
+    yield from (("entity", entity) for entity in kb.entities if entity.page)
+    yield from (("topic", topic) for topic in kb.topics)
+
+
+def render_units(context: RenderContext) -> list[tuple[str, str]]:
+    """The page of every unit."""
+    return [PAGE_OF_UNIT[kind](unit, context) for kind, unit in page_units(context.kb)]

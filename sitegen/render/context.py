@@ -56,14 +56,15 @@ class RenderContext:
     """For each entity id, the events naming it, in knowledge-base order."""
     events_in: dict[str, list[Event]] = field(default_factory=dict)
     """For each article id, its events, in knowledge-base order."""
-    topic_rank: dict[str, int] = field(default_factory=dict)
-    """Each topic id's position in the knowledge base's topics."""
+    filings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each article id, the subjects (topic ids) it is filed under."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> RenderContext:
         context = cls(kb=kb)
         context.entities = {entity.id: entity for entity in kb.entities}
         context.articles = {article.id: article for article in kb.articles}
+        context.filings = kb.filings
         by_article: dict[str, list[Located]] = defaultdict(list)
         by_sentence: dict[tuple[str, int], list[Located]] = defaultdict(list)
         for entity in kb.entities:
@@ -82,8 +83,7 @@ class RenderContext:
         for entity in kb.entities:
             for org_id in entity.affiliations:
                 context.members.setdefault(org_id, []).append(entity)
-        for rank, topic in enumerate(kb.topics):
-            context.topic_rank[topic.id] = rank
+        for topic in kb.topics:
             for key in dict.fromkeys((p.article, p.sentence) for p in topic.passages):
                 context.topics_of_sentence.setdefault(key, []).append(topic)
             for passage in topic.passages:
@@ -135,14 +135,11 @@ class RenderContext:
         return f"p{self.block_of(article_id, sentence_index).number}"
 
     def ranked_topics(self, counts: Mapping[str, int]) -> list[tuple[Topic, int]]:
-        """The topics with a count in ``counts`` (by id), most first, then by name, then in
-        knowledge-base order; without a pass over every topic of the site."""
-        topics = self.kb.topics
-        found = sorted(
-            ((self.topic_rank[topic_id], count) for topic_id, count in counts.items() if count),
-            key=lambda item: (-item[1], topics[item[0]].name.casefold(), item[0]),
-        )
-        return [(topics[rank], count) for rank, count in found]
+        """The topics with a count in ``counts`` (by id), most first, then by name, then by id;
+        without a pass over every topic of the site."""
+        topics = self.topics_by_id
+        found = [(topics[topic_id], count) for topic_id, count in counts.items() if count]
+        return sorted(found, key=lambda item: (-item[1], item[0].name.casefold(), item[0].id))
 
     def shared_sentences(self, first: str, second: str) -> list[tuple[str, int]]:
         """Sentences (article, index) naming both entities, in reading order."""

@@ -189,7 +189,7 @@ def topics_for_article(article: Article, context: RenderContext, page: str, link
 
 def subjects_for_article(article: Article, context: RenderContext, page: str) -> str:
     """A one-line "**Subjects:** ..." list of the subjects the article is filed under."""
-    filed = context.kb.filings.get(article.id, ())
+    filed = context.filings.get(article.id, ())
     subjects = [context.topics_by_id[s] for s in filed if s in context.topics_by_id]
     if not subjects:
         return ""

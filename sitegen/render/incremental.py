@@ -1,0 +1,385 @@
+"""Render again only the pages an edit changed (``mkdocs serve``).
+
+Each article, entity and topic has one page (a *unit*, ``sitegen.render.page_units``). While a
+unit's page renders, everything it reads from the render context is recorded as a *resource*:
+an entry of one of the context's look-ups ("the located mentions of sentence 4 of article
+a1"), one attribute of an entity, topic or article ("the name of person:jane-doe"), a
+sentence's bounds, a role's linked text, an event's place on the timeline. The renderers read
+through a ``TrackedContext``: the same look-ups, recording, and handing out entities, topics
+and articles as ``Proxy`` objects that record which attribute is read.
+
+On the next build a unit's page is reused when every resource it read has the same value in
+the new context as in the one that rendered it, and rendered again (and its reads recorded
+again) otherwise; a unit new to the site is rendered. The site-wide pages (home, indexes,
+timeline, graph, about, review) read the whole knowledge base and are rendered every time.
+``tests/test_incremental.py`` checks the result against a full render after real edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
+from sitegen.render import PAGE_OF_UNIT, page_units, render_site
+from sitegen.render.context import Located, RenderContext
+from sitegen.render.timeline_plan import TimelinePage
+
+Resource = tuple[Any, ...]
+Unit = tuple[str, str]
+"""(kind, id) of an article, entity or topic."""
+
+
+class _Missing:
+    """What a resource is where it does not exist (equal only to itself)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+LOOKUPS = (
+    "entities",
+    "articles",
+    "by_article",
+    "by_sentence",
+    "together",
+    "quotes_by_speaker",
+    "sentences_of",
+    "members",
+    "topics_of_sentence",
+    "topic_passages_in",
+    "events_of",
+    "events_in",
+    "filings",
+    "topics_by_id",
+    "threads_under",
+)
+"""The context's look-ups a unit's page reads (by key, recorded)."""
+
+OBJECTS = {"entity": "entities", "article": "articles", "topic": "topics_by_id"}
+"""Where each kind of proxied object is found by id in a context."""
+
+
+class Reads:
+    """The resources the page being rendered has read (None: not recording)."""
+
+    __slots__ = ("current",)
+
+    def __init__(self) -> None:
+        self.current: set[Resource] | None = None
+
+    def add(self, resource: Resource) -> None:
+        if self.current is not None:
+            self.current.add(resource)
+
+
+class Proxy:
+    """An entity, topic or article that records each attribute a renderer reads of it (a
+    method, or the object compared or hashed whole, records the whole object)."""
+
+    __slots__ = ("_obj", "_kind", "_reads")
+
+    def __init__(self, obj: Any, kind: str, reads: Reads) -> None:
+        self._obj = obj
+        self._kind = kind
+        self._reads = reads
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._obj, name)
+        if name != "id":  # an id is the object's key: it changes with the object's presence
+            self._reads.add(("attr", self._kind, self._obj.id, "*" if callable(value) else name))
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        self._reads.add(("attr", self._kind, self._obj.id, "*"))
+        return bool(self._obj == (other._obj if isinstance(other, Proxy) else other))
+
+    def __hash__(self) -> int:
+        self._reads.add(("attr", self._kind, self._obj.id, "*"))
+        return hash(self._obj)
+
+
+def _wrap(value: Any, reads: Reads) -> Any:
+    """``value`` with its entities, topics and articles (also inside lists) proxied."""
+    if isinstance(value, Located):
+        return Located(value.mention, Proxy(value.entity, "entity", reads))  # type: ignore[arg-type]
+    if isinstance(value, Entity):
+        return Proxy(value, "entity", reads)
+    if isinstance(value, Topic):
+        return Proxy(value, "topic", reads)
+    if isinstance(value, Article):
+        return Proxy(value, "article", reads)
+    if type(value) is list:
+        return [_wrap(item, reads) for item in value]
+    return value
+
+
+def _shallow(value: Any) -> Any:
+    """A look-up's value to compare between builds, with entities, topics and articles as
+    their ids (their attributes are resources of their own)."""
+    if isinstance(value, Located):
+        return value.mention, value.entity.id
+    if isinstance(value, Entity | Topic | Article):
+        return type(value).__name__, value.id
+    if type(value) in (list, tuple):
+        return tuple(_shallow(item) for item in value)
+    return value
+
+
+class Recorded(Mapping[Any, Any]):
+    """One of the context's look-ups, recording each key read."""
+
+    def __init__(self, name: str, data: Mapping[Any, Any], reads: Reads) -> None:
+        self.name, self.data, self.reads = name, data, reads
+
+    def __getitem__(self, key: Any) -> Any:
+        self.reads.add(("map", self.name, key))
+        return _wrap(self.data[key], self.reads)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.reads.add(("map", self.name, key))
+        value = self.data.get(key, MISSING)
+        return default if value is MISSING else _wrap(value, self.reads)
+
+    def __contains__(self, key: object) -> bool:
+        self.reads.add(("map", self.name, key))
+        return key in self.data
+
+    def __iter__(self) -> Iterator[Any]:
+        self.reads.add(("whole", self.name))
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        self.reads.add(("whole", self.name))
+        return len(self.data)
+
+
+class _Timeline:
+    """The timeline plan, recording where each event a page links is placed."""
+
+    def __init__(self, context: TrackedContext) -> None:
+        self._plan = context.base.timeline
+        self._reads = context.reads
+
+    @property
+    def paged(self) -> bool:
+        self._reads.add(("timeline", "paged", None))
+        return self._plan.paged
+
+    def page_of(self, event: Any) -> TimelinePage | None:
+        self._reads.add(("timeline", "page_of", event))
+        return self._plan.page_of(event)
+
+    def place(self, event: Any) -> str:
+        self._reads.add(("timeline", "place", event))
+        return self._plan.place(event)
+
+
+class _Linker:
+    """The site's name linker, recording each text it links."""
+
+    def __init__(self, context: TrackedContext) -> None:
+        self._linker = context.base.name_linker
+        self._reads = context.reads
+
+    def link(self, text: str, page: str, entity: Any) -> str:
+        entity = entity._obj if isinstance(entity, Proxy) else entity
+        self._reads.add(("attr", "entity", entity.id, "name"))
+        self._reads.add(("link", text, page, entity.id))
+        return self._linker.link(text, page, entity)
+
+
+class _Untracked:
+    """In place of the knowledge base: a unit's page reads it only through the look-ups."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"a unit's page read kb.{name}, which is not recorded")
+
+
+class TrackedContext(RenderContext):
+    """A render context whose every read is recorded in ``reads``."""
+
+    def __init__(self, base: RenderContext, reads: Reads) -> None:  # noqa: D107
+        self.base = base
+        self.reads = reads
+        self.kb = _Untracked()  # type: ignore[assignment]
+        self._lookups = {name: Recorded(name, getattr(base, name), reads) for name in LOOKUPS}
+        for name in LOOKUPS:
+            if name not in ("topics_by_id", "threads_under"):
+                setattr(self, name, self._lookups[name])
+
+    @property
+    def topics_by_id(self) -> Any:
+        return self._lookups["topics_by_id"]
+
+    @property
+    def threads_under(self) -> Any:
+        return self._lookups["threads_under"]
+
+    @property
+    def timeline(self) -> Any:
+        return _Timeline(self)
+
+    @property
+    def name_linker(self) -> Any:
+        return _Linker(self)
+
+    def sentence(self, article_id: str, index: int) -> Sentence:
+        self.reads.add(("sentence", article_id, index))
+        return self.base.sentence(article_id, index)
+
+
+def value_of(context: RenderContext, resource: Resource) -> Any:
+    """What ``resource`` is in ``context`` (``MISSING`` where it does not exist)."""
+    kind = resource[0]
+    if kind == "map":
+        return _shallow(getattr(context, resource[1]).get(resource[2], MISSING))
+    if kind == "attr":
+        found = getattr(context, OBJECTS[resource[1]]).get(resource[2])
+        if found is None:
+            return MISSING
+        return found if resource[3] == "*" else getattr(found, resource[3])
+    if kind == "sentence":
+        analysis = context.kb.analyses.get(resource[1])
+        if analysis is None or resource[2] >= len(analysis.sentences):
+            return MISSING
+        return analysis.sentences[resource[2]]
+    if kind == "timeline":
+        plan = context.timeline
+        if resource[1] == "paged":
+            return plan.paged
+        if resource[1] == "place":
+            return plan.place(resource[2])
+        page = plan.page_of(resource[2])
+        return (page.path, page.title) if page else None
+    if kind == "link":
+        entity = context.entities.get(resource[3])
+        text, page = resource[1], resource[2]
+        return MISSING if entity is None else context.name_linker.link(text, page, entity)
+    if kind == "whole":
+        lookup = getattr(context, resource[1])
+        return tuple((key, _shallow(value)) for key, value in lookup.items())
+    raise ValueError(f"unknown resource {resource!r}")
+
+
+@dataclass
+class _Rendered:
+    """A unit's page and what it read."""
+
+    path: str
+    text: str
+    reads: frozenset[Resource]
+
+
+@dataclass
+class IncrementalRender:
+    """Renders a site like ``render_site``, reusing the pages of the last build whose units
+    read nothing that changed. One instance per ``mkdocs serve``; ``rendered`` and ``reused``
+    count the units' pages of the last call."""
+
+    extra: Callable[[KnowledgeBase], dict[str, str]] | None = None
+    """Further site-wide pages (the about and review pages), rendered every time."""
+    rendered: int = 0
+    reused: int = 0
+    _context: RenderContext | None = None
+    _units: dict[Unit, _Rendered] = field(default_factory=dict)
+
+    def __call__(self, kb: KnowledgeBase) -> dict[str, str]:
+        pages = render_site(kb, self._unit_pages)
+        return pages | self.extra(kb) if self.extra is not None else pages
+
+    def _unit_pages(self, context: RenderContext) -> list[tuple[str, str]]:
+        previous, self._context = self._context, context
+        changed = _Changes(previous, context) if previous is not None else None
+        reads = Reads()
+        tracked = TrackedContext(context, reads)
+        units: dict[Unit, _Rendered] = {}
+        self.rendered = self.reused = 0
+        for kind, unit in page_units(context.kb):
+            key = (kind, unit.id)
+            old = self._units.get(key)
+            if old is not None and changed is not None and not changed.any(old.reads):
+                units[key] = old
+                self.reused += 1
+                continue
+            reads.current = set()
+            path, text = PAGE_OF_UNIT[kind](Proxy(unit, kind, reads), tracked)
+            units[key] = _Rendered(path, text, frozenset(reads.current))
+            reads.current = None
+            self.rendered += 1
+        self._units = units
+        return [(rendered.path, rendered.text) for rendered in units.values()]
+
+
+class _Changes:
+    """Which resources differ between two contexts, each compared once; an attribute of an
+    object equal in both is the same, and so is every linked text and timeline place while
+    the names the linker knows and the timeline's pages are."""
+
+    def __init__(self, old: RenderContext, new: RenderContext) -> None:
+        self.old, self.new = old, new
+        self.known: dict[Resource, bool] = {}
+        self.objects: dict[tuple[str, str], bool] = {}
+        self.sentences: dict[str, bool] = {}
+        self.links_same = _linked_names(old) == _linked_names(new)
+        self.places_same = _places(old) == _places(new)
+
+    def any(self, resources: frozenset[Resource]) -> bool:
+        known = self.known
+        for resource in resources:
+            differs = known.get(resource)
+            if differs is None:
+                differs = known[resource] = self._differs(resource)
+            if differs:
+                return True
+        return False
+
+    def _differs(self, resource: Resource) -> bool:
+        kind = resource[0]
+        if kind == "attr" and not self._object_differs(resource[1], resource[2]):
+            return False
+        if kind == "sentence" and not self._sentences_differ(resource[1]):
+            return False
+        if kind == "link" and self.links_same:
+            return False
+        if kind == "timeline" and resource[1] != "paged" and self.places_same:
+            return False
+        return bool(value_of(self.old, resource) != value_of(self.new, resource))
+
+    def _object_differs(self, kind: str, key: str) -> bool:
+        differs = self.objects.get((kind, key))
+        if differs is None:
+            lookup = OBJECTS[kind]
+            old = getattr(self.old, lookup).get(key, MISSING)
+            new = getattr(self.new, lookup).get(key, MISSING)
+            differs = self.objects[(kind, key)] = old is not new and old != new
+        return differs
+
+    def _sentences_differ(self, article_id: str) -> bool:
+        differs = self.sentences.get(article_id)
+        if differs is None:
+            old = self.old.kb.analyses.get(article_id)
+            new = self.new.kb.analyses.get(article_id)
+            same = old is new or (
+                old is not None and new is not None and old.sentences == new.sentences
+            )
+            differs = self.sentences[article_id] = not same
+        return differs
+
+
+def _linked_names(context: RenderContext) -> dict[str, list[tuple[str, str]]]:
+    """What a linked text depends on besides itself and its entity's name: every name the
+    linker links, with the ids and pages of the entities of that name."""
+    return {
+        name: [(entity.id, entity.page) for entity in entities]
+        for name, entities in context.name_linker.by_name.items()
+    }
+
+
+def _places(context: RenderContext) -> tuple[bool, dict[tuple[int, int], str]]:
+    """What an event's place on the timeline depends on besides its date: the pages."""
+    plan = context.timeline
+    return plan.paged, {key: page.path for key, page in plan._page_of.items()}

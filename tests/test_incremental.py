@@ -1,0 +1,102 @@
+"""Rendering again only what an edit reaches (``sitegen.render.incremental``): after real
+edits of real articles, the incremental render is the full render, page for page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from sitegen.build import Options, build_knowledge, incremental_renderer, render_pages
+from sitegen.model import KnowledgeBase
+from sitegen.render.context import RenderContext
+from sitegen.render.incremental import MISSING, Proxy, Reads, TrackedContext, value_of
+from tests.helpers import tiny_kb
+
+SAMPLE = Path(__file__).parent / "fixtures" / "archive" / "wikinews-sample.jsonl"
+RECORDS = 24
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+
+
+def _kb(path: Path, nlp: Language, cache: Path) -> KnowledgeBase:
+    return build_knowledge([path], Options(cache_dir=cache, n_process=1), nlp)
+
+
+def test_incremental_render_equals_full_render_after_real_edits(
+    nlp: Language, tmp_path: Path
+) -> None:
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:RECORDS]]
+    source = tmp_path / "articles.jsonl"
+    render = incremental_renderer()
+
+    def same_as_full(what: str) -> None:
+        kb = _kb(source, nlp, tmp_path / "cache")
+        full = render_pages(kb)
+        pages = render(kb)
+        assert sorted(pages) == sorted(full), what
+        differing = [path for path in full if pages[path] != full[path]]
+        assert not differing, f"{what}: {differing[:5]}"
+
+    _write(source, records)
+    same_as_full("first build")
+    assert render.reused == 0 and render.rendered > 50
+
+    same_as_full("nothing changed")
+    assert render.rendered == 0
+
+    records[0]["text"] += " Minister Zanzibar Quartermaine met officials in Paris on Monday."
+    _write(source, records)
+    same_as_full("a sentence added")
+    assert 0 < render.rendered < render.reused
+
+    records[1]["text"] = str(records[1]["text"])[: len(str(records[1]["text"])) // 2]
+    records[2]["title"] = "A title of its own"
+    _write(source, records)
+    same_as_full("an article cut short, a title changed")
+
+    removed = records.pop(3)
+    _write(source, records)
+    same_as_full("an article removed")
+
+    _write(source, [*records, removed])
+    same_as_full("an article back")
+
+
+def _tracked(kb: KnowledgeBase) -> tuple[TrackedContext, Reads]:
+    reads = Reads()
+    reads.current = set()
+    return TrackedContext(RenderContext.build(kb), reads), reads
+
+
+def test_a_proxy_records_the_attributes_read_and_the_lookups_their_keys() -> None:
+    kb = tiny_kb()
+    tracked, reads = _tracked(kb)
+    entity = kb.entities[0]
+    proxied = tracked.entities[entity.id]
+    assert isinstance(proxied, Proxy)
+    assert proxied.name == entity.name and proxied.id == entity.id
+    assert reads.current == {("map", "entities", entity.id), ("attr", "entity", entity.id, "name")}
+    assert tracked.by_article.get("no such article") is None
+    assert ("map", "by_article", "no such article") in reads.current
+
+
+def test_a_page_reading_the_knowledge_base_directly_is_refused() -> None:
+    tracked, _ = _tracked(tiny_kb())
+    with pytest.raises(AttributeError, match="not recorded"):
+        _ = tracked.kb.entities
+
+
+def test_values_compare_across_contexts_and_are_missing_where_absent() -> None:
+    kb = tiny_kb()
+    context = RenderContext.build(kb)
+    entity = kb.entities[0]
+    assert value_of(context, ("attr", "entity", entity.id, "name")) == entity.name
+    assert value_of(context, ("attr", "entity", "person:nobody", "name")) is MISSING
+    assert value_of(context, ("map", "together", "person:nobody")) is MISSING
+    located = value_of(context, ("map", "by_article", entity.mentions[0].article))
+    assert (entity.mentions[0], entity.id) in located  # entities compared by id there
