@@ -379,14 +379,20 @@ def serve_edit(project: Path, source: Path, env: dict[str, str]) -> dict[str, An
         startup = served("md-content", 3600)
         if startup is None:
             raise SystemExit(f"serve did not start:\n{log_path.read_text()[-3000:]}")
+        waited = time.perf_counter()  # until the first build's search index is written
+        while "search index by Pagefind" not in log_path.read_text() and (
+            time.perf_counter() - waited < 300
+        ):
+            time.sleep(0.5)
         time.sleep(2)
         builds_before = log_path.read_text().count("Building documentation")
         lines = source.read_text(encoding="utf-8").splitlines()
         record = json.loads(lines[0])
-        record["text"] += " The benchmark edit names Zanzibar Quartermaine."
+        marker = f"edit number {time.time_ns()}"  # new on every run of the same project
+        record["text"] += f" The benchmark edit names Zanzibar Quartermaine in its {marker}."
         lines[0] = json.dumps(record, ensure_ascii=False)
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        latency = served("Zanzibar Quartermaine", 1800)
+        latency = served(marker, 1800)
         time.sleep(10)
         builds = log_path.read_text().count("Building documentation") - builds_before
     finally:

@@ -36,7 +36,7 @@ from sitegen.model import (
 )
 from sitegen.overrides import Overrides
 from sitegen.resolve.clusters import Cluster
-from sitegen.resolve.entities import article_clusters
+from sitegen.resolve.entities import KEPT_MENTIONS, article_clusters
 from sitegen.resolve.topics import article_phrases
 from sitegen.rules import add_counts, counting
 
@@ -467,8 +467,10 @@ _STORED = _Remembered()
 
 
 def keep_per_article_caches() -> None:
-    """Keep the per-article caches' entries in memory across builds (``mkdocs serve``)."""
+    """Keep the per-article caches' entries, and each article's names, in memory across builds
+    (``mkdocs serve``)."""
     _STORED.on = True
+    KEPT_MENTIONS.on = True
 
 
 def _mtime(path: Path) -> int:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
 
 from sitegen.build import Options, build_knowledge, incremental_renderer, render_pages
-from sitegen.model import KnowledgeBase
+from sitegen.model import Analysis, Article, KnowledgeBase, Mention
 from sitegen.render.context import RenderContext
 from sitegen.render.incremental import MISSING, Proxy, Reads, TrackedContext, value_of
 from tests.helpers import tiny_kb
@@ -100,3 +101,29 @@ def test_values_compare_across_contexts_and_are_missing_where_absent() -> None:
     assert value_of(context, ("map", "together", "person:nobody")) is MISSING
     located = value_of(context, ("map", "by_article", entity.mentions[0].article))
     assert (entity.mentions[0], entity.id) in located  # entities compared by id there
+
+
+def test_kept_mentions_are_read_again_only_for_a_changed_article(monkeypatch: Any) -> None:
+    from dataclasses import replace
+
+    from sitegen.resolve import entities
+
+    kb = tiny_kb()
+    article, analysis = kb.articles[0], kb.analyses["a"]
+    calls: list[str] = []
+    real = entities.article_mentions
+
+    def counted(a: Article, found: Analysis) -> list[Mention]:
+        calls.append(a.id)
+        return real(a, found)
+
+    monkeypatch.setattr(entities, "article_mentions", counted)
+    kept = entities.KeptMentions()
+    kept.on = True
+    first = kept.of(article, analysis)
+    assert kept.of(replace(article), analysis) == first and calls == ["a"]  # an equal article
+    kept.of(replace(article, title="Another title"), analysis)
+    assert calls == ["a", "a"]
+    kept.on = False
+    kept.of(article, analysis)
+    assert calls == ["a", "a", "a"]

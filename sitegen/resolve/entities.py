@@ -91,7 +91,7 @@ def resolve_clusters(
     mentions = {
         article.id: found
         for article, found in each_article(
-            articles, lambda a: article_mentions(a, analyses[a.id]), "reading its names"
+            articles, lambda a: KEPT_MENTIONS.of(a, analyses[a.id]), "reading its names"
         )
     }
     labels = label_counts(mentions.values())
@@ -119,6 +119,29 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
     if any(mention.title for _, mention in cluster.mentions()):
         return False
     return counts.mostly_lower(words[0])
+
+
+class KeptMentions:
+    """Each article's ``article_mentions`` kept across the builds of one process once ``on``
+    (``mkdocs serve``): a rebuild after an edit reads again only the names of the articles
+    whose text or analysis changed."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.kept: dict[str, tuple[Article, Analysis, list[Mention]]] = {}
+
+    def of(self, article: Article, analysis: Analysis) -> list[Mention]:
+        if not self.on:
+            return article_mentions(article, analysis)
+        kept = self.kept.get(article.id)
+        if kept is not None and kept[1] == analysis and kept[0] == article:
+            return list(kept[2])
+        found = article_mentions(article, analysis)
+        self.kept[article.id] = (article, analysis, found)
+        return list(found)
+
+
+KEPT_MENTIONS = KeptMentions()
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
