@@ -37,7 +37,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from sitegen.build import Tally, build_pages, incremental_renderer, latest_published_epoch
+from sitegen.build import (
+    BuildStats,
+    Tally,
+    build_pages,
+    incremental_renderer,
+    latest_published_epoch,
+)
 from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
@@ -90,6 +96,8 @@ class SitegenPlugin(BasePlugin):
         self._stash: dict[str, bytes] = {}
         """A generated page's HTML, compressed, from its conversion to its template (see
         ``on_page_content``)."""
+        self._written: dict[str, str] = {}
+        """Under ``mkdocs serve``: the pages last written into the preview folder."""
         self._render = incremental_renderer()
         """Under ``mkdocs serve``: renders again only the pages an edit reaches."""
         self._pagefind = False
@@ -152,9 +160,12 @@ class SitegenPlugin(BasePlugin):
         assert self.settings is not None
         try:
             kb, pages = self._pages(self.settings)
-            if self._preview is not None:
+            if self._preview is not None:  # its own folder: pages kept since are as written
                 refuse_hand_written(pages, Path(config.docs_dir))
-            report = write_site(pages, self._preview or Path(config.docs_dir))
+                report = write_site(pages, self._preview, self._written)
+                self._written = pages
+            else:
+                report = write_site(pages, Path(config.docs_dir))
         except SitegenError as exc:
             raise PluginError(str(exc)) from exc
         self.generated = (Tally.of(kb), report)
@@ -296,8 +307,16 @@ class SitegenPlugin(BasePlugin):
             options = replace(options, keep_site=self._cached is None)
             render = self._render
         nlp = self._pipeline(settings.model)
-        kb, pages = build_pages(settings.seeds, options, nlp, None, render)
+        stats = BuildStats()
+        kb, pages = build_pages(settings.seeds, options, nlp, stats, render)
         self._cached = (key, kb, pages)
+        log.debug(
+            "sitegen: %s",
+            ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
+        )
+        if render is not None:
+            rendered, kept = self._render.rendered, self._render.reused
+            log.debug("sitegen: %d pages rendered, %d kept from the last build", rendered, kept)
         return kb, pages
 
     def _pipeline(self, model: str | None) -> PipelineProvider:

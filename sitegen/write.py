@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,8 +53,15 @@ def load_manifest(docs_dir: Path) -> dict[str, str]:
         ) from exc
 
 
-def write_site(pages: dict[str, str], docs_dir: Path) -> WriteReport:
-    """Write ``pages`` (path under docs_dir -> text); check everything before changing anything."""
+def write_site(
+    pages: dict[str, str], docs_dir: Path, written: Mapping[str, str] | None = None
+) -> WriteReport:
+    """Write ``pages`` (path under docs_dir -> text); check everything before changing anything.
+
+    ``written``: the pages this process wrote into ``docs_dir`` last time, in a folder no one
+    else writes (``mkdocs serve``'s preview); a page whose text is the very object written
+    then is taken as unchanged without reading its file again.
+    """
     docs_dir.mkdir(parents=True, exist_ok=True)
     root = docs_dir.resolve()
     manifest = load_manifest(docs_dir)
@@ -62,14 +69,21 @@ def write_site(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     _refuse_foreign_files(targets, manifest)
     report = WriteReport()
     changed = {}
+    new_digests = {}
+    written = written or {}
     for path in sorted(pages):
-        data = pages[path].encode("utf-8")
+        text = pages[path]
+        if text is written.get(path) and path in manifest and targets[path].is_file():
+            report.unchanged.append(path)
+            new_digests[path] = manifest[path]
+            continue
+        data = text.encode("utf-8")
         if targets[path].is_file() and targets[path].read_bytes() == data:
             report.unchanged.append(path)
         else:
             changed[path] = data
+        new_digests[path] = digest(text)
     staged = _stage({targets[path]: data for path, data in changed.items()})
-    new_digests = {path: digest(text) for path, text in pages.items()}
     # Record old and new files first: a crash while renaming must not orphan a generated file.
     _save_manifest(docs_dir, {**manifest, **new_digests})
     for target, temporary in staged.items():

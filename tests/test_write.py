@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sitegen.errors import OutputError
-from sitegen.write import MANIFEST_NAME, write_site
+from sitegen.write import MANIFEST_NAME, digest, load_manifest, write_site
 
 
 def test_writes_pages_and_manifest(tmp_path: Path) -> None:
@@ -32,6 +33,29 @@ def test_unchanged_files_keep_their_mtime(tmp_path: Path) -> None:
     report = write_site({"a.md": "A\n"}, tmp_path)
     assert report.unchanged == ["a.md"]
     assert (tmp_path / "a.md").stat().st_mtime == 1_000_000
+
+
+def test_pages_written_last_time_are_not_read_again(tmp_path: Path, monkeypatch: Any) -> None:
+    first = {"a.md": "A" * 10 + "\n", "b.md": "B\n"}
+    write_site(first, tmp_path)
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        read.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    again = {"a.md": first["a.md"], "b.md": "B2\n", "c.md": "C\n"}
+    report = write_site(again, tmp_path, written=first)
+    assert report.unchanged == ["a.md"] and report.written == ["b.md", "c.md"]
+    assert "a.md" not in read and "b.md" in read
+    equal_text = "".join(["A" * 10, "\n"])  # equal, not the very object written: read
+    assert write_site({**again, "a.md": equal_text}, tmp_path, written=first).unchanged == [
+        "a.md", "b.md", "c.md"
+    ]
+    assert "a.md" in read
+    assert load_manifest(tmp_path) == {path: digest(text) for path, text in again.items()}
 
 
 def test_stale_generated_files_are_removed_but_edited_ones_kept(tmp_path: Path) -> None:

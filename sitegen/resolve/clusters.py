@@ -11,6 +11,7 @@ Every other module of the stage builds on these types (``kinds``, ``variants``, 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -35,6 +36,21 @@ KIND_PRIORITY: tuple[EntityKind, ...] = ("person", "place", "organization")
 """Tie-break order for kind votes."""
 
 
+class _Epoch:
+    """A count of the kind votes cast or moved in this process (``Group.vote``): a cluster's
+    kind, remembered, is good while no vote has been cast since and its groups are the same."""
+
+    def __init__(self) -> None:
+        self.now = 0
+
+    def bump(self) -> None:
+        self.now += 1
+
+
+VOTES_CAST = _Epoch()
+_SERIALS = itertools.count()
+
+
 @dataclass
 class Group:
     """Mentions of one name (by key) in one article, or a known name with no mention yet."""
@@ -54,17 +70,21 @@ class Group:
     ballots: Counter[tuple[str, str]] = field(default_factory=Counter)
     """The kind votes by the rule that cast them: (rule id, kind) -> weight; ``votes`` is
     their sum by kind (kept up to date by ``vote``)."""
+    serial: int = field(default_factory=lambda: next(_SERIALS), compare=False, repr=False)
+    """This group's number in the process (unpickled groups get a new one)."""
 
     def vote(self, rule_id: str, kind: str, weight: int = 1) -> None:
         """Cast ``weight`` votes for ``kind`` by the rule ``rule_id`` (negative: withdraw)."""
         self.votes[kind] += weight
         self.ballots[(rule_id, kind)] += weight
+        VOTES_CAST.bump()
 
     def move_votes(self, rule_id: str, to: str, kinds: Iterable[str]) -> int:
         """Move the votes of ``kinds`` to ``to``, by the rule ``rule_id``; how many moved."""
         moved = 0
         for kind in kinds:
             weight = self.votes.pop(kind, 0)
+            VOTES_CAST.bump()
             if weight:
                 self.ballots[(rule_id, kind)] -= weight
                 moved += weight
@@ -90,6 +110,7 @@ class Group:
             {
                 "variant": False,
                 **state,
+                "serial": next(_SERIALS),
                 "votes": _counter(state["votes"]),
                 "surface": _counter(state["surface"]),
                 "ballots": _counter(state.get("ballots", {})),
@@ -127,6 +148,14 @@ class Cluster:
     out; ``absorb`` carries them along."""
     title_rule: str = ""
     """The rule that chose ``title`` when it is not ``name`` (set by ``title``)."""
+    _kind: tuple[tuple[int, int, int, int], EntityKind | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """``kind`` as last summed, with what it was summed from (votes cast, groups: their
+    number, first and last); the groups change only by growing or shrinking."""
+
+    def __getstate__(self) -> dict[str, object]:
+        return self.__dict__ | {"_kind": None}  # its stamp means nothing in another process
 
     def absorb(self, other: Cluster, rule_id: str = "", detail: str = "") -> None:
         """Take ``other``'s groups and decisions, and the decision that joined them."""
@@ -152,7 +181,12 @@ class Cluster:
     def kind(self) -> EntityKind | None:
         if len(self.groups) == 1:  # its group's votes, without summing them into a copy
             return decide_kind(self.groups[0].votes)
-        return decide_kind(self.votes)
+        stamp = (VOTES_CAST.now, len(self.groups), self.groups[0].serial, self.groups[-1].serial)
+        if self._kind is not None and self._kind[0] == stamp:
+            return self._kind[1]
+        kind = decide_kind(self.votes)
+        self._kind = (stamp, kind)
+        return kind
 
     @property
     def name(self) -> str:
@@ -402,8 +436,12 @@ def decide_kind(votes: Counter[str]) -> EntityKind | None:
     laws, works) has at least as many."""
     if not votes:
         return None
-    best = max(KIND_PRIORITY, key=lambda kind: (votes.get(kind, 0), -KIND_PRIORITY.index(kind)))
-    if votes.get("other", 0) >= votes.get(best, 0):
+    best, most = KIND_PRIORITY[0], votes.get(KIND_PRIORITY[0], 0)
+    for kind in KIND_PRIORITY[1:]:  # a tie goes to the kind first in KIND_PRIORITY
+        count = votes.get(kind, 0)
+        if count > most:
+            best, most = kind, count
+    if votes.get("other", 0) >= most:
         return None
     return best
 
