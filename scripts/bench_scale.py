@@ -14,7 +14,8 @@ again with distinct ids), then measures in one run:
   as you type count) and to the whole query's results, bytes downloaded for the query (and at
   page load), the top result, for a few names;
 - ``sitegen serve``: seconds from saving an edited article to the edited page being served,
-  and how many rebuilds the edit caused.
+  and how many rebuilds the edit caused; then the same kind of edit in this process: the
+  stages' seconds, the pages rendered again and kept, and whether they equal a full render.
 
 A repeated article ends with a line of its own (``COPY_LINE``): sitegen reads an article of the
 same text as a copy and keeps one. Give a warm cache with ``--cache`` (copied, never written
@@ -407,6 +408,44 @@ def serve_edit(project: Path, source: Path, env: dict[str, str]) -> dict[str, An
             "builds_for_edit": builds}
 
 
+def edit_stages(project: Path, source: Path) -> dict[str, Any]:
+    """One edit as ``sitegen serve`` builds it, in this process: the stages' seconds, how many
+    pages were rendered again and how many kept, and whether the pages equal a full render."""
+    from dataclasses import replace
+
+    from sitegen.build import BuildStats, build_pages, incremental_renderer, render_pages
+    from sitegen.cache import keep_per_article_caches
+    from sitegen.config import load_settings
+    from sitegen.site import pipeline_options
+
+    here = Path.cwd()
+    os.chdir(project)
+    original = source.read_text(encoding="utf-8")
+    try:
+        settings = load_settings({"seeds": [str(source)]}, project, "bench")
+        keep_per_article_caches()
+        options = replace(pipeline_options(settings), keep_site=False)
+        render = incremental_renderer()
+        build_pages(settings.seeds, options, None, None, render)
+        lines = original.splitlines()
+        record = json.loads(lines[1])
+        record["text"] += " Minister Zanzibar Quartermaine met officials in Paris on Monday."
+        lines[1] = json.dumps(record, ensure_ascii=False)
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        stats = BuildStats()
+        kb, pages = build_pages(settings.seeds, options, None, stats, render)
+        full = render_pages(kb)
+    finally:
+        source.write_text(original, encoding="utf-8")
+        os.chdir(here)
+    return {
+        "seconds": {stage: round(seconds, 2) for stage, seconds in stats.seconds.items()},
+        "rendered": render.rendered,
+        "kept": render.reused,
+        "same_as_full_render": pages == full,
+    }
+
+
 def size_cache(cache: Path, size: int) -> Path:
     """A cache folder of its own for one size, sharing the analyses (linked folders): the
     per-article caches keep only the entries of the last run's articles, so sizes run one
@@ -490,6 +529,7 @@ def main() -> None:
         (project / ".sitegen-cache").unlink(missing_ok=True)
         (project / ".sitegen-cache").symlink_to(size_cache(cache, size))
         print(f"serve N = {size}:", json.dumps(serve_edit(project, edited, env)), flush=True)
+        print(f"edit stages N = {size}:", json.dumps(edit_stages(project, edited)), flush=True)
     print(f"load average at end: {os.getloadavg()}", flush=True)
 
 

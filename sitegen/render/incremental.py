@@ -59,6 +59,11 @@ LOOKUPS = (
 )
 """The context's look-ups a unit's page reads (by key, recorded)."""
 
+PRESENCE = frozenset({"entities", "articles", "topics_by_id"})
+"""Look-ups whose entries are the objects themselves (read attribute by attribute)."""
+LOCATED = frozenset({"by_article", "by_sentence"})
+"""Look-ups whose entries are lists of located mentions."""
+
 OBJECTS = {"entity": "entities", "article": "articles", "topic": "topics_by_id"}
 """Where each kind of proxied object is found by id in a context."""
 
@@ -293,7 +298,10 @@ class IncrementalRender:
 
     def _unit_pages(self, context: RenderContext) -> list[tuple[str, str]]:
         previous, self._context = self._context, context
-        changed = _Changes(previous, context) if previous is not None else None
+        changed = None
+        if previous is not None:  # every resource read by a page kept, compared once
+            read = set().union(*(rendered.reads for rendered in self._units.values()))
+            changed = _Changes(previous, context).among(read)
         reads = Reads()
         tracked = TrackedContext(context, reads)
         units: dict[Unit, _Rendered] = {}
@@ -301,7 +309,7 @@ class IncrementalRender:
         for kind, unit in page_units(context.kb):
             key = (kind, unit.id)
             old = self._units.get(key)
-            if old is not None and changed is not None and not changed.any(old.reads):
+            if old is not None and changed is not None and changed.isdisjoint(old.reads):
                 units[key] = old
                 self.reused += 1
                 continue
@@ -315,30 +323,31 @@ class IncrementalRender:
 
 
 class _Changes:
-    """Which resources differ between two contexts, each compared once; an attribute of an
+    """Which resources differ between two contexts; an attribute of an
     object equal in both is the same, and so is every linked text and timeline place while
     the names the linker knows and the timeline's pages are."""
 
     def __init__(self, old: RenderContext, new: RenderContext) -> None:
         self.old, self.new = old, new
-        self.known: dict[Resource, bool] = {}
         self.objects: dict[tuple[str, str], bool] = {}
         self.sentences: dict[str, bool] = {}
         self.links_same = _linked_names(old) == _linked_names(new)
         self.places_same = _places(old) == _places(new)
 
-    def any(self, resources: frozenset[Resource]) -> bool:
-        known = self.known
-        for resource in resources:
-            differs = known.get(resource)
-            if differs is None:
-                differs = known[resource] = self._differs(resource)
-            if differs:
-                return True
-        return False
+    def among(self, resources: set[Resource]) -> set[Resource]:
+        """Those of ``resources`` that differ."""
+        return {resource for resource in resources if self._differs(resource)}
 
     def _differs(self, resource: Resource) -> bool:
         kind = resource[0]
+        if kind == "map":
+            name = resource[1]
+            if name in PRESENCE:  # the object is there or not; its attributes are resources
+                return (resource[2] in getattr(self.old, name)) != (
+                    resource[2] in getattr(self.new, name)
+                )
+            if name in LOCATED:
+                return self._located_differ(name, resource[2])
         if kind == "attr" and not self._object_differs(resource[1], resource[2]):
             return False
         if kind == "sentence" and not self._sentences_differ(resource[1]):
@@ -357,6 +366,18 @@ class _Changes:
             new = getattr(self.new, lookup).get(key, MISSING)
             differs = self.objects[(kind, key)] = old is not new and old != new
         return differs
+
+    def _located_differ(self, name: str, key: Any) -> bool:
+        """Whether a list of located mentions differs: its entities, in order, or one of them
+        (an entity equal in both contexts has the same mentions)."""
+        old = getattr(self.old, name).get(key, ())
+        new = getattr(self.new, name).get(key, ())
+        if len(old) != len(new):
+            return True
+        for before, after in zip(old, new, strict=True):
+            if before.entity.id != after.entity.id or before.mention.start != after.mention.start:
+                return True
+        return any(self._object_differs("entity", item.entity.id) for item in new)
 
     def _sentences_differ(self, article_id: str) -> bool:
         differs = self.sentences.get(article_id)
