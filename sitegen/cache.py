@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sitegen import __version__, rules
+from sitegen.ingest.records import KEPT_RECORDS
 from sitegen.model import (
     Analysis,
     Article,
@@ -467,10 +468,11 @@ _STORED = _Remembered()
 
 
 def keep_per_article_caches() -> None:
-    """Keep the per-article caches' entries, and each article's names, in memory across builds
-    (``mkdocs serve``)."""
+    """Keep the per-article caches' entries, each article's names and each archive record's
+    article in memory across builds (``mkdocs serve``)."""
     _STORED.on = True
     KEPT_MENTIONS.on = True
+    KEPT_RECORDS.on = True
 
 
 def _mtime(path: Path) -> int:

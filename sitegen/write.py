@@ -65,7 +65,8 @@ def write_site(
     docs_dir.mkdir(parents=True, exist_ok=True)
     root = docs_dir.resolve()
     manifest = load_manifest(docs_dir)
-    targets = {path: contained(root, path) for path in pages}
+    folders: dict[str, Path] = {}
+    targets = {path: _contained_in(root, path, folders) for path in pages}
     _refuse_foreign_files(targets, manifest)
     report = WriteReport()
     changed = {}
@@ -149,6 +150,20 @@ def contained(root: Path, relative: str) -> Path:
         raise OutputError(
             f"{root / relative}: resolves outside the docs folder {root}; not writing"
         )
+    return target
+
+
+def _contained_in(root: Path, relative: str, folders: dict[str, Path]) -> Path:
+    """``contained(root, relative)``, resolving each folder once (``folders``: the folders
+    resolved so far, by relative path): a file that is not a symbolic link resolves to its
+    resolved folder / its name."""
+    folder, _, name = relative.rpartition("/")
+    parent = folders.get(folder)
+    if parent is None:
+        parent = folders[folder] = contained(root, folder) if folder else root
+    target = parent / name
+    if name in ("", ".", "..") or target.is_symlink():
+        return contained(root, relative)
     return target
 
 

@@ -127,3 +127,24 @@ def test_kept_mentions_are_read_again_only_for_a_changed_article(monkeypatch: An
     kept.on = False
     kept.of(article, analysis)
     assert calls == ["a", "a", "a"]
+
+
+def test_kept_records_give_the_same_article_for_an_unchanged_line(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    from sitegen.ingest import read_articles
+    from sitegen.ingest import records as records_module
+
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:3]]
+    source = tmp_path / "articles.jsonl"
+    _write(source, records)
+    monkeypatch.setattr(records_module, "KEPT_RECORDS", records_module.KeptRecords())
+    records_module.KEPT_RECORDS.on = True
+    first = read_articles([source])
+    records[1]["text"] += " One more sentence."
+    _write(source, records)
+    second = read_articles([source])
+    assert second[0] is first[0] and second[2] is first[2]
+    assert second[1] is not first[1] and second[1].text.endswith("One more sentence.")
+    records_module.KEPT_RECORDS.on = False
+    assert read_articles([source])[0] is not first[0]

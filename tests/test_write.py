@@ -79,3 +79,18 @@ def test_path_escaping_the_docs_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="resolves outside the docs folder"):
         write_site({"../evil.md": "x"}, docs)
     assert not (tmp_path / "evil.md").exists()
+
+
+def test_symbolic_links_leading_out_of_the_docs_folder_are_refused(tmp_path: Path) -> None:
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    outside.mkdir()
+    docs.mkdir()
+    (docs / "people").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(OutputError, match="resolves outside the docs folder"):
+        write_site({"index.md": "x", "people/a.md": "x"}, docs)
+    (docs / "people").unlink()
+    (docs / "people").mkdir()
+    (docs / "people" / "b.md").symlink_to(outside / "b.md")
+    with pytest.raises(OutputError, match="resolves outside the docs folder"):
+        write_site({"people/a.md": "x", "people/b.md": "x"}, docs)
+    assert list(outside.iterdir()) == []

@@ -124,7 +124,10 @@ def unique_article_ids(articles: list[Article]) -> list[Article]:
     name (or of the whole path when the file names are equal), so ids are stable.
     """
     ids = assign_article_ids([(article.id, article.path) for article in articles])
-    return [replace(article, id=ids[article.path]) for article in articles]
+    return [
+        article if article.id == ids[article.path] else replace(article, id=ids[article.path])
+        for article in articles
+    ]
 
 
 def assign_article_ids(claims: list[tuple[str, str]]) -> dict[str, str]:

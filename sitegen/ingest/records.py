@@ -91,6 +91,33 @@ def read_records(
             yield from _line_records(handle, path, fields)
 
 
+class KeptRecords:
+    """The article of each JSON Lines record as last read by this process, once ``on``
+    (``mkdocs serve``): a rebuild after an edit builds again only the records whose line
+    changed, and hands on the very same objects for the others (whose analyses' keys and names
+    are then known by identity)."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.kept: dict[tuple[str, int, RecordFields], tuple[bytes, Article]] = {}
+
+    def article(
+        self, raw: bytes, where: Path, path: Path, number: int, fields: RecordFields
+    ) -> Article:
+        if not self.on:
+            return record_article(_line_record(raw, where), where, path, number, fields)
+        key = (str(path), number, fields)
+        kept = self.kept.get(key)
+        if kept is not None and kept[0] == raw:
+            return kept[1]
+        article = record_article(_line_record(raw, where), where, path, number, fields)
+        self.kept[key] = (raw, article)
+        return article
+
+
+KEPT_RECORDS = KeptRecords()
+
+
 def _line_records(
     handle: BinaryIO, path: Path, fields: RecordFields
 ) -> Iterator[Article | InputError]:
@@ -99,7 +126,7 @@ def _line_records(
             continue
         where = Path(f"{path}:{number}")
         try:
-            yield record_article(_line_record(raw, where), where, path, number, fields)
+            yield KEPT_RECORDS.article(raw, where, path, number, fields)
         except InputError as exc:
             yield exc
 
