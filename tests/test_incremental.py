@@ -148,3 +148,24 @@ def test_kept_records_give_the_same_article_for_an_unchanged_line(
     assert second[1] is not first[1] and second[1].text.endswith("One more sentence.")
     records_module.KEPT_RECORDS.on = False
     assert read_articles([source])[0] is not first[0]
+
+
+def test_a_failed_render_keeps_the_last_good_pages_and_their_context(
+    monkeypatch: Any,
+) -> None:
+    from sitegen.render import PAGE_OF_UNIT
+
+    render = incremental_renderer()
+    kb = tiny_kb()
+    first = render(kb)
+    kept = render._context
+
+    def broken(unit: Any, context: Any) -> tuple[str, str]:
+        raise RuntimeError("a renderer's bug")
+
+    monkeypatch.setitem(PAGE_OF_UNIT, "article", broken)
+    with pytest.raises(RuntimeError):
+        render(tiny_kb(sentence="Jane Doe spoke in Sylvania again."))
+    assert render._context is kept  # the pages kept are still the context's they were read in
+    monkeypatch.undo()
+    assert render(kb) == first and render.rendered == 0

@@ -297,7 +297,7 @@ class IncrementalRender:
         return pages | self.extra(kb) if self.extra is not None else pages
 
     def _unit_pages(self, context: RenderContext) -> list[tuple[str, str]]:
-        previous, self._context = self._context, context
+        previous = self._context
         changed = None
         if previous is not None:  # every resource read by a page kept, compared once
             read = set().union(*(rendered.reads for rendered in self._units.values()))
@@ -318,7 +318,7 @@ class IncrementalRender:
             units[key] = _Rendered(path, text, frozenset(reads.current))
             reads.current = None
             self.rendered += 1
-        self._units = units
+        self._context, self._units = context, units  # together: the pages are this context's
         return [(rendered.path, rendered.text) for rendered in units.values()]
 
 
