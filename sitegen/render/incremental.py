@@ -211,18 +211,8 @@ class TrackedContext(RenderContext):
         self.base = base
         self.reads = reads
         self.kb = _Untracked()  # type: ignore[assignment]
-        self._lookups = {name: Recorded(name, getattr(base, name), reads) for name in LOOKUPS}
-        for name in LOOKUPS:
-            if name not in ("topics_by_id", "threads_under"):
-                setattr(self, name, self._lookups[name])
-
-    @property
-    def topics_by_id(self) -> Any:
-        return self._lookups["topics_by_id"]
-
-    @property
-    def threads_under(self) -> Any:
-        return self._lookups["threads_under"]
+        for name in LOOKUPS:  # also the base's cached properties: an instance's value wins
+            setattr(self, name, Recorded(name, getattr(base, name), reads))
 
     @property
     def timeline(self) -> Any:
