@@ -156,13 +156,19 @@ def build(project: Path, cache: Path, env: dict[str, str]) -> dict[str, Any]:
     html = [p for p in site.rglob("*.html") if p.name != "404.html"]
     pagefind = re.search(r"search index by Pagefind in ([\d.]+) s", output)
     index = site / "pagefind"
+    parts = site / "pagefind-parts"
     return {
         "build_s": round(seconds, 1),
         "html_pages": len(html),
         "ms_per_page": round(1000 * seconds / len(html), 2),
         "peak_mb": round(peak_mb),
         "pagefind_s": float(pagefind.group(1)) if pagefind else None,
-        "index_mb": round(folder_bytes(index) / 2**20, 2) if index.is_dir() else None,
+        "index_mb": (
+            round((folder_bytes(index) + folder_bytes(parts)) / 2**20, 2)
+            if index.is_dir()
+            else None
+        ),
+        "index_parts": 1 + sum(1 for _ in parts.glob("*")) if index.is_dir() else None,
         "material_index_mb": round(
             (site / "search" / "search_index.json").stat().st_size / 2**20, 3
         ),

@@ -14,16 +14,23 @@ The sitegen plugin, with ``search: pagefind`` (the default):
 - keeps every page out of Material's own index (its search plugin would parse each page for
   an index nobody reads; it still writes the small ``search/search_index.json`` of its
   settings, which Material's script loads before it asks the worker);
-- runs Pagefind over the built site after MkDocs wrote it (``index_site``).
+- runs Pagefind over the built site after MkDocs wrote it (``index_site``), in parts on a
+  large site (``PAGES_PER_INDEX``), which the worker merges.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import math
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sitegen.errors import SitegenError
@@ -38,15 +45,88 @@ EXCLUDED = (".sg-graph", ".sg-quote", ".headerlink", ".md-source-file", "[data-s
 (their article's page holds them), permalinks, page dates."""
 
 
-def index_site(site_dir: Path, *, behind: bool = False) -> float:
-    """Run Pagefind over the built site (writing ``pagefind/`` into it); returns the seconds.
-    ``behind``: at a lower CPU priority (``nice``), so that a preview's next rebuild, which a
-    reader waits for, comes first.
+PAGES_PER_INDEX = 8000
+"""The most pages one run of Pagefind indexes. Its indexer holds every page it reads in memory
+(4.2 GB for the 38,445 pages of 10,000 articles; Pagefind issue #842), so a larger site is
+indexed in parts of at most this many pages, each its own bundle, which the search worker
+merges (Pagefind's ``mergeIndex``): memory is bounded by the part, not the site."""
+PARTS_DIR = "pagefind-parts"
+"""Where the parts after the first go (``pagefind-parts/1/`` ...); the first is ``pagefind/``."""
+PARTS_FILE = "sitegen-parts.json"
+"""In ``pagefind/``: the other parts' bundles, relative to it (an empty list for one part)."""
+
+
+def index_site(
+    site_dir: Path, *, behind: bool = False, pages_per_index: int = PAGES_PER_INDEX
+) -> float:
+    """Run Pagefind over the built site (writing ``pagefind/`` into it, and for a site of more
+    than ``pages_per_index`` pages the other parts into ``pagefind-parts/``); returns the
+    seconds. ``behind``: at a lower CPU priority (``nice``), so that a preview's next rebuild,
+    which a reader waits for, comes first.
+
+    The pages are dealt to the parts in turn (the first page to the first part, the second to
+    the second...), so every part holds a like share of articles, people, places and topics:
+    each part's word statistics, and so its scores, which the browser compares across parts,
+    stay those of the whole site.
 
     Raises SitegenError with Pagefind's own message when it fails.
     """
     started = time.perf_counter()
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    pages = _html_pages(site_dir)
+    count = max(1, math.ceil(len(pages) / max(1, pages_per_index)))
+    if count == 1:
+        _pagefind(site_dir, site_dir / "pagefind", behind)
+    else:
+        for part in range(count):
+            output = site_dir / "pagefind" if part == 0 else site_dir / PARTS_DIR / str(part)
+            with _staged(site_dir, pages[part::count]) as staged:
+                _pagefind(staged, output, behind)
+    for stale in (site_dir / PARTS_DIR).glob("*"):  # a last index's parts, sitegen's own
+        if not (stale.name.isdigit() and 0 < int(stale.name) < count):
+            shutil.rmtree(stale, ignore_errors=True)
+    if count == 1 and (site_dir / PARTS_DIR).is_dir():
+        shutil.rmtree(site_dir / PARTS_DIR, ignore_errors=True)
+    others = [f"../{PARTS_DIR}/{part}/" for part in range(1, count)]
+    (site_dir / "pagefind" / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
+    seconds = time.perf_counter() - started
+    log.info("sitegen: search index by Pagefind in %.1f s (%d part(s))", seconds, count)
+    return seconds
+
+
+def _html_pages(site_dir: Path) -> list[Path]:
+    """The site's HTML files (relative, sorted), without Pagefind's own folders."""
+    skipped = {"pagefind", PARTS_DIR}
+    return sorted(
+        path.relative_to(site_dir)
+        for path in site_dir.rglob("*.html")
+        if path.relative_to(site_dir).parts[0] not in skipped
+        and not path.relative_to(site_dir).parts[0].startswith(".")
+    )
+
+
+@contextmanager
+def _staged(site_dir: Path, pages: list[Path]) -> Iterator[Path]:
+    """A folder beside the pages (in the site folder, hidden) holding ``pages`` at their own
+    paths, hard-linked (copied where links are refused): Pagefind indexes it as the site, so
+    the URLs it records are the site's."""
+    staged = Path(tempfile.mkdtemp(prefix=".pagefind-part-", dir=site_dir))
+    try:
+        for page in pages:
+            target = staged / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / page, target)
+            except OSError:
+                shutil.copyfile(site_dir / page, target)
+        yield staged
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _pagefind(site: Path, output: Path, behind: bool) -> None:
+    """One run of Pagefind over ``site`` into the bundle folder ``output``."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
+    command += ["--output-path", str(output)]
     nice = shutil.which("nice") if behind else None
     if nice:
         command = [nice, "-n", "10", *command]
@@ -60,9 +140,6 @@ def index_site(site_dir: Path, *, behind: bool = False) -> float:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise SitegenError(
-            f"Pagefind could not index {site_dir} (exit {done.returncode}): "
+            f"Pagefind could not index {site} (exit {done.returncode}): "
             + (detail[-1] if detail else "no message")
         )
-    seconds = time.perf_counter() - started
-    log.info("sitegen: search index by Pagefind in %.1f s", seconds)
-    return seconds

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -53,16 +55,38 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """No access log on stderr."""
 
 
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:  # noqa: F811
-    """The built site served on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
+@contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:  # noqa: F811
+    """The built site served on a free port of 127.0.0.1; yields its base URL."""
+    with _served(built_site / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def parted_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site indexed in parts of 8 pages (as a site of more than
+    ``PAGES_PER_INDEX`` pages is), served; yields its base URL."""
+    from sitegen.search import index_site
+
+    site = tmp_path_factory.mktemp("parted") / "site"
+    shutil.copytree(built_site / "site", site)
+    index_site(site, pages_per_index=8)
+    with _served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +185,25 @@ def test_search_puts_the_right_page_first(
 ) -> None:
     urls = _search(page, server, query)
     assert urls[0].startswith(server + expected), f"{query!r} -> {urls[:5]}"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Kovrig", "people/michael-kovrig/"), ("countertariffs", "topics/tariffs/")],
+)
+def test_an_index_in_parts_is_searched_as_one(
+    page: Any, parted_server: str, query: str, expected: str
+) -> None:
+    """A large site's index comes in parts: the worker merges them, fetching from each, and
+    the right page still comes first (it is in one part, most results in the others)."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    urls = _search(page, parted_server, query)
+    assert urls[0].startswith(parted_server + expected), f"{query!r} -> {urls[:5]}"
+    asked = [url.split("/pagefind-parts/")[1] for url in fetched if "/pagefind-parts/" in url]
+    parts = {url.split("/")[0] for url in asked}
+    assert len(parts) >= 5, sorted(parts)  # every part's index was asked
+    assert len(urls) > 1
 
 
 def test_typing_a_surname_reaches_the_persons_page(page: Any, server: str) -> None:

@@ -84,7 +84,8 @@ def test_pagefind_indexes_the_pages_and_weighs_names_and_aliases(built_site: Pat
     assert "data-pagefind-body" in kovrig
     assert "data-pagefind-body" not in (site / "people" / "index.html").read_text()
     worker = (site / "assets" / "sitegen" / "search-worker.js").read_text()
-    assert "pagefind/pagefind.js" in worker
+    assert '"../../pagefind/"' in worker and '"pagefind.js"' in worker
+    assert json.loads((site / "pagefind" / "sitegen-parts.json").read_text()) == []  # one part
     assert '"search": ' in kovrig and "assets/sitegen/search-worker.js" in kovrig
 
 

@@ -33,12 +33,19 @@ function searched(query) {
 
 let pagefind = null;
 
+// a long page (the most mentioned names have the longest) is not ranked down for its length
+const OPTIONS = { baseUrl: "/", ranking: { pageLength: RANK_PAGE_LENGTH } };
+
 async function setup() {
-  const url = new URL("../../pagefind/pagefind.js", self.location.href);
-  pagefind = await import(url.href);
-  // a long page (the most mentioned names have the longest) is not ranked down for its length
-  await pagefind.options({ baseUrl: "/", ranking: { pageLength: RANK_PAGE_LENGTH } });
+  const bundle = new URL("../../pagefind/", self.location.href);
+  pagefind = await import(new URL("pagefind.js", bundle).href);
+  await pagefind.options(OPTIONS);
   await pagefind.init();
+  // a large site is indexed in parts (sitegen/search.py): the first is this bundle, the
+  // others are listed beside it and searched with it, their results ranked together
+  const listed = await fetch(new URL("sitegen-parts.json", bundle));
+  const parts = listed.ok ? await listed.json() : [];
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, bundle).href, OPTIONS)));
 }
 
 function words(text) {
