@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +31,7 @@ from sitegen.model import Analysis, Article, KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.nlp.provider import Pipeline, PipelineProvider, provider_of
 from sitegen.overrides import Overrides, curate, curated_topics
+from sitegen.pages import Pages
 from sitegen.render import render_site
 from sitegen.render.about_page import render_about, render_review
 from sitegen.render.incremental import IncrementalRender
@@ -171,7 +172,7 @@ def build_pages(
     nlp: Pipeline | None = None,
     stats: BuildStats | None = None,
     render: Renderer | None = None,
-) -> tuple[KnowledgeBase, dict[str, str]]:
+) -> tuple[KnowledgeBase, Mapping[str, str]]:
     """The curated knowledge base and every generated page (path -> Markdown).
 
     With a cache folder, the result is also kept whole: a rebuild whose articles, pipeline,
@@ -195,7 +196,7 @@ def _pages(
     options: Options,
     stats: BuildStats,
     render: Renderer,
-) -> tuple[KnowledgeBase, dict[str, str]]:
+) -> tuple[KnowledgeBase, Mapping[str, str]]:
     if options.cache_dir is None:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():
@@ -407,11 +408,11 @@ def generate(
     return kb, report
 
 
-Renderer = Callable[[KnowledgeBase], dict[str, str]]
+Renderer = Callable[[KnowledgeBase], Mapping[str, str]]
 """The knowledge base -> every generated page (``render_pages``, or an ``IncrementalRender``)."""
 
 
-def render_pages(kb: KnowledgeBase) -> dict[str, str]:
+def render_pages(kb: KnowledgeBase) -> Pages:
     """Every generated page (path under the docs folder -> Markdown)."""
     return render_site(kb) | about_pages(kb)
 

@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,7 +81,7 @@ class SitegenPlugin(BasePlugin):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self._nlp: dict[str | None, PipelineProvider] = {}
-        self._cached: tuple[tuple[Any, ...], KnowledgeBase, dict[str, str]] | None = None
+        self._cached: tuple[tuple[Any, ...], KnowledgeBase, Mapping[str, str]] | None = None
         self._epoch_was_set: bool | None = None
         self.command_line: CommandLine | None = None
         """The ``sitegen`` command's settings while it runs a build in-process (``run_by``)."""
@@ -96,7 +96,7 @@ class SitegenPlugin(BasePlugin):
         self._stash: dict[str, bytes] = {}
         """A generated page's HTML, compressed, from its conversion to its template (see
         ``on_page_content``)."""
-        self._written: dict[str, str] = {}
+        self._written: Mapping[str, str] = {}
         """Under ``mkdocs serve``: the pages last written into the preview folder."""
         self._render = incremental_renderer()
         """Under ``mkdocs serve``: renders again only the pages an edit reaches."""
@@ -295,7 +295,7 @@ class SitegenPlugin(BasePlugin):
             server.watch(str(self.settings.overrides))
         return server
 
-    def _pages(self, settings: Settings) -> tuple[KnowledgeBase, dict[str, str]]:
+    def _pages(self, settings: Settings) -> tuple[KnowledgeBase, Mapping[str, str]]:
         """The curated knowledge base and the pages; reused while no input file changed."""
         key = (settings, tuple(input_fingerprint(settings)))
         if self._cached is not None and self._cached[0] == key:
@@ -328,7 +328,7 @@ class SitegenPlugin(BasePlugin):
         return self._nlp[model]
 
 
-def refuse_hand_written(pages: dict[str, str], docs_dir: Path) -> None:
+def refuse_hand_written(pages: Mapping[str, str], docs_dir: Path) -> None:
     """A page of the docs folder that sitegen did not write and would shadow is an error."""
     manifest = load_manifest(docs_dir)
     for path in sorted(pages):
@@ -340,7 +340,7 @@ def refuse_hand_written(pages: dict[str, str], docs_dir: Path) -> None:
 
 
 def preview_files(
-    files: Files, generated: dict[str, str], preview: Path, config: MkDocsConfig
+    files: Files, generated: Mapping[str, str], preview: Path, config: MkDocsConfig
 ) -> Files:
     """The docs folder's files with the generated pages taken from the preview folder: copies
     an earlier ``mkdocs build`` left in the docs folder (its manifest lists them) give way."""

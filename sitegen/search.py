@@ -45,11 +45,13 @@ EXCLUDED = (".sg-graph", ".sg-quote", ".headerlink", ".md-source-file", "[data-s
 (their article's page holds them), permalinks, page dates."""
 
 
-PAGES_PER_INDEX = 8000
+PAGES_PER_INDEX = 10_000
 """The most pages one run of Pagefind indexes. Its indexer holds every page it reads in memory
-(4.2 GB for the 38,445 pages of 10,000 articles; Pagefind issue #842), so a larger site is
-indexed in parts of at most this many pages, each its own bundle, which the search worker
-merges (Pagefind's ``mergeIndex``): memory is bounded by the part, not the site."""
+(4.2 GB for the 38,445 pages of 10,000 articles, about 110 KB a page; Pagefind issue #842),
+so a larger site is indexed in parts of at most this many pages (about 1.1 GB), each its own
+bundle, which the search worker merges (Pagefind's ``mergeIndex``): memory is bounded by the
+part, not the site. Each part costs a query its own index chunks, so parts are no smaller
+than they must be."""
 PARTS_DIR = "pagefind-parts"
 """Where the parts after the first go (``pagefind-parts/1/`` ...); the first is ``pagefind/``."""
 PARTS_FILE = "sitegen-parts.json"

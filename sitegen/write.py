@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.errors import OutputError
+from sitegen.pages import same_page
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def load_manifest(docs_dir: Path) -> dict[str, str]:
 
 
 def write_site(
-    pages: dict[str, str], docs_dir: Path, written: Mapping[str, str] | None = None
+    pages: Mapping[str, str], docs_dir: Path, written: Mapping[str, str] | None = None
 ) -> WriteReport:
     """Write ``pages`` (path under docs_dir -> text); check everything before changing anything.
 
@@ -69,43 +70,57 @@ def write_site(
     targets = {path: _contained_in(root, path, folders) for path in pages}
     _refuse_foreign_files(targets, manifest)
     report = WriteReport()
-    changed = {}
     new_digests = {}
     written = written or {}
-    for path in sorted(pages):
-        text = pages[path]
-        if text is written.get(path) and path in manifest and targets[path].is_file():
-            report.unchanged.append(path)
-            new_digests[path] = manifest[path]
-            continue
-        data = text.encode("utf-8")
-        if targets[path].is_file() and targets[path].read_bytes() == data:
-            report.unchanged.append(path)
-        else:
-            changed[path] = data
-        new_digests[path] = digest(text)
-    staged = _stage({targets[path]: data for path, data in changed.items()})
-    # Record old and new files first: a crash while renaming must not orphan a generated file.
-    _save_manifest(docs_dir, {**manifest, **new_digests})
-    for target, temporary in staged.items():
-        os.replace(temporary, target)
-    report.written = sorted(changed)
+    with _Staging() as staged:  # each changed page to a temporary file as it comes
+        for path in sorted(pages):
+            if same_page(pages, written, path) and path in manifest and targets[path].is_file():
+                report.unchanged.append(path)
+                new_digests[path] = manifest[path]
+                continue
+            text = pages[path]
+            data = text.encode("utf-8")
+            if targets[path].is_file() and targets[path].read_bytes() == data:
+                report.unchanged.append(path)
+            else:
+                staged.add(path, targets[path], data)
+            new_digests[path] = digest(text)
+        # Record old and new files first: a crash while renaming must not orphan a file.
+        _save_manifest(docs_dir, {**manifest, **new_digests})
+        staged.replace_targets()
+    report.written = sorted(staged.paths)
     report.removed = _remove_stale(root, manifest, pages)
     _save_manifest(docs_dir, new_digests)
     return report
 
 
-def _stage(files: dict[Path, bytes]) -> dict[Path, Path]:
-    """Write every file's bytes to a temporary file beside it; on any failure, remove them all."""
-    staged: dict[Path, Path] = {}
-    try:
-        for target, data in files.items():
-            staged[target] = _temporary_copy(target, data)
-    except BaseException:
-        for temporary in staged.values():
-            temporary.unlink(missing_ok=True)
-        raise
-    return staged
+class _Staging:
+    """Changed pages written to temporary files beside their targets, one at a time (a build
+    never holds every changed page's bytes at once); all renamed into place by
+    ``replace_targets``. Leaving the ``with`` block before that, on any failure, removes them
+    all."""
+
+    def __init__(self) -> None:
+        self.temporaries: dict[Path, Path] = {}
+        self.paths: list[str] = []
+        self.done = False
+
+    def __enter__(self) -> _Staging:
+        return self
+
+    def add(self, path: str, target: Path, data: bytes) -> None:
+        self.temporaries[target] = _temporary_copy(target, data)
+        self.paths.append(path)
+
+    def replace_targets(self) -> None:
+        for target, temporary in self.temporaries.items():
+            os.replace(temporary, target)
+        self.done = True
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.done:
+            for temporary in self.temporaries.values():
+                temporary.unlink(missing_ok=True)
 
 
 def _temporary_copy(target: Path, data: bytes) -> Path:
@@ -185,7 +200,7 @@ def _write_if_changed(target: Path, text: str) -> bool:
     return True
 
 
-def _remove_stale(root: Path, manifest: dict[str, str], pages: dict[str, str]) -> list[str]:
+def _remove_stale(root: Path, manifest: dict[str, str], pages: Mapping[str, str]) -> list[str]:
     """Delete files sitegen wrote before and no longer generates, unless edited by hand."""
     removed = []
     for path, old_digest in sorted(manifest.items()):

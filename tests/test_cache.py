@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import logging
+import pickle
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -268,6 +270,28 @@ def test_unchanged_rebuild_takes_the_pages_from_the_site_cache(
     kb, _ = generate([source], docs, curated, ruler_pipeline(PATTERNS))
     assert len(resolved) == 2 and any(e.name == "Acme Co" for e in kb.entities)
     assert len(list((options.cache_dir / "site").glob("*.pickle"))) == 1
+
+
+def test_a_site_entry_is_pickled_in_chunks_and_read_back_whole(
+    project: tuple[Path, Path, Options], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entry is a run of small pickles (each forgets what it wrote, so writing it does not
+    hold a memo of the whole knowledge base); read back, it is the same knowledge base and
+    the same pages."""
+    source, docs, options = project
+    monkeypatch.setattr(sitegen.cache, "ENTRY_CHUNK", 2)
+    first_kb, _ = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    [entry] = (options.cache_dir / "site").glob("*.pickle")
+    pickles = 0
+    with entry.open("rb") as handle:
+        while handle.peek(1):
+            pickle.load(handle)
+            pickles += 1
+    chunked = len(first_kb.entities) // 2 + len(first_kb.analyses) // 2
+    assert pickles > len(dataclasses.fields(first_kb)) + chunked
+    monkeypatch.setattr(sitegen.build, "resolve_entities", None)  # a hit resolves nothing
+    kb, report = generate([source], docs, options, ruler_pipeline(PATTERNS))
+    assert kb == first_kb and not report.written
 
 
 def test_a_build_that_keeps_no_site_writes_no_site_cache_entry(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sitegen.model import ENTITY_KINDS, KnowledgeBase
+from sitegen.pages import Pages
 from sitegen.render.article_page import render_article_page
 from sitegen.render.context import RenderContext
 from sitegen.render.entity_page import render_entity_page
@@ -23,24 +24,40 @@ PAGE_OF_UNIT: dict[str, Callable[[Any, RenderContext], tuple[str, str]]] = {
 """The page of one article, entity or topic: a *unit*, which ``sitegen.render.incremental``
 renders again only when something its page read changed."""
 
-UnitPages = Callable[[RenderContext], list[tuple[str, str]]]
+UnitPages = Callable[[RenderContext], Pages]
 
 
-def render_site(kb: KnowledgeBase, unit_pages: UnitPages | None = None) -> dict[str, str]:
+def render_site(kb: KnowledgeBase, unit_pages: UnitPages | None = None) -> Pages:
     """Every generated page, keyed by its path under the docs folder; ``unit_pages`` renders
-    the units' pages (default: every one, ``render_units``)."""
+    the units' pages (default: every one, ``render_units``). Each page is compressed as it
+    comes (``sitegen.pages``): a build never holds the whole site's Markdown at once."""
     context = RenderContext.build(kb)
-    pages = [render_home(kb), *render_articles_index(kb), *render_timeline(context)]
-    pages += [render_graph_page(context)]
-    pages += [page for kind in ENTITY_KINDS for page in render_section_index(kind, kb)]
-    pages += [render_topics_index(kb)]
-    pages += (unit_pages or render_units)(context)
-    site: dict[str, str] = {}
-    for path, text in pages:
-        if path in site:
-            raise ValueError(f"two generated pages claim {path}")
+    site = Pages()
+    for path, text in _site_wide_pages(context):
+        claim_path(site, path)
         site[path] = text
+    units = (unit_pages or render_units)(context)
+    for path in units:
+        claim_path(site, path)
+    site.add(units)
     return site
+
+
+def _site_wide_pages(context: RenderContext) -> Iterator[tuple[str, str]]:
+    kb = context.kb
+    yield render_home(kb)
+    yield from render_articles_index(kb)
+    yield from render_timeline(context)
+    yield render_graph_page(context)
+    for kind in ENTITY_KINDS:
+        yield from render_section_index(kind, kb)
+    yield render_topics_index(kb)
+
+
+def claim_path(site: Pages, path: str) -> None:
+    """Refuse a second page at ``path``."""
+    if path in site:
+        raise ValueError(f"two generated pages claim {path}")
 
 
 def page_units(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
@@ -50,6 +67,11 @@ def page_units(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
     yield from (("topic", topic) for topic in kb.topics)
 
 
-def render_units(context: RenderContext) -> list[tuple[str, str]]:
+def render_units(context: RenderContext) -> Pages:
     """The page of every unit."""
-    return [PAGE_OF_UNIT[kind](unit, context) for kind, unit in page_units(context.kb)]
+    pages = Pages()
+    for kind, unit in page_units(context.kb):
+        path, text = PAGE_OF_UNIT[kind](unit, context)
+        claim_path(pages, path)
+        pages[path] = text
+    return pages

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
-from sitegen.render import PAGE_OF_UNIT, page_units, render_site
+from sitegen.pages import Pages
+from sitegen.render import PAGE_OF_UNIT, claim_path, page_units, render_site
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.timeline_plan import TimelinePage
 
@@ -265,7 +266,8 @@ class _Rendered:
     """A unit's page and what it read."""
 
     path: str
-    text: str
+    stored: bytes
+    """The page's Markdown as ``Pages`` keeps it (compressed)."""
     reads: frozenset[Resource]
 
 
@@ -282,11 +284,11 @@ class IncrementalRender:
     _context: RenderContext | None = None
     _units: dict[Unit, _Rendered] = field(default_factory=dict)
 
-    def __call__(self, kb: KnowledgeBase) -> dict[str, str]:
+    def __call__(self, kb: KnowledgeBase) -> Pages:
         pages = render_site(kb, self._unit_pages)
         return pages | self.extra(kb) if self.extra is not None else pages
 
-    def _unit_pages(self, context: RenderContext) -> list[tuple[str, str]]:
+    def _unit_pages(self, context: RenderContext) -> Pages:
         previous = self._context
         changed = None
         if previous is not None:  # every resource read by a page kept, compared once
@@ -295,21 +297,26 @@ class IncrementalRender:
         reads = Reads()
         tracked = TrackedContext(context, reads)
         units: dict[Unit, _Rendered] = {}
+        pages = Pages()
         self.rendered = self.reused = 0
         for kind, unit in page_units(context.kb):
             key = (kind, unit.id)
             old = self._units.get(key)
             if old is not None and changed is not None and changed.isdisjoint(old.reads):
                 units[key] = old
+                claim_path(pages, old.path)
+                pages.keep(old.path, old.stored)  # the same bytes: the writer knows them
                 self.reused += 1
                 continue
             reads.current = set()
             path, text = PAGE_OF_UNIT[kind](Proxy(unit, kind, reads), tracked)
-            units[key] = _Rendered(path, text, frozenset(reads.current))
+            claim_path(pages, path)
+            pages[path] = text
+            units[key] = _Rendered(path, pages.stored(path), frozenset(reads.current))
             reads.current = None
             self.rendered += 1
         self._context, self._units = context, units  # together: the pages are this context's
-        return [(rendered.path, rendered.text) for rendered in units.values()]
+        return pages
 
 
 class _Changes:
