@@ -185,13 +185,27 @@ def test_groups_pickle_with_their_counters() -> None:
     from sitegen.resolve.clusters import Group
 
     group = Group(key="acme", article="a", votes=Counter(organization=2), confirmed=True)
-    group.surface["Acme"] += 3
+    for _ in range(3):
+        group.write("Acme")
     copy = pickle.loads(pickle.dumps(group))
     assert copy == group and copy is not group
     assert type(copy.votes) is Counter and type(copy.surface) is Counter
     assert copy.votes["person"] == 0 and copy.name == "Acme" and copy.kind == "organization"
-    copy.votes.update(person=5)
+    copy.vote("test", "person", 5)
     assert copy.kind == "person" and group.kind == "organization"
+
+
+def test_a_groups_name_is_remembered_until_a_mention_is_written() -> None:
+    """``Group.name`` is worked out once; counting another written form forgets it."""
+    from sitegen.resolve.clusters import Group
+
+    group = Group(key="acme corp", article="a")
+    assert group.name == "acme corp"  # no mention yet: its key
+    group.write("ACME")
+    assert group.name == "ACME"
+    group.write("Acme Corp")
+    group.write("Acme Corp")
+    assert group.name == "Acme Corp"
 
 
 def test_fewer_collections_raises_and_restores_the_thresholds() -> None:

@@ -48,6 +48,10 @@ class _Epoch:
 
 
 VOTES_CAST = _Epoch()
+NAMES_CHANGED = _Epoch()
+"""A count of the changes to groups' names in this process (``Group.write``,
+``Group.mark_variant``): a cluster's name, remembered, is good while there was none since and
+its groups are the same."""
 _SERIALS = itertools.count()
 
 
@@ -72,11 +76,27 @@ class Group:
     their sum by kind (kept up to date by ``vote``)."""
     serial: int = field(default_factory=lambda: next(_SERIALS), compare=False, repr=False)
     """This group's number in the process (unpickled groups get a new one)."""
+    _name: str | None = field(default=None, compare=False, repr=False)
+    """``name`` as last worked out; ``write`` forgets it (nothing else changes ``surface``)."""
+    _kind: tuple[EntityKind | None] | None = field(default=None, compare=False, repr=False)
+    """``kind`` as last decided; ``vote`` and ``move_votes`` forget it."""
+
+    def write(self, surface: str) -> None:
+        """Count one more mention written ``surface``."""
+        self.surface[surface] += 1
+        self._name = None
+        NAMES_CHANGED.bump()
+
+    def mark_variant(self, variant: bool) -> None:
+        """Set ``variant`` (a variant never names its cluster)."""
+        self.variant = variant
+        NAMES_CHANGED.bump()
 
     def vote(self, rule_id: str, kind: str, weight: int = 1) -> None:
         """Cast ``weight`` votes for ``kind`` by the rule ``rule_id`` (negative: withdraw)."""
         self.votes[kind] += weight
         self.ballots[(rule_id, kind)] += weight
+        self._kind = None
         VOTES_CAST.bump()
 
     def move_votes(self, rule_id: str, to: str, kinds: Iterable[str]) -> int:
@@ -84,6 +104,7 @@ class Group:
         moved = 0
         for kind in kinds:
             weight = self.votes.pop(kind, 0)
+            self._kind = None
             VOTES_CAST.bump()
             if weight:
                 self.ballots[(rule_id, kind)] -= weight
@@ -94,7 +115,9 @@ class Group:
 
     @property
     def kind(self) -> EntityKind | None:
-        return decide_kind(self.votes)
+        if self._kind is None:
+            self._kind = (decide_kind(self.votes),)
+        return self._kind[0]
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled with plain dicts for its counters: a ``Counter`` unpickles through its
@@ -103,6 +126,8 @@ class Group:
             "votes": dict(self.votes),
             "surface": dict(self.surface),
             "ballots": dict(self.ballots),
+            "_name": None,
+            "_kind": None,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -110,6 +135,8 @@ class Group:
             {
                 "variant": False,
                 **state,
+                "_name": None,
+                "_kind": None,
                 "serial": next(_SERIALS),
                 "votes": _counter(state["votes"]),
                 "surface": _counter(state["surface"]),
@@ -121,6 +148,11 @@ class Group:
     def name(self) -> str:
         """The name written most often; of names written as often, the one whose key is the
         group's ("United States" beside "America" and "US" once each)."""
+        if self._name is None:
+            self._name = self._most_written()
+        return self._name
+
+    def _most_written(self) -> str:
         if not self.surface:
             return self.key
         top = max(self.surface.values())
@@ -153,9 +185,14 @@ class Cluster:
     )
     """``kind`` as last summed, with what it was summed from (votes cast, groups: their
     number, first and last); the groups change only by growing or shrinking."""
+    _name: tuple[tuple[int, int, int, int], str] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """``name`` as last worked out, stamped like ``_kind`` (with the names changed, not the
+    votes cast)."""
 
-    def __getstate__(self) -> dict[str, object]:
-        return self.__dict__ | {"_kind": None}  # its stamp means nothing in another process
+    def __getstate__(self) -> dict[str, object]:  # stamps mean nothing in another process
+        return self.__dict__ | {"_kind": None, "_name": None}
 
     def absorb(self, other: Cluster, rule_id: str = "", detail: str = "") -> None:
         """Take ``other``'s groups and decisions, and the decision that joined them."""
@@ -179,8 +216,8 @@ class Cluster:
 
     @property
     def kind(self) -> EntityKind | None:
-        if len(self.groups) == 1:  # its group's votes, without summing them into a copy
-            return decide_kind(self.groups[0].votes)
+        if len(self.groups) == 1:  # its group's kind, without summing votes into a copy
+            return self.groups[0].kind
         stamp = (VOTES_CAST.now, len(self.groups), self.groups[0].serial, self.groups[-1].serial)
         if self._kind is not None and self._kind[0] == stamp:
             return self._kind[1]
@@ -194,11 +231,15 @@ class Cluster:
         A380" beside "Airbus"), then most words, then most mentions, then alphabetical."""
         if len(self.groups) == 1:
             return self.groups[0].name
+        stamp = (NAMES_CHANGED.now, len(self.groups), self.groups[0].serial, self.groups[-1].serial)
+        if self._name is not None and self._name[0] == stamp:
+            return self._name[1]
         named = [group for group in self.groups if not group.variant] or self.groups
         best = max(
             ((group.name, len(group.mentions)) for group in named),
             key=lambda item: (_is_proper_name(item[0]), word_count(item[0]), item[1], item[0]),
         )
+        self._name = (stamp, best[0])
         return best[0]
 
     def mentions(self) -> list[tuple[str, Mention]]:

@@ -220,7 +220,7 @@ def article_groups(
             continue
         group = groups.setdefault(key, Group(key=key, article=article.id))
         group.mentions.append(mention)
-        group.surface[clean_name(mention.text)] += 1
+        group.write(clean_name(mention.text))
         if mention.label == UNLABELLED_NAME:
             untagged.setdefault(group.key, Counter())[(rule_id, kind)] += 1
         else:
@@ -242,7 +242,7 @@ def article_groups(
         _break_tie(group, counts - own.get(group.key, Counter()), group.name)
     if article.source and SOURCE.on:
         source = Group(key=name_key(article.source), article=article.id)
-        source.surface[clean_name(article.source)] += 1
+        source.write(clean_name(article.source))
         source.vote(SOURCE.id, "organization")
         groups.setdefault(source.key, source)
     return list(groups.values())

@@ -224,7 +224,7 @@ def join_rare_variants(clusters: list[Cluster]) -> list[Cluster]:
             continue
         RARE_VARIANT.fired()
         for group in cluster.groups:
-            group.variant = words_key(group.name) != part
+            group.mark_variant(words_key(group.name) != part)
         articles = len({group.article for group in cluster.groups})
         detail = f"'{cluster.name}' of {articles} article(s) is an odd variant"
         target.absorb(cluster, RARE_VARIANT.id, detail)
