@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import pytest
@@ -352,3 +353,27 @@ def test_a_place_leads_the_phrase_with_its_capitals() -> None:
     names = {t.name for t in threads_of(make_article("a", paragraphs, chunks, mentions))}
     assert {"New York state court", "Darfur conflict"} <= names
     assert not names & {"Conflict", "State court", "York state court"}
+
+
+def test_the_most_involved_are_ranked_by_count_then_name_reading_only_contenders() -> None:
+    """``top_counted`` equals ranking every entity by (-count, name), and asks only for the
+    names of those counted at least as often as the last one shown."""
+    import random
+
+    from sitegen.render.subject_page import top_counted
+
+    rng = random.Random(7)
+    for _ in range(200):
+        counts = Counter({f"e{i}": rng.randint(1, 6) for i in range(rng.randint(1, 40))})
+        names = {key: rng.choice(["Ann", "bob", "Cy", "dan", "Eve"]) + key for key in counts}
+        asked: list[str] = []
+
+        def name_of(key: str, names: dict[str, str] = names, asked: list[str] = asked) -> str:
+            asked.append(key)
+            return names[key]
+
+        shown = rng.randint(1, 12)
+        everyone = sorted(counts.items(), key=lambda i: (-i[1], names[i[0]].casefold()))
+        assert top_counted(counts, name_of, shown) == everyone[:shown]
+        cutoff = everyone[: shown][-1][1]
+        assert all(counts[key] >= cutoff for key in asked)

@@ -5,6 +5,7 @@ related threads."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from sitegen.model import Article, KnowledgeBase, Topic
 from sitegen.render.context import RenderContext
@@ -55,12 +56,25 @@ def _most_involved(topic: Topic, context: RenderContext, page: str) -> str:
         counts.update({item.entity.id for item in context.by_article.get(article_id, [])})
     if not counts:
         return ""
-    ranked = sorted(counts.items(), key=lambda i: (-i[1], context.entities[i[0]].name.casefold()))
+    ranked = top_counted(counts, lambda entity_id: context.entities[entity_id].name)
     lines = ["## Who and where\n", "| Name | Kind | Articles |", "| --- | --- | --- |"]
-    for entity_id, count in ranked[:INVOLVED_SHOWN]:
+    for entity_id, count in ranked:
         entity = context.entities[entity_id]
         lines.append(f"| {entity_link(entity, page)} | {KIND_LABEL[entity.kind]} | {count} |")
     return "\n".join(lines) + "\n"
+
+
+def top_counted(
+    counts: Counter[str], name_of: Callable[[str], str], shown: int = INVOLVED_SHOWN
+) -> list[tuple[str, int]]:
+    """The ``shown`` most counted, the most first, then by name (case-folded). Only the names
+    of those that may be shown are asked for: a broad topic counts thousands, and under serve
+    each name asked is a read its page depends on."""
+    if not counts:
+        return []
+    cutoff = sorted(counts.values(), reverse=True)[:shown][-1]
+    contenders = [(key, n) for key, n in counts.items() if n >= cutoff]
+    return sorted(contenders, key=lambda i: (-i[1], name_of(i[0]).casefold()))[:shown]
 
 
 def articles_in_time_order(topic: Topic, context: RenderContext, page: str) -> str:
