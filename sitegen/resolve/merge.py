@@ -279,7 +279,7 @@ def _kind_family(cluster: Cluster) -> str | None:
 
 
 def _is_team(cluster: Cluster) -> bool:
-    return any(mention.cue == "team" for _, mention in cluster.mentions())
+    return any(mention.cue == "team" for group in cluster.groups for mention in group.mentions)
 
 
 def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[Cluster]:
