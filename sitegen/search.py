@@ -110,7 +110,8 @@ def _html_pages(site_dir: Path) -> list[Path]:
 def _staged(site_dir: Path, pages: list[Path]) -> Iterator[Path]:
     """A folder beside the pages (in the site folder, hidden) holding ``pages`` at their own
     paths, hard-linked (copied where links are refused): Pagefind indexes it as the site, so
-    the URLs it records are the site's."""
+    the URLs it records are the site's. A page gone meanwhile (a preview rebuilt under
+    ``mkdocs serve`` while its index is written) is left out, as Pagefind would have."""
     staged = Path(tempfile.mkdtemp(prefix=".pagefind-part-", dir=site_dir))
     try:
         for page in pages:
@@ -118,6 +119,8 @@ def _staged(site_dir: Path, pages: list[Path]) -> Iterator[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(site_dir / page, target)
+            except FileNotFoundError:
+                continue
             except OSError:
                 shutil.copyfile(site_dir / page, target)
         yield staged

@@ -164,3 +164,21 @@ def test_quoted_sentences_are_left_out_of_the_search_index(built_site: Path) -> 
     quotes = kovrig.select("li > span.sg-quote")
     assert quotes and all(quote.find("strong") for quote in quotes)
     assert ".sg-quote" in EXCLUDED
+
+
+def test_a_part_of_the_index_is_staged_from_hard_links_and_removed(tmp_path: Path) -> None:
+    """A part is indexed from a hidden folder of links to its pages at their own paths (a page
+    gone meanwhile left out); the folder is gone afterwards."""
+    from sitegen.search import _staged
+
+    site = tmp_path / "site"
+    (site / "people" / "ann").mkdir(parents=True)
+    (site / "people" / "ann" / "index.html").write_text("<p>Ann</p>")
+    pages = [Path("people/ann/index.html"), Path("people/gone/index.html")]
+    with _staged(site, pages) as staged:
+        assert staged.parent == site and staged.name.startswith(".")
+        linked = staged / "people" / "ann" / "index.html"
+        assert linked.read_text() == "<p>Ann</p>"
+        assert linked.stat().st_ino == (site / "people" / "ann" / "index.html").stat().st_ino
+        assert not (staged / "people" / "gone" / "index.html").exists()
+    assert not staged.exists() and (site / "people" / "ann" / "index.html").is_file()
