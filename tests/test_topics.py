@@ -377,3 +377,38 @@ def test_the_most_involved_are_ranked_by_count_then_name_reading_only_contenders
         assert top_counted(counts, name_of, shown) == everyone[:shown]
         cutoff = everyone[: shown][-1][1]
         assert all(counts[key] >= cutoff for key in asked)
+
+
+def test_filing_vectors_are_each_words_weight_computed_one_at_a_time() -> None:
+    """``_documents`` (arrays) gives exactly the floats of weighting each word of each bag in
+    turn: (1 + log count) x rarity, rarity = log((N + 1) / (frequency + 0.5)) + 1, unit
+    length; the vocabulary grows in the bags' word order."""
+    import math
+    import random
+
+    import numpy as np
+
+    from sitegen.resolve.subjects import _documents
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(60)]
+    for size in (1, 2, 9):
+        bags = [
+            Counter({rng.choice(words): rng.randint(1, 9) for _ in range(rng.randint(0, 12))})
+            for _ in range(size)
+        ]
+        vocabulary = {"w0": 0, "known": 1}
+        found = _documents(bags, vocabulary)
+        expected_vocabulary = {"w0": 0, "known": 1}
+        frequency = Counter(word for bag in bags for word in bag)
+        for bag, (indexes, vector) in zip(bags, found, strict=True):
+            weights = []
+            for word, count in bag.items():
+                rarity = math.log((size + 1) / (frequency[word] + 0.5)) + 1 if size > 1 else 1.0
+                expected_vocabulary.setdefault(word, len(expected_vocabulary))
+                weights.append((1 + math.log(count)) * rarity)
+            expected = np.asarray(weights, dtype=np.float64)
+            expected /= np.linalg.norm(expected) + 1e-12
+            assert indexes.tolist() == [expected_vocabulary[word] for word in bag]
+            assert vector.tolist() == expected.tolist()
+        assert vocabulary == expected_vocabulary
