@@ -5,7 +5,7 @@ A build holds every page it generates before the writer compares them with the d
 ``Pages`` maps each page's path to its Markdown like a dict, but keeps the text
 zlib-compressed (level 1: about a fifth of the size, a few seconds for the whole site) and
 gives it back on use. Under ``mkdocs serve`` a page rendered by an earlier build is handed on
-compressed, the very same bytes (``stored`` / ``keep``), so the writer knows it unchanged by
+compressed, the very same bytes (``stored`` / ``put_stored``), so the writer knows it unchanged by
 identity without comparing texts.
 """
 
@@ -56,9 +56,20 @@ class Pages(MutableMapping[str, str]):
         """The page's compressed text: the same object for as long as the page is kept."""
         return self._stored[path]
 
-    def keep(self, path: str, stored: bytes) -> None:
-        """Set a page from another ``Pages``'s ``stored`` form (no compressing again)."""
+    def put(self, path: str, text: str) -> None:
+        """Add a generated page; a second page at ``path`` is an error."""
+        self._claim(path)
+        self[path] = text
+
+    def put_stored(self, path: str, stored: bytes) -> None:
+        """Add a page in another ``Pages``'s ``stored`` form (not compressed again); a second
+        page at ``path`` is an error."""
+        self._claim(path)
         self._stored[path] = stored
+
+    def _claim(self, path: str) -> None:
+        if path in self._stored:
+            raise ValueError(f"two generated pages claim {path}")
 
     def add(self, pages: Mapping[str, str]) -> None:
         """Every page of ``pages`` (compressed ones handed on as they are)."""

@@ -94,3 +94,25 @@ def test_symbolic_links_leading_out_of_the_docs_folder_are_refused(tmp_path: Pat
     with pytest.raises(OutputError, match="resolves outside the docs folder"):
         write_site({"people/a.md": "x", "people/b.md": "x"}, docs)
     assert list(outside.iterdir()) == []
+
+
+def test_pages_keep_each_text_compressed_and_hand_on_the_same_bytes() -> None:
+    """``Pages`` reads like a dict of texts; a page added twice is an error; a page handed on
+    in its stored form (a serve rebuild's kept page) is the same bytes, which the writer takes
+    as unchanged without decompressing."""
+    from sitegen.pages import Pages, same_page
+
+    text = "# Jane Doe\n\n" + "Jane Doe met [Acme](../organizations/acme.md). " * 50
+    pages = Pages({"people/jane-doe.md": text})
+    assert pages["people/jane-doe.md"] == text and dict(pages) == {"people/jane-doe.md": text}
+    assert len(pages.stored("people/jane-doe.md")) < len(text) / 5
+    with pytest.raises(ValueError, match="two generated pages claim people/jane-doe.md"):
+        pages.put("people/jane-doe.md", "other")
+    later = Pages()
+    later.put_stored("people/jane-doe.md", pages.stored("people/jane-doe.md"))
+    later.put("index.md", "# Home\n")
+    joined = later | {"about.md": "# About\n"}
+    assert same_page(joined, pages, "people/jane-doe.md")
+    assert not same_page(Pages({"people/jane-doe.md": text}), pages, "people/jane-doe.md")
+    assert not same_page(joined, pages, "index.md")
+    assert joined == {"people/jane-doe.md": text, "index.md": "# Home\n", "about.md": "# About\n"}

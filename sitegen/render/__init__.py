@@ -34,12 +34,10 @@ def render_site(kb: KnowledgeBase, unit_pages: UnitPages | None = None) -> Pages
     context = RenderContext.build(kb)
     site = Pages()
     for path, text in _site_wide_pages(context):
-        claim_path(site, path)
-        site[path] = text
+        site.put(path, text)
     units = (unit_pages or render_units)(context)
     for path in units:
-        claim_path(site, path)
-    site.add(units)
+        site.put_stored(path, units.stored(path))
     return site
 
 
@@ -54,12 +52,6 @@ def _site_wide_pages(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield render_topics_index(kb)
 
 
-def claim_path(site: Pages, path: str) -> None:
-    """Refuse a second page at ``path``."""
-    if path in site:
-        raise ValueError(f"two generated pages claim {path}")
-
-
 def page_units(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
     """(kind, object) of every article, entity with a page, and topic: each has one page."""
     yield from (("article", article) for article in kb.articles)
@@ -71,7 +63,5 @@ def render_units(context: RenderContext) -> Pages:
     """The page of every unit."""
     pages = Pages()
     for kind, unit in page_units(context.kb):
-        path, text = PAGE_OF_UNIT[kind](unit, context)
-        claim_path(pages, path)
-        pages[path] = text
+        pages.put(*PAGE_OF_UNIT[kind](unit, context))
     return pages

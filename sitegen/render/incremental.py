@@ -23,7 +23,7 @@ from typing import Any
 
 from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
 from sitegen.pages import Pages
-from sitegen.render import PAGE_OF_UNIT, claim_path, page_units, render_site
+from sitegen.render import PAGE_OF_UNIT, page_units, render_site
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.timeline_plan import TimelinePage
 
@@ -304,14 +304,12 @@ class IncrementalRender:
             old = self._units.get(key)
             if old is not None and changed is not None and changed.isdisjoint(old.reads):
                 units[key] = old
-                claim_path(pages, old.path)
-                pages.keep(old.path, old.stored)  # the same bytes: the writer knows them
+                pages.put_stored(old.path, old.stored)  # the same bytes: the writer knows them
                 self.reused += 1
                 continue
             reads.current = set()
             path, text = PAGE_OF_UNIT[kind](Proxy(unit, kind, reads), tracked)
-            claim_path(pages, path)
-            pages[path] = text
+            pages.put(path, text)
             units[key] = _Rendered(path, pages.stored(path), frozenset(reads.current))
             reads.current = None
             self.rendered += 1
