@@ -209,7 +209,13 @@ def _pages(
         stats.cached, stats.model_loaded = len(articles), provider.loaded
         for name, level, message in entry.warnings:
             logging.getLogger(name).log(level, "%s", message)
-        return entry.kb, entry.pages
+        if render is render_pages:
+            return entry.kb, entry.pages
+        # another renderer (serve's, which records what each page reads for the next edit)
+        # renders the cached knowledge base itself: the same pages, and the first edit after
+        # a cached start renders only what it reaches
+        with stats.stage("render"), fewer_collections():
+            return entry.kb, render(entry.kb)
     with _warnings_logged() as warnings:
         kb = _knowledge(articles, provider, options, stats)
         with stats.stage("render"), fewer_collections():

@@ -4,13 +4,20 @@ edits of real articles, the incremental render is the full render, page for page
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.language import Language
 
-from sitegen.build import Options, build_knowledge, incremental_renderer, render_pages
+from sitegen.build import (
+    Options,
+    build_knowledge,
+    build_pages,
+    incremental_renderer,
+    render_pages,
+)
 from sitegen.model import Analysis, Article, KnowledgeBase, Mention
 from sitegen.render.context import RenderContext
 from sitegen.render.incremental import MISSING, Proxy, Reads, TrackedContext, value_of
@@ -169,3 +176,28 @@ def test_a_failed_render_keeps_the_last_good_pages_and_their_context(
     assert render._context is kept  # the pages kept are still the context's they were read in
     monkeypatch.undo()
     assert render(kb) == first and render.rendered == 0
+
+
+def test_a_serve_started_from_the_site_cache_renders_the_cached_model_with_its_reads(
+    nlp: Language, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A start whose site cache holds the build (nothing changed since the last one) skips
+    resolving, but serve's renderer renders the cached model itself: the same pages, with the
+    reads recorded, so the first edit renders only what it reaches, not every page."""
+    import sitegen.build
+
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:RECORDS]]
+    source = tmp_path / "articles.jsonl"
+    _write(source, records)
+    options = Options(cache_dir=tmp_path / "cache", n_process=1)
+    _, built = build_pages([source], options, nlp)  # a build keeps its site cache entry
+    render = incremental_renderer()
+    with monkeypatch.context() as patched:
+        patched.setattr(sitegen.build, "resolve_entities", None)  # a hit resolves nothing
+        kb, pages = build_pages([source], options, nlp, None, render)
+    assert render.rendered > 50 and dict(pages) == dict(built)
+    records[0]["text"] += " Minister Zanzibar Quartermaine met officials in Paris on Monday."
+    _write(source, records)
+    kb, pages = build_pages([source], replace(options, keep_site=False), nlp, None, render)
+    assert 0 < render.rendered < render.reused
+    assert dict(pages) == dict(render_pages(kb))
