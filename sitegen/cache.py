@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
 from sitegen import __version__, rules
-from sitegen.ingest.records import KEPT_RECORDS
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.model import (
     Analysis,
     Article,
@@ -37,7 +37,7 @@ from sitegen.model import (
 )
 from sitegen.overrides import Overrides
 from sitegen.resolve.clusters import Cluster
-from sitegen.resolve.entities import KEPT_MENTIONS, article_clusters
+from sitegen.resolve.entities import article_clusters
 from sitegen.resolve.topics import article_phrases
 from sitegen.rules import add_counts, counting
 
@@ -448,7 +448,7 @@ class PerArticleCache(Generic[T]):
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.misses = 0
-        remembered = _STORED.get(self.path) if _STORED.on else None
+        remembered = _STORED.get(self.path) if ACROSS_BUILDS.on else None
         if remembered is not None and remembered[0] == _mtime(self.path):
             self.stored = remembered[1]
             return
@@ -499,14 +499,12 @@ class PerArticleCache(Generic[T]):
 
 class _Remembered(dict[Path, tuple[int, dict[str, bytes]]]):
     """Each per-article cache file's entries as last read or written by this process, with the
-    file's mtime then, once ``keep_per_article_caches`` is called (the plugin does under
-    ``mkdocs serve``): a rebuild does not unpickle the whole file again while nothing else
-    wrote it. Off for a one-off build, which would only hold the memory."""
-
-    on = False
+    file's mtime then, once ``keep_per_article_caches`` is called (``ACROSS_BUILDS``; the
+    plugin does under ``mkdocs serve``): a rebuild does not unpickle the whole file again while
+    nothing else wrote it. Off for a one-off build, which would only hold the memory."""
 
     def keep(self, path: Path, entries: dict[str, bytes]) -> None:
-        if self.on:
+        if ACROSS_BUILDS.on:
             self[path] = (_mtime(path), entries)
 
 
@@ -516,9 +514,7 @@ _STORED = _Remembered()
 def keep_per_article_caches() -> None:
     """Keep the per-article caches' entries, each article's names and each archive record's
     article in memory across builds (``mkdocs serve``)."""
-    _STORED.on = True
-    KEPT_MENTIONS.on = True
-    KEPT_RECORDS.on = True
+    ACROSS_BUILDS.on = True
 
 
 def _mtime(path: Path) -> int:

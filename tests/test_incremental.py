@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.build import (
     Options,
     build_knowledge,
@@ -126,12 +127,12 @@ def test_kept_mentions_are_read_again_only_for_a_changed_article(monkeypatch: An
 
     monkeypatch.setattr(entities, "article_mentions", counted)
     kept = entities.KeptMentions()
-    kept.on = True
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
     first = kept.of(article, analysis)
     assert kept.of(replace(article), analysis) == first and calls == ["a"]  # an equal article
     kept.of(replace(article, title="Another title"), analysis)
     assert calls == ["a", "a"]
-    kept.on = False
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
     kept.of(article, analysis)
     assert calls == ["a", "a", "a"]
 
@@ -146,14 +147,14 @@ def test_kept_records_give_the_same_article_for_an_unchanged_line(
     source = tmp_path / "articles.jsonl"
     _write(source, records)
     monkeypatch.setattr(records_module, "KEPT_RECORDS", records_module.KeptRecords())
-    records_module.KEPT_RECORDS.on = True
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
     first = read_articles([source])
     records[1]["text"] += " One more sentence."
     _write(source, records)
     second = read_articles([source])
     assert second[0] is first[0] and second[2] is first[2]
     assert second[1] is not first[1] and second[1].text.endswith("One more sentence.")
-    records_module.KEPT_RECORDS.on = False
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
     assert read_articles([source])[0] is not first[0]
 
 

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 import ijson
 
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.errors import InputError
 from sitegen.ingest.metadata import metadata_from_mapping
 from sitegen.model import Article
@@ -92,19 +93,18 @@ def read_records(
 
 
 class KeptRecords:
-    """The article of each JSON Lines record as last read by this process, once ``on``
-    (``mkdocs serve``): a rebuild after an edit builds again only the records whose line
+    """The article of each JSON Lines record as last read by this process (``ACROSS_BUILDS``,
+    ``mkdocs serve``): a rebuild after an edit builds again only the records whose line
     changed, and hands on the very same objects for the others (whose analyses' keys and names
     are then known by identity)."""
 
     def __init__(self) -> None:
-        self.on = False
         self.kept: dict[tuple[str, int, RecordFields], tuple[bytes, Article]] = {}
 
     def article(
         self, raw: bytes, where: Path, path: Path, number: int, fields: RecordFields
     ) -> Article:
-        if not self.on:
+        if not ACROSS_BUILDS.on:
             return record_article(_line_record(raw, where), where, path, number, fields)
         key = (str(path), number, fields)
         kept = self.kept.get(key)

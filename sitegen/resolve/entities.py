@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.lexicon import OFFICE_TITLES, ORGANIZATION_DESCRIPTORS, ORGANIZATION_HEADS, PLACE_HEADS
 from sitegen.model import Analysis, Article, Mention
 from sitegen.resolve.clusters import Cluster, Group, word_count
@@ -122,16 +123,15 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 
 
 class KeptMentions:
-    """Each article's ``article_mentions`` kept across the builds of one process once ``on``
-    (``mkdocs serve``): a rebuild after an edit reads again only the names of the articles
-    whose text or analysis changed."""
+    """Each article's ``article_mentions`` kept across the builds of one process
+    (``ACROSS_BUILDS``, ``mkdocs serve``): a rebuild after an edit reads again only the names
+    of the articles whose text or analysis changed."""
 
     def __init__(self) -> None:
-        self.on = False
         self.kept: dict[str, tuple[Article, Analysis, list[Mention]]] = {}
 
     def of(self, article: Article, analysis: Analysis) -> list[Mention]:
-        if not self.on:
+        if not ACROSS_BUILDS.on:
             return article_mentions(article, analysis)
         kept = self.kept.get(article.id)
         if kept is not None and kept[1] == analysis and kept[0] == article:
