@@ -83,11 +83,11 @@ def index_site(
             output = site_dir / "pagefind" if part == 0 else site_dir / PARTS_DIR / str(part)
             with _staged(site_dir, pages[part::count]) as staged:
                 _pagefind(staged, output, behind)
-    for stale in (site_dir / PARTS_DIR).glob("*"):  # a last index's parts, sitegen's own
+    if count == 1:  # a last index's parts (sitegen's own) go
+        shutil.rmtree(site_dir / PARTS_DIR, ignore_errors=True)
+    for stale in (site_dir / PARTS_DIR).glob("*"):
         if not (stale.name.isdigit() and 0 < int(stale.name) < count):
             shutil.rmtree(stale, ignore_errors=True)
-    if count == 1 and (site_dir / PARTS_DIR).is_dir():
-        shutil.rmtree(site_dir / PARTS_DIR, ignore_errors=True)
     others = [f"../{PARTS_DIR}/{part}/" for part in range(1, count)]
     (site_dir / "pagefind" / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
     seconds = time.perf_counter() - started
@@ -97,12 +97,11 @@ def index_site(
 
 def _html_pages(site_dir: Path) -> list[Path]:
     """The site's HTML files (relative, sorted), without Pagefind's own folders."""
-    skipped = {"pagefind", PARTS_DIR}
+    relative = (path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
     return sorted(
-        path.relative_to(site_dir)
-        for path in site_dir.rglob("*.html")
-        if path.relative_to(site_dir).parts[0] not in skipped
-        and not path.relative_to(site_dir).parts[0].startswith(".")
+        path
+        for path in relative
+        if path.parts[0] not in ("pagefind", PARTS_DIR) and not path.parts[0].startswith(".")
     )
 
 
