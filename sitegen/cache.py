@@ -441,12 +441,23 @@ class PerArticleCache(Generic[T]):
     like the site cache.
     """
 
-    def __init__(self, folder: Path, pipeline: str, name: str, compute: Callable[..., T]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        pipeline: str,
+        name: str,
+        compute: Callable[..., T],
+        shared: bool = False,
+    ) -> None:
         self.path = folder / f"{name}.pickle"
         self.compute = compute
+        self.shared = shared
+        """The caller never changes what it gets: across builds (``ACROSS_BUILDS``) each
+        entry is unpickled once and the very object handed out again."""
         self.analyses = AnalysisCache(folder, pipeline)
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
+        self.objects: dict[str, tuple[T, dict[str, int]]] = {}
         self.misses = 0
         remembered = _STORED.get(self.path) if ACROSS_BUILDS.on else None
         if remembered is not None and remembered[0] == _mtime(self.path):
@@ -470,19 +481,32 @@ class PerArticleCache(Generic[T]):
         extra = hashlib.sha256(repr(context).encode("utf-8")).hexdigest() if context else ""
         key = f"{site_code_version()}\0{self.analyses.key(article)}\0{extra}"
         data = self.stored.get(key)
+        sharing = self.shared and ACROSS_BUILDS.on
+        kept = _OBJECTS.get(self.path, {}).get(key) if sharing and data is not None else None
         if data is None:
             self.misses += 1
-            with counting() as fired:
+            with counting() as counted:
                 found = self.compute(article, analysis, *context)
-            data = pickle.dumps((found, dict(fired)), pickle.HIGHEST_PROTOCOL)
+            fired = dict(counted)
+            data = pickle.dumps((found, fired), pickle.HIGHEST_PROTOCOL)
+        elif kept is not None:
+            found, fired = kept
         else:
             found, fired = pickle.loads(data)
         self.used[key] = data
+        if sharing:
+            self.objects[key] = (found, fired)
         add_counts(fired)  # what its rules decided, whether computed now or before
         return found
 
     def save(self) -> None:
-        """Keep the entries this build used (only when some missed or some went unused)."""
+        """Keep the entries this build used (only when some missed or some went unused), and
+        under ``ACROSS_BUILDS`` a shared cache's objects for the next build."""
+        if self.shared and ACROSS_BUILDS.on:
+            _OBJECTS[self.path] = self.objects
+        self._write()
+
+    def _write(self) -> None:
         if not self.misses and self.used.keys() == self.stored.keys():
             return
         try:
@@ -509,6 +533,9 @@ class _Remembered(dict[Path, tuple[int, dict[str, bytes]]]):
 
 
 _STORED = _Remembered()
+_OBJECTS: dict[Path, dict[str, tuple[Any, dict[str, int]]]] = {}
+"""A shared per-article cache's entries as objects, by file and key, as the last build used
+them (``PerArticleCache.shared``, ``ACROSS_BUILDS``): an edit unpickles only what changed."""
 
 
 def keep_per_article_caches() -> None:
@@ -526,8 +553,9 @@ def _mtime(path: Path) -> int:
 
 def cluster_cache(folder: Path, pipeline: str) -> PerArticleCache[list[Cluster]]:
     """Each article's own clusters (``article_clusters``: grouping and within-article joins);
-    the merge across articles still sees every article's clusters."""
-    return PerArticleCache(folder, pipeline, "clusters", article_clusters)
+    the merge across articles still sees every article's clusters, through copies of its own
+    (``Cluster.copy``), so the cached ones are shared."""
+    return PerArticleCache(folder, pipeline, "clusters", article_clusters, shared=True)
 
 
 def phrase_cache(folder: Path, pipeline: str) -> PerArticleCache[dict[str, Any]]:

@@ -432,3 +432,22 @@ def test_forward_links_convert_a_long_linked_paragraph_as_markdown_does() -> Non
     forward = markdown.Markdown(extensions=[*extensions, ForwardLinks()]).convert(paragraph)
     assert forward == own
     assert own.count("<a ") > 300  # the paragraph is one of many links
+
+
+def test_a_merge_clears_the_variant_marks_a_last_merge_left_on_shared_groups() -> None:
+    """Under serve the per-article groups are shared by successive builds (``Cluster.copy``);
+    a variant mark left by the last build's merge would change this one's names."""
+    from collections import Counter
+
+    from sitegen.resolve.clusters import Cluster, Group
+    from sitegen.resolve.merge import merge_across_articles
+
+    odd = Group(key="acme corp has", article="a", votes=Counter(organization=1))
+    usual = Group(key="acme corp", article="a", votes=Counter(organization=2))
+    odd.write("Acme Corp Has")
+    usual.write("Acme Corp")
+    shared = Cluster([odd, usual])
+    expected = [cluster.name for cluster in merge_across_articles([shared.copy()])]
+    odd.mark_variant(True)  # as a last merge may have left it
+    assert [cluster.name for cluster in merge_across_articles([shared.copy()])] == expected
+    assert expected == ["Acme Corp Has"]

@@ -194,6 +194,12 @@ class Cluster:
     def __getstate__(self) -> dict[str, object]:  # stamps mean nothing in another process
         return self.__dict__ | {"_kind": None, "_name": None}
 
+    def copy(self) -> Cluster:
+        """A cluster of the same groups with lists of its own, for the merge across articles
+        to change (it extends and empties clusters; of a group it changes only the variant
+        mark): the per-article clusters stay as they were, to be shared by the next build."""
+        return Cluster(list(self.groups), self.page_name, list(self.decisions), self.title_rule)
+
     def absorb(self, other: Cluster, rule_id: str = "", detail: str = "") -> None:
         """Take ``other``'s groups and decisions, and the decision that joined them."""
         self.groups.extend(other.groups)

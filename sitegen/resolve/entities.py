@@ -102,7 +102,7 @@ def resolve_clusters(
         lambda a: per_article(a, analyses[a.id], relevant_labels(mentions[a.id], labels)),
         "grouping its names",
     ):
-        clusters.extend(found)
+        clusters.extend(cluster.copy() for cluster in found)  # ``found`` may be shared
     lowercase = CaseCounts.of(article.text for article in articles)
     return [
         cluster

@@ -205,7 +205,12 @@ KIND_MAJORITY = rule(
 
 def merge_across_articles(clusters: list[Cluster]) -> list[Cluster]:
     """Merge the per-article clusters of the same entity (rules 1 and 2 above), a rare odd
-    variant of a name into that name first (``standing``)."""
+    variant of a name into that name first (``standing``). A group's variant mark is this
+    merge's own: its groups may be those of the last build's (``Cluster.copy``)."""
+    for cluster in clusters:
+        for group in cluster.groups:
+            if group.variant:
+                group.mark_variant(False)
     return join_partial_names(join_rare_variants(merge_same_name(clusters)))
 
 
