@@ -2,12 +2,20 @@
 
 One switch for the memos that pay off only when the same process builds the same site again
 and again (``mkdocs serve``): the per-article caches' entries (``sitegen.cache``), each archive
-record's article (``sitegen.ingest.records.KEPT_RECORDS``) and each article's names
-(``sitegen.resolve.entities.KEPT_MENTIONS``). A one-off build keeps none of them, which would
+record's article (``sitegen.ingest.records.KEPT_RECORDS``), each article's names
+(``sitegen.resolve.entities.KEPT_MENTIONS``), what ``KeptPerArticle`` keeps (body digests, word
+bags), and the objects of the per-article caches whose callers share them
+(``PerArticleCache.shared``). A one-off build keeps none of them, which would
 only hold memory; ``sitegen.cache.keep_per_article_caches`` turns the switch on.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+A = TypeVar("A")
+T = TypeVar("T")
 
 
 class _Switch:
@@ -15,3 +23,27 @@ class _Switch:
 
 
 ACROSS_BUILDS = _Switch()
+
+
+class KeptPerArticle(Generic[A, T]):
+    """``compute(article)`` of each article as last worked out by this process, by the
+    article's identity: under ``ACROSS_BUILDS`` a rebuild hands on the very same (frozen)
+    article for each record whose line did not change (``KEPT_RECORDS``), so an edit works
+    out only the edited article's again. Only the current articles' results are kept; the
+    caller must not change them."""
+
+    def __init__(self, compute: Callable[[A], T]) -> None:
+        self.compute = compute
+        self.kept: dict[int, tuple[A, T]] = {}
+
+    def of(self, articles: Sequence[A]) -> list[T]:
+        if not ACROSS_BUILDS.on:
+            return [self.compute(article) for article in articles]
+        kept: dict[int, tuple[A, T]] = {}
+        for article in articles:
+            found = self.kept.get(id(article))
+            if found is None or found[0] is not article:
+                found = (article, self.compute(article))
+            kept[id(article)] = found
+        self.kept = kept
+        return [kept[id(article)][1] for article in articles]

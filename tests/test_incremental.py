@@ -202,3 +202,57 @@ def test_a_serve_started_from_the_site_cache_renders_the_cached_model_with_its_r
     kb, pages = build_pages([source], replace(options, keep_site=False), nlp, None, render)
     assert 0 < render.rendered < render.reused
     assert dict(pages) == dict(render_pages(kb))
+
+
+def test_clusters_shared_across_builds_give_a_fresh_builds_pages_after_edits(
+    nlp: Language, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Under serve each article's cached clusters are unpickled once and shared by the next
+    builds (the merge works on copies, ``Cluster.copy``): after edits, the same entities and
+    pages as a build that unpickles every one afresh."""
+    import sitegen.cache
+    from sitegen.ingest import records as records_module
+    from sitegen.resolve import entities
+
+    monkeypatch.setattr(sitegen.cache, "_OBJECTS", {})
+    monkeypatch.setattr(sitegen.cache, "_STORED", sitegen.cache._Remembered())
+    monkeypatch.setattr(records_module, "KEPT_RECORDS", records_module.KeptRecords())
+    monkeypatch.setattr(entities, "KEPT_MENTIONS", entities.KeptMentions())
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:RECORDS]]
+    source = tmp_path / "articles.jsonl"
+    options = Options(cache_dir=tmp_path / "cache", n_process=1, keep_site=False)
+    for edit in range(3):
+        records[edit]["text"] += " Minister Zanzibar Quartermaine met officials in Paris."
+        _write(source, records)
+        kept_kb, kept_pages = build_pages([source], options, nlp)
+    assert sitegen.cache._OBJECTS  # the clusters were shared
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
+    fresh_kb, fresh_pages = build_pages([source], options, nlp)
+    assert kept_kb.entities == fresh_kb.entities
+    assert dict(kept_pages) == dict(fresh_pages)
+
+
+def test_kept_per_article_results_are_worked_out_again_only_for_another_article(
+    monkeypatch: Any,
+) -> None:
+    """``KeptPerArticle`` (body digests, word bags) knows an article by identity: the very
+    same object is not worked out again, an equal copy is (serve hands on the same object
+    only for an unchanged record); off, every call works each one out."""
+    from sitegen.across_builds import KeptPerArticle
+    from sitegen.ingest.duplicates import body_digest
+
+    article = tiny_kb().articles[0]
+    calls: list[str] = []
+
+    def counted(a: Article) -> str:
+        calls.append(a.id)
+        return body_digest(a)
+
+    kept = KeptPerArticle(counted)
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    first = kept.of([article])
+    assert kept.of([article]) == first and calls == ["a"]
+    assert kept.of([replace(article)]) == first and calls == ["a", "a"]  # another object
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
+    assert kept.of([article]) == first and calls == ["a", "a", "a"]

@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+from sitegen.across_builds import KeptPerArticle
 from sitegen.model import Article
 
 log = logging.getLogger(__name__)
@@ -67,10 +68,11 @@ def find_duplicates(articles: list[Article]) -> list[Duplicate]:
 
     reasons: dict[int, str] = {}
     first_of: dict[tuple[str, str], int] = {}
+    digests = KEPT_DIGESTS.of(articles)
     for index, article in enumerate(articles):
         url = canonical_url(article.url)
         keys = [("url", url)] if url else []
-        keys.append(("text", body_digest(article)))
+        keys.append(("text", digests[index]))
         for key in keys:
             other = first_of.setdefault(key, index)
             if other != index and root(other) != root(index):
@@ -108,6 +110,10 @@ def drop_duplicates(articles: list[Article]) -> list[Article]:
             placed.add(id(chosen))
             result.append(chosen)
     return result
+
+
+KEPT_DIGESTS = KeptPerArticle(body_digest)
+"""Each article's body digest, worked out once while the article is unchanged (serve)."""
 
 
 def _body_length(article: Article) -> int:

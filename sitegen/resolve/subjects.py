@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sitegen.across_builds import KeptPerArticle
 from sitegen.model import Article
 from sitegen.resolve.taxonomy import concepts, stems, subject_of, subjects
 from sitegen.rules import rule
@@ -76,7 +77,7 @@ def file_articles(articles: Sequence[Article]) -> dict[str, Filing]:
     for profile in profiles:
         for word in profile:
             vocabulary.setdefault(word, len(vocabulary))
-    bags = [_bag(article) for article in articles]
+    bags = KEPT_BAGS.of(articles)
     documents = _documents(bags, vocabulary)
     profile_matrix = _matrix(profiles, vocabulary)
     scores = _scores(documents, profile_matrix)
@@ -149,6 +150,9 @@ def _bag(article: Article) -> Counter[str]:
             bag.update(stems(article.block_text(block)))
     return bag
 
+
+KEPT_BAGS = KeptPerArticle(_bag)
+"""Each article's bag of stems, worked out once while the article is unchanged (serve)."""
 
 Document = tuple[np.ndarray, np.ndarray]
 """A document's vocabulary indexes and their weights (unit length)."""
