@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
+from sitegen.rules import active, add_counts, counting
+
 A = TypeVar("A")
 T = TypeVar("T")
 
@@ -47,3 +49,41 @@ class KeptPerArticle(Generic[A, T]):
             kept[id(article)] = found
         self.kept = kept
         return [kept[id(article)][1] for article in articles]
+
+
+class KeptByIdentity(Generic[T]):
+    """Results worked out from objects that no build changes (a per-article cache's shared
+    groups, ``PerArticleCache.shared``) and from plain ``facts``, by those objects' identity:
+    under ``ACROSS_BUILDS`` the next build finds what this one worked out for the very same
+    objects and equal facts, with the rules switched off then, and counts again what the
+    rules decided then. Each entry holds its objects, so their ids stay theirs; only the
+    entries the last build used are kept (``rotate`` at the start of each build)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[int, ...], _Entry[T]] = {}
+        self.used: dict[tuple[int, ...], _Entry[T]] = {}
+
+    def rotate(self) -> None:
+        """Start a build: keep what the last one used."""
+        if self.used:
+            self.kept, self.used = self.used, {}
+
+    def get(self, objects: tuple[object, ...], facts: object, compute: Callable[[], T]) -> T:
+        if not ACROSS_BUILDS.on:
+            return compute()
+        key = tuple(map(id, objects))
+        run = active()
+        facts = (facts, run.disabled if run is not None else frozenset())
+        found = self.kept.get(key)
+        if found is None or found[1] != facts:
+            with counting() as counted:
+                result = compute()
+            found = (objects, facts, result, dict(counted))
+        if found[3]:
+            add_counts(found[3])  # what its rules decided, whether now or in the last build
+        self.used[key] = found
+        return found[2]
+
+
+_Entry = tuple[tuple[object, ...], object, T, dict[str, int]]
+"""The objects, the facts (with the rules switched off), the result and the rules' counts."""

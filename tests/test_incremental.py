@@ -256,3 +256,36 @@ def test_kept_per_article_results_are_worked_out_again_only_for_another_article(
     assert kept.of([replace(article)]) == first and calls == ["a", "a"]  # another object
     monkeypatch.setattr(ACROSS_BUILDS, "on", False)
     assert kept.of([article]) == first and calls == ["a", "a", "a"]
+
+
+def test_kept_by_identity_reuses_only_for_the_same_objects_facts_and_switches(
+    monkeypatch: Any,
+) -> None:
+    """``KeptByIdentity`` (serve's entities and merge keys): the very same objects with equal
+    facts and the same rules switched off give the last build's result, and count again what
+    the rules decided then; anything else is worked out again."""
+    from sitegen.across_builds import KeptByIdentity
+    from sitegen.resolve.clusters import ROLE_TITLE
+    from sitegen.rules import RuleRun, running
+
+    kept: KeptByIdentity[str] = KeptByIdentity()
+    one, other = ["a"], ["a"]
+    calls: list[str] = []
+
+    def compute(label: str) -> str:
+        calls.append(label)
+        ROLE_TITLE.fired()
+        return label
+
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    with running(frozenset()) as run:
+        assert kept.get((one,), 1, lambda: compute("first")) == "first"
+        kept.rotate()
+        assert kept.get((one,), 1, lambda: compute("again")) == "first"  # kept
+        assert kept.get((other,), 1, lambda: compute("other")) == "other"  # equal, not same
+        assert kept.get((one,), 2, lambda: compute("facts")) == "facts"
+    assert isinstance(run, RuleRun) and run.counts[ROLE_TITLE.id] == 4
+    kept.rotate()
+    with running(frozenset({ROLE_TITLE.id})):
+        assert kept.get((one,), 2, lambda: compute("switched")) == "switched"
+    assert calls == ["first", "other", "facts", "switched"]

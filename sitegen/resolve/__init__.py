@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from sitegen.across_builds import KeptByIdentity
 from sitegen.model import Analysis, Article, Decision, Entity, EntityMention
 from sitegen.resolve.aliases import page_aliases
 from sitegen.resolve.clusters import Cluster, roles_of, title_aliases
@@ -27,7 +28,8 @@ def resolve_entities(
     clusters = resolve_clusters(articles, analyses, per_article)
     names = page_names(clusters, articles)
     ids = _entity_ids(clusters, names)
-    entities = [_entity(cluster, ids[id(cluster)], names[id(cluster)]) for cluster in clusters]
+    _ENTITIES.rotate()
+    entities = [_kept_entity(cluster, ids[id(cluster)], names[id(cluster)]) for cluster in clusters]
     entities = _with_affiliations(entities, clusters)
     return tuple(sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)))
 
@@ -42,6 +44,24 @@ def _entity_ids(clusters: list[Cluster], names: dict[int, str]) -> dict[int, str
         for cluster in of_kind:
             ids[id(cluster)] = f"{section}/{slugs[names[id(cluster)]]}"
     return ids
+
+
+_ENTITIES: KeptByIdentity[Entity] = KeptByIdentity()
+
+
+def _kept_entity(cluster: Cluster, path_stem: str, name: str) -> Entity:
+    """``_entity``, the last build's under serve when the cluster's groups are the very same
+    objects (an article not edited) and what the merge made of them is equal."""
+    groups = tuple(cluster.groups)
+    facts = (
+        path_stem,
+        name,
+        cluster.page_name,
+        cluster.title_rule,
+        tuple(cluster.decisions),
+        tuple(group.variant for group in groups),
+    )
+    return _ENTITIES.get(groups, facts, lambda: _entity(cluster, path_stem, name))
 
 
 def _entity(cluster: Cluster, path_stem: str, name: str) -> Entity:

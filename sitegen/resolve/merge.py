@@ -34,6 +34,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from sitegen.across_builds import KeptByIdentity
 from sitegen.lexicon import ORGANIZATION_HEADS, surname_percent, word_table
 from sitegen.model import EntityKind
 from sitegen.resolve.clusters import Cluster, Group
@@ -245,8 +246,9 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     clusters are per-article working objects, so they are extended in place.
     """
     same: dict[tuple[str | None, str], list[Cluster]] = {}
+    _SAME_NAME_KEYS.rotate()
     for cluster in clusters:
-        same.setdefault((_kind_family(cluster), same_name_key(cluster)), []).append(cluster)
+        same.setdefault(_kept_same_name_key(cluster), []).append(cluster)
     context: CorpusContext | None = None
     merged: list[Cluster] = []
     for (kind, key), found in same.items():
@@ -268,6 +270,19 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
             SAME_NAME.fired()
         merged.append(found[0])
     return merged
+
+
+_SAME_NAME_KEYS: KeptByIdentity[tuple[str | None, str]] = KeptByIdentity()
+
+
+def _kept_same_name_key(cluster: Cluster) -> tuple[str | None, str]:
+    """The kind family and name key of one article's cluster: the last build's under serve
+    for the very same groups (marked variants alike)."""
+    groups = tuple(cluster.groups)
+    variants = tuple(group.variant for group in groups)
+    return _SAME_NAME_KEYS.get(
+        groups, variants, lambda: (_kind_family(cluster), same_name_key(cluster))
+    )
 
 
 def _kind_family(cluster: Cluster) -> str | None:
