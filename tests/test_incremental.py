@@ -289,3 +289,23 @@ def test_kept_by_identity_reuses_only_for_the_same_objects_facts_and_switches(
     with running(frozenset({ROLE_TITLE.id})):
         assert kept.get((one,), 2, lambda: compute("switched")) == "switched"
     assert calls == ["first", "other", "facts", "switched"]
+
+
+def test_kept_case_counts_follow_the_articles_that_come_and_go(monkeypatch: Any) -> None:
+    """Serve's case counts, kept up to date article by article, say what counting every
+    article again says (``mostly_lower`` of each word) after edits and removals."""
+    from sitegen.resolve.entities import KeptCaseCounts
+    from sitegen.resolve.names import CaseCounts
+
+    base = tiny_kb().articles[0]
+    one = replace(base, id="one", text="The magic word. Magic is here, said the magic man.")
+    two = replace(base, id="two", text="He met Magic Johnson. Then Magic left, and Magic won.")
+    edited = replace(two, text="He met the magic team.")
+    kept = KeptCaseCounts()
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    for articles in ([one, two], [one, edited], [edited], [one, two]):
+        found = kept.of(articles)
+        fresh = CaseCounts.of(article.text for article in articles)
+        for word in ("magic", "team", "won", "johnson", "word"):
+            assert found.mostly_lower(word) == fresh.mostly_lower(word), (articles, word)
+        assert +found.lower == fresh.lower and +found.capital == fresh.capital

@@ -103,7 +103,7 @@ def resolve_clusters(
         "grouping its names",
     ):
         clusters.extend(cluster.copy() for cluster in found)  # ``found`` may be shared
-    lowercase = CaseCounts.of(article.text for article in articles)
+    lowercase = KEPT_CASE_COUNTS.of(articles)
     return [
         cluster
         for cluster in merge_across_articles(clusters)
@@ -142,6 +142,38 @@ class KeptMentions:
 
 
 KEPT_MENTIONS = KeptMentions()
+
+
+class KeptCaseCounts:
+    """The corpus's ``CaseCounts`` kept up to date article by article across the builds of
+    one process (``ACROSS_BUILDS``): a rebuild counts only the articles that are not the very
+    same objects as last time (``KEPT_RECORDS`` hands those on), and takes away the counts of
+    the articles gone. The counts are the whole count's: a word counted away is a zero, which
+    ``mostly_lower`` reads as a word never written."""
+
+    def __init__(self) -> None:
+        self.counted: dict[int, tuple[Article, CaseCounts]] = {}
+        self.total = CaseCounts()
+
+    def of(self, articles: list[Article]) -> CaseCounts:
+        current = {id(article): article for article in articles}
+        if not ACROSS_BUILDS.on or len(current) < len(articles):
+            return CaseCounts.of(article.text for article in articles)
+        for key, (article, counts) in list(self.counted.items()):
+            if current.get(key) is not article:
+                self.total.lower.subtract(counts.lower)
+                self.total.capital.subtract(counts.capital)
+                del self.counted[key]
+        for key, article in current.items():
+            if key not in self.counted:
+                counts = CaseCounts.of([article.text])
+                self.total.lower.update(counts.lower)
+                self.total.capital.update(counts.capital)
+                self.counted[key] = (article, counts)
+        return self.total
+
+
+KEPT_CASE_COUNTS = KeptCaseCounts()
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
