@@ -30,6 +30,7 @@ is close to linear in the number of clusters rather than quadratic.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ from sitegen.resolve.names import (
     name_tokens,
 )
 from sitegen.resolve.standing import (
+    HYPHEN_SPACE,
     RARE_VARIANT,
     article_counts,
     may_join,
@@ -653,6 +655,11 @@ def without_suffix(name: str) -> str:
     country's usual name for its other names ("America" and "United States" agree), and
     American spellings for British ones ("World Health Organisation" and "... Organization",
     "Defence" and "Defense": news agencies write names both ways)."""
+    return _without_suffix(name, HYPHEN_SPACE.on)
+
+
+@functools.lru_cache(maxsize=1 << 17)  # each cluster's name, at every build
+def _without_suffix(name: str, hyphen_space: bool) -> str:
     tokens = [_american(token) for token in name_words(name)]
     while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
         tokens.pop()

@@ -24,6 +24,7 @@ looked up in dictionaries, so the rules cost what the join already costs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from sitegen.lexicon import COMPASS_WORDS, ORGANIZATION_HEADS, PLACE_HEADS
@@ -255,14 +256,24 @@ Counts = dict[tuple[EntityKind | None, str], int]
 
 def words_key(name: str) -> str:
     """The words of a name's key, one space apart: how names are counted and compared here."""
-    return " ".join(name_words(name))
+    return _words_key(name, HYPHEN_SPACE.on)
 
 
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name's key, a hyphen between words a space (``HYPHEN_SPACE``:
     "al-Qaeda" and "Al Qaeda" are one name)."""
+    return _name_words(name, HYPHEN_SPACE.on)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _words_key(name: str, hyphen_space: bool) -> str:
+    return " ".join(_name_words(name, hyphen_space))
+
+
+@functools.lru_cache(maxsize=1 << 17)  # the merge asks for the same names again and again
+def _name_words(name: str, hyphen_space: bool) -> tuple[str, ...]:
     words = name_tokens(name)
-    if HYPHEN_SPACE.on and any("-" in word for word in words):
+    if hyphen_space and any("-" in word for word in words):
         return tuple(part for word in words for part in word.split("-") if part)
     return words
 

@@ -463,6 +463,7 @@ def _entity_names(entities: Sequence[Entity]) -> tuple[set[str], dict[str, set[s
     return names, written
 
 
+@functools.lru_cache(maxsize=1 << 17)  # every entity's names and mentions, at every build
 def _name_key(text: str) -> str:
     words = WORD.findall(text.lower())
     while words and (words[0] in ("the", "a", "an") or is_title(words[0])):
