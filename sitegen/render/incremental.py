@@ -377,8 +377,8 @@ class _Changes:
         groups: dict[tuple[str, str], list[Resource]] = {}
         for resource in resources:
             kind = resource[0]
-            group = (kind, resource[1] if kind in ("map", "attr") else "")
-            groups.setdefault(group, []).append(resource)
+            key = (kind, resource[1] if kind in ("map", "attr") else "")
+            groups.setdefault(key, []).append(resource)
         changed: set[Resource] = set()
         for (kind, name), group in groups.items():
             changed.update(self._changed_in(kind, name, group))
