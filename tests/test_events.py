@@ -8,7 +8,7 @@ from sitegen.build import Options, build_knowledge
 from sitegen.dates import event_date, human_date
 from sitegen.model import TimeExpression
 from sitegen.render.context import RenderContext
-from sitegen.render.timeline_page import render_timeline
+from sitegen.render.timeline_page import render_timeline_index
 from sitegen.resolve.events import split_clauses
 from tests.helpers import write
 
@@ -81,7 +81,7 @@ def test_seed_like_article_gives_one_event_per_date(tmp_path, nlp) -> None:
         ("2026-01-17", "Saturday"),
     ]
     assert all(e.anchor == "published 2026-01-13" for e in kb.events)
-    [(_, page)] = render_timeline(RenderContext.build(kb))  # few events: one page
+    _, page = render_timeline_index(RenderContext.build(kb))  # few events: one page
     assert page.index("Thursday, January 15, 2026") < page.index("Friday, January 16, 2026")
     assert "](articles/a.md#p1)" in page
 
@@ -91,7 +91,7 @@ def test_undated_article_leaves_relative_dates_undated(tmp_path, nlp, caplog) ->
     kb = build_knowledge([tmp_path], nlp=nlp)
     assert [e.date for e in kb.events] == ["1998"]
     assert "no 'published' date" in caplog.text
-    [(_, page)] = render_timeline(RenderContext.build(kb))  # few events: one page
+    _, page = render_timeline_index(RenderContext.build(kb))  # few events: one page
     assert "## Undated" in page and "Tuesday" in page
     assert kb.articles[0].published is None
 

@@ -20,6 +20,7 @@ from sitegen.build import (
     render_pages,
 )
 from sitegen.model import Analysis, Article, KnowledgeBase, Mention
+from sitegen.render import timeline_plan
 from sitegen.render.context import RenderContext
 from sitegen.render.incremental import MISSING, Proxy, Reads, TrackedContext, value_of
 from tests.helpers import tiny_kb
@@ -36,9 +37,14 @@ def _kb(path: Path, nlp: Language, cache: Path) -> KnowledgeBase:
     return build_knowledge([path], Options(cache_dir=cache, n_process=1), nlp)
 
 
+@pytest.mark.parametrize("page_lines", [None, 6], ids=["one timeline page", "paged timeline"])
 def test_incremental_render_equals_full_render_after_real_edits(
-    nlp: Language, tmp_path: Path
+    nlp: Language, tmp_path: Path, monkeypatch: Any, page_lines: int | None
 ) -> None:
+    """Paged, the timeline's pages of years and months are units too, and an added dated
+    sentence changes one of them and the index."""
+    if page_lines is not None:
+        monkeypatch.setattr(timeline_plan, "PAGE_LINES", page_lines)
     records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:RECORDS]]
     source = tmp_path / "articles.jsonl"
     render = incremental_renderer()
@@ -50,6 +56,7 @@ def test_incremental_render_equals_full_render_after_real_edits(
         assert sorted(pages) == sorted(full), what
         differing = [path for path in full if pages[path] != full[path]]
         assert not differing, f"{what}: {differing[:5]}"
+        assert ("timeline/" in " ".join(full)) == (page_lines is not None)
 
     _write(source, records)
     same_as_full("first build")

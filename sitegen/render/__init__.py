@@ -13,16 +13,18 @@ from sitegen.render.entity_page import render_entity_page
 from sitegen.render.graph_svg import render_graph_page
 from sitegen.render.index_pages import render_articles_index, render_home, render_section_index
 from sitegen.render.subject_page import render_topics_index
-from sitegen.render.timeline_page import render_timeline
+from sitegen.render.timeline_page import render_period_page, render_timeline_index
 from sitegen.render.topic_page import render_topic_page
 
 PAGE_OF_UNIT: dict[str, Callable[[Any, RenderContext], tuple[str, str]]] = {
     "article": render_article_page,
     "entity": render_entity_page,
     "topic": render_topic_page,
+    "period": render_period_page,
 }
-"""The page of one article, entity or topic: a *unit*, which ``sitegen.render.incremental``
-renders again only when something its page read changed."""
+"""The page of one article, entity, topic or timeline period (a year's or a month's): a
+*unit*, which ``sitegen.render.incremental`` renders again only when something its page read
+changed."""
 
 UnitPages = Callable[[RenderContext], Pages]
 
@@ -45,23 +47,26 @@ def _site_wide_pages(context: RenderContext) -> Iterator[tuple[str, str]]:
     kb = context.kb
     yield render_home(kb)
     yield from render_articles_index(kb)
-    yield from render_timeline(context)
+    yield render_timeline_index(context)
     yield render_graph_page(context)
     for kind in ENTITY_KINDS:
         yield from render_section_index(kind, kb)
     yield render_topics_index(kb)
 
 
-def page_units(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
-    """(kind, object) of every article, entity with a page, and topic: each has one page."""
+def page_units(context: RenderContext) -> Iterator[tuple[str, Any]]:
+    """(kind, object) of every article, entity with a page, topic and page of a paged
+    timeline: each has one page."""
+    kb = context.kb
     yield from (("article", article) for article in kb.articles)
     yield from (("entity", entity) for entity in kb.entities if entity.page)
     yield from (("topic", topic) for topic in kb.topics)
+    yield from (("period", part) for part in context.timeline.pages)
 
 
 def render_units(context: RenderContext) -> Pages:
     """The page of every unit."""
     pages = Pages()
-    for kind, unit in page_units(context.kb):
+    for kind, unit in page_units(context):
         pages.put(*PAGE_OF_UNIT[kind](unit, context))
     return pages

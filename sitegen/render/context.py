@@ -20,7 +20,7 @@ from sitegen.model import (
     Topic,
 )
 from sitegen.render.linker import NameLinker
-from sitegen.render.timeline_plan import TimelinePlan
+from sitegen.render.timeline_plan import TimelinePage, TimelinePlan
 
 
 class Located(NamedTuple):
@@ -119,6 +119,11 @@ class RenderContext:
     def timeline(self) -> TimelinePlan:
         """The timeline's pages, and which one lists each event."""
         return TimelinePlan.of(self.kb.events)
+
+    @property
+    def timeline_pages(self) -> dict[str, TimelinePage]:
+        """The timeline's pages of years and months by path."""
+        return self.timeline.by_path
 
     def sentence(self, article_id: str, index: int) -> Sentence:
         return self.kb.analyses[article_id].sentences[index]

@@ -8,6 +8,7 @@ Drawing is in :mod:`sitegen.render.graph_svg`.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections import Counter
@@ -123,8 +124,16 @@ def radial_layout(graph: Graph, width: float, height: float) -> dict[str, Point]
 
 
 def force_layout(graph: Graph, width: float, height: float) -> dict[str, Point]:
-    """A Fruchterman-Reingold layout from a fixed seed, scaled to fill the box (deterministic)."""
-    ids = [node.id for node in graph.nodes]
+    """A Fruchterman-Reingold layout from a fixed seed, scaled to fill the box (deterministic:
+    a function of the nodes' ids and the edges only, so the graph page's layouts are kept
+    from one build of ``mkdocs serve`` to the next while the ties among them stay)."""
+    return dict(_layout(tuple(node.id for node in graph.nodes), graph.edges, width, height))
+
+
+@functools.lru_cache(maxsize=8)
+def _layout(
+    ids: tuple[str, ...], edges: tuple[Edge, ...], width: float, height: float
+) -> dict[str, Point]:
     if len(ids) < 2:
         return {i: (width / 2, height / 2) for i in ids}
     rng = random.Random(LAYOUT_SEED)
@@ -141,7 +150,7 @@ def force_layout(graph: Graph, width: float, height: float) -> dict[str, Point]:
                 shift[a][1] += dy / dist * push
                 shift[b][0] -= dx / dist * push
                 shift[b][1] -= dy / dist * push
-        for edge in graph.edges:
+        for edge in edges:
             one, two = pos[edge.first], pos[edge.second]
             dx, dy = one[0] - two[0], one[1] - two[1]
             dist = math.hypot(dx, dy) or 0.01

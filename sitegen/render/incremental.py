@@ -10,8 +10,10 @@ and articles as ``Proxy`` objects that record which attribute is read.
 
 On the next build a unit's page is reused when every resource it read has the same value in
 the new context as in the one that rendered it, and rendered again (and its reads recorded
-again) otherwise; a unit new to the site is rendered. The site-wide pages (home, indexes,
-timeline, graph, about, review) read the whole knowledge base and are rendered every time.
+again) otherwise; a unit new to the site is rendered. The pages of a paged timeline's years
+and months are units too (they read their events through the page, ``TimelinePage``). The
+other site-wide pages (home, indexes, the timeline's index, graph, about, review) read the
+whole knowledge base and are rendered every time.
 ``tests/test_incremental.py`` checks the result against a full render after real edits.
 """
 
@@ -25,11 +27,11 @@ from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
 from sitegen.pages import Pages
 from sitegen.render import PAGE_OF_UNIT, page_units, render_site
 from sitegen.render.context import Located, RenderContext
-from sitegen.render.timeline_plan import TimelinePage
+from sitegen.render.timeline_plan import PageRef, TimelinePage
 
 Resource = tuple[Any, ...]
 Unit = tuple[str, str]
-"""(kind, id) of an article, entity or topic."""
+"""(kind, id) of an article, entity, topic or timeline period."""
 
 
 class _Missing:
@@ -65,7 +67,30 @@ PRESENCE = frozenset({"entities", "articles", "topics_by_id"})
 LOCATED = frozenset({"by_article", "by_sentence"})
 """Look-ups whose entries are lists of located mentions."""
 
-OBJECTS = {"entity": "entities", "article": "articles", "topic": "topics_by_id"}
+PLACES = frozenset({"place", "page_of"})
+"""The timeline's answers that depend on an event's date and the pages' paths only."""
+
+PLAIN = frozenset(
+    {
+        "together",
+        "quotes_by_speaker",
+        "sentences_of",
+        "topic_passages_in",
+        "events_of",
+        "events_in",
+        "filings",
+    }
+)
+"""Look-ups whose entries hold no entity, topic or article: compared as they are."""
+ID_LISTS = frozenset({"members", "topics_of_sentence", "threads_under"})
+"""Look-ups whose entries are lists of entities or of topics: compared by their ids."""
+
+OBJECTS = {
+    "entity": "entities",
+    "article": "articles",
+    "topic": "topics_by_id",
+    "period": "timeline_pages",
+}
 """Where each kind of proxied object is found by id in a context."""
 
 
@@ -183,6 +208,14 @@ class _Timeline:
         self._reads.add(("timeline", "place", event))
         return self._plan.place(event)
 
+    def neighbours(self, path: str) -> tuple[PageRef | None, PageRef | None]:
+        self._reads.add(("timeline", "neighbours", path))
+        return self._plan.neighbours(path)
+
+    def months_of(self, year: int) -> tuple[TimelinePage, ...]:
+        self._reads.add(("timeline", "months_of", year))
+        return self._plan.months_of(year)
+
 
 class _Linker:
     """The site's name linker, recording each text it links."""
@@ -244,13 +277,7 @@ def value_of(context: RenderContext, resource: Resource) -> Any:
             return MISSING
         return analysis.sentences[resource[2]]
     if kind == "timeline":
-        plan = context.timeline
-        if resource[1] == "paged":
-            return plan.paged
-        if resource[1] == "place":
-            return plan.place(resource[2])
-        page = plan.page_of(resource[2])
-        return (page.path, page.title) if page else None
+        return _timeline_value(context, resource[1], resource[2])
     if kind == "link":
         entity = context.entities.get(resource[3])
         text, page = resource[1], resource[2]
@@ -259,6 +286,20 @@ def value_of(context: RenderContext, resource: Resource) -> Any:
         lookup = getattr(context, resource[1])
         return tuple((key, _shallow(value)) for key, value in lookup.items())
     raise ValueError(f"unknown resource {resource!r}")
+
+
+def _timeline_value(context: RenderContext, name: str, key: Any) -> Any:
+    plan = context.timeline
+    if name == "paged":
+        return plan.paged
+    if name == "place":
+        return plan.place(key)
+    if name == "neighbours":
+        return plan.neighbours(key) if key in plan.by_path else MISSING
+    if name == "months_of":
+        return plan.months_of(key)
+    page = plan.page_of(key)
+    return (page.path, page.title) if page else None
 
 
 @dataclass
@@ -299,7 +340,7 @@ class IncrementalRender:
         units: dict[Unit, _Rendered] = {}
         pages = Pages()
         self.rendered = self.reused = 0
-        for kind, unit in page_units(context.kb):
+        for kind, unit in page_units(context):
             key = (kind, unit.id)
             old = self._units.get(key)
             if old is not None and changed is not None and changed.isdisjoint(old.reads):
@@ -330,8 +371,36 @@ class _Changes:
         self.places_same = _places(old) == _places(new)
 
     def among(self, resources: set[Resource]) -> set[Resource]:
-        """Those of ``resources`` that differ."""
-        return {resource for resource in resources if self._differs(resource)}
+        """Those of ``resources`` that differ: grouped by kind and look-up, each group in
+        one pass (a page of a large site reads hundreds of thousands of resources, and a call
+        per resource was most of the comparison's time)."""
+        groups: dict[tuple[str, str], list[Resource]] = {}
+        for resource in resources:
+            kind = resource[0]
+            key = (kind, resource[1] if kind in ("map", "attr") else "")
+            groups.setdefault(key, []).append(resource)
+        changed: set[Resource] = set()
+        for (kind, name), group in groups.items():
+            changed.update(self._changed_in(kind, name, group))
+        return changed
+
+    def _changed_in(self, kind: str, name: str, group: list[Resource]) -> list[Resource]:
+        """Those of ``group`` (resources of one kind, and of one look-up or object kind) that
+        differ."""
+        old, new = self.old, self.new
+        if kind == "map" and name in PRESENCE:  # there or not; the attributes are resources
+            before, after = getattr(old, name), getattr(new, name)
+            return [r for r in group if (r[2] in before) != (r[2] in after)]
+        if kind == "map" and name in PLAIN:
+            before, after = getattr(old, name), getattr(new, name)
+            return [r for r in group if before.get(r[2], MISSING) != after.get(r[2], MISSING)]
+        if kind == "map" and name in ID_LISTS:
+            before, after = getattr(old, name), getattr(new, name)
+            return [r for r in group if _ids(before.get(r[2])) != _ids(after.get(r[2]))]
+        if kind == "attr":  # only an object that differs can have an attribute that does
+            differ = {key for key in {r[2] for r in group} if self._object_differs(name, key)}
+            return [r for r in group if r[2] in differ and self._differs(r)]
+        return [r for r in group if self._differs(r)]
 
     def _differs(self, resource: Resource) -> bool:
         kind = resource[0]
@@ -349,7 +418,7 @@ class _Changes:
             return False
         if kind == "link" and self.links_same:
             return False
-        if kind == "timeline" and resource[1] != "paged" and self.places_same:
+        if kind == "timeline" and resource[1] in PLACES and self.places_same:
             return False
         return bool(value_of(self.old, resource) != value_of(self.new, resource))
 
@@ -384,6 +453,10 @@ class _Changes:
             )
             differs = self.sentences[article_id] = not same
         return differs
+
+
+def _ids(items: list[Any] | None) -> list[str] | None:
+    return None if items is None else [item.id for item in items]
 
 
 def _linked_names(context: RenderContext) -> dict[str, list[tuple[str, str]]]:

@@ -9,6 +9,7 @@ so that folder is the index's own. Rows are made for the page they land on (rela
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -112,9 +113,11 @@ def _groups(rows: Sequence[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]
     return dict(sorted(groups.items(), key=lambda item: (item[0] == OTHER, item[0])))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(name: str, length: int) -> str:
     """The first ``length`` letters of the name, transliterated ("É" -> "e"); ``DIGITS`` for
-    a name starting with a digit, ``OTHER`` for one with neither."""
+    a name starting with a digit, ``OTHER`` for one with neither (kept: slugify was most of
+    an index's time, again on every build of ``mkdocs serve``)."""
     letters = slugify(name).replace("-", "")[:length]
     if letters[:1].isdigit():
         return DIGITS

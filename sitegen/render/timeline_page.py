@@ -14,6 +14,7 @@ from sitegen.render.passages import entity_link, paragraph_link
 from sitegen.render.timeline_plan import (
     MONTH_PRECISIONS,
     TIMELINE_PAGE,
+    PageRef,
     TimelinePage,
     event_day,
     heading_anchor,
@@ -26,18 +27,10 @@ ENTITY_EVENTS_SHOWN = 10
 naming the entity is linked under "Mentioned in" anyway)."""
 
 
-def render_timeline(context: RenderContext) -> list[tuple[str, str]]:
-    """The timeline's pages: ``timeline.md`` listing every event or, when they are too many
-    for one page, ``timeline.md`` as an index of years and a page per year or month."""
-    pages = context.timeline.pages
-    if not pages:
-        return [_whole_timeline(context)]
-    rendered = [_index(context)]
-    for index, part in enumerate(pages):
-        previous = pages[index - 1] if index else None
-        following = pages[index + 1] if index + 1 < len(pages) else None
-        rendered.append(_period_page(part, previous, following, context))
-    return rendered
+def render_timeline_index(context: RenderContext) -> tuple[str, str]:
+    """``timeline.md``: every event or, when they are too many for one page, an index of
+    years with a page per year or month (``render_period_page``; ``timeline_plan``)."""
+    return _index(context) if context.timeline.paged else _whole_timeline(context)
 
 
 def _whole_timeline(context: RenderContext) -> tuple[str, str]:
@@ -106,17 +99,12 @@ def _index(context: RenderContext) -> tuple[str, str]:
     return TIMELINE_PAGE, "\n".join(lines)
 
 
-def _period_page(
-    part: TimelinePage,
-    previous: TimelinePage | None,
-    following: TimelinePage | None,
-    context: RenderContext,
-) -> tuple[str, str]:
+def render_period_page(part: TimelinePage, context: RenderContext) -> tuple[str, str]:
     """The page of a year (its events by month, or its months' pages and the events dated only
     to the year, a season or a quarter) or of a month, with links to the pages around it."""
     page = part.path
     anchor = f"m{part.year}-{part.month:02d}" if part.month else f"y{part.year}"
-    nav = _page_links(part, previous, following)
+    nav = _page_links(part, *context.timeline.neighbours(part.path))
     lines = [
         front_matter({"title": f"Timeline: {part.title}"}),
         heading(1, part.title, anchor) + "\n",
@@ -142,7 +130,7 @@ def _count(events: int, period: str) -> str:
 def _months_of(year: TimelinePage, context: RenderContext) -> list[str]:
     """The page of a year split by month: its months' pages, then the events dated only to
     the year, a season or a quarter."""
-    pages = [part for part in context.timeline.pages if part.year == year.year and part.month]
+    pages = context.timeline.months_of(year.year)
     total = len(year.events) + sum(len(part.events) for part in pages)
     months = " · ".join(
         f"{link(part.title, relative(part.path, year.path))} ({len(part.events)})" for part in pages
@@ -156,9 +144,7 @@ def _months_of(year: TimelinePage, context: RenderContext) -> list[str]:
     return lines
 
 
-def _page_links(
-    part: TimelinePage, previous: TimelinePage | None, following: TimelinePage | None
-) -> str:
+def _page_links(part: TimelinePage, previous: PageRef | None, following: PageRef | None) -> str:
     """ "← 2007 · 2008 · March 2008 →": the previous page, the page above, the next page."""
     up = f"timeline/{part.year}.md" if part.month else TIMELINE_PAGE
     links = [link(str(part.year) if part.month else "Timeline", relative(up, part.path))]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 from sitegen.dates import period_start
 from sitegen.model import Event
@@ -73,6 +75,11 @@ class TimelinePage:
     """On the page of a year split by month: the months that have their own page."""
 
     @property
+    def id(self) -> str:
+        """Its key as a unit (``sitegen.render.incremental``): its path."""
+        return self.path
+
+    @property
     def path(self) -> str:
         if self.month:
             return f"timeline/{self.year}-{self.month:02d}.md"
@@ -83,6 +90,14 @@ class TimelinePage:
         if self.month:
             return f"{dt.date(self.year, self.month, 1):%B} {self.year}"
         return str(self.year)
+
+
+class PageRef(NamedTuple):
+    """A timeline page as the pages beside it link it: all they may read of it, so that a
+    page is rendered again under serve only when its neighbours' links change."""
+
+    path: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,26 @@ class TimelinePlan:
     def paged(self) -> bool:
         return bool(self.pages)
 
+    @cached_property
+    def by_path(self) -> dict[str, TimelinePage]:
+        """Each page by its path."""
+        return {part.path: part for part in self.pages}
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {part.path: index for index, part in enumerate(self.pages)}
+
+    def neighbours(self, path: str) -> tuple[PageRef | None, PageRef | None]:
+        """The pages before and after the page at ``path`` (None at either end)."""
+        index = self._order[path]
+        before = self.pages[index - 1] if index else None
+        after = self.pages[index + 1] if index + 1 < len(self.pages) else None
+        return _ref(before), _ref(after)
+
+    def months_of(self, year: int) -> tuple[TimelinePage, ...]:
+        """The pages of a split year's months, in order."""
+        return tuple(part for part in self.pages if part.year == year and part.month)
+
     def page_of(self, event: Event) -> TimelinePage | None:
         """The page of its year or month listing ``event``; None on a one-page timeline."""
         return self._page_of.get((event_day(event).year, month_of(event)))
@@ -144,3 +179,7 @@ def _by_month(events: list[Event]) -> dict[int, list[Event]]:
     for event in events:
         months.setdefault(month_of(event), []).append(event)
     return months
+
+
+def _ref(part: TimelinePage | None) -> PageRef | None:
+    return PageRef(part.path, part.title) if part else None
