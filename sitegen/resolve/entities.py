@@ -54,6 +54,7 @@ from sitegen.resolve.nested import (
 from sitegen.resolve.person_names import person_mentions
 from sitegen.resolve.prefixes import without_prefixes
 from sitegen.resolve.variants import join_spelling_variants
+from sitegen.rules import active, add_counts, counting
 
 
 def article_clusters(
@@ -125,19 +126,27 @@ def _is_common_word(cluster: Cluster, counts: CaseCounts) -> bool:
 class KeptMentions:
     """Each article's ``article_mentions`` kept across the builds of one process
     (``ACROSS_BUILDS``, ``mkdocs serve``): a rebuild after an edit reads again only the names
-    of the articles whose text or analysis changed."""
+    of the articles whose text or analysis changed, and counts again what the rules decided
+    in reading the others (with the same rules switched off)."""
 
     def __init__(self) -> None:
-        self.kept: dict[str, tuple[Article, Analysis, list[Mention]]] = {}
+        self.kept: dict[
+            str, tuple[Article, Analysis, frozenset[str], list[Mention], dict[str, int]]
+        ] = {}
 
     def of(self, article: Article, analysis: Analysis) -> list[Mention]:
         if not ACROSS_BUILDS.on:
             return article_mentions(article, analysis)
+        run = active()
+        switched = run.disabled if run is not None else frozenset()
         kept = self.kept.get(article.id)
-        if kept is not None and kept[1] == analysis and kept[0] == article:
-            return list(kept[2])
-        found = article_mentions(article, analysis)
-        self.kept[article.id] = (article, analysis, found)
+        if kept is not None and kept[1] == analysis and kept[0] == article and kept[2] == switched:
+            add_counts(kept[4])
+            return list(kept[3])
+        with counting() as counted:
+            found = article_mentions(article, analysis)
+        add_counts(counted)
+        self.kept[article.id] = (article, analysis, switched, found, dict(counted))
         return list(found)
 
 
