@@ -478,8 +478,7 @@ class PerArticleCache(Generic[T]):
     def __call__(self, article: Article, analysis: Analysis, *context: Any) -> T:
         """``compute(article, analysis, *context)``, from the cache when there; ``context``
         (plain, sortable data from the rest of the corpus) is part of the key."""
-        extra = hashlib.sha256(repr(context).encode("utf-8")).hexdigest() if context else ""
-        key = f"{site_code_version()}\0{self.analyses.key(article)}\0{extra}"
+        key = self._key(article, context)
         data = self.stored.get(key)
         sharing = self.shared and ACROSS_BUILDS.on
         kept = _OBJECTS.get(self.path, {}).get(key) if sharing and data is not None else None
@@ -498,6 +497,21 @@ class PerArticleCache(Generic[T]):
             self.objects[key] = (found, fired)
         add_counts(fired)  # what its rules decided, whether computed now or before
         return found
+
+    def _key(self, article: Article, context: tuple[Any, ...]) -> str:
+        extra = hashlib.sha256(repr(context).encode("utf-8")).hexdigest() if context else ""
+        return f"{site_code_version()}\0{self.analyses.key(article)}\0{extra}"
+
+    def peek(self, article: Article, analysis: Analysis, *context: Any) -> bool:
+        """Count the entry of ``article`` as used by this build, without unpickling it (a
+        caller that kept what it made of it from the last build), if there is one."""
+        del analysis  # the key is the article's analysis key: the analysis itself is not read
+        key = self._key(article, context)
+        data = self.stored.get(key)
+        if data is None:
+            return False
+        self.used[key] = data
+        return True
 
     def save(self) -> None:
         """Keep the entries this build used (only when some missed or some went unused), and

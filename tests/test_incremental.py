@@ -4,6 +4,7 @@ edits of real articles, the incremental render is the full render, page for page
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -215,8 +216,9 @@ def test_clusters_shared_across_builds_give_a_fresh_builds_pages_after_edits(
     nlp: Language, tmp_path: Path, monkeypatch: Any
 ) -> None:
     """Under serve each article's cached clusters are unpickled once and shared by the next
-    builds (the merge works on copies, ``Cluster.copy``): after edits, the same entities and
-    pages as a build that unpickles every one afresh."""
+    builds (the merge works on copies, ``Cluster.copy``), and its topic candidates kept
+    (``KeptCandidates``): after edits, the same entities, topics, rule counts and pages as a
+    build that works out every one afresh."""
     import sitegen.cache
     from sitegen.ingest import records as records_module
     from sitegen.resolve import entities
@@ -234,9 +236,12 @@ def test_clusters_shared_across_builds_give_a_fresh_builds_pages_after_edits(
         _write(source, records)
         kept_kb, kept_pages = build_pages([source], options, nlp)
     assert sitegen.cache._OBJECTS  # the clusters were shared
+    phrases = pickle.loads((tmp_path / "cache" / "phrases.pickle").read_bytes())["entries"]
+    assert len(phrases) == len(kept_kb.articles)  # kept topic candidates kept their entries
     monkeypatch.setattr(ACROSS_BUILDS, "on", False)
     fresh_kb, fresh_pages = build_pages([source], options, nlp)
-    assert kept_kb.entities == fresh_kb.entities
+    assert kept_kb.entities == fresh_kb.entities and kept_kb.topics == fresh_kb.topics
+    assert kept_kb.rule_counts == fresh_kb.rule_counts
     assert dict(kept_pages) == dict(fresh_pages)
 
 

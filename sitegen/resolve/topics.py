@@ -21,6 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.lexicon import is_title, word_list, word_set
 from sitegen.model import QUOTED_NAME_MAX_WORDS, Analysis, Article, Entity, Passage, Topic
 from sitegen.resolve.isolated import each_article
@@ -33,7 +34,7 @@ from sitegen.resolve.threads import (
     named_like_a_subject,
     subject_of_thread,
 )
-from sitegen.rules import rule
+from sitegen.rules import active, add_counts, counting, rule
 from sitegen.slugs import assign_slugs
 
 MAX_WORDS = 3
@@ -192,12 +193,13 @@ def find_topics(
     subjects (topic ids, best first). ``per_article``: ``article_phrases`` or a cache of it."""
     per_article = per_article or article_phrases
     names, written = _entity_names(entities)
+    KEPT_CANDIDATES.rotate()
     found = dict(
         (a.id, candidates)
         for a, candidates in each_article(
             articles,
-            lambda a: _article_candidates(
-                per_article(a, analyses[a.id]), names, written.get(a.id, set())
+            lambda a: KEPT_CANDIDATES.of(
+                a, analyses[a.id], per_article, names, written.get(a.id, set())
             ),
             "finding its topics",
         )
@@ -288,6 +290,82 @@ def _article_candidates(
 ) -> dict[str, _Candidate]:
     kept = {k: c for k, c in candidates.items() if _acceptable(c, names, written)}
     return _fold(kept)
+
+
+_Kept = tuple[Article, Analysis, tuple[str, ...], object, dict[str, _Candidate], dict[str, int]]
+"""The article and analysis, the names looked up, what filtered them, the candidates kept
+and the rules' counts of making them."""
+
+
+class KeptCandidates:
+    """Each article's candidates as the corpus's entity names leave them
+    (``_article_candidates``), kept across the builds of one process (``ACROSS_BUILDS``) and
+    used again while the article and its analysis are the very same objects and what
+    filtered them is the same: the rules switched off, and which of the names its candidates
+    look up (``_lookups``) are entities' names and names written in it. The rules' counts of
+    the first time are counted again; the article's entry in a per-article cache stays in
+    use (its ``peek``) without being unpickled."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, _Kept] = {}
+        self.used: dict[str, _Kept] = {}
+
+    def rotate(self) -> None:
+        """Start a build: keep what the last one used."""
+        if self.used:
+            self.kept, self.used = self.used, {}
+
+    def of(
+        self,
+        article: Article,
+        analysis: Analysis,
+        per_article: Callable[[Article, Analysis], dict[str, _Candidate]],
+        names: set[str],
+        written: set[str],
+    ) -> dict[str, _Candidate]:
+        if not ACROSS_BUILDS.on:
+            return _article_candidates(per_article(article, analysis), names, written)
+        kept = self.kept.get(article.id)
+        if kept is not None and kept[0] is article and kept[1] is analysis:
+            peek = getattr(per_article, "peek", None)  # a per-article cache (sitegen.cache)
+            same = kept[3] == _filtered_by(kept[2], names, written)
+            if same and (peek is None or peek(article, analysis)):
+                add_counts(kept[5])
+                self.used[article.id] = kept
+                return kept[4]
+        with counting() as counted:
+            candidates = per_article(article, analysis)
+            lookups = _lookups(candidates)
+            found = _article_candidates(candidates, names, written)
+        fired = dict(counted)
+        add_counts(fired)
+        facts = _filtered_by(lookups, names, written)
+        self.used[article.id] = (article, analysis, lookups, facts, found, fired)
+        return found
+
+
+KEPT_CANDIDATES = KeptCandidates()
+
+
+def _lookups(candidates: dict[str, _Candidate]) -> tuple[str, ...]:
+    """Every name ``_acceptable`` looks up for these candidates."""
+    keys: set[str] = set()
+    for candidate in candidates.values():
+        keys.update(_name_key(surface) for surface in candidate.surfaces)
+        words = candidate.key.split()[1:] if candidate.named else candidate.key.split()
+        keys.add(" ".join(words))
+    return tuple(sorted(keys))
+
+
+def _filtered_by(lookups: tuple[str, ...], names: set[str], written: set[str]) -> object:
+    """What of ``names`` and ``written`` the candidates that looked up ``lookups`` read, and
+    the rules switched off."""
+    run = active()
+    return (
+        frozenset(key for key in lookups if key in names),
+        frozenset(key for key in lookups if key in written),
+        run.disabled if run is not None else frozenset(),
+    )
 
 
 def _phrase_uses(article: Article, analysis: Analysis) -> list[_Use]:
@@ -546,8 +624,13 @@ def _score(candidate: _Candidate, article: Article, df: int, articles: int) -> f
 
 
 def _in_title(key: str, title: str) -> bool:
-    title_words = [word.lower() for word in WORD.findall(title)]
+    title_words = _title_words(title)
     return all(any(_same_word(t, w) for t in title_words) for w in key.split() if w != "name")
+
+
+@functools.lru_cache(maxsize=1 << 12)  # one article's title, for each of its candidates
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in WORD.findall(title))
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
