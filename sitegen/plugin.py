@@ -329,14 +329,27 @@ class SitegenPlugin(BasePlugin):
 
 
 def refuse_hand_written(pages: Mapping[str, str], docs_dir: Path) -> None:
-    """A page of the docs folder that sitegen did not write and would shadow is an error."""
+    """A page of the docs folder that sitegen did not write and would shadow is an error.
+
+    The docs folder is listed once (as MkDocs walks it) rather than asked about each generated
+    page: it holds a few hand-written pages, the site thousands of generated ones."""
     manifest = load_manifest(docs_dir)
-    for path in sorted(pages):
+    present = set(files_under(docs_dir))
+    for path in sorted(present.intersection(pages)):
         if path not in manifest and (docs_dir / path).is_file():
             raise SitegenError(
                 f"{docs_dir / path}: sitegen generates a page of that name, and this file was "
                 "not written by sitegen; rename or move it"
             )
+
+
+def files_under(folder: Path) -> Iterator[str]:
+    """The '/'-separated paths of the files under ``folder`` (links followed, as MkDocs does)."""
+    for parent, _, names in os.walk(folder, followlinks=True):
+        relative = Path(parent).relative_to(folder).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            yield prefix + name
 
 
 def preview_files(

@@ -225,3 +225,28 @@ def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> 
     refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
     with pytest.raises(SitegenError, match="notes.md: sitegen generates a page of that name"):
         refuse_hand_written({"notes.md": ""}, docs)
+
+
+def test_hand_written_pages_are_found_by_listing_the_docs_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hand-written page in a generated folder is refused; the site's thousands of generated
+    pages are not asked about one by one (a tenth of a second per serve rebuild at N = 2,500)."""
+    from sitegen.errors import SitegenError
+    from sitegen.plugin import refuse_hand_written
+
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "jane.md").write_text("# Jane, by hand\n", encoding="utf-8")
+    pages = {f"people/p{number}.md": "" for number in range(100)}
+    looked_at: list[str] = []
+    real = Path.stat
+
+    def counted(self: Path, **kwargs: bool) -> os.stat_result:
+        looked_at.append(self.name)
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    refuse_hand_written(pages, tmp_path)
+    assert not any(name.startswith("p") for name in looked_at)
+    with pytest.raises(SitegenError, match=r"people/jane\.md: sitegen generates a page"):
+        refuse_hand_written({**pages, "people/jane.md": ""}, tmp_path)
