@@ -250,3 +250,42 @@ def test_hand_written_pages_are_found_by_listing_the_docs_folder_once(
     assert not any(name.startswith("p") for name in looked_at)
     with pytest.raises(SitegenError, match=r"people/jane\.md: sitegen generates a page"):
         refuse_hand_written({**pages, "people/jane.md": ""}, tmp_path)
+
+
+def test_full_collections_wait_until_a_serve_rebuild_is_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thresholds raised from a rebuild's start to its end; the full pass runs a moment after,
+    unless the next rebuild has started by then."""
+    import gc
+
+    from sitegen import plugin
+    from sitegen.build import GC_THRESHOLDS
+
+    monkeypatch.setattr(plugin, "IDLE_COLLECTION_DELAY", 0.05)
+    full_passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            full_passes.append(1)
+
+    before = gc.get_threshold()
+    collections = plugin.CollectionsWhenIdle()
+    gc.callbacks.append(seen)
+    try:
+        collections.hold()
+        assert gc.get_threshold() == GC_THRESHOLDS
+        collections.release()
+        assert gc.get_threshold() == before
+        collections.hold()  # the next rebuild, before the pass
+        time.sleep(0.3)
+        assert full_passes == [] and gc.get_threshold() == GC_THRESHOLDS
+        collections.release()
+        deadline = time.monotonic() + 10
+        while not full_passes and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert full_passes == [1]
+    finally:
+        gc.callbacks.remove(seen)
+        collections.cancel()
+        gc.set_threshold(*before)
