@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -289,3 +290,32 @@ def test_full_collections_wait_until_a_serve_rebuild_is_over(
         gc.callbacks.remove(seen)
         collections.cancel()
         gc.set_threshold(*before)
+
+
+def test_serve_rebuilds_compile_a_theme_template_once_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each rebuild has a new Jinja environment; the compiled templates are kept across them."""
+    import jinja2
+
+    from sitegen.plugin import CompiledTemplates
+
+    (tmp_path / "main.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str, *args: Any) -> Any:
+        compiled.append(name)
+        return real(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    kept = CompiledTemplates()
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=kept)
+        return env.get_template("main.html").render(title="Jane")
+
+    assert render() == render() == "<p>Jane</p>"
+    assert compiled == ["main.html"]
+    (tmp_path / "main.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    assert render() == "<h1>Jane</h1>" and compiled == ["main.html", "main.html"]
