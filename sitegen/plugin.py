@@ -438,6 +438,20 @@ def files_under(folder: Path) -> Iterator[str]:
             yield prefix + name
 
 
+class PreviewFile(File):
+    """A generated page in the preview folder, which tells a dirty build whether it changed by
+    asking the file system once: MkDocs asks twice, before converting the page and before
+    writing it, three file system calls each time (9,500 pages at N = 2,500). Nothing writes
+    the preview or the page's HTML in between; the files are made anew for each build."""
+
+    _modified: bool | None = None
+
+    def is_modified(self) -> bool:
+        if self._modified is None:
+            self._modified = super().is_modified()
+        return self._modified
+
+
 def preview_files(
     files: Files, generated: Mapping[str, str], preview: Path, config: MkDocsConfig
 ) -> Files:
@@ -448,7 +462,7 @@ def preview_files(
         if file.src_uri in generated or file.src_uri in earlier:
             files.remove(file)
     for path in sorted(generated):
-        file = File(path, str(preview), config.site_dir, config.use_directory_urls)
+        file = PreviewFile(path, str(preview), config.site_dir, config.use_directory_urls)
         file.inclusion = InclusionLevel.INCLUDED  # as if collected: on_files sets the nav's
         files.append(file)
     return files

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, write
 
 ARTICLE = "000_d42f63b547b7a051.txt"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -223,6 +223,12 @@ def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> 
     assert kept.get_file_from_path("people/jane.md").inclusion == InclusionLevel.INCLUDED
     assert sources == {"notes.md": str(docs / "notes.md"),
                        "people/jane.md": str(preview / "people" / "jane.md")}
+    jane = kept.get_file_from_path("people/jane.md")
+    assert jane is not None and jane.is_modified() and jane.is_modified()  # no HTML yet
+    write(Path(config.site_dir) / "people" / "jane" / "index.html", "<p>Jane</p>")
+    assert jane.is_modified()  # asked once in a build: the answer holds for the build
+    rebuilt = preview_files(Files([]), {"people/jane.md": ""}, preview, config)
+    assert not rebuilt.src_uris["people/jane.md"].is_modified()  # the next build asks again
     refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
     with pytest.raises(SitegenError, match="notes.md: sitegen generates a page of that name"):
         refuse_hand_written({"notes.md": ""}, docs)
