@@ -60,21 +60,22 @@ def write_site(
     """Write ``pages`` (path under docs_dir -> text); check everything before changing anything.
 
     ``written``: the pages this process wrote into ``docs_dir`` last time, in a folder no one
-    else writes (``mkdocs serve``'s preview); a page whose text is the very object written
-    then is taken as unchanged without reading its file again.
+    else writes (``mkdocs serve``'s preview). Their files are taken to be there as written, so
+    they are not looked at again (no file system call for each of the site's pages): a page
+    whose text is the very object written then is unchanged.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     root = docs_dir.resolve()
     manifest = load_manifest(docs_dir)
+    written = written or {}
     folders: dict[str, Path] = {}
-    targets = {path: _contained_in(root, path, folders) for path in pages}
+    targets = {path: _contained_in(root, path, folders, path in written) for path in pages}
     _refuse_foreign_files(targets, manifest)
     report = WriteReport()
     new_digests = {}
-    written = written or {}
     with _Staging() as staged:  # each changed page to a temporary file as it comes
         for path in sorted(pages):
-            if same_page(pages, written, path) and path in manifest and targets[path].is_file():
+            if same_page(pages, written, path) and path in manifest:
                 report.unchanged.append(path)
                 new_digests[path] = manifest[path]
                 continue
@@ -86,11 +87,14 @@ def write_site(
                 staged.add(path, targets[path], data)
             new_digests[path] = digest(text)
         # Record old and new files first: a crash while renaming must not orphan a file.
-        _save_manifest(docs_dir, {**manifest, **new_digests})
+        recorded = {**manifest, **new_digests}
+        if recorded != manifest or not (docs_dir / MANIFEST_NAME).is_file():
+            _save_manifest(docs_dir, recorded)
         staged.replace_targets()
     report.written = sorted(staged.paths)
     report.removed = _remove_stale(root, manifest, pages)
-    _save_manifest(docs_dir, new_digests)
+    if new_digests != recorded:  # pages no longer generated
+        _save_manifest(docs_dir, new_digests)
     return report
 
 
@@ -168,23 +172,24 @@ def contained(root: Path, relative: str) -> Path:
     return target
 
 
-def _contained_in(root: Path, relative: str, folders: dict[str, Path]) -> Path:
+def _contained_in(root: Path, relative: str, folders: dict[str, Path], written: bool) -> Path:
     """``contained(root, relative)``, resolving each folder once (``folders``: the folders
     resolved so far, by relative path): a file that is not a symbolic link resolves to its
-    resolved folder / its name."""
+    resolved folder / its name. A file ``written`` there by this process last time (see
+    ``write_site``) is known not to be a link."""
     folder, _, name = relative.rpartition("/")
     parent = folders.get(folder)
     if parent is None:
         parent = folders[folder] = contained(root, folder) if folder else root
     target = parent / name
-    if name in ("", ".", "..") or target.is_symlink():
+    if name in ("", ".", "..") or (not written and target.is_symlink()):
         return contained(root, relative)
     return target
 
 
 def _refuse_foreign_files(targets: dict[str, Path], manifest: dict[str, str]) -> None:
     for path, target in sorted(targets.items()):
-        if (target.exists() or target.is_symlink()) and path not in manifest:
+        if path not in manifest and (target.exists() or target.is_symlink()):
             raise OutputError(
                 f"{target}: exists and was not written by sitegen, but the generated page "
                 f"'{path}' would replace it; move or rename the file, nothing was written"

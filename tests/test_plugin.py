@@ -12,10 +12,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, write
 
 ARTICLE = "000_d42f63b547b7a051.txt"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -222,6 +223,113 @@ def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> 
     assert kept.get_file_from_path("people/jane.md").inclusion == InclusionLevel.INCLUDED
     assert sources == {"notes.md": str(docs / "notes.md"),
                        "people/jane.md": str(preview / "people" / "jane.md")}
+    jane = kept.get_file_from_path("people/jane.md")
+    assert jane is not None and jane.is_modified() and jane.is_modified()  # no HTML yet
+    write(Path(config.site_dir) / "people" / "jane" / "index.html", "<p>Jane</p>")
+    assert jane.is_modified()  # asked once in a build: the answer holds for the build
+    rebuilt = preview_files(Files([]), {"people/jane.md": ""}, preview, config)
+    assert not rebuilt.src_uris["people/jane.md"].is_modified()  # the next build asks again
     refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
     with pytest.raises(SitegenError, match="notes.md: sitegen generates a page of that name"):
         refuse_hand_written({"notes.md": ""}, docs)
+
+
+def test_hand_written_pages_are_found_by_listing_the_docs_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hand-written page in a generated folder is refused; the site's thousands of generated
+    pages are not asked about one by one (a tenth of a second per serve rebuild at N = 2,500)."""
+    from sitegen.errors import SitegenError
+    from sitegen.plugin import refuse_hand_written
+
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "jane.md").write_text("# Jane, by hand\n", encoding="utf-8")
+    pages = {f"people/p{number}.md": "" for number in range(100)}
+    looked_at: list[str] = []
+    real = Path.stat
+
+    def counted(self: Path, **kwargs: bool) -> os.stat_result:
+        looked_at.append(self.name)
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    refuse_hand_written(pages, tmp_path)
+    assert not any(name.startswith("p") for name in looked_at)
+    with pytest.raises(SitegenError, match=r"people/jane\.md: sitegen generates a page"):
+        refuse_hand_written({**pages, "people/jane.md": ""}, tmp_path)
+
+
+def test_full_collections_wait_until_a_serve_rebuild_is_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thresholds raised from a rebuild's start until a moment after its end, when the full
+    pass runs, unless the next rebuild has started by then."""
+    import gc
+
+    from sitegen import plugin
+    from sitegen.build import GC_THRESHOLDS
+
+    monkeypatch.setattr(plugin, "IDLE_COLLECTION_DELAY", 0.05)
+    full_passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            full_passes.append(1)
+
+    def wait_for_a_pass() -> None:
+        deadline = time.monotonic() + 10
+        while not full_passes and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    before = gc.get_threshold()
+    collections = plugin.CollectionsWhenIdle()
+    gc.callbacks.append(seen)
+    try:
+        collections.hold()
+        assert gc.get_threshold() == GC_THRESHOLDS
+        collections.release()
+        collections.hold()  # the next rebuild, before the pass
+        time.sleep(0.3)
+        assert full_passes == [] and gc.get_threshold() == GC_THRESHOLDS
+        collections.release()
+        assert gc.get_threshold() == GC_THRESHOLDS  # until the server is idle
+        wait_for_a_pass()
+        assert full_passes == [1] and gc.get_threshold() == before
+        collections.hold()
+        collections.release()
+        collections.stop()
+        time.sleep(0.3)
+        assert full_passes == [1] and gc.get_threshold() == before
+    finally:
+        gc.callbacks.remove(seen)
+        collections.stop()
+        gc.set_threshold(*before)
+
+
+def test_serve_rebuilds_compile_a_theme_template_once_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each rebuild has a new Jinja environment; the compiled templates are kept across them."""
+    import jinja2
+
+    from sitegen.plugin import CompiledTemplates
+
+    (tmp_path / "main.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str, *args: Any) -> Any:
+        compiled.append(name)
+        return real(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    kept = CompiledTemplates()
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=kept)
+        return env.get_template("main.html").render(title="Jane")
+
+    assert render() == render() == "<p>Jane</p>"
+    assert compiled == ["main.html"]
+    (tmp_path / "main.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    assert render() == "<h1>Jane</h1>" and compiled == ["main.html", "main.html"]

@@ -58,6 +58,46 @@ def test_pages_written_last_time_are_not_read_again(tmp_path: Path, monkeypatch:
     assert load_manifest(tmp_path) == {path: digest(text) for path, text in again.items()}
 
 
+def test_pages_written_last_time_are_not_looked_at_again(tmp_path: Path, monkeypatch: Any) -> None:
+    """Under serve (``written``: the last pages this process wrote into its own folder) a kept
+    page costs no file system call: at 9,500 pages, three each were a tenth of a second."""
+    first = {"a.md": "A\n", "people/b.md": "B\n"}
+    write_site(first, tmp_path)
+    looked_at: list[str] = []
+    real = Path.stat
+
+    def counted(self: Path, **kwargs: Any) -> os.stat_result:
+        looked_at.append(self.name)
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    report = write_site({**first, "people/b.md": "B2\n"}, tmp_path, written=first)
+    assert report.unchanged == ["a.md"] and report.written == ["people/b.md"]
+    assert "a.md" not in looked_at and "b.md" in looked_at
+
+
+def test_the_manifest_is_saved_only_when_it_changes(tmp_path: Path, monkeypatch: Any) -> None:
+    """Once before the renames (old and new pages), once after only if pages were dropped."""
+    from sitegen import write as writer
+
+    write_site({"a.md": "A\n", "b.md": "B\n"}, tmp_path)
+    saved: list[dict[str, str]] = []
+    real = writer._save_manifest
+    monkeypatch.setattr(
+        writer, "_save_manifest", lambda folder, files: saved.append(files) or real(folder, files)
+    )
+    write_site({"a.md": "A\n", "b.md": "B\n"}, tmp_path)
+    assert saved == []
+    write_site({"a.md": "A2\n", "b.md": "B\n"}, tmp_path)
+    assert [sorted(files) for files in saved] == [["a.md", "b.md"]]
+    saved.clear()
+    write_site({"a.md": "A2\n"}, tmp_path)
+    assert [sorted(files) for files in saved] == [["a.md"]]
+    assert load_manifest(tmp_path) == {"a.md": digest("A2\n")}
+    write_site({}, tmp_path / "empty")  # a manifest even of no pages, as before
+    assert (tmp_path / "empty" / MANIFEST_NAME).is_file()
+
+
 def test_stale_generated_files_are_removed_but_edited_ones_kept(tmp_path: Path) -> None:
     write_site({"a.md": "A\n", "people/b.md": "B\n", "people/c.md": "C\n"}, tmp_path)
     (tmp_path / "people" / "c.md").write_text("edited by hand\n")
