@@ -425,7 +425,7 @@ def render_pages(kb: KnowledgeBase) -> Pages:
 
 def about_pages(kb: KnowledgeBase) -> dict[str, str]:
     """The about page and the review page (path -> Markdown)."""
-    return dict([render_about(kb), render_review(review_items(kb))])
+    return dict([render_about(kb), *render_review(review_items(kb))])
 
 
 def incremental_renderer() -> IncrementalRender:

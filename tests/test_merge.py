@@ -418,7 +418,7 @@ def test_a_page_name_from_an_article_title_stays_text(tmp_path: Path) -> None:
     kb = build_knowledge([tmp_path], options, ruler_pipeline(PATTERNS))
     named = f"Doe ({hostile})"
     assert named in {e.name for e in entities}
-    pages = render_site(kb) | dict([render_review(review_items(kb))])
+    pages = render_site(kb) | dict(render_review(review_items(kb)))
     for page in (kb.entities[0].page, "review.md", "people/index.md"):
         body = pages[page].split("---\n", 2)[2]
         assert named in " ".join(visible_text(body).split()), page

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sitegen.model import Article, Block, Entity, EntityMention, KnowledgeBase
+from sitegen.model import Article, Block, Entity, EntityMention, KnowledgeBase, Review
+from sitegen.render.about_page import render_review
 from sitegen.render.index_pages import render_articles_index, render_section_index
 from sitegen.render.paged_index import INDEX_ROWS, LETTER_ROWS, IndexTable, render_index
 
@@ -77,3 +78,27 @@ def test_many_articles_get_a_page_per_year() -> None:
                           "articles/index/2001.md", "articles/index/2002.md",
                           "articles/index/undated.md"}
     assert sum(text.count("../a") for text in pages.values()) == INDEX_ROWS + 1
+
+
+def _named_once(name: str) -> Entity:
+    slug = name.lower().replace(" ", "-")
+    mention = EntityMention("a", 0, len(name), name, 0)
+    return Entity(f"person:{slug}", "person", name, f"people/{slug}.md", mentions=(mention,))
+
+
+def test_the_review_lists_each_kind_of_item_on_pages_of_its_own_split_by_letter() -> None:
+    """Thousands of review items (11,941 at 2,500 archive articles) are a page per kind of
+    item, by letter when long: one more item changes the review page, its kind's page and
+    one letter's page, not a megabyte of them all."""
+    names = [f"{first} Zed{n}" for first in ("Anna", "Boris", "Clara") for n in range(200)]
+    review = Review((*map(_named_once, names),), (), (), (), (), ())
+    pages = dict(render_review(review))
+    assert "[Named only once](review/named-once.md): 600 items" in pages["review.md"]
+    assert "- Kind in doubt: 0 items" in pages["review.md"]  # nothing to list: no page
+    assert "review/kind-in-doubt.md" not in pages
+    letters = sorted(path for path in pages if path.startswith("review/named-once/"))
+    assert letters == ["review/named-once/a.md", "review/named-once/b.md", "review/named-once/c.md"]
+    assert "[Boris Zed7](../../people/boris-zed7.md)" in pages["review/named-once/b.md"]
+    more = Review((*map(_named_once, [*names, "Boris Zed999"]),), (), (), (), (), ())
+    changed = {path for path, text in render_review(more) if pages.get(path) != text}
+    assert changed == {"review.md", "review/named-once.md", "review/named-once/b.md"}

@@ -6,6 +6,7 @@ from sitegen import __version__
 from sitegen.model import Entity, KnowledgeBase, Review
 from sitegen.render.article_page import article_page_path
 from sitegen.render.markdown import escape, front_matter, link, relative
+from sitegen.render.paged_index import IndexTable, Row, render_index
 from sitegen.render.passages import entity_link
 
 ABOUT_PAGE = "about.md"
@@ -40,9 +41,13 @@ def render_about(kb: KnowledgeBase) -> tuple[str, str]:
     return ABOUT_PAGE, "\n".join(lines) + "\n"
 
 
-def render_review(review: Review) -> tuple[str, str]:
+def render_review(review: Review) -> list[tuple[str, str]]:
     """What an editor should check (``review_items`` of the knowledge base), with the
-    overrides that would fix it."""
+    overrides that would fix it: the review page holds what to check first and a line per
+    kind of item; each kind has a page of its own, a table split by letter when it is long
+    (``render_index``). A large archive has thousands of items (11,941 at 2,500 articles):
+    one page of them all was a megabyte that every edit adding a name changed."""
+    sections = _review_sections(review)
     lines = [
         front_matter({"title": "Review", "search": {"exclude": True}}),
         "# Review\n",
@@ -59,54 +64,114 @@ def render_review(review: Review) -> tuple[str, str]:
         lines.append("")
     if not review.check_first:
         lines.append("None.\n")
-    sections = [
-        (
+    lines.append("## Everything else\n")
+    for table in sections:
+        count = len(table.rows)
+        title = table.title.removeprefix(REVIEW_TITLE)
+        listed = link(title, relative(table.page, REVIEW_PAGE)) if count else escape(title)
+        lines.append(f"- {listed}: {count} item{'s' if count != 1 else ''}")
+    pages = [(REVIEW_PAGE, "\n".join(lines) + "\n")]
+    for table in sections:
+        if table.rows:
+            pages += render_index(table)
+    return pages
+
+
+REVIEW_TITLE = "Review: "
+"""The start of the title of each kind of review item's page."""
+
+
+def _review_sections(review: Review) -> list[IndexTable]:
+    """Each kind of review item as an index table, filed by name."""
+    back = link("Review", relative(REVIEW_PAGE, "review/x.md"))
+
+    def table(
+        slug: str, title: str, hint: str, header: tuple[str, ...], rows: list[tuple[str, Row]]
+    ) -> IndexTable:
+        rows = sorted(rows, key=lambda row: (row[0].casefold(), row[0]))
+        return IndexTable(
+            f"review/{slug}.md", REVIEW_TITLE + title, f"{back} · {hint}\n", header, rows
+        )
+
+    entity_header = ("Page", "Id", "Why")
+    return [
+        table(
+            "named-once",
             "Named only once",
             "Possibly a false entity (`reject`) or a name to `merge`.",
-            [_entity_line(e, f"{len(e.mentions)} mention") for e in review.single_mention],
+            entity_header,
+            [_entity_row(e, f"{len(e.mentions)} mention") for e in review.single_mention],
         ),
-        (
+        table(
+            "kind-in-doubt",
             "Kind in doubt",
             "The tagger labelled the mentions differently (`kind` to force one).",
-            [_entity_line(e, _votes(votes)) for e, votes in review.split_kinds],
+            entity_header,
+            [_entity_row(e, _votes(votes)) for e, votes in review.split_kinds],
         ),
-        (
+        table(
+            "merged-names",
             "Merged names",
             "Differently written names joined into one entity (`split` if wrong).",
+            entity_header,
             [
-                _entity_line(e, ", ".join(sorted(e.written_names() - {e.name})))
+                _entity_row(e, ", ".join(sorted(e.written_names() - {e.name})))
                 for e in review.merged
             ],
         ),
-        (
+        table(
+            "kept-apart",
             "Names kept apart",
             "A person's shorter name fits longer ones, but nothing else showed they are one "
             "(`merge` if they are).",
+            entity_header,
             [
-                _entity_line(e, "fits " + ", ".join(other.name for other in fits))
+                _entity_row(e, "fits " + ", ".join(other.name for other in fits))
                 for e, fits in review.kept_apart
             ],
         ),
-        (
+        table(
+            "one-name-several-people",
             "One name, several people",
             "A person's one-word name in several articles, with nothing showing that it is "
             "one person, so one page each, named apart (`merge` those that are one, by id).",
+            ("Name", "Pages"),
+            [(name, _homonyms_row(name, same)) for name, same in review.homonyms],
+        ),
+        table(
+            "undated",
+            "Undated relative dates",
+            "Fix one with a `dates` entry.",
+            ("Date", "Article"),
             [
-                f"- \u201c{escape(name)}\u201d: "
-                + ", ".join(f"{entity_link(e, REVIEW_PAGE)} (`{e.id}`)" for e in same)
-                for name, same in review.homonyms
+                (time.text, _undated_row(article_id, time.text))
+                for article_id, time in review.undated
             ],
         ),
     ]
-    for title, hint, items in sections:
-        lines += [f"## {title}\n", f"{hint}\n", *(items or ["None."]), ""]
-    lines += ["## Undated relative dates\n", "Fix one with a `dates` entry.\n"]
-    for article_id, time in review.undated:
-        target = relative(f"articles/{article_id}.md", REVIEW_PAGE)
-        lines.append(f"- \u201c{escape(time.text)}\u201d in {link(article_id, target)}")
-    if not review.undated:
-        lines.append("None.")
-    return REVIEW_PAGE, "\n".join(lines) + "\n"
+
+
+def _entity_row(entity: Entity, detail: str) -> tuple[str, Row]:
+    def row(page: str) -> str:
+        return f"| {entity_link(entity, page)} | `{entity.id}` | {escape(detail)} |"
+
+    return entity.name, row
+
+
+def _homonyms_row(name: str, same: tuple[Entity, ...]) -> Row:
+    def row(page: str) -> str:
+        pages = ", ".join(f"{entity_link(e, page)} (`{e.id}`)" for e in same)
+        return f"| \u201c{escape(name)}\u201d | {pages} |"
+
+    return row
+
+
+def _undated_row(article_id: str, text: str) -> Row:
+    def row(page: str) -> str:
+        target = relative(f"articles/{article_id}.md", page)
+        return f"| \u201c{escape(text)}\u201d | {link(article_id, target)} |"
+
+    return row
 
 
 CHECK_FIRST_HINT = (
