@@ -144,6 +144,41 @@ def test_mkdocs_serve_regenerates_an_edited_article_once(
         log.close()
 
 
+def test_a_serve_stopped_by_sigterm_removes_its_preview_folder(
+    project: Path, tmp_path: Path
+) -> None:
+    """SIGTERM (a service manager's stop) shuts ``mkdocs serve`` down as Ctrl-C does, so the
+    plugin removes its preview folder; killed, serve had left it behind (408 MB at 10,000
+    articles)."""
+    served = tmp_path / "served"
+    shutil.copytree(project, served, ignore=shutil.ignore_patterns("site", "cli", "site_src"))
+    (served / "site_src").mkdir()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a",
+         f"127.0.0.1:{port}"],
+        cwd=served,
+        env={**ENV, "TMPDIR": str(temporary)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/articles/000-d42f63b547b7a051/"
+        assert wait_for(url, "Mark Carney", 120), (tmp_path / "serve.log").read_text()
+        assert len(list(temporary.glob("sitegen-preview-*"))) == 1
+        server.terminate()
+        assert server.wait(timeout=60) == 0, (tmp_path / "serve.log").read_text()
+        assert not list(temporary.glob("sitegen-preview-*"))
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(timeout=10)
+        log.close()
+
+
 def _project_without_not_in_nav(root: Path, keep_nav: bool) -> Path:
     """A project whose mkdocs.yml has no ``not_in_nav`` (and no ``nav``, unless kept)."""
     lines = (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
