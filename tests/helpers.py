@@ -4,13 +4,15 @@ or conftest.py (`make lint` checks it with import-linter). Fixtures live in conf
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import markdown
+import pytest
 import spacy
 from bs4 import BeautifulSoup
 from spacy.language import Language
@@ -182,3 +184,17 @@ def on_and_off(rule_id: str, run: Callable[[], T]) -> tuple[T, T]:
     with running(disabled=[rule_id]):
         off = run()
     return on, off
+
+
+def stat_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the paths ``Path.stat`` is asked about from now on (a spy on the file
+    system calls a fast path must not make)."""
+    looked_at: list[str] = []
+    real = Path.stat
+
+    def counted(self: Path, **kwargs: Any) -> os.stat_result:
+        looked_at.append(self.name)
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    return looked_at

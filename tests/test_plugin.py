@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import REPO, write
+from tests.helpers import REPO, stat_calls, write
 
 ARTICLE = "000_d42f63b547b7a051.txt"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -280,14 +280,7 @@ def test_hand_written_pages_are_found_by_listing_the_docs_folder_once(
     (tmp_path / "people").mkdir()
     (tmp_path / "people" / "jane.md").write_text("# Jane, by hand\n", encoding="utf-8")
     pages = {f"people/p{number}.md": "" for number in range(100)}
-    looked_at: list[str] = []
-    real = Path.stat
-
-    def counted(self: Path, **kwargs: bool) -> os.stat_result:
-        looked_at.append(self.name)
-        return real(self, **kwargs)
-
-    monkeypatch.setattr(Path, "stat", counted)
+    looked_at = stat_calls(monkeypatch)
     refuse_hand_written(pages, tmp_path)
     assert not any(name.startswith("p") for name in looked_at)
     with pytest.raises(SitegenError, match=r"people/jane\.md: sitegen generates a page"):

@@ -10,6 +10,7 @@ import pytest
 
 from sitegen.errors import OutputError
 from sitegen.write import MANIFEST_NAME, digest, load_manifest, write_site
+from tests.helpers import stat_calls
 
 
 def test_writes_pages_and_manifest(tmp_path: Path) -> None:
@@ -63,14 +64,7 @@ def test_pages_written_last_time_are_not_looked_at_again(tmp_path: Path, monkeyp
     page costs no file system call: at 9,500 pages, three each were a tenth of a second."""
     first = {"a.md": "A\n", "people/b.md": "B\n"}
     write_site(first, tmp_path)
-    looked_at: list[str] = []
-    real = Path.stat
-
-    def counted(self: Path, **kwargs: Any) -> os.stat_result:
-        looked_at.append(self.name)
-        return real(self, **kwargs)
-
-    monkeypatch.setattr(Path, "stat", counted)
+    looked_at = stat_calls(monkeypatch)
     report = write_site({**first, "people/b.md": "B2\n"}, tmp_path, written=first)
     assert report.unchanged == ["a.md"] and report.written == ["people/b.md"]
     assert "a.md" not in looked_at and "b.md" in looked_at
