@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from sitegen.across_builds import KeptByIdentity
 from sitegen.model import Article, EntityKind
 from sitegen.resolve.clusters import Cluster, roles_of
 from sitegen.resolve.names import name_key
@@ -75,7 +76,8 @@ def page_names(clusters: list[Cluster], articles: Sequence[Article]) -> dict[int
     """The name each cluster's page shows, by ``id``: told apart from others of its kind and
     name ("Wang (rice farmer)", ``name_homonyms``), a sports team's ("Sweden (team)"), else
     its title (``Cluster.title``, computed once here: it sums the cluster's groups)."""
-    shown = {id(cluster): cluster.title for cluster in clusters}
+    _TITLES.rotate()
+    shown = {id(cluster): _kept_title(cluster) for cluster in clusters}
     name_homonyms(clusters, articles, shown)
     return {
         id(cluster): cluster.page_name
@@ -83,6 +85,21 @@ def page_names(clusters: list[Cluster], articles: Sequence[Article]) -> dict[int
         or shown[id(cluster)]
         for cluster in clusters
     }
+
+
+_TITLES: KeptByIdentity[tuple[str, str]] = KeptByIdentity()
+
+
+def _kept_title(cluster: Cluster) -> str:
+    """``Cluster.title`` (and the rule it sets), the last build's under serve when the
+    cluster's groups are the very same objects, marked variants alike, and its rule before
+    was the same."""
+    groups = tuple(cluster.groups)
+    facts = (cluster.title_rule, tuple(group.variant for group in groups))
+    title, cluster.title_rule = _TITLES.get(
+        groups, facts, lambda: (cluster.title, cluster.title_rule)
+    )
+    return title
 
 
 def name_homonyms(
