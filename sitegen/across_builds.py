@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from sitegen.rules import active, add_counts, counting
+from sitegen.rules import add_counts, counted_call, disabled_key
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -72,15 +72,12 @@ class KeptByIdentity(Generic[T]):
         if not ACROSS_BUILDS.on:
             return compute()
         key = tuple(map(id, objects))
-        run = active()
-        facts = (facts, run.disabled if run is not None else frozenset())
+        facts = (facts, disabled_key())
         found = self.kept.get(key)
         if found is None or found[1] != facts:
-            with counting() as counted:
-                result = compute()
-            found = (objects, facts, result, dict(counted))
-        if found[3]:
-            add_counts(found[3])  # what its rules decided, whether now or in the last build
+            found = (objects, facts, *counted_call(compute))
+        else:
+            add_counts(found[3])  # what its rules decided in the last build
         self.used[key] = found
         return found[2]
 

@@ -33,13 +33,15 @@ from __future__ import annotations
 import contextvars
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from sitegen.errors import ConfigError
+
+T = TypeVar("T")
 
 STAGES: tuple[str, ...] = (
     "span",
@@ -180,6 +182,16 @@ def add_counts(counts: Mapping[str, int]) -> None:
     run = _ACTIVE.get()
     if run is not None:
         run.counts.update(counts)
+
+
+def counted_call(compute: Callable[[], T]) -> tuple[T, dict[str, int]]:
+    """``compute()``, and what the rules decided in it (counted in the active run too): for
+    a result kept to be used again, whose counts are then added again (``add_counts``)."""
+    with counting() as counts:
+        result = compute()
+    fired = dict(counts)
+    add_counts(fired)
+    return result, fired
 
 
 def disabled_key() -> str:

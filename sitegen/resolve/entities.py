@@ -54,7 +54,7 @@ from sitegen.resolve.nested import (
 from sitegen.resolve.person_names import person_mentions
 from sitegen.resolve.prefixes import without_prefixes
 from sitegen.resolve.variants import join_spelling_variants
-from sitegen.rules import active, add_counts, counting
+from sitegen.rules import add_counts, counted_call, disabled_key
 
 
 def article_clusters(
@@ -130,23 +130,18 @@ class KeptMentions:
     in reading the others (with the same rules switched off)."""
 
     def __init__(self) -> None:
-        self.kept: dict[
-            str, tuple[Article, Analysis, frozenset[str], list[Mention], dict[str, int]]
-        ] = {}
+        self.kept: dict[str, tuple[Article, Analysis, str, list[Mention], dict[str, int]]] = {}
 
     def of(self, article: Article, analysis: Analysis) -> list[Mention]:
         if not ACROSS_BUILDS.on:
             return article_mentions(article, analysis)
-        run = active()
-        switched = run.disabled if run is not None else frozenset()
+        switched = disabled_key()
         kept = self.kept.get(article.id)
         if kept is not None and kept[1] == analysis and kept[0] == article and kept[2] == switched:
             add_counts(kept[4])
             return list(kept[3])
-        with counting() as counted:
-            found = article_mentions(article, analysis)
-        add_counts(counted)
-        self.kept[article.id] = (article, analysis, switched, found, dict(counted))
+        found, fired = counted_call(lambda: article_mentions(article, analysis))
+        self.kept[article.id] = (article, analysis, switched, found, fired)
         return list(found)
 
 

@@ -34,7 +34,7 @@ from sitegen.resolve.threads import (
     named_like_a_subject,
     subject_of_thread,
 )
-from sitegen.rules import active, add_counts, counting, rule
+from sitegen.rules import add_counts, counted_call, disabled_key, rule
 from sitegen.slugs import assign_slugs
 
 MAX_WORDS = 3
@@ -333,12 +333,12 @@ class KeptCandidates:
                 add_counts(kept[5])
                 self.used[article.id] = kept
                 return kept[4]
-        with counting() as counted:
+
+        def compute() -> tuple[tuple[str, ...], dict[str, _Candidate]]:
             candidates = per_article(article, analysis)
-            lookups = _lookups(candidates)
-            found = _article_candidates(candidates, names, written)
-        fired = dict(counted)
-        add_counts(fired)
+            return _lookups(candidates), _article_candidates(candidates, names, written)
+
+        (lookups, found), fired = counted_call(compute)
         facts = _filtered_by(lookups, names, written)
         self.used[article.id] = (article, analysis, lookups, facts, found, fired)
         return found
@@ -360,11 +360,10 @@ def _lookups(candidates: dict[str, _Candidate]) -> tuple[str, ...]:
 def _filtered_by(lookups: tuple[str, ...], names: set[str], written: set[str]) -> object:
     """What of ``names`` and ``written`` the candidates that looked up ``lookups`` read, and
     the rules switched off."""
-    run = active()
     return (
         frozenset(key for key in lookups if key in names),
         frozenset(key for key in lookups if key in written),
-        run.disabled if run is not None else frozenset(),
+        disabled_key(),
     )
 
 
