@@ -55,6 +55,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("workers", 0, (int,), "Extract on a local Dask cluster of N worker processes."),
     Setting(
+        "page_processes",
+        0,
+        (int,),
+        "Processes that build MkDocs' pages on `mkdocs build`; 0: one per CPU from 1,000 pages.",
+    ),
+    Setting(
         "cache",
         None,
         (str, type(None)),
@@ -109,6 +115,8 @@ class Settings:
     """The Dask scheduler to extract on, or None."""
     workers: int = 0
     """Worker processes of a local Dask cluster to extract on; 0: none."""
+    page_processes: int = 0
+    """Processes building MkDocs' pages (``sitegen/page_processes.py``); 0: automatic."""
     cache: str | None = None
     """The extraction cache's folder (resolved) or fsspec URL; None: the default folder."""
     review_page: bool = True
@@ -170,6 +178,7 @@ def load_settings(
         fields=record_fields(merged["fields"]),
         scheduler=merged["scheduler"],
         workers=merged["workers"],
+        page_processes=merged["page_processes"],
         cache=_cache_location(merged["cache"], base),
         review_page=merged["review_page"],
         about_page=merged["about_page"],
@@ -197,6 +206,8 @@ def _check_values(merged: dict[str, Any], base: Path, source: str, check_seeds: 
     problems += field_problems(merged["fields"], source)
     if merged["workers"] < 0:
         problems.append(f"{source}: option 'workers' must be 0 (no cluster) or more")
+    if merged["page_processes"] < 0:
+        problems.append(f"{source}: option 'page_processes' must be 0 (automatic) or more")
     if merged["workers"] and merged["scheduler"]:
         problems.append(f"{source}: options 'scheduler' and 'workers' exclude each other")
     for name in ("page_articles", "page_mentions"):

@@ -55,6 +55,13 @@ from sitegen.errors import SitegenError
 from sitegen.fastlinks import ForwardLinks
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.provider import PipelineProvider
+from sitegen.page_processes import (
+    BUILT_ELSEWHERE_TEMPLATE,
+    PageProcesses,
+    other_plugins,
+    process_count,
+    shares,
+)
 from sitegen.search import THEME_DIR, index_site
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
@@ -195,6 +202,14 @@ class SitegenPlugin(BasePlugin):
         """Under ``mkdocs serve``: full garbage collections between rebuilds, not in them."""
         self._templates = CompiledTemplates()
         """Under ``mkdocs serve``: the theme's compiled templates, kept across rebuilds."""
+        self._dirty = False
+        """``mkdocs build --dirty`` or ``serve --dirty``: only changed pages are built."""
+        self._sizes: dict[str, int] = {}
+        """A build's generated pages' Markdown lengths (for sharing them among processes)."""
+        self._processes = PageProcesses()
+        """A build's other page-building processes (``sitegen/page_processes.py``)."""
+        self._last_page: str | None = None
+        self._files: Files | None = None
 
     @contextmanager
     def run_by(self, command_line: CommandLine) -> Iterator[None]:
@@ -213,6 +228,7 @@ class SitegenPlugin(BasePlugin):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Keeps this instance (and its loaded pipeline) across rebuilds. Under ``mkdocs serve``
         the pages go to a preview folder outside the watched docs folder (see ``on_files``)."""
+        self._dirty = dirty
         if command == "serve" and self._preview is None:
             self._preview = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
             keep_per_article_caches()
@@ -269,6 +285,7 @@ class SitegenPlugin(BasePlugin):
         self._stash = {}
         if self._preview is None:  # a build: MkDocs holds every page now; no need to keep them
             self._cached = None
+            self._sizes = {path: len(text) for path, text in pages.items()}
         self._date_the_build(kb)
         log.info(
             "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
@@ -279,6 +296,11 @@ class SitegenPlugin(BasePlugin):
             len(report.removed),
         )
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A page another process builds is read here as an empty page (``on_page_markdown``
+        gives it the empty template)."""
+        return "" if page.file.src_uri in self._processes.elsewhere else None
+
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         """With Pagefind, keep every page out of Material's own index: its search plugin would
         parse each page for an index nobody reads (it still writes the small file of its
@@ -288,6 +310,9 @@ class SitegenPlugin(BasePlugin):
             search = search if isinstance(search, dict) else {}
             page.meta["pagefind"] = not search.get("exclude")  # the page's own wish
             page.meta["search"] = {**search, "exclude": True}
+        if page.file.src_uri in self._processes.elsewhere:  # built by another process
+            page.meta["template"] = BUILT_ELSEWHERE_TEMPLATE
+            return ""
         return markdown
 
     @event_priority(-100)  # after every other plugin's
@@ -313,9 +338,15 @@ class SitegenPlugin(BasePlugin):
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, **kwargs: Any) -> str:
-        """A generated page written needs its HTML no more."""
+        """A generated page written needs its HTML no more. A page another process built is
+        the HTML that process wrote."""
         if self._generated is not None and page.file.src_uri in self._generated:
             page.content = None
+            if page.file.src_uri in self._processes.elsewhere:
+                self._processes.wait_for(page.file.src_uri)
+                output = Path(page.file.abs_dest_path).read_text(encoding="utf-8")
+        if page.file.src_uri == self._last_page and self._files is not None:
+            self._processes.finish(self._files)  # MkDocs checks the anchors next
         return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -339,10 +370,40 @@ class SitegenPlugin(BasePlugin):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
+    @event_priority(-100)  # after every other plugin's
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """On ``mkdocs build`` of a large site, fork processes that build shares of the
+        generated pages the navigation does not list (``sitegen/page_processes.py``)."""
+        assert self.settings is not None
+        if self._preview is not None or self._dirty or not self._pagefind or not self._sizes:
+            return nav
+        listed = {page.file.src_uri for page in nav.pages}
+        candidates = {
+            file.src_uri: self._sizes[file.src_uri]
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+            if file.src_uri in self._sizes and file.src_uri not in listed
+        }
+        count = process_count(self.settings.page_processes, len(candidates))
+        if count < 2 or not hasattr(os, "fork"):
+            return nav
+        others = other_plugins(config)
+        if others:
+            log.info("sitegen: pages built in one process (plugin %s)", ", ".join(others))
+            return nav
+        kept = sum(self._sizes.values()) - sum(candidates.values())
+        self._processes.start(shares(candidates, kept, count), config, files, nav)
+        return nav
+
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Under ``mkdocs serve``, compile the theme's templates once, not at every rebuild."""
+        """Note the last page MkDocs will build, after which the other page-building processes'
+        results are taken back. Under ``mkdocs serve``, compile the theme's templates once,
+        not at every rebuild."""
+        if self._processes.children and not self._processes.in_child:
+            pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            self._last_page = pages[-1].src_uri if pages else None
+            self._files = files
         if self._preview is not None and env.bytecode_cache is None:
             env.bytecode_cache = self._templates
         return env
@@ -362,10 +423,20 @@ class SitegenPlugin(BasePlugin):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         self._epoch_was_set = None
         self._collections.release()
+        self._end_processes()
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed rebuild puts the collector's thresholds back too."""
+        """A failed rebuild puts the collector's thresholds back too, and stops the other
+        page-building processes."""
         self._collections.release()
+        self._processes.cancel()
+        self._end_processes()
+
+    def _end_processes(self) -> None:
+        self._processes = PageProcesses()
+        self._sizes = {}
+        self._last_page = None
+        self._files = None
 
     def _index_in_background(self, site_dir: Path) -> None:
         """Index the preview with Pagefind in a thread (after the previous run ends), so an edit

@@ -36,7 +36,14 @@ TIERS = ("unit", "site", "browser")
 SITE_FIXTURES = frozenset({"nlp", "built_site"})
 """Fixtures that load the real model or build a site: a test using one is in the site tier."""
 SITE_CALLS = frozenset(
-    {"load_pipeline", "parsed_pipeline", "parsed_kinds", "run_sitegen", "subprocess"}
+    {
+        "load_pipeline",
+        "parsed_pipeline",
+        "parsed_kinds",
+        "run_sitegen",
+        "run_mkdocs_build",
+        "subprocess",
+    }
 )
 """Names whose use in a test's code, or in its module's helpers it calls, puts it in the site
 tier (the real model, a command)."""

@@ -57,6 +57,18 @@ def run_sitegen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+def run_mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``root`` (MkDocs 2's notice silenced)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 # Pipelines: blank ones with an entity ruler (no model, fast), the real model with rules.
 
 
@@ -172,6 +184,7 @@ def tiny_kb(name: str = "Jane Doe", sentence: str = "Jane Doe spoke in Sylvania.
             ),
         )
     return KnowledgeBase(articles=(article,), analyses={"a": analysis}, entities=entities)
+
 
 T = TypeVar("T")
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import REPO, stat_calls, write
+from tests.helpers import REPO, run_mkdocs_build, stat_calls, write
 
 ARTICLE = "000_d42f63b547b7a051.txt"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -35,14 +35,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def build_strict(root: Path) -> None:
     """``mkdocs build --strict`` in ``root``, which must succeed."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs_build(root)
     assert result.returncode == 0, result.stderr
 
 

@@ -1,0 +1,325 @@
+"""MkDocs' pages built on every CPU: ``mkdocs build`` of a large site in more than one process.
+
+MkDocs converts and templates a site's pages one after another in one process: about 10 ms a
+page at N = 1,000 archive articles, four fifths of a build whose generation is cached, while
+the machine's other CPUs wait. With ``page_processes`` (default: automatic), the plugin forks,
+once MkDocs knows the site's files and navigation (``on_nav``), one process per further CPU.
+Each builds a share of the generated pages the navigation does not list (entity, article,
+topic and timeline pages: the bulk of a large site), exactly as MkDocs would, with MkDocs' own
+functions: reads, converts (every plugin's page events included) and templates them, and
+writes their HTML. The navigation's pages, which every template draws, are converted there too.
+This process meanwhile converts the rest. Before MkDocs templates its pages (``on_env``) it
+takes each process's result back: what each page holds and links to as anchors (for MkDocs'
+anchor check, which runs here), and every message logged in that process, logged again here
+in order, so ``--strict`` counts warnings as it would. A page built elsewhere is read by MkDocs
+here as an empty page with an empty template, and its HTML is the file the other process
+wrote (``on_post_page``). The site is the same, byte for byte (a test builds it both ways).
+
+Only for ``mkdocs build`` (a preview rebuilds few pages), on platforms with ``os.fork``, and
+only with plugins known to keep no per-page state that the build needs afterwards (MkDocs' and
+Material's search, with every generated page kept out of its index by Pagefind, and sitegen);
+with any other plugin the build stays in one process.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import mmap
+import os
+import pickle
+import select
+import signal
+import struct
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+
+from sitegen.build import default_processes
+
+log = logging.getLogger("mkdocs.plugins.sitegen")
+
+SAFE_PLUGINS = frozenset({"search", "material/search", "sitegen"})
+"""Plugins whose page events may run in another process: they keep nothing per page that the
+build reads afterwards (search: only for pages in its index, and with Pagefind none is)."""
+AUTOMATIC_FROM = 1000
+"""Generated pages from which ``page_processes: 0`` forks: below, a fork costs more than it
+saves."""
+BUILT_ELSEWHERE_TEMPLATE = "sitegen-built-elsewhere.html"
+"""The empty template (in sitegen's theme folder) of a page another process built."""
+COUNTER = struct.Struct("q")
+"""A child's count of pages written, in the memory it shares with this process."""
+
+
+def process_count(setting: int, pages: int) -> int:
+    """Processes to build ``pages`` generated pages with: ``setting`` when given, else one per
+    usable CPU (as spaCy's workers count them, plus this one) for a site large enough."""
+    if setting > 0:
+        return setting
+    return default_processes() + 1 if pages >= AUTOMATIC_FROM else 1
+
+
+def other_plugins(config: MkDocsConfig) -> list[str]:
+    """The configured plugins whose page events must stay in this process."""
+    return [name for name in config.plugins if name not in SAFE_PLUGINS]
+
+
+def shares(sizes: Mapping[str, int], kept: int, count: int) -> list[frozenset[str]]:
+    """Split the pages ``sizes`` lists (path -> Markdown length) among ``count`` - 1 other
+    processes and this one, which also converts pages of ``kept`` characters that cannot go:
+    the largest page first to the least loaded process. The other processes' shares."""
+    loads = [kept] + [0] * (count - 1)
+    assigned: list[list[str]] = [[] for _ in range(count)]
+    for path in sorted(sizes, key=lambda p: (-sizes[p], p)):
+        least = min(range(count), key=loads.__getitem__)
+        loads[least] += sizes[path]
+        assigned[least].append(path)
+    return [frozenset(paths) for paths in assigned[1:] if paths]
+
+
+@dataclass
+class _Child:
+    pid: int
+    reader: int
+    order: dict[str, int]
+    """Its pages, by the order it builds them in (MkDocs' order)."""
+    slot: int
+    """Its place in the shared counters of pages built."""
+
+
+@dataclass
+class PageProcesses:
+    """The other processes of one build and what they built."""
+
+    children: list[_Child] = field(default_factory=list)
+    elsewhere: dict[str, _Child] = field(default_factory=dict)
+    """The pages other processes build (this process reads them as empty), and which."""
+    in_child: bool = False
+    _built: mmap.mmap | None = None
+    """A counter per child, in memory the processes share: pages it has written so far."""
+    _processes: int = 0
+    _anchors: dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]] = field(
+        default_factory=dict
+    )
+    """What the other processes' pages hold and link to as anchors, by path."""
+
+    def start(
+        self,
+        parts: list[frozenset[str]],
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+    ) -> None:
+        """Fork a process for each part (generated pages the navigation does not list)."""
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        self._built = mmap.mmap(-1, COUNTER.size * max(1, len(parts)))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        gc.collect()
+        gc.freeze()  # the children's collector leaves the shared heap's pages alone
+        try:
+            for slot, paths in enumerate(parts):
+                order: dict[str, int] = {}
+                for file in doc_files:
+                    if file.src_uri in paths:
+                        order[file.src_uri] = len(order)
+                reader, writer = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the child: build, report, and leave without returning to MkDocs
+                    os.close(reader)
+                    self.in_child = True
+                    _run_child(list(order), config, files, nav, writer, self._built, slot)
+                os.close(writer)
+                child = _Child(pid, reader, order, slot)
+                self.children.append(child)
+                self._processes += 1
+                self.elsewhere.update(dict.fromkeys(order, child))
+        finally:
+            gc.unfreeze()
+
+    def wait_for(self, path: str) -> None:
+        """Return once the process building the page ``path`` has written it (it builds its
+        pages in MkDocs' order, so by then this process mostly finds them written). A process
+        that ended without it fails the build with its error."""
+        child = self.elsewhere[path]
+        position = child.order[path]
+        assert self._built is not None
+        while COUNTER.unpack_from(self._built, COUNTER.size * child.slot)[0] <= position:
+            # the pipe has data (or is closed) only once the process has ended its work
+            if child in self.children and select.select([child.reader], [], [], 0.02)[0]:
+                self._collect()
+            elif child not in self.children:
+                raise PluginError(f"sitegen: '{path}' was not built by its process")
+
+    def finish(self, files: Files) -> None:
+        """Wait for the other processes; give their pages' anchors to MkDocs' anchor check and
+        log what they logged. A process that failed fails the build, naming its error."""
+        self._collect()
+        log.info(
+            "sitegen: %d pages built by %d other processes", len(self._anchors), self._processes
+        )
+        for path, (present, links) in self._anchors.items():
+            page = files.get_file_from_path(path).page  # type: ignore[union-attr]
+            assert page is not None
+            page.present_anchor_ids = present
+            page.links_to_anchors = (
+                None
+                if links is None
+                else {files.get_file_from_path(to): anchors for to, anchors in links.items()}
+            )
+
+    def _collect(self) -> None:
+        """Wait for every other process still running, log what it logged, keep its pages'
+        anchors, and raise if one failed."""
+        children, self.children = self.children, []
+        failures = []
+        for child in children:
+            result = _read_all(child.reader)
+            _, status = os.waitpid(child.pid, 0)
+            report = pickle.loads(result) if result else None
+            if report is None:
+                failures.append(
+                    "a page-building process ended without its result "
+                    f"(exit status {os.waitstatus_to_exitcode(status)})"
+                )
+                continue
+            for name, level, message in report["records"]:
+                logging.getLogger(name).handle(
+                    logging.makeLogRecord(
+                        {
+                            "name": name,
+                            "levelno": level,
+                            "levelname": logging.getLevelName(level),
+                            "msg": message,
+                        }
+                    )
+                )
+            if report["error"]:
+                failures.append(report["error"])
+            self._anchors.update(report["anchors"])
+        if failures:
+            raise PluginError("sitegen: " + "; ".join(failures))
+
+    def cancel(self) -> None:
+        """Stop the other processes of a build that failed here."""
+        for child in self.children:
+            try:
+                os.kill(child.pid, signal.SIGTERM)
+                os.waitpid(child.pid, 0)
+            except OSError:
+                pass
+            os.close(child.reader)
+        self.children = []
+        self.elsewhere = {}
+
+
+class _Records(logging.Handler):
+    """What the child logs, kept to be logged again by the parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _run_child(
+    paths: list[str],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    writer: int,
+    built: mmap.mmap,
+    slot: int,
+) -> None:
+    records = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [records]
+    report: dict[str, Any] = {"records": records.records, "error": None, "anchors": {}}
+    status = 0
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        report["anchors"] = build_share(
+            paths,
+            config,
+            files,
+            nav,
+            lambda count: COUNTER.pack_into(built, COUNTER.size * slot, count),
+        )
+    except BaseException as exc:  # anything: the parent must hear of it, and MkDocs must not go on
+        report["error"] = str(exc) if isinstance(exc, PageFailed) else f"{exc!r}"
+        report["error"] += " in a page-building process"
+        records.records.append((log.name, logging.DEBUG, traceback.format_exc()))
+        status = 1
+    try:
+        data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(writer, view) :]
+        os.close(writer)
+    finally:
+        os._exit(status)
+
+
+def build_share(
+    paths: list[str],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    built: Callable[[int], None],
+) -> dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]]:
+    """Build the pages ``paths`` (in MkDocs' order) as MkDocs' build would, the navigation's
+    pages converted too (their titles are in every template), calling ``built`` with the
+    number written after each; each page's anchors and links to anchors, by path."""
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    share = set(paths)
+    listed = {page.file.src_uri for page in nav.pages}
+    for file in doc_files:
+        if file.src_uri in share or file.src_uri in listed:
+            assert file.page is not None
+            with _naming(file.src_uri, "reading"):
+                _populate_page(file.page, config, files)
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    anchors = {}
+    for path in paths:
+        page = files.get_file_from_path(path).page  # type: ignore[union-attr]
+        assert page is not None
+        with _naming(path, "building"):
+            _build_page(page, config, doc_files, nav, env)
+        links = page.links_to_anchors
+        anchors[path] = (
+            page.present_anchor_ids,
+            None if links is None else {to.src_uri: dict(a) for to, a in links.items()},
+        )
+        built(len(anchors))
+    return anchors
+
+
+class PageFailed(Exception):
+    """A page could not be built in another process (the message names it)."""
+
+
+@contextmanager
+def _naming(path: str, doing: str) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        raise PageFailed(f"error {doing} '{path}': {exc!r}") from exc
+
+
+def _read_all(reader: int) -> bytes:
+    chunks = []
+    while chunk := os.read(reader, 1 << 20):
+        chunks.append(chunk)
+    os.close(reader)
+    return b"".join(chunks)
