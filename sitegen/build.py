@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -25,6 +24,7 @@ from sitegen.cache import (
 )
 from sitegen.distributed import Cluster, analyze_on_cluster
 from sitegen.export import export_knowledge
+from sitegen.forked import usable_cpus, worth_forking
 from sitegen.ingest import read_articles
 from sitegen.ingest.records import DEFAULT_FIELDS, RecordFields
 from sitegen.model import Analysis, Article, KnowledgeBase
@@ -54,11 +54,7 @@ def default_processes() -> int:
     runs that many worker processes while this one turns their Docs into analyses, so every
     CPU is busy; on a 2-CPU machine that is one process, which docs/benchmarks.md measured faster
     than two workers there (103 articles: 9.7 s against 10.9 s)."""
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        usable = os.cpu_count() or 1
-    return max(1, usable - 1)
+    return max(1, usable_cpus() - 1)
 
 
 @dataclass(frozen=True)
@@ -431,7 +427,7 @@ def about_pages(kb: KnowledgeBase) -> dict[str, str]:
 def incremental_renderer() -> IncrementalRender:
     """A renderer for a process that builds the same site again and again (``mkdocs serve``):
     each build renders only the pages whose content the changes reach."""
-    return IncrementalRender(extra=about_pages)
+    return IncrementalRender(extra=about_pages, fork=worth_forking())
 
 
 def latest_published_epoch(kb: KnowledgeBase | None) -> int | None:

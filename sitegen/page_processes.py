@@ -26,16 +26,12 @@ from __future__ import annotations
 import gc
 import logging
 import mmap
-import os
-import pickle
-import select
-import signal
 import struct
-import sys
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from mkdocs.commands.build import _build_page, _populate_page
@@ -45,6 +41,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from sitegen.build import default_processes
+from sitegen.forked import Forked, ForkedError
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -88,8 +85,7 @@ def shares(sizes: Mapping[str, int], kept: int, count: int) -> list[frozenset[st
 
 @dataclass
 class _Child:
-    pid: int
-    reader: int
+    process: Forked
     order: dict[str, int]
     """Its pages, by the order it builds them in (MkDocs' order)."""
     slot: int
@@ -122,29 +118,32 @@ class PageProcesses:
         """Fork a process for each part (generated pages the navigation does not list)."""
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self._built = mmap.mmap(-1, COUNTER.size * max(1, len(parts)))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        gc.collect()
-        gc.freeze()  # the children's collector leaves the shared heap's pages alone
-        try:
-            for slot, paths in enumerate(parts):
-                order: dict[str, int] = {}
-                for file in doc_files:
-                    if file.src_uri in paths:
-                        order[file.src_uri] = len(order)
-                reader, writer = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # the child: build, report, and leave without returning to MkDocs
-                    os.close(reader)
-                    self.in_child = True
-                    _run_child(list(order), config, files, nav, writer, self._built, slot)
-                os.close(writer)
-                child = _Child(pid, reader, order, slot)
-                self.children.append(child)
-                self._processes += 1
-                self.elsewhere.update(dict.fromkeys(order, child))
-        finally:
-            gc.unfreeze()
+        gc.collect()  # less of the heap to share
+        for slot, paths in enumerate(parts):
+            order: dict[str, int] = {}
+            for file in doc_files:
+                if file.src_uri in paths:
+                    order[file.src_uri] = len(order)
+            work = partial(self._child_work, list(order), slot, config, files, nav)
+            child = _Child(Forked(work), order, slot)
+            self.children.append(child)
+            self.elsewhere.update(dict.fromkeys(order, child))
+            self._processes += 1
+
+    def _child_work(
+        self, paths: list[str], slot: int, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> dict[str, Any]:
+        """In the child: build the share, counting the pages written in the shared memory."""
+        self.in_child = True
+        built = self._built
+        assert built is not None
+        return _child_report(
+            paths,
+            config,
+            files,
+            nav,
+            lambda count: COUNTER.pack_into(built, COUNTER.size * slot, count),
+        )
 
     def wait_for(self, path: str) -> None:
         """Return once the process building the page ``path`` has written it (it builds its
@@ -155,7 +154,7 @@ class PageProcesses:
         assert self._built is not None
         while COUNTER.unpack_from(self._built, COUNTER.size * child.slot)[0] <= position:
             # the pipe has data (or is closed) only once the process has ended its work
-            if child in self.children and select.select([child.reader], [], [], 0.02)[0]:
+            if child in self.children and child.process.ready(0.02):
                 self._collect()
             elif child not in self.children:
                 raise PluginError(f"sitegen: '{path}' was not built by its process")
@@ -183,14 +182,10 @@ class PageProcesses:
         children, self.children = self.children, []
         failures = []
         for child in children:
-            result = _read_all(child.reader)
-            _, status = os.waitpid(child.pid, 0)
-            report = pickle.loads(result) if result else None
-            if report is None:
-                failures.append(
-                    "a page-building process ended without its result "
-                    f"(exit status {os.waitstatus_to_exitcode(status)})"
-                )
+            try:
+                report = child.process.result()
+            except ForkedError as exc:
+                failures.append(str(exc))
                 continue
             for name, level, message in report["records"]:
                 logging.getLogger(name).handle(
@@ -212,12 +207,7 @@ class PageProcesses:
     def cancel(self) -> None:
         """Stop the other processes of a build that failed here."""
         for child in self.children:
-            try:
-                os.kill(child.pid, signal.SIGTERM)
-                os.waitpid(child.pid, 0)
-            except OSError:
-                pass
-            os.close(child.reader)
+            child.process.cancel()
         self.children = []
         self.elsewhere = {}
 
@@ -233,42 +223,25 @@ class _Records(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _run_child(
+def _child_report(
     paths: list[str],
     config: MkDocsConfig,
     files: Files,
     nav: Navigation,
-    writer: int,
-    built: mmap.mmap,
-    slot: int,
-) -> None:
+    built: Callable[[int], None],
+) -> dict[str, Any]:
+    """In the child: build the share; what it logged, the error it ended with, and its pages'
+    anchors."""
     records = _Records()
-    logger = logging.getLogger("mkdocs")
-    logger.handlers = [records]
+    logging.getLogger("mkdocs").handlers = [records]
     report: dict[str, Any] = {"records": records.records, "error": None, "anchors": {}}
-    status = 0
     try:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        report["anchors"] = build_share(
-            paths,
-            config,
-            files,
-            nav,
-            lambda count: COUNTER.pack_into(built, COUNTER.size * slot, count),
-        )
-    except BaseException as exc:  # anything: the parent must hear of it, and MkDocs must not go on
+        report["anchors"] = build_share(paths, config, files, nav, built)
+    except Exception as exc:  # the parent logs what was logged, then fails with this
         report["error"] = str(exc) if isinstance(exc, PageFailed) else f"{exc!r}"
         report["error"] += " in a page-building process"
         records.records.append((log.name, logging.DEBUG, traceback.format_exc()))
-        status = 1
-    try:
-        data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(writer, view) :]
-        os.close(writer)
-    finally:
-        os._exit(status)
+    return report
 
 
 def build_share(
@@ -315,11 +288,3 @@ def _naming(path: str, doing: str) -> Iterator[None]:
         yield
     except Exception as exc:
         raise PageFailed(f"error {doing} '{path}': {exc!r}") from exc
-
-
-def _read_all(reader: int) -> bytes:
-    chunks = []
-    while chunk := os.read(reader, 1 << 20):
-        chunks.append(chunk)
-    os.close(reader)
-    return b"".join(chunks)

@@ -79,6 +79,23 @@ class Pages(MutableMapping[str, str]):
             self.update(pages)
 
 
+def combined(*parts: Pages) -> Pages:
+    """The pages of ``parts``, in order; a path two of them claim is an error."""
+    site = Pages()
+    for part in parts:
+        for path in part:
+            site.put_stored(path, part.stored(path))
+    return site
+
+
+def put_all(pairs: Iterable[tuple[str, str]]) -> Pages:
+    """Pages of (path, Markdown) pairs; a path claimed twice is an error."""
+    site = Pages()
+    for path, text in pairs:
+        site.put(path, text)
+    return site
+
+
 def same_page(pages: Mapping[str, str], last: Mapping[str, str], path: str) -> bool:
     """Whether ``pages`` holds for ``path`` the very object ``last`` held (a page handed on
     from the last build, not rendered again), without decompressing either."""

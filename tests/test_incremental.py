@@ -15,15 +15,24 @@ from spacy.language import Language
 from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.build import (
     Options,
+    about_pages,
     build_knowledge,
     build_pages,
     incremental_renderer,
     render_pages,
 )
+from sitegen.forked import ForkedError
 from sitegen.model import Analysis, Article, KnowledgeBase, Mention
-from sitegen.render import timeline_plan
+from sitegen.render import incremental, timeline_plan
 from sitegen.render.context import RenderContext
-from sitegen.render.incremental import MISSING, Proxy, Reads, TrackedContext, value_of
+from sitegen.render.incremental import (
+    MISSING,
+    IncrementalRender,
+    Proxy,
+    Reads,
+    TrackedContext,
+    value_of,
+)
 from tests.helpers import tiny_kb
 
 SAMPLE = Path(__file__).parent / "fixtures" / "archive" / "wikinews-sample.jsonl"
@@ -321,3 +330,24 @@ def test_kept_case_counts_follow_the_articles_that_come_and_go(monkeypatch: Any)
         for word in ("magic", "team", "won", "johnson", "word"):
             assert found.mostly_lower(word) == fresh.mostly_lower(word), (articles, word)
         assert +found.lower == fresh.lower and +found.capital == fresh.capital
+
+
+def test_site_wide_pages_rendered_in_a_forked_process_are_the_same_in_order(
+    monkeypatch: Any,
+) -> None:
+    """Under serve the site-wide pages are rendered in a forked process while this one renders
+    the units': the same pages in the same order; the child's error is raised here."""
+    kb = tiny_kb()
+    forked = IncrementalRender(extra=about_pages, fork=True)(kb)
+    here = IncrementalRender(extra=about_pages, fork=False)(kb)
+    assert list(forked) == list(here) == list(render_pages(kb))
+    assert all(forked[path] == here[path] for path in here)
+
+    def broken(context: RenderContext) -> Any:
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(incremental, "site_wide_pages", broken)
+    with pytest.raises(ForkedError, match="index exploded"):
+        IncrementalRender(extra=about_pages, fork=True)(kb)
+    with pytest.raises(RuntimeError, match="index exploded"):
+        IncrementalRender(extra=about_pages, fork=False)(kb)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sitegen.model import ENTITY_KINDS, KnowledgeBase
-from sitegen.pages import Pages
+from sitegen.pages import Pages, combined, put_all
 from sitegen.render.article_page import render_article_page
 from sitegen.render.context import RenderContext
 from sitegen.render.entity_page import render_entity_page
@@ -34,16 +34,11 @@ def render_site(kb: KnowledgeBase, unit_pages: UnitPages | None = None) -> Pages
     the units' pages (default: every one, ``render_units``). Each page is compressed as it
     comes (``sitegen.pages``): a build never holds the whole site's Markdown at once."""
     context = RenderContext.build(kb)
-    site = Pages()
-    for path, text in _site_wide_pages(context):
-        site.put(path, text)
-    units = (unit_pages or render_units)(context)
-    for path in units:
-        site.put_stored(path, units.stored(path))
-    return site
+    return combined(put_all(site_wide_pages(context)), (unit_pages or render_units)(context))
 
 
-def _site_wide_pages(context: RenderContext) -> Iterator[tuple[str, str]]:
+def site_wide_pages(context: RenderContext) -> Iterator[tuple[str, str]]:
+    """The home, index, timeline and graph pages: each reads the whole knowledge base."""
     kb = context.kb
     yield render_home(kb)
     yield from render_articles_index(kb)

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from sitegen.forked import Forked
 from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
-from sitegen.pages import Pages
-from sitegen.render import PAGE_OF_UNIT, page_units, render_site
+from sitegen.pages import Pages, combined, put_all
+from sitegen.render import PAGE_OF_UNIT, page_units, site_wide_pages
 from sitegen.render.context import Located, RenderContext
 from sitegen.render.timeline_plan import PageRef, TimelinePage
 
@@ -320,14 +322,32 @@ class IncrementalRender:
 
     extra: Callable[[KnowledgeBase], dict[str, str]] | None = None
     """Further site-wide pages (the about and review pages), rendered every time."""
+    fork: bool = False
+    """Render the site-wide pages in a forked process while this one renders the units'."""
     rendered: int = 0
     reused: int = 0
     _context: RenderContext | None = None
     _units: dict[Unit, _Rendered] = field(default_factory=dict)
 
     def __call__(self, kb: KnowledgeBase) -> Pages:
-        pages = render_site(kb, self._unit_pages)
-        return pages | self.extra(kb) if self.extra is not None else pages
+        """The site's pages, as ``render_site`` and ``extra`` give them, in their order."""
+        context = RenderContext.build(kb)
+        if not self.fork:
+            wide, extra = self._site_wide(context)
+            return combined(wide, self._unit_pages(context)) | extra
+        other = Forked(partial(self._site_wide, context))
+        try:
+            units = self._unit_pages(context)
+        except BaseException:
+            other.cancel()
+            raise
+        wide, extra = other.result()
+        return combined(wide, units) | extra
+
+    def _site_wide(self, context: RenderContext) -> tuple[Pages, Pages]:
+        """The pages rendered every time: ``site_wide_pages``, and ``extra``'s."""
+        extra = self.extra(context.kb) if self.extra is not None else {}
+        return put_all(site_wide_pages(context)), Pages(extra)
 
     def _unit_pages(self, context: RenderContext) -> Pages:
         previous = self._context

@@ -1,0 +1,123 @@
+"""Work done in a forked copy of this process, its result sent back pickled through a pipe.
+
+A fork shares the parent's memory as it is (the knowledge base, MkDocs' files and navigation)
+without pickling any of it, so a second CPU can work on the same data at once: a large
+build's pages (``page_processes.py``), a preview's site-wide pages
+(``render/incremental.py``). Only the result travels. The child never returns into the
+caller's code: it leaves with ``os._exit`` once it has written its result, or the error it
+ended with.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import select
+import signal
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from sitegen.errors import SitegenError
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def worth_forking() -> bool:
+    """Whether work forked off runs beside this process's own: the platform forks (not
+    Windows) and this process may use more than one CPU."""
+    return hasattr(os, "fork") and usable_cpus() > 1
+
+
+class ForkedError(SitegenError):
+    """The forked work failed, or its process ended without a result; ``details``: the
+    child's traceback."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class Forked:
+    """``work()`` run in a forked child from the moment this is made; ``result()`` waits for
+    its value (or raises the error it ended with)."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        reader, writer = os.pipe()
+        gc.freeze()  # the child's collector leaves the shared heap's pages alone
+        try:
+            pid = os.fork()
+        finally:
+            if pid != 0:
+                gc.unfreeze()
+        if pid == 0:  # pragma: no cover - the child (its coverage is not collected)
+            os.close(reader)
+            _run(work, writer)
+        os.close(writer)
+        self.pid = pid
+        self._reader = reader
+        self._done = False
+
+    def ready(self, timeout: float = 0.0) -> bool:
+        """Whether the child has finished (its result is waiting), after up to ``timeout`` s."""
+        return self._done or bool(select.select([self._reader], [], [], timeout)[0])
+
+    def result(self) -> Any:
+        """The work's value; the child's error (with its traceback) as a ``ForkedError``."""
+        if self._done:
+            raise ForkedError("the forked work's result was already taken")
+        self._done = True
+        chunks = []
+        while chunk := os.read(self._reader, 1 << 20):
+            chunks.append(chunk)
+        os.close(self._reader)
+        _, status = os.waitpid(self.pid, 0)
+        if not chunks:
+            raise ForkedError(
+                f"a forked process ended without its result "
+                f"(exit status {os.waitstatus_to_exitcode(status)})"
+            )
+        succeeded, value = pickle.loads(b"".join(chunks))
+        if not succeeded:
+            raise ForkedError(*value)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child and forget its result."""
+        if self._done:
+            return
+        self._done = True
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self._reader)
+
+
+def _run(work: Callable[[], Any], writer: int) -> None:  # pragma: no cover - in the child
+    status = 0
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        data = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # anything: the parent must hear of it
+        data = pickle.dumps((False, (str(exc) or repr(exc), traceback.format_exc())))
+        status = 1
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(writer, view) :]
+        os.close(writer)
+    finally:
+        os._exit(status)
