@@ -2,8 +2,10 @@
 
 A fork shares the parent's memory as it is (the knowledge base, MkDocs' files and navigation)
 without pickling any of it, so a second CPU can work on the same data at once: a large
-build's pages (``page_processes.py``), a preview's site-wide pages
-(``render/incremental.py``). Only the result travels. The child never returns into the
+build's pages (``page_processes.py``), half of the pages rendered (``render/__init__.py``), a
+preview's site-wide pages (``render/incremental.py``). Only the result travels, with what the
+child logged, which is logged here when the result is taken (so a build's warnings are
+counted and kept as if this process had logged them). The child never returns into the
 caller's code: it leaves with ``os._exit`` once it has written its result, or the error it
 ended with.
 """
@@ -11,6 +13,7 @@ ended with.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import pickle
 import select
@@ -87,7 +90,18 @@ class Forked:
                 f"a forked process ended without its result "
                 f"(exit status {os.waitstatus_to_exitcode(status)})"
             )
-        succeeded, value = pickle.loads(b"".join(chunks))
+        succeeded, value, records = pickle.loads(b"".join(chunks))
+        for name, level, message in records:
+            logging.getLogger(name).handle(
+                logging.makeLogRecord(
+                    {
+                        "name": name,
+                        "levelno": level,
+                        "levelname": logging.getLevelName(level),
+                        "msg": message,
+                    }
+                )
+            )
         if not succeeded:
             raise ForkedError(*value)
         return value
@@ -105,14 +119,37 @@ class Forked:
         os.close(self._reader)
 
 
+class _Records(logging.Handler):
+    """What the child logs, sent with its result to be logged again by the parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+        self._last: logging.LogRecord | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record is not self._last:  # a record MkDocs' logger hands on to the root too
+            self.records.append((record.name, record.levelno, record.getMessage()))
+            self._last = record
+
+
+CAPTURED = ("", "mkdocs")
+"""The loggers whose handlers a child's records go to instead: the root and MkDocs' (which
+does not hand its records on to the root)."""
+
+
 def _run(work: Callable[[], Any], writer: int) -> None:  # pragma: no cover - in the child
     status = 0
+    records = _Records()
+    for name in CAPTURED:
+        logging.getLogger(name).handlers = [records]
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        data = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((True, work(), records.records), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # anything: the parent must hear of it
-        data = pickle.dumps((False, (str(exc) or repr(exc), traceback.format_exc())))
+        error = (str(exc) or repr(exc), traceback.format_exc())
+        data = pickle.dumps((False, error, records.records))
         status = 1
     try:
         view = memoryview(data)

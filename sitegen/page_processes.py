@@ -187,17 +187,6 @@ class PageProcesses:
             except ForkedError as exc:
                 failures.append(str(exc))
                 continue
-            for name, level, message in report["records"]:
-                logging.getLogger(name).handle(
-                    logging.makeLogRecord(
-                        {
-                            "name": name,
-                            "levelno": level,
-                            "levelname": logging.getLevelName(level),
-                            "msg": message,
-                        }
-                    )
-                )
             if report["error"]:
                 failures.append(report["error"])
             self._anchors.update(report["anchors"])
@@ -212,17 +201,6 @@ class PageProcesses:
         self.elsewhere = {}
 
 
-class _Records(logging.Handler):
-    """What the child logs, kept to be logged again by the parent."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 def _child_report(
     paths: list[str],
     config: MkDocsConfig,
@@ -230,17 +208,15 @@ def _child_report(
     nav: Navigation,
     built: Callable[[int], None],
 ) -> dict[str, Any]:
-    """In the child: build the share; what it logged, the error it ended with, and its pages'
-    anchors."""
-    records = _Records()
-    logging.getLogger("mkdocs").handlers = [records]
-    report: dict[str, Any] = {"records": records.records, "error": None, "anchors": {}}
+    """In the child: build the share; the error it ended with, and its pages' anchors (what
+    it logged comes back with them, ``Forked``)."""
+    report: dict[str, Any] = {"error": None, "anchors": {}}
     try:
         report["anchors"] = build_share(paths, config, files, nav, built)
     except Exception as exc:  # the parent logs what was logged, then fails with this
         report["error"] = str(exc) if isinstance(exc, PageFailed) else f"{exc!r}"
         report["error"] += " in a page-building process"
-        records.records.append((log.name, logging.DEBUG, traceback.format_exc()))
+        log.debug("%s", traceback.format_exc())
     return report
 
 

@@ -3,6 +3,7 @@ does its error, or the news that it ended without a result."""
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
@@ -50,3 +51,20 @@ def test_a_cancelled_child_is_stopped() -> None:
     assert time.monotonic() - started < 5
     with pytest.raises(ProcessLookupError):
         os.kill(forked.pid, 0)  # reaped: no such process any more
+
+
+def test_what_the_child_logs_is_logged_here_once(caplog: pytest.LogCaptureFixture) -> None:
+    def noisy() -> int:
+        logging.getLogger("mkdocs.plugins.sitegen").warning("page %s is odd", "a.md")
+        logging.getLogger("sitegen.render").info("rendered")
+        return 1
+
+    with caplog.at_level(logging.INFO):
+        forked = Forked(noisy)
+        assert not caplog.records  # nothing yet: the child's records come with its result
+        assert forked.result() == 1
+    logged = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert logged == [
+        ("mkdocs.plugins.sitegen", logging.WARNING, "page a.md is odd"),
+        ("sitegen.render", logging.INFO, "rendered"),
+    ]

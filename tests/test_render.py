@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitegen import render
 from sitegen.render import render_site
+from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, relative
 from tests.helpers import EXTENSIONS, tiny_kb, visible_text
 
@@ -73,3 +77,29 @@ def test_every_page_starts_with_front_matter_and_indexes_exist() -> None:
     assert {"index.md", "articles/index.md", "people/index.md", "places/index.md"} <= set(pages)
     assert "organizations/index.md" in pages
     assert all(page.startswith("---\n") for page in pages.values())
+
+
+def test_units_rendered_half_in_a_forked_process_are_the_same_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above ``FORK_FROM_UNITS`` every second unit's page is rendered in a forked process:
+    the same pages, in the same order, as in one process."""
+    kb = tiny_kb()
+    monkeypatch.setattr(render, "worth_forking", lambda: False)
+    alone = render_site(kb)
+    forks: list[object] = []
+
+    class Counted(render.Forked):
+        def __init__(self, work: Any) -> None:
+            forks.append(work)
+            super().__init__(work)
+
+    monkeypatch.setattr(render, "Forked", Counted)
+    monkeypatch.setattr(render, "worth_forking", lambda: True)
+    monkeypatch.setattr(render, "FORK_FROM_UNITS", 1)
+    units = len(list(render.page_units(RenderContext.build(kb))))
+    assert units >= 3 and units % 2 == 1  # an odd count: the last page has no partner
+    split = render_site(kb)
+    assert len(forks) == 1
+    assert list(split) == list(alone)
+    assert all(split[path] == alone[path] for path in alone)

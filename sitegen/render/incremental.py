@@ -335,6 +335,7 @@ class IncrementalRender:
         if not self.fork:
             wide, extra = self._site_wide(context)
             return combined(wide, self._unit_pages(context)) | extra
+        _ = context.name_linker, context.threads_under  # worked out once, for both processes
         other = Forked(partial(self._site_wide, context))
         try:
             units = self._unit_pages(context)
