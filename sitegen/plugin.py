@@ -53,6 +53,7 @@ from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
 from sitegen.fastlinks import ForwardLinks
+from sitegen.figures import Figures, converted_length
 from sitegen.model import KnowledgeBase
 from sitegen.nlp.provider import PipelineProvider
 from sitegen.page_processes import (
@@ -210,6 +211,8 @@ class SitegenPlugin(BasePlugin):
         """A build's other page-building processes (``sitegen/page_processes.py``)."""
         self._last_page: str | None = None
         self._files: Files | None = None
+        self._figures = Figures()
+        """The generated pages' figures, kept out of Markdown (``sitegen/figures.py``)."""
 
     @contextmanager
     def run_by(self, command_line: CommandLine) -> Iterator[None]:
@@ -283,9 +286,10 @@ class SitegenPlugin(BasePlugin):
         self.generated = (Tally.of(kb), report)
         self._generated = frozenset(pages)
         self._stash = {}
+        self._figures = Figures()
         if self._preview is None:  # a build: MkDocs holds every page now; no need to keep them
             self._cached = None
-            self._sizes = {path: len(text) for path, text in pages.items()}
+            self._sizes = {path: converted_length(text) for path, text in pages.items()}
         self._date_the_build(kb)
         log.info(
             "sitegen: %d articles, %d entities; %d pages written, %d unchanged, %d removed",
@@ -304,7 +308,9 @@ class SitegenPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         """With Pagefind, keep every page out of Material's own index: its search plugin would
         parse each page for an index nobody reads (it still writes the small file of its
-        settings, which Material's script loads before asking the worker)."""
+        settings, which Material's script loads before asking the worker). A page another
+        process builds is empty here; a generated page's figures wait outside Markdown
+        (``sitegen/figures.py``)."""
         if self._pagefind:
             search = page.meta.get("search")
             search = search if isinstance(search, dict) else {}
@@ -313,14 +319,23 @@ class SitegenPlugin(BasePlugin):
         if page.file.src_uri in self._processes.elsewhere:  # built by another process
             page.meta["template"] = BUILT_ELSEWHERE_TEMPLATE
             return ""
+        if self._generated is not None and page.file.src_uri in self._generated:
+            return self._figures.take_out(page.file.src_uri, markdown)
         return markdown
 
     @event_priority(-100)  # after every other plugin's
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
-        """Keep a generated page's HTML compressed until its template is rendered, without its
-        Markdown: MkDocs converts every page before it writes the first, so a build held the
-        whole site's Markdown and HTML at once (most of its memory on a large archive)."""
+        """Put a generated page's figures back (``on_page_markdown`` kept them out of Markdown)
+        and keep its HTML compressed until its template is rendered, without its Markdown:
+        MkDocs converts every page before it writes the first, so a build held the whole
+        site's Markdown and HTML at once (most of its memory on a large archive)."""
         if self._generated is not None and page.file.src_uri in self._generated:
+            try:
+                html, ids = self._figures.put_back(page.file.src_uri, html)
+            except ValueError as exc:
+                raise PluginError(f"sitegen: {exc}") from exc
+            if ids:
+                page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
             self._stash[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
             page.markdown = None
             return ""
