@@ -58,8 +58,13 @@ class Forked:
         sys.stderr.flush()
         reader, writer = os.pipe()
         gc.freeze()  # the child's collector leaves the shared heap's pages alone
+        pid = -1
         try:
             pid = os.fork()
+        except OSError as exc:
+            os.close(reader)
+            os.close(writer)
+            raise ForkedError(f"cannot start a process ({exc})") from exc
         finally:
             if pid != 0:
                 gc.unfreeze()

@@ -125,7 +125,11 @@ class PageProcesses:
                 if file.src_uri in paths:
                     order[file.src_uri] = len(order)
             work = partial(self._child_work, list(order), slot, config, files, nav)
-            child = _Child(Forked(work), order, slot)
+            try:
+                child = _Child(Forked(work), order, slot)
+            except ForkedError as exc:  # this process builds the share itself
+                log.warning("sitegen: pages built in fewer processes: %s", exc)
+                break
             self.children.append(child)
             self.elsewhere.update(dict.fromkeys(order, child))
             self._processes += 1

@@ -68,3 +68,12 @@ def test_what_the_child_logs_is_logged_here_once(caplog: pytest.LogCaptureFixtur
         ("mkdocs.plugins.sitegen", logging.WARNING, "page a.md is odd"),
         ("sitegen.render", logging.INFO, "rendered"),
     ]
+
+
+def test_a_fork_refused_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    with pytest.raises(ForkedError, match="cannot start a process"):
+        Forked(lambda: 1)

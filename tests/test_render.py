@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -103,3 +104,20 @@ def test_units_rendered_half_in_a_forked_process_are_the_same_in_order(
     assert len(forks) == 1
     assert list(split) == list(alone)
     assert all(split[path] == alone[path] for path in alone)
+
+
+def test_units_are_all_rendered_here_when_no_process_can_be_forked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kb = tiny_kb()
+    alone = render_site(kb)
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(render, "worth_forking", lambda: True)
+    monkeypatch.setattr(render, "FORK_FROM_UNITS", 1)
+    monkeypatch.setattr(os, "fork", refused)
+    here = render_site(kb)
+    assert list(here) == list(alone)
+    assert all(here[path] == alone[path] for path in alone)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sitegen.forked import Forked
+from sitegen.forked import Forked, ForkedError
 from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
 from sitegen.pages import Pages, combined, put_all
 from sitegen.render import PAGE_OF_UNIT, page_units, site_wide_pages
@@ -332,11 +332,16 @@ class IncrementalRender:
     def __call__(self, kb: KnowledgeBase) -> Pages:
         """The site's pages, as ``render_site`` and ``extra`` give them, in their order."""
         context = RenderContext.build(kb)
-        if not self.fork:
+        other = None
+        if self.fork:
+            _ = context.name_linker, context.threads_under  # worked out once, for both processes
+            try:
+                other = Forked(partial(self._site_wide, context))
+            except ForkedError:  # no process to spare: render them here
+                other = None
+        if other is None:
             wide, extra = self._site_wide(context)
             return combined(wide, self._unit_pages(context)) | extra
-        _ = context.name_linker, context.threads_under  # worked out once, for both processes
-        other = Forked(partial(self._site_wide, context))
         try:
             units = self._unit_pages(context)
         except BaseException:
