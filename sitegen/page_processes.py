@@ -6,14 +6,15 @@ the machine's other CPUs wait. With ``page_processes`` (default: automatic), the
 once MkDocs knows the site's files and navigation (``on_nav``), one process per further CPU.
 Each builds a share of the generated pages the navigation does not list (entity, article,
 topic and timeline pages: the bulk of a large site), exactly as MkDocs would, with MkDocs' own
-functions: reads, converts (every plugin's page events included) and templates them, and
-writes their HTML. The navigation's pages, which every template draws, are converted there too.
-This process meanwhile converts the rest. Before MkDocs templates its pages (``on_env``) it
-takes each process's result back: what each page holds and links to as anchors (for MkDocs'
-anchor check, which runs here), and every message logged in that process, logged again here
-in order, so ``--strict`` counts warnings as it would. A page built elsewhere is read by MkDocs
-here as an empty page with an empty template, and its HTML is the file the other process
-wrote (``on_post_page``). The site is the same, byte for byte (a test builds it both ways).
+functions, in MkDocs' order: reads, converts (every plugin's page events included) and
+templates them, writes their HTML, and counts the pages written in memory it shares with this
+process. The navigation's pages, which every template draws, are converted there too. This
+process meanwhile builds the rest; it reads a page built elsewhere as an empty page with an
+empty template (``on_page_read_source``), and takes its HTML from the file once the other
+process has counted it (``on_post_page``). After MkDocs' last page, before its anchor check,
+it takes each process's result back: what each page holds and links to as anchors, and every
+message logged there, logged again here in order, so ``--strict`` counts warnings as it
+would. The site is the same, byte for byte (a test builds it both ways).
 
 Only for ``mkdocs build`` (a preview rebuilds few pages), on platforms with ``os.fork``, and
 only with plugins known to keep no per-page state that the build needs afterwards (MkDocs' and
@@ -40,8 +41,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from sitegen.build import default_processes
-from sitegen.forked import Forked, ForkedError
+from sitegen.forked import Forked, ForkedError, usable_cpus
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -59,10 +59,10 @@ COUNTER = struct.Struct("q")
 
 def process_count(setting: int, pages: int) -> int:
     """Processes to build ``pages`` generated pages with: ``setting`` when given, else one per
-    usable CPU (as spaCy's workers count them, plus this one) for a site large enough."""
+    usable CPU for a site large enough."""
     if setting > 0:
         return setting
-    return default_processes() + 1 if pages >= AUTOMATIC_FROM else 1
+    return usable_cpus() if pages >= AUTOMATIC_FROM else 1
 
 
 def other_plugins(config: MkDocsConfig) -> list[str]:

@@ -33,11 +33,16 @@ def test_shares_give_the_largest_pages_first_to_the_least_loaded_process() -> No
     assert shares({}, kept=10, count=2) == []
 
 
-def test_process_count_follows_the_setting_else_the_site_size() -> None:
+def test_process_count_follows_the_setting_else_the_site_size_and_cpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert process_count(3, 10) == 3
     assert process_count(1, 10**6) == 1
+    monkeypatch.setattr(page_processes, "usable_cpus", lambda: 4)
     assert process_count(0, AUTOMATIC_FROM - 1) == 1
-    assert process_count(0, AUTOMATIC_FROM) >= 2
+    assert process_count(0, AUTOMATIC_FROM) == 4
+    monkeypatch.setattr(page_processes, "usable_cpus", lambda: 1)
+    assert process_count(0, AUTOMATIC_FROM) == 1
 
 
 def _project(root: Path, processes: int, page: str | None = None) -> Path:
