@@ -74,7 +74,7 @@ def render_units(context: RenderContext) -> Pages:
     units = list(page_units(context))
     if len(units) < FORK_FROM_UNITS or not worth_forking():
         return _render(units, context)
-    _ = context.name_linker, context.threads_under  # worked out once, for both processes
+    context.work_out_lazy()
     try:
         other = Forked(partial(_render, units[1::2], context))
     except ForkedError:  # no process to spare: render them all here

@@ -94,6 +94,11 @@ class RenderContext:
                 context.events_of.setdefault(entity_id, []).append(event)
         return context
 
+    def work_out_lazy(self) -> None:
+        """Work out the look-ups built on first use, so that processes forked from this one
+        share them instead of each building its own."""
+        _ = self.name_linker, self.threads_under, self.timeline
+
     @cached_property
     def name_linker(self) -> NameLinker:
         """Links the site's entity names inside text (one regular expression for all)."""

@@ -334,7 +334,7 @@ class IncrementalRender:
         context = RenderContext.build(kb)
         other = None
         if self.fork:
-            _ = context.name_linker, context.threads_under  # worked out once, for both processes
+            context.work_out_lazy()
             try:
                 other = Forked(partial(self._site_wide, context))
             except ForkedError:  # no process to spare: render them here
