@@ -21,9 +21,12 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sitegen.errors import SitegenError
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 def usable_cpus() -> int:
@@ -122,6 +125,21 @@ class Forked:
         except OSError:
             pass
         os.close(self._reader)
+
+
+def beside(theirs: Callable[[], T], mine: Callable[[], U]) -> tuple[T, U]:
+    """``theirs()`` in a forked process while this one runs ``mine()``; both values. Where no
+    process can be started, both run here."""
+    try:
+        other = Forked(theirs)
+    except ForkedError:  # no process to spare
+        return theirs(), mine()
+    try:
+        own = mine()
+    except BaseException:
+        other.cancel()
+        raise
+    return other.result(), own
 
 
 class _Records(logging.Handler):

@@ -28,12 +28,10 @@ import gc
 import logging
 import mmap
 import struct
-import traceback
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -136,12 +134,13 @@ class PageProcesses:
 
     def _child_work(
         self, paths: list[str], slot: int, config: MkDocsConfig, files: Files, nav: Navigation
-    ) -> dict[str, Any]:
-        """In the child: build the share, counting the pages written in the shared memory."""
+    ) -> dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]]:
+        """In the child: build the share, counting the pages written in the shared memory (an
+        error, and what was logged, come back through ``Forked``)."""
         self.in_child = True
         built = self._built
         assert built is not None
-        return _child_report(
+        return build_share(
             paths,
             config,
             files,
@@ -187,13 +186,9 @@ class PageProcesses:
         failures = []
         for child in children:
             try:
-                report = child.process.result()
+                self._anchors.update(child.process.result())
             except ForkedError as exc:
-                failures.append(str(exc))
-                continue
-            if report["error"]:
-                failures.append(report["error"])
-            self._anchors.update(report["anchors"])
+                failures.append(f"{exc} in a page-building process")
         if failures:
             raise PluginError("sitegen: " + "; ".join(failures))
 
@@ -203,25 +198,6 @@ class PageProcesses:
             child.process.cancel()
         self.children = []
         self.elsewhere = {}
-
-
-def _child_report(
-    paths: list[str],
-    config: MkDocsConfig,
-    files: Files,
-    nav: Navigation,
-    built: Callable[[int], None],
-) -> dict[str, Any]:
-    """In the child: build the share; the error it ended with, and its pages' anchors (what
-    it logged comes back with them, ``Forked``)."""
-    report: dict[str, Any] = {"error": None, "anchors": {}}
-    try:
-        report["anchors"] = build_share(paths, config, files, nav, built)
-    except Exception as exc:  # the parent logs what was logged, then fails with this
-        report["error"] = str(exc) if isinstance(exc, PageFailed) else f"{exc!r}"
-        report["error"] += " in a page-building process"
-        log.debug("%s", traceback.format_exc())
-    return report
 
 
 def build_share(

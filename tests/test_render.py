@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen import render
+from sitegen import forked, render
 from sitegen.render import render_site
 from sitegen.render.context import RenderContext
 from sitegen.render.markdown import escape, relative
@@ -90,12 +90,12 @@ def test_units_rendered_half_in_a_forked_process_are_the_same_in_order(
     alone = render_site(kb)
     forks: list[object] = []
 
-    class Counted(render.Forked):
+    class Counted(forked.Forked):
         def __init__(self, work: Any) -> None:
             forks.append(work)
             super().__init__(work)
 
-    monkeypatch.setattr(render, "Forked", Counted)
+    monkeypatch.setattr(forked, "Forked", Counted)
     monkeypatch.setattr(render, "worth_forking", lambda: True)
     monkeypatch.setattr(render, "FORK_FROM_UNITS", 1)
     units = len(list(render.page_units(RenderContext.build(kb))))

@@ -7,7 +7,7 @@ from functools import partial
 from itertools import zip_longest
 from typing import Any
 
-from sitegen.forked import Forked, ForkedError, worth_forking
+from sitegen.forked import beside, worth_forking
 from sitegen.model import ENTITY_KINDS, KnowledgeBase
 from sitegen.pages import Pages, combined, put_all
 from sitegen.render.article_page import render_article_page
@@ -75,16 +75,9 @@ def render_units(context: RenderContext) -> Pages:
     if len(units) < FORK_FROM_UNITS or not worth_forking():
         return _render(units, context)
     context.work_out_lazy()
-    try:
-        other = Forked(partial(_render, units[1::2], context))
-    except ForkedError:  # no process to spare: render them all here
-        return _render(units, context)
-    try:
-        mine = _render(units[0::2], context)
-    except BaseException:
-        other.cancel()
-        raise
-    theirs = other.result()
+    theirs, mine = beside(
+        partial(_render, units[1::2], context), partial(_render, units[0::2], context)
+    )
     pages = Pages()
     for even, odd in zip_longest(mine, theirs):
         pages.put_stored(even, mine.stored(even))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sitegen.forked import Forked, ForkedError
+from sitegen.forked import beside
 from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
 from sitegen.pages import Pages, combined, put_all
 from sitegen.render import PAGE_OF_UNIT, page_units, site_wide_pages
@@ -332,22 +332,13 @@ class IncrementalRender:
     def __call__(self, kb: KnowledgeBase) -> Pages:
         """The site's pages, as ``render_site`` and ``extra`` give them, in their order."""
         context = RenderContext.build(kb)
-        other = None
-        if self.fork:
-            context.work_out_lazy()
-            try:
-                other = Forked(partial(self._site_wide, context))
-            except ForkedError:  # no process to spare: render them here
-                other = None
-        if other is None:
+        if not self.fork:
             wide, extra = self._site_wide(context)
             return combined(wide, self._unit_pages(context)) | extra
-        try:
-            units = self._unit_pages(context)
-        except BaseException:
-            other.cancel()
-            raise
-        wide, extra = other.result()
+        context.work_out_lazy()
+        (wide, extra), units = beside(
+            partial(self._site_wide, context), partial(self._unit_pages, context)
+        )
         return combined(wide, units) | extra
 
     def _site_wide(self, context: RenderContext) -> tuple[Pages, Pages]:
