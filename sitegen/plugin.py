@@ -52,6 +52,7 @@ from sitegen.build import (
 from sitegen.cache import keep_per_article_caches
 from sitegen.config import SETTINGS, Settings, load_settings
 from sitegen.errors import SitegenError
+from sitegen.fastinline import SkipAbsentPatterns
 from sitegen.fastlinks import ForwardLinks
 from sitegen.figures import Figures, converted_length
 from sitegen.model import KnowledgeBase
@@ -261,6 +262,8 @@ class SitegenPlugin(BasePlugin):
             raise PluginError(str(exc)) from exc
         if not any(isinstance(ext, ForwardLinks) for ext in config.markdown_extensions):
             config.markdown_extensions.append(ForwardLinks())  # same HTML, linear in links
+        if not any(isinstance(ext, SkipAbsentPatterns) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(SkipAbsentPatterns())  # same HTML, fewer tries
         self._pagefind = self.settings.search == "pagefind" and config.theme.name == "material"
         if self._pagefind:
             use_pagefind(config)

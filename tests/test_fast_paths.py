@@ -451,3 +451,60 @@ def test_a_merge_clears_the_variant_marks_a_last_merge_left_on_shared_groups() -
     odd.mark_variant(True)  # as a last merge may have left it
     assert [cluster.name for cluster in merge_across_articles([shared.copy()])] == expected
     assert expected == ["Acme Corp Has"]
+
+
+MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "pymdownx.details", "tables", "toc"]
+INLINE_TRICKY = st.text(st.sampled_from("`\\[]()!<>&;*_ \nab#:/.@x1"), max_size=80)
+
+
+def convert_both_ways(text: str, extensions: list[Any]) -> tuple[str, str]:
+    """``text`` converted by Python-Markdown's own inline processor and by sitegen's."""
+    import markdown
+
+    from sitegen.fastinline import SkipAbsentPatterns
+
+    own = markdown.Markdown(extensions=extensions).convert(text)
+    quick = markdown.Markdown(extensions=[*extensions, SkipAbsentPatterns()]).convert(text)
+    return own, quick
+
+
+@settings(max_examples=1500, deadline=None)
+@given(INLINE_TRICKY)
+@example("`code` \\*not em\\* [a](b.md) ![i](p.png) <http://x.org> <a@b.c> &amp; *em* __b__  \nc")
+@example("<span>raw</span> &#38; [ref][r]\n\n[r]: /x")
+def test_skipping_absent_patterns_converts_as_markdown_does(text: str) -> None:
+    own, quick = convert_both_ways(text, MARKDOWN_EXTENSIONS)
+    assert quick == own
+
+
+def test_skipping_absent_patterns_converts_every_golden_page_as_markdown_does() -> None:
+    """The seed's and the corpus's generated pages (links, escapes, tables, admonitions) give
+    the same HTML with and without the skipping inline processor."""
+    pages = sorted((Path(__file__).parent / "golden").rglob("*.md"))
+    assert len(pages) > 100
+    for page in pages:
+        own, quick = convert_both_ways(page.read_text(encoding="utf-8"), MARKDOWN_EXTENSIONS)
+        assert quick == own, page
+
+
+def test_patterns_markdown_does_not_know_by_expression_are_always_tried() -> None:
+    """A pattern of another extension (here a made-up one with its own expression) is tried on
+    every text, and emphasis needs one of its delimiters."""
+    import markdown
+    from markdown.extensions import Extension
+    from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+    from sitegen.fastinline import QuickInlineProcessor, SkipAbsentPatterns, needed_characters
+
+    class Marks(Extension):
+        def extendMarkdown(self, md: Any) -> None:  # noqa: N802
+            md.inlinePatterns.register(SimpleTagInlineProcessor(r"()=(.+?)=", "mark"), "mark", 75)
+
+    md = markdown.Markdown(extensions=[Marks(), SkipAbsentPatterns()])
+    assert isinstance(md.treeprocessors["inline"], QuickInlineProcessor)
+    assert needed_characters(md.inlinePatterns["mark"]) is None
+    assert set(needed_characters(md.inlinePatterns["em_strong"]) or "") == {"*", "_"}
+    assert needed_characters(md.inlinePatterns["link"]) == "["
+    assert md.convert("a =marked= b") == "<p>a <mark>marked</mark> b</p>"
+    own, quick = convert_both_ways("x =y= `z` *w*", [Marks()])
+    assert quick == own

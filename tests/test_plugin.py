@@ -50,15 +50,18 @@ def test_mkdocs_build_strict_generates_and_builds_the_site(project: Path) -> Non
 
 
 def test_the_plugin_converts_links_by_a_forward_scan_once(project: Path) -> None:
-    """The plugin adds ForwardLinks to MkDocs' Markdown extensions once per configuration."""
+    """The plugin adds ForwardLinks and SkipAbsentPatterns to MkDocs' Markdown extensions once
+    per configuration."""
     from mkdocs.config import load_config
 
+    from sitegen.fastinline import SkipAbsentPatterns
     from sitegen.fastlinks import ForwardLinks
 
     config = load_config(str(project / "mkdocs.yml"))
     for _ in range(2):
         config = config.plugins.on_config(config)
     assert sum(isinstance(ext, ForwardLinks) for ext in config.markdown_extensions) == 1
+    assert sum(isinstance(ext, SkipAbsentPatterns) for ext in config.markdown_extensions) == 1
 
 
 def test_command_line_and_plugin_generate_the_same_markdown(project: Path) -> None:
