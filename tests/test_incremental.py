@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,8 @@ def test_incremental_render_equals_full_render_after_real_edits(
         differing = [path for path in full if pages[path] != full[path]]
         assert not differing, f"{what}: {differing[:5]}"
         assert ("timeline/" in " ".join(full)) == (page_lines is not None)
+        readers = Counter(read for kept in render._units.values() for read in kept.reads)
+        assert dict(render._readers) == dict(readers), what  # kept unit by unit, none at 0
 
     _write(source, records)
     same_as_full("first build")
