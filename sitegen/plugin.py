@@ -56,6 +56,7 @@ from sitegen.fastinline import SkipAbsentPatterns
 from sitegen.fastlinks import ForwardLinks
 from sitegen.figures import Figures, converted_length
 from sitegen.model import KnowledgeBase
+from sitegen.navcache import share_navigation
 from sitegen.nlp.provider import PipelineProvider
 from sitegen.page_processes import (
     BUILT_ELSEWHERE_TEMPLATE,
@@ -417,13 +418,15 @@ class SitegenPlugin(BasePlugin):
     ) -> jinja2.Environment:
         """Note the last page MkDocs will build, after which the other page-building processes'
         results are taken back. Under ``mkdocs serve``, compile the theme's templates once,
-        not at every rebuild."""
+        not at every rebuild. Pages outside the navigation share its HTML
+        (``sitegen/navcache.py``)."""
         if self._processes.children and not self._processes.in_child:
             pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
             self._last_page = pages[-1].src_uri if pages else None
             self._files = files
         if self._preview is not None and env.bytecode_cache is None:
             env.bytecode_cache = self._templates
+        share_navigation(env, config.theme.dirs, str(THEME_DIR))
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
