@@ -65,7 +65,7 @@ from sitegen.page_processes import (
     process_count,
     shares,
 )
-from sitegen.search import THEME_DIR, index_site
+from sitegen.search import THEME_DIR, BackgroundIndex, index_site
 from sitegen.site import pipeline_options
 from sitegen.sitedir import drop_empty_source_date_epoch
 from sitegen.write import WriteReport, load_manifest, write_site
@@ -189,7 +189,7 @@ class SitegenPlugin(BasePlugin):
         """The paths of the pages the last generation wrote."""
         self._preview: Path | None = None
         """Under ``mkdocs serve``: where the pages are written instead of the docs folder."""
-        self._indexing: threading.Thread | None = None
+        self._indexing = BackgroundIndex()
         """Under ``mkdocs serve``: Pagefind indexing the last build in the background."""
         self._stash: dict[str, bytes] = {}
         """A generated page's HTML, compressed, from its conversion to its template (see
@@ -240,10 +240,9 @@ class SitegenPlugin(BasePlugin):
             stop_on_terminate()
 
     def on_shutdown(self) -> None:
-        """Remove the preview folder and wait for a search index still being written."""
+        """Stop a search index still being written, and remove the preview folder."""
         self._collections.stop()
-        if self._indexing is not None:
-            self._indexing.join()
+        self._indexing.stop()
         if self._preview is not None:
             shutil.rmtree(self._preview, ignore_errors=True)
             self._preview = None
@@ -462,17 +461,7 @@ class SitegenPlugin(BasePlugin):
     def _index_in_background(self, site_dir: Path) -> None:
         """Index the preview with Pagefind in a thread (after the previous run ends), so an edit
         reaches the browser without waiting for the search index, a few seconds behind."""
-        if self._indexing is not None:
-            self._indexing.join()
-
-        def run() -> None:
-            try:
-                index_site(site_dir, behind=True)
-            except SitegenError as exc:
-                log.error("%s", exc)
-
-        self._indexing = threading.Thread(target=run, name="sitegen-pagefind", daemon=True)
-        self._indexing.start()
+        self._indexing.start(site_dir)
 
     def _date_the_build(self, kb: KnowledgeBase) -> None:
         """Date the build (the sitemap) by the newest article, unless SOURCE_DATE_EPOCH is set.

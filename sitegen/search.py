@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,8 +59,16 @@ PARTS_FILE = "sitegen-parts.json"
 """In ``pagefind/``: the other parts' bundles, relative to it (an empty list for one part)."""
 
 
+class IndexStopped(SitegenError):
+    """An index run ended by ``BackgroundIndex.stop`` before it was written."""
+
+
 def index_site(
-    site_dir: Path, *, behind: bool = False, pages_per_index: int = PAGES_PER_INDEX
+    site_dir: Path,
+    *,
+    behind: bool = False,
+    pages_per_index: int = PAGES_PER_INDEX,
+    stop: threading.Event | None = None,
 ) -> float:
     """Run Pagefind over the built site (writing ``pagefind/`` into it, and for a site of more
     than ``pages_per_index`` pages the other parts into ``pagefind-parts/``); returns the
@@ -71,18 +80,19 @@ def index_site(
     each part's word statistics, and so its scores, which the browser compares across parts,
     stay those of the whole site.
 
-    Raises SitegenError with Pagefind's own message when it fails.
+    Raises SitegenError with Pagefind's own message when it fails, and IndexStopped (its
+    Pagefind process ended) once ``stop`` is set.
     """
     started = time.perf_counter()
     pages = _html_pages(site_dir)
     count = max(1, math.ceil(len(pages) / max(1, pages_per_index)))
     if count == 1:
-        _pagefind(site_dir, site_dir / "pagefind", behind)
+        _pagefind(site_dir, site_dir / "pagefind", behind, stop)
     else:
         for part in range(count):
             output = site_dir / "pagefind" if part == 0 else site_dir / PARTS_DIR / str(part)
             with _staged(site_dir, pages[part::count]) as staged:
-                _pagefind(staged, output, behind)
+                _pagefind(staged, output, behind, stop)
     if count == 1:  # a last index's parts (sitegen's own) go
         shutil.rmtree(site_dir / PARTS_DIR, ignore_errors=True)
     for stale in (site_dir / PARTS_DIR).glob("*"):
@@ -127,8 +137,57 @@ def _staged(site_dir: Path, pages: list[Path]) -> Iterator[Path]:
         shutil.rmtree(staged, ignore_errors=True)
 
 
-def _pagefind(site: Path, output: Path, behind: bool) -> None:
-    """One run of Pagefind over ``site`` into the bundle folder ``output``."""
+STOP_POLL = 0.2
+"""Seconds between looks at a stop request while Pagefind runs."""
+
+
+class BackgroundIndex:
+    """Pagefind indexing a preview in a thread (``mkdocs serve``), one run at a time.
+
+    ``stop`` ends a run at once, its Pagefind process terminated: a preview shutting down has
+    no use for its index, and waiting for it held a stopped serve for a minute at N = 10,000.
+    Runs are followed by events, not ``Thread.join``: a join interrupted by Ctrl-C or SIGTERM
+    marks a running thread as ended (CPython's bpo-45274), and the preview folder was then
+    removed under a Pagefind still writing into it.
+    """
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._done = threading.Event()
+        self._done.set()
+
+    def start(self, site_dir: Path) -> None:
+        """Index ``site_dir`` in the background, after the run before it has ended."""
+        self._done.wait()
+        self._stop.clear()
+        self._done.clear()
+        thread = threading.Thread(target=self._run, args=(site_dir,), name="sitegen-pagefind")
+        thread.daemon = True
+        try:
+            thread.start()
+        except BaseException:
+            self._done.set()
+            raise
+
+    def _run(self, site_dir: Path) -> None:
+        try:
+            index_site(site_dir, behind=True, stop=self._stop)
+        except IndexStopped:
+            log.debug("sitegen: search index of %s stopped", site_dir)
+        except SitegenError as exc:
+            log.error("%s", exc)
+        finally:
+            self._done.set()
+
+    def stop(self) -> None:
+        """End the run in progress, if any, and wait until it has."""
+        self._stop.set()
+        self._done.wait()
+
+
+def _pagefind(site: Path, output: Path, behind: bool, stop: threading.Event | None = None) -> None:
+    """One run of Pagefind over ``site`` into the bundle folder ``output``; ended (raising
+    IndexStopped) once ``stop`` is set."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
     command += ["--output-path", str(output)]
     nice = shutil.which("nice") if behind else None
@@ -138,12 +197,23 @@ def _pagefind(site: Path, output: Path, behind: bool) -> None:
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     except OSError as exc:
         raise SitegenError(f"cannot run Pagefind ({exc}); is 'pagefind[bin]' installed?") from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=None if stop is None else STOP_POLL)
+            break
+        except subprocess.TimeoutExpired:
+            if stop is not None and stop.is_set():
+                process.terminate()
+                process.communicate()
+                raise IndexStopped(f"Pagefind stopped indexing {site}") from None
+    if process.returncode != 0:
+        detail = (stderr or stdout).strip().splitlines()
         raise SitegenError(
-            f"Pagefind could not index {site} (exit {done.returncode}): "
+            f"Pagefind could not index {site} (exit {process.returncode}): "
             + (detail[-1] if detail else "no message")
         )

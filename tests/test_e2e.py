@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -139,18 +140,45 @@ def test_pagefind_behind_a_rebuild_indexes_the_same_pages_at_low_priority(
     shutil.copytree(built_site / "site", site)
     shutil.rmtree(site / "pagefind")
     commands: list[list[str]] = []
-    run = subprocess.run
+    popen = subprocess.Popen
 
     def recorded(command: list[str], **kwargs: Any) -> Any:
         commands.append(command)
-        return run(command, **kwargs)
+        return popen(command, **kwargs)
 
-    monkeypatch.setattr(search.subprocess, "run", recorded)
+    monkeypatch.setattr(search.subprocess, "Popen", recorded)
     search.index_site(site, behind=True)
     assert commands[0][:3] == [shutil.which("nice"), "-n", "10"]
     count = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     built = json.loads((built_site / "site" / "pagefind" / "pagefind-entry.json").read_text())
     assert count["languages"]["en"]["page_count"] == built["languages"]["en"]["page_count"]
+
+
+@pytest.mark.site
+def test_a_background_index_stopped_ends_its_pagefind_and_writes_no_index(
+    tmp_path: Path,
+) -> None:
+    """A serve shutting down stops the preview's index at once: its Pagefind process ends and
+    the run is over when ``stop`` returns (the preview folder can then go)."""
+    from sitegen.search import STOP_POLL, BackgroundIndex
+
+    site = tmp_path / "site"
+    for number in range(20_000):  # long enough to index that the stop comes first
+        page = site / f"p{number // 500}" / f"{number}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f'<html><body><article class="md-content__inner">Page {number} of words</article>'
+            "</body></html>"
+        )
+    index = BackgroundIndex()
+    index.start(site)
+    time.sleep(4 * STOP_POLL)
+    index.stop()
+    assert not (site / "pagefind" / "pagefind-entry.json").exists()
+    assert not [p for p in site.iterdir() if p.name.startswith(".pagefind-part-")]
+    shutil.rmtree(site)  # nothing writes into it any more
+    assert not site.exists()
+    index.stop()  # nothing running: returns at once
 
 
 def test_quoted_sentences_are_left_out_of_the_search_index(built_site: Path) -> None:
