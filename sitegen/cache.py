@@ -429,6 +429,9 @@ def read_rule_counts(folder: Path) -> tuple[dict[str, int], int] | None:
 
 T = TypeVar("T")
 
+_CONTEXT_DIGESTS: dict[tuple[Path, str], tuple[tuple[Any, ...], str]] = {}
+"""Across builds: each cache's last context and its digest, by article id."""
+
 
 class PerArticleCache(Generic[T]):
     """Results of a function of one article, its analysis and plain context data from the
@@ -499,8 +502,23 @@ class PerArticleCache(Generic[T]):
         return found
 
     def _key(self, article: Article, context: tuple[Any, ...]) -> str:
-        extra = hashlib.sha256(repr(context).encode("utf-8")).hexdigest() if context else ""
+        extra = self._digest(article, context) if context else ""
         return f"{site_code_version()}\0{self.analyses.key(article)}\0{extra}"
+
+    def _digest(self, article: Article, context: tuple[Any, ...]) -> str:
+        """The digest of an article's context; across builds (``ACROSS_BUILDS``) the last
+        one's for the very same context tuples (immutable: ``KeptLabelViews`` hands on an
+        article's view unchanged)."""
+        remember = ACROSS_BUILDS.on and all(type(part) is tuple for part in context)
+        if remember:
+            kept = _CONTEXT_DIGESTS.get((self.path, article.id))
+            if kept is not None and len(kept[0]) == len(context):
+                if all(old is new for old, new in zip(kept[0], context, strict=True)):
+                    return kept[1]
+        digest = hashlib.sha256(repr(context).encode("utf-8")).hexdigest()
+        if remember:
+            _CONTEXT_DIGESTS[(self.path, article.id)] = (context, digest)
+        return digest
 
     def peek(self, article: Article, analysis: Analysis, *context: Any) -> bool:
         """Count the entry of ``article`` as used by this build, without unpickling it (a

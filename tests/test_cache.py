@@ -360,3 +360,40 @@ def test_stages_record_wall_and_cpu_seconds() -> None:
         time.sleep(0.2)
     assert stats.cpu_seconds["busy"] > 0 and stats.seconds["idle"] >= 0.2
     assert stats.cpu_seconds["idle"] < 0.1 < stats.seconds["idle"]
+
+
+def test_a_per_article_caches_context_digest_is_kept_for_the_very_same_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Across builds an article's context digest is worked out again only for another
+    context object (``KeptLabelViews`` hands on an unchanged view itself); equal contexts give
+    equal keys either way, and a mutable context is never remembered."""
+    from sitegen.across_builds import ACROSS_BUILDS
+    from tests.helpers import tiny_kb
+
+    article = tiny_kb().articles[0]
+    cache = sitegen.cache.PerArticleCache(tmp_path, "p", "t", lambda *a: None)
+    monkeypatch.setattr(sitegen.cache, "_CONTEXT_DIGESTS", {})
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    view = (("paris", (("place", 2),)),)
+    first = cache._key(article, (view,))
+    digests = sitegen.cache._CONTEXT_DIGESTS
+    assert digests[(cache.path, article.id)][0][0] is view
+    hashed: list[bytes] = []
+    sha256 = sitegen.cache.hashlib.sha256
+
+    def counted(data: bytes) -> Any:
+        hashed.append(data)
+        return sha256(data)
+
+    def digests_of_view() -> int:
+        return hashed.count(repr((view,)).encode("utf-8"))
+
+    monkeypatch.setattr(sitegen.cache.hashlib, "sha256", counted)
+    assert cache._key(article, (view,)) == first and digests_of_view() == 0  # the same view
+    equal = tuple(list(view))  # equal, not the same object
+    assert cache._key(article, (equal,)) == first and digests_of_view() == 1
+    assert cache._key(article, ([1],)) != first
+    assert digests[(cache.path, article.id)][0] == (equal,)  # the list was not remembered
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
+    assert cache._key(article, (equal,)) == first and digests_of_view() == 2

@@ -335,6 +335,46 @@ def test_kept_case_counts_follow_the_articles_that_come_and_go(monkeypatch: Any)
         assert +found.lower == fresh.lower and +found.capital == fresh.capital
 
 
+def test_kept_label_views_follow_the_articles_that_come_and_go(monkeypatch: Any) -> None:
+    """Serve's label counts, kept up to date article by article, give every article the view
+    that counting every article again gives, after edits, removals and returns; a view whose
+    counts did not change is the very one of the last build."""
+    from sitegen.resolve.entities import KeptLabelViews
+    from sitegen.resolve.kinds import label_counts, relevant_labels
+
+    def named(*names: tuple[str, str]) -> list[Mention]:
+        return [
+            Mention(i * 10, i * 10 + len(text), text, label, 0)
+            for i, (text, label) in enumerate(names)
+        ]
+
+    one = named(("Paris", "GPE"), ("Jane Doe", "PERSON"), ("Acme", "ORG"))
+    two = named(("Paris", "GPE"), ("Paris Hilton", "PERSON"), ("Acme", "GPE"))
+    three = named(("Jane", "PERSON"), ("Zeta Corp", "ORG"))
+    two_edited = named(("Paris", "ORG"), ("Acme", "GPE"), ("Jane Doe", "PERSON"))
+    kept = KeptLabelViews()
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    rounds = (
+        {"one": one, "two": two, "three": three},
+        {"one": list(one), "two": list(two), "three": list(three)},  # the same mentions
+        {"one": list(one), "two": two_edited, "three": list(three)},  # Paris, Jane Doe change
+        {"one": list(one), "three": list(three)},
+        {"one": list(one), "two": two, "three": list(three)},
+    )
+    seen = []
+    for articles in rounds:
+        views = kept.of(articles)
+        labels = label_counts(articles.values())
+        assert views == {key: relevant_labels(found, labels) for key, found in articles.items()}
+        assert kept.labels == labels  # no count left at zero
+        seen.append(views)
+    assert all(seen[1][key] is seen[0][key] for key in seen[0])  # nothing changed: kept
+    assert seen[2]["three"] is seen[1]["three"]  # reads no count the edit changed
+    assert seen[2]["one"] is not seen[1]["one"]  # reads Paris's
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
+    assert kept.of({"one": one}) == {"one": relevant_labels(one, label_counts([one]))}
+
+
 def test_site_wide_pages_rendered_in_a_forked_process_are_the_same_in_order(
     monkeypatch: Any,
 ) -> None:

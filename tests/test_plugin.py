@@ -260,6 +260,11 @@ def test_serve_preview_files_replace_earlier_generated_pages(tmp_path: Path) -> 
     assert jane.is_modified()  # asked once in a build: the answer holds for the build
     rebuilt = preview_files(Files([]), {"people/jane.md": ""}, preview, config)
     assert not rebuilt.src_uris["people/jane.md"].is_modified()  # the next build asks again
+    (Path(config.site_dir) / "people" / "jane" / "index.html").unlink()
+    current = preview_files(Files([]), {"people/jane.md": ""}, preview, config, {"people/jane.md"})
+    assert not current.src_uris["people/jane.md"].is_modified()  # built as it is: not asked
+    again = preview_files(Files([]), {"people/jane.md": ""}, preview, config, set())
+    assert again.src_uris["people/jane.md"].is_modified()  # not known: the missing HTML says so
     refuse_hand_written({"people/jane.md": ""}, docs)  # written by sitegen: fine
     with pytest.raises(SitegenError, match="notes.md: sitegen generates a page of that name"):
         refuse_hand_written({"notes.md": ""}, docs)

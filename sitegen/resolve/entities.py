@@ -42,7 +42,14 @@ from sitegen.model import Analysis, Article, Mention
 from sitegen.resolve.clusters import Cluster, Group, word_count
 from sitegen.resolve.isolated import each_article
 from sitegen.resolve.joins import join_groups
-from sitegen.resolve.kinds import LabelView, article_groups, label_counts, relevant_labels
+from sitegen.resolve.kinds import (
+    LabelView,
+    article_groups,
+    label_counts,
+    label_view,
+    relevant_labels,
+    view_keys,
+)
 from sitegen.resolve.merge import merge_across_articles
 from sitegen.resolve.names import CaseCounts, has_capital, looks_like_acronym, name_key
 from sitegen.resolve.nested import (
@@ -96,11 +103,11 @@ def resolve_clusters(
             articles, lambda a: KEPT_MENTIONS.of(a, analyses[a.id]), "reading its names"
         )
     }
-    labels = label_counts(mentions.values())
+    views = KEPT_LABEL_VIEWS.of(mentions)
     clusters: list[Cluster] = []
     for _, found in each_article(
         (article for article in articles if article.id in mentions),
-        lambda a: per_article(a, analyses[a.id], relevant_labels(mentions[a.id], labels)),
+        lambda a: per_article(a, analyses[a.id], views[a.id]),
         "grouping its names",
     ):
         clusters.extend(cluster.copy() for cluster in found)  # ``found`` may be shared
@@ -178,6 +185,68 @@ class KeptCaseCounts:
 
 
 KEPT_CASE_COUNTS = KeptCaseCounts()
+
+
+class KeptLabelViews:
+    """Each article's view of the corpus's label counts (``relevant_labels`` of
+    ``label_counts``), by article id. Across the builds of one process (``ACROSS_BUILDS``) the
+    counts are kept up to date article by article, as ``KeptCaseCounts`` keeps its counts:
+    a rebuild counts again only the articles whose names changed, takes away those of the
+    articles gone, and works out again only the views of those articles and of the articles
+    that read a count that changed (at N = 10,000, counting and viewing every article again
+    was more than a second of each edit)."""
+
+    def __init__(self) -> None:
+        self.counted: dict[str, tuple[tuple[Mention, ...], dict[str, Counter[str]], frozenset[str]]]
+        self.counted = {}
+        self.labels: dict[str, Counter[str]] = {}
+        self.views: dict[str, LabelView] = {}
+
+    def of(self, mentions: dict[str, list[Mention]]) -> dict[str, LabelView]:
+        if not ACROSS_BUILDS.on:
+            labels = label_counts(mentions.values())
+            return {key: relevant_labels(found, labels) for key, found in mentions.items()}
+        changed: set[str] = set()
+        counted_again: set[str] = set()
+        for article_id, (found, counts, _) in list(self.counted.items()):
+            now = mentions.get(article_id)
+            if now is None or tuple(now) != found:  # the same mentions: compared by identity
+                self._add(counts, -1)
+                changed.update(counts)
+                del self.counted[article_id]
+        for article_id, now in mentions.items():
+            if article_id not in self.counted:
+                counts = label_counts([now])
+                self._add(counts, 1)
+                changed.update(counts)
+                self.counted[article_id] = (tuple(now), counts, view_keys(now))
+                counted_again.add(article_id)
+        views: dict[str, LabelView] = {}
+        for article_id in mentions:
+            view = self.views.get(article_id)
+            keys = self.counted[article_id][2]
+            if view is None or article_id in counted_again or not changed.isdisjoint(keys):
+                view = label_view(keys, self.labels)
+            views[article_id] = view
+        self.views = views
+        return views
+
+    def _add(self, counts: dict[str, Counter[str]], sign: int) -> None:
+        """Add (``sign`` 1) or take away (-1) one article's counts; a count at zero goes, as
+        it is absent from a count of the corpus."""
+        for key, kinds in counts.items():
+            total = self.labels.setdefault(key, Counter())
+            for kind, count in kinds.items():
+                left = total[kind] + sign * count
+                if left > 0:
+                    total[kind] = left
+                else:
+                    total.pop(kind, None)
+            if not total:
+                del self.labels[key]
+
+
+KEPT_LABEL_VIEWS = KeptLabelViews()
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:

@@ -156,10 +156,20 @@ def label_counts(articles: Iterable[Iterable[Mention]]) -> dict[str, Counter[str
 def relevant_labels(mentions: Iterable[Mention], labels: dict[str, Counter[str]]) -> LabelView:
     """The corpus's label counts of the names an article mentions (``article_mentions``) and
     of their first words, as sorted plain data."""
+    return label_view(view_keys(mentions), labels)
+
+
+def view_keys(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The keys whose label counts ``relevant_labels`` reads for these mentions."""
     keys: set[str] = set()
     for mention in mentions:
         keys.add(canonical_key(name_key(mention.text)))
         keys.update(name_key(word) for word in mention.text.split()[:1])
+    return frozenset(keys)
+
+
+def label_view(keys: Iterable[str], labels: dict[str, Counter[str]]) -> LabelView:
+    """The label counts of ``keys`` (those counted), as sorted plain data."""
     return tuple((key, tuple(sorted(labels[key].items()))) for key in sorted(keys) if key in labels)
 
 
