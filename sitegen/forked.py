@@ -12,6 +12,7 @@ ended with.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import os
@@ -41,6 +42,19 @@ def worth_forking() -> bool:
     """Whether work forked off runs beside this process's own: the platform forks (not
     Windows) and this process may use more than one CPU."""
     return hasattr(os, "fork") and usable_cpus() > 1
+
+
+def trim_heap() -> None:
+    """Collect garbage and give the heap's free pages back to the system (glibc's
+    ``malloc_trim``; nothing elsewhere), so that a process forked next does not start with
+    them: a forked child's resident memory begins as its parent's."""
+    gc.collect()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library this process runs on
+    except (OSError, AttributeError):
+        return  # not glibc
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
 
 
 class ForkedError(SitegenError):

@@ -24,7 +24,6 @@ with any other plugin the build stays in one process.
 
 from __future__ import annotations
 
-import gc
 import logging
 import mmap
 import struct
@@ -39,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from sitegen.forked import Forked, ForkedError, usable_cpus
+from sitegen.forked import Forked, ForkedError, trim_heap, usable_cpus
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -116,7 +115,7 @@ class PageProcesses:
         """Fork a process for each part (generated pages the navigation does not list)."""
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self._built = mmap.mmap(-1, COUNTER.size * max(1, len(parts)))
-        gc.collect()  # less of the heap to share
+        trim_heap()  # less of the heap to share
         for slot, paths in enumerate(parts):
             order: dict[str, int] = {}
             for file in doc_files:
