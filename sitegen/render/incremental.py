@@ -444,19 +444,9 @@ class _Changes:
         return [r for r in group if self._differs(r)]
 
     def _differs(self, resource: Resource) -> bool:
+        """Whether one resource differs; for the kinds ``_changed_in`` leaves to it (presence
+        and located mentions it compares a whole group at a time)."""
         kind = resource[0]
-        if kind == "map":
-            name = resource[1]
-            if name in PRESENCE:  # the object is there or not; its attributes are resources
-                return (resource[2] in getattr(self.old, name)) != (
-                    resource[2] in getattr(self.new, name)
-                )
-            if name in LOCATED:
-                return _located_differ(
-                    getattr(self.old, name).get(resource[2], ()),
-                    getattr(self.new, name).get(resource[2], ()),
-                    self._differing_entities(),
-                )
         if kind == "attr" and not self._object_differs(resource[1], resource[2]):
             return False
         if kind == "sentence" and not self._sentences_differ(resource[1]):

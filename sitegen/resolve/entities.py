@@ -197,8 +197,8 @@ class KeptLabelViews:
     was more than a second of each edit)."""
 
     def __init__(self) -> None:
-        self.counted: dict[str, tuple[tuple[Mention, ...], dict[str, Counter[str]], frozenset[str]]]
-        self.counted = {}
+        self.counted: dict[str, _Counted] = {}
+        """By article id: its mentions, its own label counts and the keys its view reads."""
         self.labels: dict[str, Counter[str]] = {}
         self.views: dict[str, LabelView] = {}
 
@@ -247,6 +247,8 @@ class KeptLabelViews:
 
 
 KEPT_LABEL_VIEWS = KeptLabelViews()
+
+_Counted = tuple[tuple[Mention, ...], dict[str, Counter[str]], frozenset[str]]
 
 
 def article_mentions(article: Article, analysis: Analysis) -> list[Mention]:
