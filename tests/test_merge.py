@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
 import yaml
 from spacy.language import Language
 
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.build import Options, build_knowledge
 from sitegen.ingest import read_articles
-from sitegen.model import Entity
+from sitegen.model import Entity, Mention
 from sitegen.nlp.analyze import analyze
 from sitegen.overrides import apply_overrides, parse_overrides
 from sitegen.render import render_site
 from sitegen.render.about_page import render_review
-from sitegen.resolve import merge, resolve_entities
+from sitegen.resolve import evidence, merge, resolve_entities
 from sitegen.resolve.budget import PageBudget
+from sitegen.resolve.clusters import Cluster, Group
+from sitegen.resolve.entities import article_clusters
+from sitegen.resolve.evidence import CorpusContext
 from sitegen.resolve.homonyms import short_role
 from sitegen.resolve.names import is_part_of
 from sitegen.review import homonyms, kept_apart, review_items
@@ -512,3 +517,103 @@ def test_a_short_name_joins_the_longer_one_that_says_it_is_the_organization(
     assert articles_of(found["Quorvane Motor Company"]) == {"a", "c"}
     assert articles_of(found["Quorvane Freedonia"]) == {"b"}
     assert articles_of(found["Government Accountability Office"]) == {"b"}
+
+
+# Under serve (ACROSS_BUILDS) the evidence is kept article by article, and a split of one
+# name is kept while the evidence of its articles stays the same.
+
+
+def _named(article: str, *keys: str) -> list[Cluster]:
+    """One article's clusters: a person's group for each key, one mention each."""
+    clusters = []
+    for slot, key in enumerate(keys):
+        group = Group(key, article, [Mention(slot * 20, slot * 20 + len(key), key, "PERSON", 0)])
+        group.vote("test", "person")
+        clusters.append(Cluster([group]))
+    return clusters
+
+
+def _same_context(kept: CorpusContext, fresh: CorpusContext) -> None:
+    assert kept.keys_of == fresh.keys_of
+    assert dict(kept.articles_of) == {
+        key: found for key, found in fresh.articles_of.items() if found
+    }
+    assert kept.spans == fresh.spans and kept.starts == fresh.starts
+    assert kept.common_above == fresh.common_above
+
+
+def test_kept_corpus_context_follows_articles_and_stamps_what_changed(monkeypatch: Any) -> None:
+    """The kept context is the one indexed afresh after edits, removals and returns; an
+    edit stamps its article, and the articles of an entity that turns common (here: named
+    in two articles), not the others."""
+    monkeypatch.setattr(evidence, "MIN_COMMON_ARTICLES", 1)
+    monkeypatch.setattr(evidence, "COMMON_SHARE", 0.01)
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    a, b, c = _named("a", "henan", "wang"), _named("b", "huaxia bank"), _named("c", "paris")
+    b_edited = _named("b", "huaxia bank", "henan")
+    kept = evidence.KeptCorpusContext()
+    stamps = []
+    for clusters in ([*a, *b, *c], [*a, *b, *c], [*a, *b_edited, *c], [*a, *c], [*a, *b, *c]):
+        context = kept.of(clusters)
+        _same_context(context, CorpusContext(clusters))
+        stamps.append({article: context.last_change([article]) for article in "abc"})
+    assert stamps[1] == stamps[0]  # nothing changed
+    assert stamps[2]["b"] > stamps[1]["b"] and stamps[2]["a"] > stamps[1]["a"]  # henan: common
+    assert stamps[2]["c"] == stamps[1]["c"]
+    assert stamps[3]["a"] > stamps[2]["a"]  # henan: telling again, b gone
+    assert stamps[3]["c"] == stamps[1]["c"]
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
+    assert kept.of([*a, *b, *c]) is not kept.context  # a one-off build indexes afresh
+
+
+def test_a_kept_split_of_one_name_is_the_fresh_split_after_edits(
+    tmp_path: Path, nlp: Language, monkeypatch: Any
+) -> None:
+    """Each article's clusters worked out once and shared by the builds (as serve's
+    per-article caches share them): the merge under ``ACROSS_BUILDS`` gives the entities a
+    fresh merge gives after each edit, works out again the split of "Wang" only when the
+    evidence of its articles changed (an entity they share turned common), and keeps it when
+    another article changed otherwise."""
+    monkeypatch.setattr(evidence, "MIN_COMMON_ARTICLES", 2)  # Henan: telling in two articles
+    bodies = {
+        "f": FARMER_WANG,
+        "k": BANKER_WANG + "Mr. Wang grew up in Henan.\n",
+        "o": "Jane Doe visited Ohio.\n",
+    }
+    edits = [
+        {},
+        {"o": "Jane Doe visited Ohio and Acme Mills.\n"},  # not Wang's articles
+        {"o": "Jane Doe visited Henan.\n"},  # Henan is common now: two people called Wang
+    ]
+    monkeypatch.setattr(merge, "_SPLITS", merge.KeptByIdentity())
+    monkeypatch.setattr(merge, "_SAME_NAME_CONTEXT", evidence.KeptCorpusContext())
+    monkeypatch.setattr(merge, "_PARTIAL_NAMES_CONTEXT", evidence.KeptCorpusContext())
+    splits = []
+    real = merge._evidence_parts
+    monkeypatch.setattr(merge, "_evidence_parts", lambda *a: splits.append(1) or real(*a))
+    per_article: dict[str, list[Cluster]] = {}
+    for round_, edit in enumerate(edits):
+        bodies.update(edit)
+        for name, body in bodies.items():
+            write(tmp_path / f"{name}.txt", body)
+            write(tmp_path / f"{name}.yml", "published: 2026-01-13\n")
+        articles = read_articles([tmp_path])
+        analyses = analyze(articles, nlp)
+        for article in articles:
+            if round_ == 0 or article.id in edit:
+                per_article[article.id] = article_clusters(article, analyses[article.id])
+
+        def merged(across: bool) -> list[tuple[str | None, str, list[tuple[str, str]]]]:
+            monkeypatch.setattr(ACROSS_BUILDS, "on", across)
+            clusters = [c.copy() for found in per_article.values() for c in found]
+            return sorted(
+                (c.kind, c.name, sorted((g.article, g.key) for g in c.groups))
+                for c in merge.merge_across_articles(clusters)
+            )
+
+        splits.clear()
+        kept = merged(True)
+        assert len(splits) == (0 if round_ == 1 else 1), round_
+        assert kept == merged(False), round_
+        wang = [groups for _, name, groups in kept if name == "Wang"]
+        assert len(wang) == (2 if round_ == 2 else 1), wang

@@ -23,8 +23,10 @@ import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING
 
+from sitegen.across_builds import ACROSS_BUILDS
 from sitegen.lexicon import honorific_genders, is_honorific, title_key
 from sitegen.resolve.clusters import Cluster, Group
 from sitegen.resolve.names import name_key, name_tokens
@@ -69,22 +71,47 @@ class CorpusContext:
     """Which entities each article names, by name key, to tell whether two articles share one
     that is not common."""
 
-    def __init__(self, clusters: Iterable[Cluster]) -> None:
-        self.keys_of: dict[str, set[str]] = defaultdict(set)
+    def __init__(self, clusters: Iterable[Cluster] = ()) -> None:
+        self.keys_of: dict[str, set[str]] = {}
         self.articles_of: dict[str, set[str]] = defaultdict(set)
-        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for cluster in clusters:
-            if cluster.kind is None:
-                continue
-            for group in cluster.groups:
-                if not group.mentions:
-                    continue  # an article's source, not named in its text
-                self.keys_of[group.article].add(group.key)
-                self.articles_of[group.key].add(group.article)
-                spans[group.article].extend((m.start, m.end, group.key) for m in group.mentions)
-        self.spans = {article: sorted(found) for article, found in spans.items()}
-        self.starts = {article: [s[0] for s in found] for article, found in self.spans.items()}
-        self.common_above = max(MIN_COMMON_ARTICLES, math.ceil(COMMON_SHARE * len(self.keys_of)))
+        self.spans: dict[str, list[tuple[int, int, str]]] = {}
+        self.starts: dict[str, list[int]] = {}
+        self.changed_at: dict[str, int] = {}
+        """Article -> the update (``KeptCorpusContext``) that last changed what it says here:
+        its own entities, or whether one of them is common."""
+        self.all_changed_at = 0
+        """The update that last changed ``common_above`` (every article's evidence)."""
+        self.updates = 0
+        for article, groups in named_groups(clusters).items():
+            self._add(article, groups)
+        self.common_above = self._common_above()
+
+    def _common_above(self) -> int:
+        return max(MIN_COMMON_ARTICLES, math.ceil(COMMON_SHARE * len(self.keys_of)))
+
+    def _add(self, article: str, groups: list[Group]) -> None:
+        keys = {group.key for group in groups}
+        self.keys_of[article] = keys
+        for key in keys:
+            self.articles_of[key].add(article)
+        spans = sorted((m.start, m.end, group.key) for group in groups for m in group.mentions)
+        self.spans[article] = spans
+        self.starts[article] = [span[0] for span in spans]
+
+    def _remove(self, article: str) -> None:
+        for key in self.keys_of.pop(article, ()):
+            holders = self.articles_of[key]
+            holders.discard(article)
+            if not holders:
+                del self.articles_of[key]
+        self.spans.pop(article, None)
+        self.starts.pop(article, None)
+
+    def last_change(self, articles: Iterable[str]) -> int:
+        """The last update that changed the evidence of any of ``articles``: what a result
+        worked out from their evidence alone is still good while this stays the same."""
+        stamps = map(self.changed_at.get, articles, repeat(0))
+        return max(self.all_changed_at, max(stamps, default=0))
 
     def profile(self, groups: Iterable[Group]) -> Profile:
         """The evidence of a person's groups (one article's, or an entity's so far)."""
@@ -154,6 +181,72 @@ class CorpusContext:
             and key not in person.keys
             and not person.words.intersection(name_tokens(key))
         )
+
+
+def named_groups(clusters: Iterable[Cluster]) -> dict[str, list[Group]]:
+    """The groups of each article that name an entity (a cluster with a kind, mentions in
+    the text: not an article's source alone), in order."""
+    found: dict[str, list[Group]] = defaultdict(list)
+    for cluster in clusters:
+        if cluster.kind is None:
+            continue
+        for group in cluster.groups:
+            if group.mentions:
+                found[group.article].append(group)
+    return found
+
+
+class KeptCorpusContext:
+    """A ``CorpusContext`` kept up to date article by article across the builds of one
+    process (``ACROSS_BUILDS``): a rebuild indexes again only the articles whose named groups
+    are not the very same objects as last time, takes away the articles gone, and stamps
+    (``changed_at``) those articles and the holders of every entity whose commonness changed,
+    so that results worked out from the evidence of other articles can be kept
+    (``CorpusContext.last_change``). One instance per place the merge reads a context."""
+
+    def __init__(self) -> None:
+        self.context: CorpusContext | None = None
+        self.kept: dict[str, tuple[tuple[int, ...], list[Group]]] = {}
+
+    def of(self, clusters: Iterable[Cluster]) -> CorpusContext:
+        if not ACROSS_BUILDS.on:
+            return CorpusContext(clusters)
+        named = named_groups(clusters)
+        context = self.context
+        if context is None:
+            context = self.context = CorpusContext()
+        context.updates += 1
+        now = context.updates
+        counts: dict[str, int] = {}  # each key's number of articles before this update
+        changed: list[str] = []
+        for article in [article for article in self.kept if article not in named]:
+            for key in context.keys_of.get(article, ()):
+                counts.setdefault(key, len(context.articles_of[key]))
+            context._remove(article)
+            context.changed_at.pop(article, None)
+            del self.kept[article]
+        for article, groups in named.items():
+            ids = tuple(map(id, groups))
+            kept = self.kept.get(article)
+            if kept is not None and kept[0] == ids:
+                continue
+            for key in context.keys_of.get(article, set()) | {group.key for group in groups}:
+                counts.setdefault(key, len(context.articles_of.get(key, ())))
+            context._remove(article)
+            context._add(article, groups)
+            self.kept[article] = (ids, groups)  # holds the groups: their ids stay theirs
+            changed.append(article)
+        before, context.common_above = context.common_above, context._common_above()
+        if before != context.common_above:
+            context.all_changed_at = now
+        for article in changed:
+            context.changed_at[article] = now
+        for key, count in counts.items():
+            holders = context.articles_of.get(key, set())
+            if (count <= before) != (len(holders) <= context.common_above):
+                for article in holders:
+                    context.changed_at[article] = now
+        return context
 
 
 def genders_agree(short: Profile, full: Profile) -> bool:

@@ -44,6 +44,7 @@ from sitegen.resolve.evidence import (
     NONE,
     ROLE,
     CorpusContext,
+    KeptCorpusContext,
     Profile,
     genders_agree,
 )
@@ -249,6 +250,7 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
     """
     same: dict[tuple[str | None, str], list[Cluster]] = {}
     _SAME_NAME_KEYS.rotate()
+    _SPLITS.rotate()
     for cluster in clusters:
         same.setdefault(_kept_same_name_key(cluster), []).append(cluster)
     context: CorpusContext | None = None
@@ -258,8 +260,8 @@ def merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
             merged.extend(found)
             continue
         if len(found) > 1 and kind == "person" and len(name_tokens(key)) == 1:
-            context = context or CorpusContext(clusters)
-            merged.extend(split_by_evidence(found, context))
+            context = context or _SAME_NAME_CONTEXT.of(clusters)
+            merged.extend(_kept_split(found, context))
             continue
         if len({cluster.kind for cluster in found}) > 1:
             KIND_MAJORITY.fired()
@@ -304,6 +306,22 @@ def _is_team(cluster: Cluster) -> bool:
     return any(mention.cue == "team" for group in cluster.groups for mention in group.mentions)
 
 
+_SPLITS: KeptByIdentity[list[list[int]]] = KeptByIdentity()
+_SAME_NAME_CONTEXT = KeptCorpusContext()
+
+
+def _kept_split(clusters: list[Cluster], context: CorpusContext) -> list[Cluster]:
+    """``split_by_evidence``, with the parts the last build found under serve for the very
+    same groups when the evidence of none of their articles changed."""
+    groups = tuple(group for cluster in clusters for group in cluster.groups)
+    facts = (
+        tuple(len(cluster.groups) for cluster in clusters),
+        context.last_change({group.article for group in groups}),
+    )
+    parts = _SPLITS.get(groups, facts, lambda: _evidence_parts(clusters, context))
+    return _joined_parts(clusters, parts)
+
+
 def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[Cluster]:
     """Clusters of one person's one-word name ("Mr. Wang"), one per article, merged where
     the evidence connects their articles: a shared title or affiliation, else a shared entity
@@ -312,6 +330,12 @@ def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[C
     articles name). Honorifics of different genders never end up in one entity: a join that
     would bring "Mr." and "Ms." together is skipped. Evidence of a role is used before that
     of context, and clusters of one article always join."""
+    return _joined_parts(clusters, _evidence_parts(clusters, context))
+
+
+def _evidence_parts(clusters: list[Cluster], context: CorpusContext) -> list[list[int]]:
+    """The slots of ``clusters`` that are one person each (``split_by_evidence``), each
+    part in order, the parts in order of their first slot."""
     profiles = [context.profile(cluster.groups) for cluster in clusters]
     people = _Components([profile.genders for profile in profiles])
     by_role: dict[str, list[int]] = defaultdict(list)
@@ -328,14 +352,20 @@ def split_by_evidence(clusters: list[Cluster], context: CorpusContext) -> list[C
     for index in (by_role, by_context):
         for feature, slots in index.items():
             people.connect(slots, forced=feature.startswith("article "))
-    merged: dict[int, Cluster] = {}
-    for slot, cluster in enumerate(clusters):
-        root = people.find(slot)
-        if root in merged:
-            merged[root].groups.extend(cluster.groups)
-        else:
-            merged[root] = cluster
-    return list(merged.values())
+    parts: dict[int, list[int]] = {}
+    for slot in range(len(clusters)):
+        parts.setdefault(people.find(slot), []).append(slot)
+    return list(parts.values())
+
+
+def _joined_parts(clusters: list[Cluster], parts: list[list[int]]) -> list[Cluster]:
+    """Each part's first cluster, extended by the groups of the others."""
+    merged: list[Cluster] = []
+    for first, *others in parts:
+        for slot in others:
+            clusters[first].groups.extend(clusters[slot].groups)
+        merged.append(clusters[first])
+    return merged
 
 
 class _Components:
@@ -418,7 +448,7 @@ def join_partial_names(clusters: list[Cluster]) -> list[Cluster]:
     counts = article_counts(clusters)
     kept: list[Cluster] = []
     index = _NameIndex()
-    people = _People(CorpusContext(clusters), kept)
+    people = _People(_PARTIAL_NAMES_CONTEXT.of(clusters), kept)
     for cluster in order:
         kind, name = facts[id(cluster)]
         targets = _targets(
@@ -511,6 +541,9 @@ def _names_the_organization(long: str, short: str) -> bool:
     name spells."""
     last = name_tokens(long)[-1:]
     return bool(set(last) & (ORGANIZATION_HEADS | CORPORATE_SUFFIXES)) or is_acronym_of(short, long)
+
+
+_PARTIAL_NAMES_CONTEXT = KeptCorpusContext()
 
 
 class _People:
