@@ -140,14 +140,15 @@ def _with_affiliations(entities: list[Entity], clusters: list[Cluster]) -> list[
                 )
     result = []
     for entity, cluster in zip(entities, clusters, strict=True):
-        affiliations = sorted(
-            {
-                org_id
-                for article, mention in cluster.mentions()
-                if mention.role_start >= 0
-                for (start, end, org_id) in org_spans.get(article, ())
-                if mention.role_start <= start and end <= mention.role_end and org_id != entity.id
-            }
-        )
-        result.append(replace(entity, affiliations=tuple(affiliations)))
+        affiliations = {
+            org_id
+            for group in cluster.groups
+            for mention in group.mentions
+            if mention.role_start >= 0
+            for (start, end, org_id) in org_spans.get(group.article, ())
+            if mention.role_start <= start and end <= mention.role_end and org_id != entity.id
+        }
+        if affiliations:  # else the entity as it is (none, ``Entity``'s default)
+            entity = replace(entity, affiliations=tuple(sorted(affiliations)))
+        result.append(entity)
     return result

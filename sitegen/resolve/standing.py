@@ -285,7 +285,8 @@ def article_counts(clusters: Iterable[Cluster]) -> Counts:
     counts: Counts = {}
     for cluster in clusters:
         key = (cluster.kind, words_key(cluster.name))
-        articles = len({group.article for group in cluster.groups})
+        groups = cluster.groups
+        articles = 1 if len(groups) == 1 else len({group.article for group in groups})
         counts[key] = max(counts.get(key, 0), articles)
     return counts
 

@@ -154,9 +154,13 @@ class _Candidate:
     lowercase: bool = False
     """Some inner use has a word in lower case (so it is no proper name)."""
     score: float = 0.0
+    own_score: tuple[str, float] | None = field(default=None, compare=False, repr=False)
+    """``_article_score`` as last worked out, with the title it was for (``add`` and ``absorb``
+    forget it)."""
 
     def add(self, article: Article, analysis: Analysis, start: int, end: int, index: int) -> None:
         sentence = analysis.sentences[index]
+        self.own_score = None
         self.surfaces[article.text[start:end]] += 1
         if index not in self.passages:  # the first use in a sentence is its passage
             self.passages[index] = Passage(article.id, index, start, end)
@@ -171,6 +175,7 @@ class _Candidate:
 
     def absorb(self, other: _Candidate, wordings: bool = True) -> None:
         """Take the other's sentences; its wordings too when they name the same thing."""
+        self.own_score = None
         if wordings:
             self.variants.update(other.surfaces)
         for index, passage in other.passages.items():
@@ -210,11 +215,12 @@ def find_topics(
         candidates = found.get(article.id, {})
         curated_here = _curated_candidates(article, analyses[article.id], curated)
         marked = {(p.article, p.start) for c in curated_here for p in c.passages.values()}
-        candidates = {
-            key: c
-            for key, c in candidates.items()
-            if not any((p.article, p.start) in marked for p in c.passages.values())
-        }
+        if marked:
+            candidates = {
+                key: c
+                for key, c in candidates.items()
+                if not any((p.article, p.start) in marked for p in c.passages.values())
+            }
         for candidate in candidates.values():
             candidate.score = _score(candidate, article, frequency[candidate.key], len(articles))
         for candidate in curated_here + _select(list(candidates.values())):
@@ -613,13 +619,23 @@ def _nested(key: str, candidates: dict[str, _Candidate]) -> list[_Candidate]:
 
 
 def _score(candidate: _Candidate, article: Article, df: int, articles: int) -> float:
+    rarity = math.log((articles + 1) / (df + 0.5)) / math.log(articles + 1) if articles > 1 else 1
+    return _article_score(candidate, article.title) * (0.5 + 0.5 * rarity)
+
+
+def _article_score(candidate: _Candidate, title: str) -> float:
+    """The part of ``_score`` that is the article's own (uses, spread, place, title, words):
+    worked out once for a candidate kept across builds (``KeptCandidates``), with its title."""
+    if candidate.own_score is not None and candidate.own_score[0] == title:
+        return candidate.own_score[1]
     sentences = len(candidate.passages)
     spread = len(candidate.blocks)
     boost = 1.0 + 0.6 * candidate.heading + 0.3 * candidate.lead
-    boost += 0.6 * _in_title(candidate.key, article.title)
+    boost += 0.6 * _in_title(candidate.key, title)
     specificity = 1.0 + 0.15 * (len(candidate.key.split()) - 1) + 0.3 * candidate.named
-    rarity = math.log((articles + 1) / (df + 0.5)) / math.log(articles + 1) if articles > 1 else 1
-    return (sentences + spread) * boost * specificity * (0.5 + 0.5 * rarity)
+    score = (sentences + spread) * boost * specificity
+    candidate.own_score = (title, score)
+    return score
 
 
 def _in_title(key: str, title: str) -> bool:
