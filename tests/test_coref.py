@@ -3,14 +3,16 @@ real English pipeline on made-up articles."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
 from sitegen.export import export_knowledge
 from sitegen.ingest import read_articles
 from sitegen.lexicon import given_name_gender, one_word_name_gender
-from sitegen.model import KnowledgeBase
+from sitegen.model import Entity, KnowledgeBase
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import resolve_entities
 from sitegen.resolve.coref import resolve_references
@@ -133,3 +135,38 @@ def test_references_are_exported(tmp_path: Path, nlp: Language) -> None:
     (anna,) = [e for e in data["entities"] if e["name"] == "Anna Kowalski"]
     text = articles[0].text
     assert [text[r["start"] : r["end"]] for r in anna["references"]] == ["She"]
+
+
+def test_kept_references_follow_the_entities_named_not_only_the_analysis(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under serve (``ACROSS_BUILDS``) an article's resolved references are kept for the very
+    same analysis and entities: an entity named in it that is another object (here another
+    id) or of another gender works them out again; the same ones give the very same list."""
+    from sitegen.across_builds import ACROSS_BUILDS, KeptByIdentity
+    from sitegen.resolve import coref
+
+    monkeypatch.setattr(coref, "_REFERENCES", KeptByIdentity())
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    write(tmp_path / "x.txt", "Anna Kowalski met John Price in London.\n\nShe said he agreed.\n")
+    write(tmp_path / "x.yml", "published: 2026-01-13\n")
+    articles = read_articles([tmp_path])
+    analyses = analyze(articles, nlp)
+    entities = resolve_entities(articles, analyses)
+
+    def resolved(found: tuple[Entity, ...]) -> dict[str, list[str]]:
+        kept = resolve_references(articles, analyses, found)
+        return {e.id: [r.text for r in e.references] for e in kept if e.references}
+
+    first = resolved(entities)
+    assert first == {"person:anna-kowalski": ["She"], "person:john-price": ["he"]}
+    assert resolved(entities) == first
+    renamed = tuple(
+        replace(e, id="person:anna-k") if e.name == "Anna Kowalski" else e for e in entities
+    )
+    assert resolved(renamed) == {"person:anna-k": ["She"], "person:john-price": ["he"]}
+    monkeypatch.setattr(coref, "_name_genders", lambda found: {"person:anna-k": "male"})
+    kept = resolved(renamed)
+    assert "She" not in kept.get("person:anna-k", [])  # Anna is a man now
+    monkeypatch.setattr(ACROSS_BUILDS, "on", False)
+    assert kept == resolved(renamed)

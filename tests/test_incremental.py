@@ -232,21 +232,30 @@ def test_clusters_shared_across_builds_give_a_fresh_builds_pages_after_edits(
     (``KeptCandidates``): after edits, the same entities, topics, rule counts and pages as a
     build that works out every one afresh."""
     import sitegen.cache
+    from sitegen.across_builds import KeptByIdentity
     from sitegen.ingest import records as records_module
-    from sitegen.resolve import entities
+    from sitegen.resolve import coref, entities
 
     monkeypatch.setattr(sitegen.cache, "_OBJECTS", {})
     monkeypatch.setattr(sitegen.cache, "_STORED", sitegen.cache._Remembered())
     monkeypatch.setattr(records_module, "KEPT_RECORDS", records_module.KeptRecords())
     monkeypatch.setattr(entities, "KEPT_MENTIONS", entities.KeptMentions())
     monkeypatch.setattr(ACROSS_BUILDS, "on", True)
+    monkeypatch.setattr(coref, "_REFERENCES", KeptByIdentity())
+    resolved: list[str] = []  # the articles whose references were resolved again
+    real = coref._article_references
+    monkeypatch.setattr(coref, "_article_references", lambda *a: resolved.append("") or real(*a))
     records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:RECORDS]]
     source = tmp_path / "articles.jsonl"
     options = Options(cache_dir=tmp_path / "cache", n_process=1, keep_site=False)
+    counts = []
     for edit in range(3):
         records[edit]["text"] += " Minister Zanzibar Quartermaine met officials in Paris."
         _write(source, records)
+        resolved.clear()
         kept_kb, kept_pages = build_pages([source], options, nlp)
+        counts.append(len(resolved))
+    assert 0 < counts[2] < counts[0]  # the edited article's, and those naming what changed
     assert sitegen.cache._OBJECTS  # the clusters were shared
     phrases = pickle.loads((tmp_path / "cache" / "phrases.pickle").read_bytes())["entries"]
     assert len(phrases) == len(kept_kb.articles)  # kept topic candidates kept their entries

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from sitegen.across_builds import KeptByIdentity
 from sitegen.lexicon import (
     GENERIC_ORGANIZATION_NOUNS,
     PRONOUN_GENDER,
@@ -58,6 +59,7 @@ def resolve_references(
     """The entities with ``references``: each pronoun or noun resolved to one of them. A
     pronoun inside a quotation (``Reference.quoted``) is resolved only inside one of
     ``quotes`` (an attributed quotation), and never to its speaker."""
+    _REFERENCES.rotate()
     speakers: dict[str, list[tuple[int, int, str]]] = {}
     for quote in quotes:
         speakers.setdefault(quote.article, []).append((quote.start, quote.end, quote.speaker))
@@ -74,13 +76,35 @@ def resolve_references(
             continue
         named = by_article.get(article.id, [])
         quoted = speakers.get(article.id, [])
-        for reference, entity_id in _article_references(analysis, named, genders, quoted):
+        for reference, entity_id in _kept_references(analysis, named, genders, quoted):
             found.setdefault(entity_id, []).append(
                 EntityMention(
                     article.id, reference.start, reference.end, reference.text, reference.sentence
                 )
             )
     return tuple(replace(e, references=tuple(found.get(e.id, ()))) for e in entities)
+
+
+_REFERENCES: KeptByIdentity[list[tuple[Reference, str]]] = KeptByIdentity()
+
+
+def _kept_references(
+    analysis: Analysis,
+    named: list[tuple[EntityMention, Entity]],
+    genders: dict[str, str],
+    quoted: list[tuple[int, int, str]],
+) -> list[tuple[Reference, str]]:
+    """``_article_references``, the last build's under serve for the very same analysis and
+    the very same entities named in it, in the same order (an entity's mentions, name and
+    kind are its own), with the same genders and quotations."""
+    unique = {id(entity): entity for _, entity in named}  # by identity: no hash of an entity
+    entities = tuple(unique.values())
+    facts = (tuple(genders.get(entity.id) for entity in entities), tuple(quoted))
+    return _REFERENCES.get(
+        (analysis, *entities),
+        facts,
+        lambda: _article_references(analysis, named, genders, quoted),
+    )
 
 
 def _article_references(
