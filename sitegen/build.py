@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ from sitegen.resolve.budget import PageBudget, apply_page_budget
 from sitegen.resolve.coref import resolve_references
 from sitegen.resolve.entities import article_clusters
 from sitegen.resolve.events import build_events
-from sitegen.resolve.quotes import resolve_quotes
+from sitegen.resolve.quotes import entity_genders, resolve_quotes
 from sitegen.resolve.topics import find_topics
 from sitegen.review import review_items
 from sitegen.rules import active, running
@@ -258,7 +259,8 @@ def _knowledge(
         with stats.stage("events"):
             events = build_events(articles, analyses, entities)
         with stats.stage("quotes"):
-            quotes = resolve_quotes(articles, analyses, entities)
+            genders = entity_genders(list(entities), analyses)
+            quotes = resolve_quotes(articles, analyses, entities, genders)
         kb = KnowledgeBase(
             articles=tuple(articles),
             analyses=analyses,
@@ -271,7 +273,11 @@ def _knowledge(
         with stats.stage("curate"):
             kb = curate(kb, options.overrides, options.strict)
         with stats.stage("references"):
-            entities = resolve_references(kb.articles, kb.analyses, kb.entities, kb.quotes)
+            same = kb.analyses is analyses and len(kb.entities) == len(entities)
+            same = same and all(map(is_, kb.entities, entities))  # curated: none changed
+            entities = resolve_references(
+                kb.articles, kb.analyses, kb.entities, kb.quotes, genders if same else None
+            )
         kb = replace(kb, entities=entities, rule_counts=_rule_counts(analyses))
         return apply_page_budget(kb, options.page_budget)
 

@@ -403,3 +403,27 @@ def test_site_wide_pages_rendered_in_a_forked_process_are_the_same_in_order(
         IncrementalRender(extra=about_pages, fork=True)(kb)
     with pytest.raises(RuntimeError, match="index exploded"):
         IncrementalRender(extra=about_pages, fork=False)(kb)
+
+
+def test_genders_of_honorifics_are_worked_out_once_a_build(
+    nlp: Language, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The quotes and the references of one build read the same genders: one pass over every
+    mention of the corpus, not two."""
+    import sitegen.build
+    from sitegen.resolve import coref, quotes
+
+    calls: list[int] = []
+    real = quotes.entity_genders
+
+    def counted(*args: Any) -> dict[str, str]:
+        calls.append(1)
+        return real(*args)
+
+    for module in (sitegen.build, coref, quotes):
+        monkeypatch.setattr(module, "entity_genders", counted)
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:6]]
+    source = tmp_path / "articles.jsonl"
+    _write(source, records)
+    kb = _kb(source, nlp, tmp_path / "cache")
+    assert len(calls) == 1 and kb.quotes and any(e.references for e in kb.entities)

@@ -55,6 +55,7 @@ def resolve_references(
     analyses: dict[str, Analysis],
     entities: Iterable[Entity],
     quotes: Iterable[Quote] = (),
+    honorific_genders: dict[str, str] | None = None,
 ) -> tuple[Entity, ...]:
     """The entities with ``references``: each pronoun or noun resolved to one of them. A
     pronoun inside a quotation (``Reference.quoted``) is resolved only inside one of
@@ -64,7 +65,9 @@ def resolve_references(
     for quote in quotes:
         speakers.setdefault(quote.article, []).append((quote.start, quote.end, quote.speaker))
     entities = list(entities)
-    genders = {**_name_genders(entities), **entity_genders(entities, analyses)}
+    if honorific_genders is None:  # else the caller's ``entity_genders`` of these entities
+        honorific_genders = entity_genders(entities, analyses)
+    genders = {**_name_genders(entities), **honorific_genders}
     found: dict[str, list[EntityMention]] = {}
     by_article: dict[str, list[tuple[EntityMention, Entity]]] = {}
     for entity in entities:

@@ -37,11 +37,15 @@ class _Reference:
 
 
 def resolve_quotes(
-    articles: Iterable[Article], analyses: dict[str, Analysis], entities: Iterable[Entity]
+    articles: Iterable[Article],
+    analyses: dict[str, Analysis],
+    entities: Iterable[Entity],
+    genders: dict[str, str] | None = None,
 ) -> tuple[Quote, ...]:
-    """Every quotation of every article whose speaker could be resolved, in reading order."""
+    """Every quotation of every article whose speaker could be resolved, in reading order
+    (``genders``: ``entity_genders`` of these entities, when the caller has it)."""
     entities = list(entities)
-    genders = entity_genders(entities, analyses)
+    genders = entity_genders(entities, analyses) if genders is None else genders
     kinds: dict[str, str] = {entity.id: entity.kind for entity in entities}
     indexes = _mention_indexes(entities)
     quotes: list[Quote] = []
@@ -59,6 +63,8 @@ def _article_quotes(
     kinds: dict[str, str],
     genders: dict[str, str],
 ) -> list[Quote]:
+    if not analysis.quotes:
+        return []
     titles = _titles(article_id, analysis, at)
     spans = [(q.start, q.end) for q in analysis.quotes]
     references = [
