@@ -21,7 +21,7 @@ import select
 import signal
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from sitegen.errors import SitegenError
@@ -144,16 +144,32 @@ class Forked:
 def beside(theirs: Callable[[], T], mine: Callable[[], U]) -> tuple[T, U]:
     """``theirs()`` in a forked process while this one runs ``mine()``; both values. Where no
     process can be started, both run here."""
+    (found,), own = alongside([theirs], mine)
+    return found, own
+
+
+def alongside(theirs: Sequence[Callable[[], T]], mine: Callable[[], U]) -> tuple[list[T], U]:
+    """Each of ``theirs`` in a forked process of its own while this one runs ``mine()``; their
+    values in order, and ``mine``'s. Work no process could be started for runs here, after
+    ``mine``."""
+    started: list[Forked | None] = []
     try:
-        other = Forked(theirs)
-    except ForkedError:  # no process to spare
-        return theirs(), mine()
-    try:
+        for work in theirs:
+            try:
+                started.append(Forked(work))
+            except ForkedError:  # no process to spare
+                started.append(None)
         own = mine()
+        found = [
+            work() if other is None else other.result()
+            for work, other in zip(theirs, started, strict=True)
+        ]
     except BaseException:
-        other.cancel()
+        for other in started:
+            if other is not None:
+                other.cancel()
         raise
-    return other.result(), own
+    return found, own
 
 
 class _Records(logging.Handler):

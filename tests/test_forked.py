@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from sitegen.forked import Forked, ForkedError
+from sitegen.forked import Forked, ForkedError, alongside
 
 
 def _pid_and_square(n: int) -> tuple[int, int]:
@@ -97,3 +97,32 @@ def test_trim_heap_gives_freed_memory_back_before_a_fork() -> None:
     after = resident_mb()
     if hasattr(ctypes.CDLL(None), "malloc_trim"):  # glibc
         assert after < before - 100
+
+
+def test_several_works_run_alongside_in_processes_of_their_own() -> None:
+    """Each of them in its own child (all at once: three sleeps of 0.5 s take well under
+    1.5 s), values in order; this process's own work runs meanwhile."""
+    started = time.monotonic()
+    found, own = alongside(
+        [lambda: (time.sleep(0.5), os.getpid())[1] for _ in range(3)], lambda: os.getpid()
+    )
+    assert own == os.getpid() and os.getpid() not in found and len(set(found)) == 3
+    assert time.monotonic() - started < 1.4
+
+
+def test_alongside_stops_the_others_when_one_fails_and_runs_here_when_it_cannot_fork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken() -> int:
+        raise ValueError("no such page")
+
+    started = time.monotonic()
+    with pytest.raises(ForkedError, match="no such page"):
+        alongside([broken, lambda: time.sleep(60)], lambda: 1)
+    assert time.monotonic() - started < 30  # the sleeper was stopped, not waited for
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert alongside([os.getpid, lambda: 2], lambda: 3) == ([os.getpid(), 2], 3)
