@@ -9,6 +9,7 @@ A neutral module: ``resolve/`` dates events with it, ``render/`` orders and prin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from sitegen.model import Precision
@@ -21,6 +22,7 @@ PRECISION_PATTERNS: tuple[tuple[Precision, re.Pattern[str]], ...] = (
     ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
     ("year", re.compile(r"^(\d{4})$")),
 )
+_PATTERN_OF = dict(PRECISION_PATTERNS)
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_NAME = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 
@@ -35,9 +37,10 @@ def event_date(value: str) -> tuple[str, Precision] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same dates again and again: sorting, rendering
 def period_start(date: str, precision: Precision) -> dt.date:
     """The first day of the period a date names (for ordering)."""
-    match = dict(PRECISION_PATTERNS)[precision].match(date)
+    match = _PATTERN_OF[precision].match(date)
     assert match is not None
     year = int(match.group(1))
     if precision == "day":

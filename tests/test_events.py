@@ -132,3 +132,12 @@ def test_an_archive_drops_implausible_years(tmp_path, nlp, caplog) -> None:
     assert sorted(e.date for e in kb.events) == ["1130", "2004", "2010"]
     assert [e.article for e in kb.events if e.date == "1130"] == ["b"]
     assert "dropped the year 1130" in caplog.text
+
+
+def test_the_entities_of_a_clause_are_those_named_wholly_inside_it_in_order_once() -> None:
+    from sitegen.resolve.events import _entities_in
+
+    spans = sorted([(0, 5, "p:a"), (8, 12, "o:b"), (10, 30, "o:c"), (14, 18, "p:a"), (30, 34, "x")])
+    assert _entities_in(spans, 6, 30) == ("o:b", "o:c", "p:a")
+    assert _entities_in(spans, 9, 29) == ("p:a",)  # "o:b" starts before, "o:c" ends after
+    assert _entities_in(spans, 34, 40) == () and _entities_in([], 0, 9) == ()

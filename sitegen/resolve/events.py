@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from sitegen.dates import event_date, period_start
@@ -117,16 +118,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _entity_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Each article's entity mentions (start, end, entity id), sorted."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for entity in entities:
         for mention in entity.mentions:
             spans.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    for found in spans.values():
+        found.sort()
     return spans
 
 
 def _entities_in(spans: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
+    """The entities mentioned within ``start:end`` (``spans``: sorted), in order, each once."""
     found: list[str] = []
-    for span_start, span_end, entity_id in sorted(spans):
-        if start <= span_start and span_end <= end and entity_id not in found:
+    for span_start, span_end, entity_id in spans[bisect_left(spans, (start,)) :]:
+        if span_start >= end:
+            break  # sorted: none after it starts inside
+        if span_end <= end and entity_id not in found:
             found.append(entity_id)
     return tuple(found)
