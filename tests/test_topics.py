@@ -412,3 +412,27 @@ def test_filing_vectors_are_each_words_weight_computed_one_at_a_time() -> None:
             assert indexes.tolist() == [expected_vocabulary[word] for word in bag]
             assert vector.tolist() == expected.tolist()
         assert vocabulary == expected_vocabulary
+
+
+def test_a_candidates_own_score_is_kept_for_its_title_and_forgotten_when_it_grows() -> None:
+    """``_article_score`` is worked out once per title (serve keeps candidates across builds):
+    another title, or a candidate that took another's sentences, is scored afresh."""
+    from sitegen.model import Passage
+    from sitegen.resolve import topics
+
+    def fresh(candidate: topics._Candidate, title: str) -> float:
+        return topics._article_score(dataclasses.replace(candidate, own_score=None), title)
+
+    oil = topics._Candidate("oil price", heading=True)
+    for index in range(3):
+        oil.passages[index] = Passage("a", index, 0, 1)
+        oil.blocks.add(index)
+    plain = topics._article_score(oil, "Markets fall")
+    assert topics._article_score(oil, "Markets fall") == plain == fresh(oil, "Markets fall")
+    titled = topics._article_score(oil, "Oil price soars")
+    assert titled > plain and titled == fresh(oil, "Oil price soars")
+    other = topics._Candidate("price")
+    other.passages[7] = Passage("a", 7, 0, 1)
+    other.blocks.add(7)
+    oil.absorb(other)
+    assert topics._article_score(oil, "Oil price soars") == fresh(oil, "Oil price soars") > titled
