@@ -360,15 +360,15 @@ def serve_edit(project: Path, source: Path, env: dict[str, str]) -> dict[str, An
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    first = json.loads(source.read_text(encoding="utf-8").splitlines()[0])  # the edited one
     log_path = project / "serve.log"
     log = log_path.open("w")
-    server = subprocess.Popen(
+    slug = re.sub(r"[^a-z0-9]+", "-", str(first["id"]).lower()).strip("-")
+    url = f"http://127.0.0.1:{port}/articles/{slug}/"
+    server = subprocess.Popen(  # ended in the ``finally`` below, whatever happens after this
         [sys.executable, "-m", "sitegen.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
-    first = json.loads(source.read_text(encoding="utf-8").splitlines()[0])  # the edited one
-    slug = re.sub(r"[^a-z0-9]+", "-", str(first["id"]).lower()).strip("-")
-    url = f"http://127.0.0.1:{port}/articles/{slug}/"
 
     def served(text: str, seconds: float) -> float | None:
         started = time.perf_counter()
