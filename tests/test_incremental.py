@@ -384,16 +384,30 @@ def test_kept_label_views_follow_the_articles_that_come_and_go(monkeypatch: Any)
     assert kept.of({"one": one}) == {"one": relevant_labels(one, label_counts([one]))}
 
 
+@pytest.mark.parametrize("cpus", [2, 3])
 def test_site_wide_pages_rendered_in_a_forked_process_are_the_same_in_order(
-    monkeypatch: Any,
+    monkeypatch: Any, cpus: int
 ) -> None:
     """Under serve the site-wide pages are rendered in a forked process while this one renders
-    the units': the same pages in the same order; the child's error is raised here."""
+    the units' (with three CPUs, the review and about pages in another): the same pages in the
+    same order; the child's error is raised here."""
+    import sitegen.forked
+
+    monkeypatch.setattr(incremental, "usable_cpus", lambda: cpus)
+    children: list[int] = []
+
+    class Counted(sitegen.forked.Forked):
+        def __init__(self, work: Any) -> None:
+            children.append(1)
+            super().__init__(work)
+
+    monkeypatch.setattr(sitegen.forked, "Forked", Counted)
     kb = tiny_kb()
     forked = IncrementalRender(extra=about_pages, fork=True)(kb)
     here = IncrementalRender(extra=about_pages, fork=False)(kb)
     assert list(forked) == list(here) == list(render_pages(kb))
     assert all(forked[path] == here[path] for path in here)
+    assert len(children) == cpus - 1  # the fork=False render starts none
 
     def broken(context: RenderContext) -> Any:
         raise RuntimeError("index exploded")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sitegen.forked import alongside
+from sitegen.forked import alongside, beside, usable_cpus
 from sitegen.model import Article, Entity, KnowledgeBase, Sentence, Topic
 from sitegen.pages import Pages, combined, put_all
 from sitegen.render import PAGE_OF_UNIT, page_units, site_wide_pages
@@ -315,6 +315,12 @@ class _Rendered:
     reads: frozenset[Resource]
 
 
+SEPARATE_EXTRA_CPUS = 3
+"""CPUs from which the site-wide pages and ``extra``'s (the review) are rendered in two
+processes beside the units', not one: on two CPUs, three processes made an edit's render
+slower at N = 10,000 (7.8-8.1 s against 6.5-7.0 s, alternating in one serve)."""
+
+
 @dataclass
 class IncrementalRender:
     """Renders a site like ``render_site``, reusing the pages of the last build whose units
@@ -324,8 +330,8 @@ class IncrementalRender:
     extra: Callable[[KnowledgeBase], dict[str, str]] | None = None
     """Further site-wide pages (the about and review pages), rendered every time."""
     fork: bool = False
-    """Render the site-wide pages, and ``extra``'s, in two forked processes while this one
-    renders the units'."""
+    """Render the site-wide pages and ``extra``'s in a forked process while this one renders
+    the units' (in two, one each, with ``SEPARATE_EXTRA_CPUS`` CPUs or more)."""
     rendered: int = 0
     reused: int = 0
     _context: RenderContext | None = None
@@ -341,11 +347,13 @@ class IncrementalRender:
             wide, extra = self._wide(context), self._extra(context)
             return combined(wide, self._unit_pages(context)) | extra
         context.work_out_lazy()
-        separate = [partial(self._wide, context)]
-        if self.extra is not None:
-            separate.append(partial(self._extra, context))
-        found, units = alongside(separate, partial(self._unit_pages, context))
-        return combined(found[0], units) | (found[1] if len(found) > 1 else Pages())
+        if usable_cpus() < SEPARATE_EXTRA_CPUS:
+            both = partial(self._wide_and_extra, context)
+            (wide, extra), units = beside(both, partial(self._unit_pages, context))
+            return combined(wide, units) | extra
+        separate = [partial(self._wide, context), partial(self._extra, context)]
+        (wide, extra), units = alongside(separate, partial(self._unit_pages, context))
+        return combined(wide, units) | extra
 
     @staticmethod
     def _wide(context: RenderContext) -> Pages:
@@ -353,9 +361,11 @@ class IncrementalRender:
         return put_all(site_wide_pages(context))
 
     def _extra(self, context: RenderContext) -> Pages:
-        """``extra``'s pages, rendered every time (forked, in a process of its own beside the
-        site-wide pages' and the units': at N = 10,000 the review alone took 2 s)."""
+        """``extra``'s pages, rendered every time."""
         return Pages(self.extra(context.kb) if self.extra is not None else {})
+
+    def _wide_and_extra(self, context: RenderContext) -> tuple[Pages, Pages]:
+        return self._wide(context), self._extra(context)
 
     def _unit_pages(self, context: RenderContext) -> Pages:
         previous = self._context
