@@ -408,6 +408,9 @@ def test_site_wide_pages_rendered_in_a_forked_process_are_the_same_in_order(
     assert list(forked) == list(here) == list(render_pages(kb))
     assert all(forked[path] == here[path] for path in here)
     assert len(children) == cpus - 1  # the fork=False render starts none
+    children.clear()
+    IncrementalRender(fork=True)(kb)  # no extra pages: no process of their own
+    assert len(children) == 1
 
     def broken(context: RenderContext) -> Any:
         raise RuntimeError("index exploded")

@@ -347,7 +347,7 @@ class IncrementalRender:
             wide, extra = self._wide(context), self._extra(context)
             return combined(wide, self._unit_pages(context)) | extra
         context.work_out_lazy()
-        if usable_cpus() < SEPARATE_EXTRA_CPUS:
+        if self.extra is None or usable_cpus() < SEPARATE_EXTRA_CPUS:  # one process: enough
             both = partial(self._wide_and_extra, context)
             (wide, extra), units = beside(both, partial(self._unit_pages, context))
             return combined(wide, units) | extra
