@@ -13,7 +13,14 @@ from sitegen.resolve.clusters import KIND_PRIORITY, Cluster, Facts, facts_of, wo
 from sitegen.resolve.gazetteer import is_site_named_after
 from sitegen.resolve.kind_rules import FOLLOWS_FULL_NAME
 from sitegen.resolve.kinds import shape_vote
-from sitegen.resolve.names import is_acronym_of, is_part_of, looks_like_acronym, name_tokens
+from sitegen.resolve.names import (
+    acronym_forms,
+    acronym_letters,
+    is_acronym_of,
+    is_part_of,
+    looks_like_acronym,
+    name_tokens,
+)
 from sitegen.resolve.person_names import has_initials, looks_like_full_name
 from sitegen.resolve.standing import ACRONYM_BODY, KNOWN_PLACE, begins_a_body, other_known_place
 from sitegen.rules import rule
@@ -47,35 +54,73 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     order = sorted(clusters, key=lambda c: (-word_count(c.name), c.name))
     kept: list[Cluster] = []
     facts: list[Facts] = []  # of each kept cluster, as it is now
+    holders = _Holders()
     for cluster in order:
         short = facts_of(cluster)
-        targets = [slot for slot, long in enumerate(facts) if _contains(long, short)]
+        near = holders.of(short)
+        targets = [slot for slot in near if _contains(facts[slot], short)]
         if len(targets) > 1 and within_article:
             preferred = {id(c) for c in _preferred([kept[slot] for slot in targets], short)}
             targets = [slot for slot in targets if id(kept[slot]) in preferred] or targets
         if not targets and within_article:
-            targets = [slot for slot, long in enumerate(facts) if _word_of_name(long, short)]
+            targets = [slot for slot in near if _word_of_name(facts[slot], short)]
             if len(targets) == 1 and _leads_a_person_name(facts[targets[0]], short):
                 _follow_kind(kept[targets[0]], "organization")
             elif len(targets) == 1:
                 _follow_kind(cluster, kept[targets[0]].kind)
         if not targets and within_article and looks_like_acronym(short.name):
-            targets = [slot for slot, long in enumerate(facts) if _spells(long, short)]
+            targets = [slot for slot in near if _spells(facts[slot], short)]
             if len(targets) == 1:
                 _follow_kind(cluster, kept[targets[0]].kind)
         if len(targets) == 1 and (WITHIN_ARTICLE.on or not within_article):
             where = f"in article {cluster.groups[0].article}" if within_article else ""
             detail = f"'{short.name}' {where} is in '{facts[targets[0]].name}'"
             kept[targets[0]].absorb(cluster, WITHIN_ARTICLE.id if within_article else "", detail)
+            holders.remove(targets[0], facts[targets[0]])
             facts[targets[0]] = facts_of(kept[targets[0]])
+            holders.add(targets[0], facts[targets[0]])
             if within_article:
                 WITHIN_ARTICLE.fired()
         elif len(targets) > 1 and short.kind == "person" and len(name_tokens(short.name)) == 1:
             continue  # "Michael" with two Michaels: ambiguous, not a page of its own
         else:
+            holders.add(len(kept), short)
             kept.append(cluster)
             facts.append(short)
     return kept
+
+
+class _Holders:
+    """The kept (longer) names by their words and by the initials they spell, so that a
+    shorter name is tried only against those that may hold it, in the order they were kept
+    (trying every one finds the same): a name holding it, or naming the thing it names, has
+    its first word; a name it is one word of has that word; a name it is the acronym of
+    spells its letters. An article of 2,000 names took seconds trying every pair."""
+
+    def __init__(self) -> None:
+        self.slots: dict[tuple[str, str], set[int]] = {}
+
+    def of(self, short: Facts) -> list[int]:
+        found: set[int] = set()
+        part = name_tokens(short.name)
+        if part:
+            found |= self.slots.get(("word", part[0]), set())
+        if looks_like_acronym(short.name):
+            found |= self.slots.get(("initials", acronym_letters(short.name)), set())
+        return sorted(found)
+
+    def add(self, slot: int, long: Facts) -> None:
+        for key in _holder_keys(long):
+            self.slots.setdefault(key, set()).add(slot)
+
+    def remove(self, slot: int, long: Facts) -> None:
+        for key in _holder_keys(long):
+            self.slots[key].discard(slot)
+
+
+def _holder_keys(long: Facts) -> set[tuple[str, str]]:
+    keys = {("word", word) for word in long.words | set(name_tokens(long.name))}
+    return keys | {("initials", form) for name in long.names for form in acronym_forms(name)}
 
 
 def _preferred(targets: list[Cluster], short: Facts) -> list[Cluster]:
