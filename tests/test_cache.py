@@ -397,3 +397,75 @@ def test_a_per_article_caches_context_digest_is_kept_for_the_very_same_view(
     assert digests[(cache.path, article.id)][0] == (equal,)  # the list was not remembered
     monkeypatch.setattr(ACROSS_BUILDS, "on", False)
     assert cache._key(article, (equal,)) == first and digests_of_view() == 2
+
+
+def _forking_fill(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Per-article caches fill their missing entries with a forked process from one entry
+    on, whatever the machine's CPUs; the names of the caches that forked."""
+    forked: list[str] = []
+    real = sitegen.cache.PerArticleCache.fill
+
+    def fill(self: sitegen.cache.PerArticleCache[Any], calls: Any) -> None:
+        before = len(self.filled)
+        real(self, calls)
+        if len(self.filled) > before:
+            forked.append(self.path.stem)
+
+    monkeypatch.setattr(sitegen.cache, "FILL_FORK_FROM", 1)
+    monkeypatch.setattr(sitegen.cache, "worth_forking", lambda: True)
+    monkeypatch.setattr(sitegen.cache.PerArticleCache, "fill", fill)
+    return forked
+
+
+def test_entries_worked_out_in_another_process_are_used_as_made_here(
+    project: tuple[Path, Path, Options], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build missing every per-article entry works out every second one in a forked
+    process: the knowledge base and the rules' counts are those of a build without the
+    caches, this process works out only its own half, and the next build finds them all."""
+    source, _, options = project
+    nlp = ruler_pipeline(PATTERNS)
+    plain = build_knowledge([source], replace(options, cache_dir=None), nlp)
+    forked = _forking_fill(monkeypatch)
+    here: list[str] = []
+    real = sitegen.cache.article_clusters
+
+    def clusters(article: Any, *args: Any) -> Any:
+        here.append(article.id)
+        return real(article, *args)
+
+    monkeypatch.setattr(sitegen.cache, "article_clusters", clusters)
+    kb = build_knowledge([source], options, nlp)
+    assert forked == ["clusters", "phrases"]
+    assert sorted(here) == ["a", "c"]  # "b", the second, came from the other process
+    assert (kb.entities, kb.topics, kb.rule_counts) == (
+        plain.entities,
+        plain.topics,
+        plain.rule_counts,
+    )
+    here.clear()
+    again = build_knowledge([source], options, nlp)
+    assert here == [] and forked == ["clusters", "phrases"]  # all stored, none missing
+    assert (again.entities, again.rule_counts) == (plain.entities, plain.rule_counts)
+
+
+def test_an_entry_failing_in_the_fill_is_reported_once_by_its_article(
+    project: tuple[Path, Path, Options],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    source, _, options = project
+    _forking_fill(monkeypatch)
+    real = sitegen.cache.article_clusters
+
+    def clusters(article: Any, *args: Any) -> Any:
+        if article.id == "b":
+            raise ValueError("a bug of one article")
+        return real(article, *args)
+
+    monkeypatch.setattr(sitegen.cache, "article_clusters", clusters)
+    with caplog.at_level(logging.ERROR):
+        kb = build_knowledge([source], options, ruler_pipeline(PATTERNS))
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "b.txt" in errors[0] and "a bug of one article" in errors[0]
+    assert {entity.name for entity in kb.entities} >= {"Jane Doe", "Freedonia"}

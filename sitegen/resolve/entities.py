@@ -104,6 +104,9 @@ def resolve_clusters(
         )
     }
     views = KEPT_LABEL_VIEWS.of(mentions)
+    fill = getattr(per_article, "fill", None)  # a per-article cache (sitegen.cache)
+    if fill is not None:
+        fill([(a, analyses[a.id], views[a.id]) for a in articles if a.id in mentions])
     clusters: list[Cluster] = []
     for _, found in each_article(
         (article for article in articles if article.id in mentions),

@@ -199,6 +199,9 @@ def find_topics(
     per_article = per_article or article_phrases
     names, written = _entity_names(entities)
     KEPT_CANDIDATES.rotate()
+    fill = getattr(per_article, "fill", None)  # a per-article cache (sitegen.cache)
+    if fill is not None:
+        fill([(a, analyses[a.id]) for a in articles])
     found = dict(
         (a.id, candidates)
         for a, candidates in each_article(
