@@ -1,6 +1,7 @@
 """The joins within one article try a name only against the names it could join
-(``variants._Candidates``, ``joins._Holders``): the same clusters, and the same rules decided,
-as trying every pair, on an article of hundreds of names of every kind of variant."""
+(``clusters.SlotIndex`` with ``variants._keys``, ``joins._holder_keys``): the same clusters,
+and the same rules decided, as trying every pair, on an article of hundreds of names of every
+kind of variant."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from sitegen.nlp.analyze import analyze
 from sitegen.resolve import joins, variants
+from sitegen.resolve.clusters import SlotIndex
 from sitegen.resolve.entities import article_clusters
 from sitegen.rules import counting
 from tests.helpers import _one_article, ruler_pipeline
@@ -115,8 +117,7 @@ def test_candidates_join_as_trying_every_pair(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     found, counts = _clusters(tmp_path / "candidates", seed)
-    monkeypatch.setattr(variants._Candidates, "of", _every_slot)
-    monkeypatch.setattr(joins._Holders, "of", _every_slot)
+    monkeypatch.setattr(SlotIndex, "of", _every_slot)
     assert _clusters(tmp_path / "every", seed) == (found, counts)
     # the article exercises what the candidates must not miss
     assert counts.get("join.spelling-variant", 0) >= 10

@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -476,6 +476,38 @@ def facts_of(cluster: Cluster) -> Facts:
         titled=any(mention.title for mention in mentions),
         located=any(group.located for group in cluster.groups),
     )
+
+
+class SlotIndex:
+    """The clusters a join has kept (by their slot, in the order kept) under keys worked out
+    from their facts (``filed``), so that a cluster is tried only against those filed under
+    one of its own keys (``looked_up``): the joins within an article are then near-linear in
+    its names, and find what trying every kept cluster in order would (the keys must be
+    shared by every pair the join could take)."""
+
+    def __init__(
+        self,
+        filed: Callable[[Facts], set[Hashable]],
+        looked_up: Callable[[Facts], set[Hashable]],
+    ) -> None:
+        self.filed = filed
+        self.looked_up = looked_up
+        self.slots: dict[Hashable, set[int]] = {}
+
+    def of(self, facts: Facts) -> list[int]:
+        """The slots filed under one of the keys ``facts`` looks up, in order."""
+        found: set[int] = set()
+        for key in self.looked_up(facts):
+            found |= self.slots.get(key, set())
+        return sorted(found)
+
+    def add(self, slot: int, facts: Facts) -> None:
+        for key in self.filed(facts):
+            self.slots.setdefault(key, set()).add(slot)
+
+    def remove(self, slot: int, facts: Facts) -> None:
+        for key in self.filed(facts):
+            self.slots[key].discard(slot)
 
 
 def decide_kind(votes: Counter[str]) -> EntityKind | None:

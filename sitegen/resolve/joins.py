@@ -7,9 +7,18 @@ whatever its label, and its votes follow the full name's kind (``kind.word-follo
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from sitegen.lexicon import NON_ENTITY_HEADS
 from sitegen.model import EntityKind
-from sitegen.resolve.clusters import KIND_PRIORITY, Cluster, Facts, facts_of, word_count
+from sitegen.resolve.clusters import (
+    KIND_PRIORITY,
+    Cluster,
+    Facts,
+    SlotIndex,
+    facts_of,
+    word_count,
+)
 from sitegen.resolve.gazetteer import is_site_named_after
 from sitegen.resolve.kind_rules import FOLLOWS_FULL_NAME
 from sitegen.resolve.kinds import shape_vote
@@ -54,7 +63,7 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     order = sorted(clusters, key=lambda c: (-word_count(c.name), c.name))
     kept: list[Cluster] = []
     facts: list[Facts] = []  # of each kept cluster, as it is now
-    holders = _Holders()
+    holders = SlotIndex(_holder_keys, _held_keys)  # an article of 2,000 names: seconds
     for cluster in order:
         short = facts_of(cluster)
         near = holders.of(short)
@@ -90,37 +99,21 @@ def join_groups(clusters: list[Cluster], within_article: bool = False) -> list[C
     return kept
 
 
-class _Holders:
-    """The kept (longer) names by their words and by the initials they spell, so that a
-    shorter name is tried only against those that may hold it, in the order they were kept
-    (trying every one finds the same): a name holding it, or naming the thing it names, has
-    its first word; a name it is one word of has that word; a name it is the acronym of
-    spells its letters. An article of 2,000 names took seconds trying every pair."""
-
-    def __init__(self) -> None:
-        self.slots: dict[tuple[str, str], set[int]] = {}
-
-    def of(self, short: Facts) -> list[int]:
-        found: set[int] = set()
-        part = name_tokens(short.name)
-        if part:
-            found |= self.slots.get(("word", part[0]), set())
-        if looks_like_acronym(short.name):
-            found |= self.slots.get(("initials", acronym_letters(short.name)), set())
-        return sorted(found)
-
-    def add(self, slot: int, long: Facts) -> None:
-        for key in _holder_keys(long):
-            self.slots.setdefault(key, set()).add(slot)
-
-    def remove(self, slot: int, long: Facts) -> None:
-        for key in _holder_keys(long):
-            self.slots[key].discard(slot)
-
-
-def _holder_keys(long: Facts) -> set[tuple[str, str]]:
-    keys = {("word", word) for word in long.words | set(name_tokens(long.name))}
+def _holder_keys(long: Facts) -> set[Hashable]:
+    """A kept (longer) name's words and the initials it spells: a name holding a shorter
+    one, or naming the thing it names, has its first word; a name a lone word is one word of
+    has that word; a name an acronym stands for spells its letters."""
+    keys: set[Hashable] = {("word", word) for word in long.words | set(name_tokens(long.name))}
     return keys | {("initials", form) for name in long.names for form in acronym_forms(name)}
+
+
+def _held_keys(short: Facts) -> set[Hashable]:
+    """What a name that may hold ``short`` is filed under (``_holder_keys``)."""
+    part = name_tokens(short.name)
+    keys: set[Hashable] = {("word", part[0])} if part else set()
+    if looks_like_acronym(short.name):
+        keys.add(("initials", acronym_letters(short.name)))
+    return keys
 
 
 def _preferred(targets: list[Cluster], short: Facts) -> list[Cluster]:

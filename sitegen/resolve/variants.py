@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Hashable
 
 from sitegen.lexicon import is_given_name, same_given_name
-from sitegen.resolve.clusters import Cluster, Facts, facts_of
+from sitegen.resolve.clusters import Cluster, Facts, SlotIndex, facts_of
 from sitegen.resolve.gazetteer import canonical_key
 from sitegen.resolve.names import (
     acronym_forms,
@@ -58,12 +59,12 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     does an acronym of a country's usual name and another name of it ("US", "America"), and
     a person's name with a nickname for the given name ("Larry Lessig", "Lawrence Lessig").
 
-    Each name is compared only with the names it could be a variant of (``_Candidates``):
+    Each name is compared only with the names it could be a variant of (``_keys``):
     an article of 2,000 names (a list of results) took 10 s comparing every pair."""
     order = sorted(clusters, key=lambda c: (-len(c.mentions()), c.name))
     kept: list[Cluster] = []
     facts: list[Facts] = []  # of each kept cluster, as it is now
-    candidates = _Candidates()
+    candidates = SlotIndex(_filed, _looked_up)
     for cluster in order:
         mine = facts_of(cluster)
         target = next(
@@ -96,64 +97,41 @@ def join_spelling_variants(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
-class _Candidates:
-    """The kept names of one article by what a variant of them must share with them, so that
-    a name is compared only with those (in the order they were kept, as comparing each with
-    every one would find the same first): one of the same kind that is one typo away shares
-    a spelling with one letter (or none) left out; an acronym's letters are initials of the
-    other name; a nickname variant has the same words after the first; a misspelt family name
-    starts as the other name's last word does."""
-
-    def __init__(self) -> None:
-        self.slots: dict[tuple[object, ...], set[int]] = {}
-
-    def of(self, facts: Facts) -> list[int]:
-        """The slots of the kept names ``facts``' name may be a variant of, in order."""
-        found: set[int] = set()
-        for key in _looked_up(facts):
-            found |= self.slots.get(key, set())
-        return sorted(found)
-
-    def add(self, slot: int, facts: Facts) -> None:
-        for key in _filed(facts):
-            self.slots.setdefault(key, set()).add(slot)
-
-    def remove(self, slot: int, facts: Facts) -> None:
-        for key in _filed(facts):
-            self.slots[key].discard(slot)
+def _filed(facts: Facts) -> set[Hashable]:
+    """The keys a kept name is filed under, so that its variants find it (``_keys``)."""
+    return _keys(facts, looking=False)
 
 
-def _filed(facts: Facts) -> set[tuple[object, ...]]:
-    """The keys a kept name is filed under (``_Candidates``)."""
+def _looked_up(facts: Facts) -> set[Hashable]:
+    """The keys a name's variants are filed under (``_keys``)."""
+    return _keys(facts, looking=True)
+
+
+def _keys(facts: Facts, looking: bool) -> set[Hashable]:
+    """What a variant of a name must share with it (the kind, then): one that is one typo
+    away shares a spelling with one letter (or none) left out; an acronym's letters are the
+    initials of the other name; a nickname variant has the same words after the first; a
+    misspelt family name alone starts as the full name's last word does."""
     kind, name = facts.kind, facts.name
-    keys: set[tuple[object, ...]] = {(kind, "typo", spelt) for spelt in _one_left_out(name)}
+    keys: set[Hashable] = {(kind, "typo", spelt) for spelt in _one_left_out(name)}
+    letters, initials = ("initials", "acronym") if looking else ("acronym", "initials")
     if looks_like_acronym(name):
-        keys.add((kind, "acronym", acronym_letters(name)))
-    keys |= {(kind, "initials", form) for form in _acronym_forms(name)}
+        keys.add((kind, letters, acronym_letters(name)))
+    keys |= {(kind, initials, form) for form in _acronym_forms(name)}
+    if looking and kind != "person":  # the name tests below are for people only
+        return keys
     words = name.split()
     if len(words) >= 2:
         keys.add((kind, "nickname", len(words), tuple(words[1:])))
-        keys.add((kind, "family", words[-1].lower()[:1]))
-    if " " not in name:
-        keys.add((kind, "alone", name.lower()[:1]))
-    return keys
-
-
-def _looked_up(facts: Facts) -> set[tuple[object, ...]]:
-    """The keys a name's variants are filed under (``_filed``)."""
-    kind, name = facts.kind, facts.name
-    keys: set[tuple[object, ...]] = {(kind, "typo", spelt) for spelt in _one_left_out(name)}
-    if looks_like_acronym(name):
-        keys.add((kind, "initials", acronym_letters(name)))
-    keys |= {(kind, "acronym", form) for form in _acronym_forms(name)}
-    if kind == "person":
-        words = name.split()
+    if looking and " " not in name:
+        keys.add((kind, "family", name.lower()[:1]))
+    elif looking and len(words) >= 2:
+        keys.add((kind, "alone", words[-1].lower()[:1]))
+    elif not looking:
         if len(words) >= 2:
-            keys.add((kind, "nickname", len(words), tuple(words[1:])))
+            keys.add((kind, "family", words[-1].lower()[:1]))
         if " " not in name:
-            keys.add((kind, "family", name.lower()[:1]))
-        elif len(words) >= 2:
-            keys.add((kind, "alone", words[-1].lower()[:1]))
+            keys.add((kind, "alone", name.lower()[:1]))
     return keys
 
 
