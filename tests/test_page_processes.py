@@ -21,16 +21,26 @@ from tests.helpers import REPO, run_mkdocs_build
 
 def test_shares_give_the_largest_pages_first_to_the_least_loaded_process() -> None:
     sizes = {"a.md": 50, "b.md": 40, "c.md": 30, "d.md": 20, "e.md": 10}
-    (child,) = shares(sizes, kept=0, count=2)
+    (child,) = shares(sizes, kept=0, count=2, elsewhere=0)
     # a -> this process (ties go to it), b -> child, c -> child (40 < 50), d -> this, e -> this
     assert child == {"b.md", "c.md"}
     # pages that must stay here count: with 60 characters kept, the largest goes elsewhere
-    (child,) = shares(sizes, kept=60, count=2)
+    (child,) = shares(sizes, kept=60, count=2, elsewhere=0)
     assert child == {"a.md", "b.md", "e.md"}  # 100 characters, against 60 + c, d = 110
     two = shares(sizes, kept=0, count=3)
     assert len(two) == 2
     assert not two[0] & two[1]
     assert shares({}, kept=10, count=2) == []
+
+
+def test_each_page_built_elsewhere_costs_this_process_a_share_of_a_page() -> None:
+    """This process still templates, reads and writes each page another builds: with that
+    counted (a tenth of the average page of 30 here), e goes to the other process too."""
+    sizes = {"a.md": 50, "b.md": 40, "c.md": 30, "d.md": 20, "e.md": 10}
+    # a -> here (50), b -> there (40; here 53), c -> there (70; here 56), d -> here (76),
+    # e -> there (70 < 76)
+    (child,) = shares(sizes, kept=0, count=2, elsewhere=0.1)
+    assert child == {"b.md", "c.md", "e.md"}
 
 
 def test_process_count_follows_the_setting_else_the_site_size_and_cpus(
