@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from sitegen.errors import SitegenError
 from tests.helpers import HAND_WRITTEN
 
 
@@ -194,19 +195,49 @@ def test_quoted_sentences_are_left_out_of_the_search_index(built_site: Path) -> 
     assert ".sg-quote" in EXCLUDED
 
 
-def test_a_part_of_the_index_is_staged_from_hard_links_and_removed(tmp_path: Path) -> None:
-    """A part is indexed from a hidden folder of links to its pages at their own paths (a page
-    gone meanwhile left out); the folder is gone afterwards."""
-    from sitegen.search import _staged
+def test_a_part_of_the_index_is_staged_from_hard_links_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each part is indexed from a hidden folder of links to its pages at their own paths (a
+    page gone meanwhile left out), staged while the part before is indexed; every folder is
+    gone afterwards, also when Pagefind fails on a part."""
+    from sitegen import search
 
     site = tmp_path / "site"
-    (site / "people" / "ann").mkdir(parents=True)
-    (site / "people" / "ann" / "index.html").write_text("<p>Ann</p>")
-    pages = [Path("people/ann/index.html"), Path("people/gone/index.html")]
-    with _staged(site, pages) as staged:
-        assert staged.parent == site and staged.name.startswith(".")
-        linked = staged / "people" / "ann" / "index.html"
-        assert linked.read_text() == "<p>Ann</p>"
-        assert linked.stat().st_ino == (site / "people" / "ann" / "index.html").stat().st_ino
-        assert not (staged / "people" / "gone" / "index.html").exists()
-    assert not staged.exists() and (site / "people" / "ann" / "index.html").is_file()
+    for name in ("ann", "bob", "cy"):
+        (site / "people" / name).mkdir(parents=True)
+        (site / "people" / name / "index.html").write_text(f"<p>{name}</p>")
+    parts = [
+        [Path("people/ann/index.html"), Path("people/gone/index.html")],
+        [Path("people/bob/index.html")],
+        [Path("people/cy/index.html")],
+    ]
+    seen: list[tuple[Path, list[str], int]] = []
+
+    def pagefind(staged: Path, output: Path, behind: bool, stop: object = None) -> None:
+        pages = sorted(str(p.relative_to(staged)) for p in staged.rglob("*.html"))
+        inode = (staged / pages[0]).stat().st_ino
+        assert inode == (site / pages[0]).stat().st_ino  # a link, not a copy
+        deadline = time.monotonic() + 5  # the next part is being staged meanwhile
+        while len(list(site.glob(".pagefind-part-*"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        seen.append((staged, pages, len(list(site.glob(".pagefind-part-*")))))
+        if len(seen) == 3 and output.parent.name == "fail":
+            raise SitegenError("Pagefind failed")
+
+    monkeypatch.setattr(search, "_pagefind", pagefind)
+    search._index_parts(site, parts, behind=False, stop=None)
+    assert [pages for _, pages, _ in seen] == [
+        ["people/ann/index.html"],
+        ["people/bob/index.html"],
+        ["people/cy/index.html"],
+    ]
+    assert all(staged.parent == site and staged.name.startswith(".") for staged, _, _ in seen)
+    assert seen[0][2] == 2 and seen[1][2] >= 2  # the next part staged while one is indexed
+    assert not list(site.glob(".pagefind-part-*"))
+    assert (site / "people" / "ann" / "index.html").is_file()
+    seen.clear()
+    monkeypatch.setattr(search, "PARTS_DIR", "fail")  # the third part's output: "fail/2"
+    with pytest.raises(SitegenError):
+        search._index_parts(site, parts, behind=False, stop=None)
+    assert len(seen) == 3 and not list(site.glob(".pagefind-part-*"))
