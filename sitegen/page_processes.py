@@ -7,13 +7,14 @@ once MkDocs knows the site's files and navigation (``on_nav``), one process per 
 Each builds a share of the generated pages the navigation does not list (entity, article,
 topic and timeline pages: the bulk of a large site), exactly as MkDocs would, with MkDocs' own
 functions, in MkDocs' order: reads, converts (every plugin's page events included) and
-templates them, writes their HTML, and counts the pages written in memory it shares with this
-process. The navigation's pages, which every template draws, are converted there too. This
-process meanwhile builds the rest; it reads a page built elsewhere as an empty page with an
-empty template (``on_page_read_source``), and takes its HTML from the file once the other
-process has counted it (``on_post_page``). After MkDocs' last page, before its anchor check,
-it takes each process's result back: what each page holds and links to as anchors, and every
-message logged there, logged again here in order, so ``--strict`` counts warnings as it
+templates them, and writes their HTML into a hidden staging folder of the site folder. The
+navigation's pages, which every template draws, are converted there too. This process
+meanwhile builds the rest; it reads a page built elsewhere as an empty page with an empty
+template (``on_page_read_source``) and writes a placeholder for it (``on_post_page``), so it
+never waits for another process in the middle of the build. After MkDocs' last page, before
+its anchor check, it waits for the other processes, moves their pages over the placeholders,
+and takes each process's result back: what each page holds and links to as anchors, and
+every message logged there, logged again here in order, so ``--strict`` counts warnings as it
 would. The site is the same, byte for byte (a test builds it both ways).
 
 Only for ``mkdocs build`` (a preview rebuilds few pages), on platforms with ``os.fork``, and
@@ -25,12 +26,14 @@ with any other plugin the build stays in one process.
 from __future__ import annotations
 
 import logging
-import mmap
-import struct
-from collections.abc import Callable, Iterator, Mapping
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -50,8 +53,10 @@ AUTOMATIC_FROM = 1000
 saves."""
 BUILT_ELSEWHERE_TEMPLATE = "sitegen-built-elsewhere.html"
 """The empty template (in sitegen's theme folder) of a page another process built."""
-COUNTER = struct.Struct("q")
-"""A child's count of pages written, in the memory it shares with this process."""
+STAGING_PREFIX = ".sitegen-pages-"
+"""The staging folders' names (hidden: MkDocs' cleaning and Pagefind leave them alone)."""
+PLACEHOLDER = "<!-- sitegen: built by another process -->\n"
+"""What this process writes for a page another builds (moved over it at the end)."""
 
 
 def process_count(setting: int, pages: int) -> int:
@@ -69,9 +74,9 @@ def other_plugins(config: MkDocsConfig) -> list[str]:
 
 ELSEWHERE_COST = 0.07
 """What a page another process builds costs this one, as a share of an average page: MkDocs
-still gives it its (empty) template here, and this process reads its HTML and writes it where
-MkDocs writes. Uncounted, this process ended 10-15 s after the other at N = 10,000 (38,559
-pages, about 170 s of building on two CPUs), one CPU idle meanwhile."""
+still reads it, gives it its (empty) template and writes its placeholder here. Uncounted,
+this process ended 10-15 s after the other at N = 10,000 (38,559 pages, about 170 s of
+building on two CPUs), one CPU idle meanwhile."""
 
 
 def shares(
@@ -96,10 +101,8 @@ def shares(
 @dataclass
 class _Child:
     process: Forked
-    order: dict[str, int]
-    """Its pages, by the order it builds them in (MkDocs' order)."""
-    slot: int
-    """Its place in the shared counters of pages built."""
+    paths: list[str]
+    """Its pages, in the order it builds them (MkDocs' order)."""
 
 
 @dataclass
@@ -110,8 +113,10 @@ class PageProcesses:
     elsewhere: dict[str, _Child] = field(default_factory=dict)
     """The pages other processes build (this process reads them as empty), and which."""
     in_child: bool = False
-    _built: mmap.mmap | None = None
-    """A counter per child, in memory the processes share: pages it has written so far."""
+    staging: Path | None = None
+    """Where the other processes write their pages (a hidden folder in the site folder), so
+    that this process, which writes a placeholder for each, never waits for one: each page is
+    moved into place once its process has ended (``finish``)."""
     _processes: int = 0
     _anchors: dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]] = field(
         default_factory=dict
@@ -127,57 +132,50 @@ class PageProcesses:
     ) -> None:
         """Fork a process for each part (generated pages the navigation does not list)."""
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        self._built = mmap.mmap(-1, COUNTER.size * max(1, len(parts)))
+        site = Path(config.site_dir)
+        site.mkdir(parents=True, exist_ok=True)
+        for stale in site.glob(f"{STAGING_PREFIX}*"):  # an earlier build's, stopped midway
+            shutil.rmtree(stale, ignore_errors=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site))
         trim_heap()  # less of the heap to share
-        for slot, paths in enumerate(parts):
-            order: dict[str, int] = {}
-            for file in doc_files:
-                if file.src_uri in paths:
-                    order[file.src_uri] = len(order)
-            work = partial(self._child_work, list(order), slot, config, files, nav)
+        for paths in parts:
+            ordered = [file.src_uri for file in doc_files if file.src_uri in paths]
+            work = partial(self._child_work, ordered, config, files, nav)
             try:
-                child = _Child(Forked(work), order, slot)
+                child = _Child(Forked(work), ordered)
             except ForkedError as exc:  # this process builds the share itself
                 log.warning("sitegen: pages built in fewer processes: %s", exc)
                 break
             self.children.append(child)
-            self.elsewhere.update(dict.fromkeys(order, child))
+            self.elsewhere.update(dict.fromkeys(ordered, child))
             self._processes += 1
+        if not self.children:
+            self._remove_staging()
 
     def _child_work(
-        self, paths: list[str], slot: int, config: MkDocsConfig, files: Files, nav: Navigation
+        self, paths: list[str], config: MkDocsConfig, files: Files, nav: Navigation
     ) -> dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]]:
-        """In the child: build the share, counting the pages written in the shared memory (an
-        error, and what was logged, come back through ``Forked``)."""
+        """In the child: build the share into the staging folder (an error, and what was
+        logged, come back through ``Forked``)."""
         self.in_child = True
-        built = self._built
-        assert built is not None
-        return build_share(
-            paths,
-            config,
-            files,
-            nav,
-            lambda count: COUNTER.pack_into(built, COUNTER.size * slot, count),
-        )
-
-    def wait_for(self, path: str) -> None:
-        """Return once the process building the page ``path`` has written it (it builds its
-        pages in MkDocs' order, so by then this process mostly finds them written). A process
-        that ended without it fails the build with its error."""
-        child = self.elsewhere[path]
-        position = child.order[path]
-        assert self._built is not None
-        while COUNTER.unpack_from(self._built, COUNTER.size * child.slot)[0] <= position:
-            # the pipe has data (or is closed) only once the process has ended its work
-            if child in self.children and child.process.ready(0.02):
-                self._collect()
-            elif child not in self.children:
-                raise PluginError(f"sitegen: '{path}' was not built by its process")
+        assert self.staging is not None
+        for path in paths:
+            file = files.get_file_from_path(path)
+            assert file is not None
+            file.dest_dir = str(self.staging)  # MkDocs writes to dest_dir / dest_uri
+        return build_share(paths, config, files, nav)
 
     def finish(self, files: Files) -> None:
-        """Wait for the other processes; give their pages' anchors to MkDocs' anchor check and
-        log what they logged. A process that failed fails the build, naming its error."""
+        """Wait for the other processes; move their pages into place; give their pages'
+        anchors to MkDocs' anchor check and log what they logged. A process that failed
+        fails the build, naming its error."""
         self._collect()
+        assert self.staging is not None
+        for path in self._anchors:
+            file = files.get_file_from_path(path)
+            assert file is not None
+            os.replace(self.staging / file.dest_uri, file.abs_dest_path)
+        self._remove_staging()
         log.info(
             "sitegen: %d pages built by %d other processes", len(self._anchors), self._processes
         )
@@ -202,6 +200,7 @@ class PageProcesses:
             except ForkedError as exc:
                 failures.append(f"{exc} in a page-building process")
         if failures:
+            self._remove_staging()
             raise PluginError("sitegen: " + "; ".join(failures))
 
     def cancel(self) -> None:
@@ -210,6 +209,12 @@ class PageProcesses:
             child.process.cancel()
         self.children = []
         self.elsewhere = {}
+        self._remove_staging()
+
+    def _remove_staging(self) -> None:
+        if self.staging is not None and not self.in_child:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
 
 def build_share(
@@ -217,11 +222,10 @@ def build_share(
     config: MkDocsConfig,
     files: Files,
     nav: Navigation,
-    built: Callable[[int], None],
 ) -> dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]]:
     """Build the pages ``paths`` (in MkDocs' order) as MkDocs' build would, the navigation's
-    pages converted too (their titles are in every template), calling ``built`` with the
-    number written after each; each page's anchors and links to anchors, by path."""
+    pages converted too (their titles are in every template); each page's anchors and links
+    to anchors, by path."""
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     share = set(paths)
     listed = {page.file.src_uri for page in nav.pages}
@@ -242,7 +246,6 @@ def build_share(
             page.present_anchor_ids,
             None if links is None else {to.src_uri: dict(a) for to, a in links.items()},
         )
-        built(len(anchors))
     return anchors
 
 

@@ -60,6 +60,7 @@ from sitegen.navcache import share_navigation
 from sitegen.nlp.provider import PipelineProvider
 from sitegen.page_processes import (
     BUILT_ELSEWHERE_TEMPLATE,
+    PLACEHOLDER,
     PageProcesses,
     other_plugins,
     process_count,
@@ -367,9 +368,8 @@ class SitegenPlugin(BasePlugin):
             page.content = None
             if self._preview is not None:
                 self._html_current.add(page.file.src_uri)
-            if page.file.src_uri in self._processes.elsewhere:
-                self._processes.wait_for(page.file.src_uri)
-                output = Path(page.file.abs_dest_path).read_text(encoding="utf-8")
+            if page.file.src_uri in self._processes.elsewhere:  # its own HTML comes later
+                output = PLACEHOLDER
         if page.file.src_uri == self._last_page and self._files is not None:
             self._processes.finish(self._files)  # MkDocs checks the anchors next
         return output

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import sitegen.page_processes as page_processes
-from sitegen.page_processes import AUTOMATIC_FROM, process_count, shares
+from sitegen.page_processes import AUTOMATIC_FROM, PLACEHOLDER, process_count, shares
 from tests.helpers import REPO, run_mkdocs_build
 
 
@@ -95,7 +95,8 @@ def test_a_site_built_in_two_processes_is_the_same_byte_for_byte(
     built = re.search(r"sitegen: (\d+) pages built by 1 other processes", log)
     assert built is not None and int(built.group(1)) > 10
     first, second = _files(one / "site"), _files(two / "site")
-    assert first.keys() == second.keys()
+    assert first.keys() == second.keys()  # no staging folder left, no page missing
+    assert not any(PLACEHOLDER.encode() in content for content in second.values())
     assert [path for path in first if first[path] != second[path]] == []
 
 
@@ -194,3 +195,4 @@ def test_a_failure_in_another_process_fails_the_build_naming_the_page(
     errors = " ".join(record.getMessage() for record in caplog.records)
     assert "template exploded" in errors
     assert re.search(r"error building '[^']+\.md': RuntimeError", errors), errors
+    assert not list((two / "site").glob(".sitegen-pages-*"))  # the staging folder went too
