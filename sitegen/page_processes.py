@@ -174,7 +174,9 @@ class PageProcesses:
         for path in self._anchors:
             file = files.get_file_from_path(path)
             assert file is not None
-            os.replace(self.staging / file.dest_uri, file.abs_dest_path)
+            target = Path(file.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)  # MkDocs' last page: not written yet
+            os.replace(self.staging / file.dest_uri, target)
         self._remove_staging()
         log.info(
             "sitegen: %d pages built by %d other processes", len(self._anchors), self._processes

@@ -152,6 +152,21 @@ def _in_process(project: Path) -> None:
 
 
 @pytest.mark.site
+def test_a_site_whose_last_page_is_built_elsewhere_is_the_same(
+    two_ways: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page the other process may build goes to it, MkDocs' last page too (this process
+    ends the others as it writes that one): the same site as one process builds."""
+    one, two, _ = two_ways
+    monkeypatch.setattr(page_processes, "shares", lambda sizes, kept, count: [frozenset(sizes)])
+    shutil.rmtree(two / "site")
+    _in_process(two)
+    first, second = _files(one / "site"), _files(two / "site")
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+@pytest.mark.site
 def test_links_to_anchors_from_pages_built_elsewhere_come_back(
     two_ways: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
