@@ -357,16 +357,21 @@ def analyze_cached(
         progress = provider.progress
         if progress is not None:
             progress.start(len(missing))
+        by_id = {article.id: article for article in missing}
+
+        def store(chunk: dict[str, Analysis]) -> None:  # as each chunk is done
+            if cache is not None:
+                for article_id, analysis in chunk.items():
+                    cache.put(by_id[article_id], analysis)
+
         fresh = analyze(
             missing,
             nlp,
             batch_size=options.batch_size,
             n_process=options.n_process,
             progress=progress.advance if progress is not None else None,
+            done=store,
         )
-        for article in missing:
-            if cache is not None:
-                cache.put(article, fresh[article.id])
     stats.analyzed, stats.cached = len(missing), len(articles) - len(missing)
     stats.model_loaded = provider.loaded
     log.debug("%d articles analyzed, %d from the cache", stats.analyzed, stats.cached)

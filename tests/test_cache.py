@@ -135,6 +135,33 @@ def test_only_the_changed_article_is_processed_again(
     assert kb.analyses["b"].mentions[0].text == "Acme"
 
 
+def test_an_interrupted_analysis_keeps_the_chunks_it_finished(
+    project: tuple[Path, Path, Options], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache stores each chunk's analyses once it is done: a run of thousands of articles
+    stopped (Ctrl-C, a crash) does not lose what spaCy did before."""
+    source, _, options = project
+    monkeypatch.setattr(analyze_module, "ZONE_TEXTS", 1)  # a chunk per article
+    nlp = ruler_pipeline(PATTERNS)
+    original = nlp.pipe
+
+    def stopping(stream: Iterable[Any], **kwargs: Any) -> Iterator[Any]:
+        for item in original(stream, **kwargs):  # spaCy calls it again for the texts alone
+            if kwargs.get("as_tuples") and "Tuesday" in item[0].text:  # article c, read last
+                raise KeyboardInterrupt
+            yield item
+
+    nlp.pipe = stopping  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        build_knowledge([source], options, nlp)
+    nlp.pipe = original  # type: ignore[method-assign]
+    texts = counted(nlp)
+    stats = BuildStats()
+    build_knowledge([source], options, nlp, stats=stats)
+    assert texts == ["Jane Doe spoke on Tuesday."]
+    assert (stats.analyzed, stats.cached) == (1, 2)
+
+
 def test_a_new_pipeline_id_misses_the_cache(project: tuple[Path, Path, Options]) -> None:
     source, _, options = project
     nlp = ruler_pipeline(PATTERNS)

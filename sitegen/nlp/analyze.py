@@ -58,26 +58,30 @@ def analyze(
     nlp: Language,
     batch_size: int = 64,
     n_process: int = 1,
-    zone_texts: int = ZONE_TEXTS,
+    zone_texts: int | None = None,
     progress: Callable[[int], None] | None = None,
+    done: Callable[[dict[str, Analysis]], None] | None = None,
 ) -> dict[str, Analysis]:
     """Process every block of every article with ``nlp.pipe``; returns analyses by article id.
 
-    Articles go through in chunks of about ``zone_texts`` blocks, each inside
+    Articles go through in chunks of about ``zone_texts`` blocks (``ZONE_TEXTS``), each inside
     ``nlp.memory_zone()`` with its Docs turned into plain data there, so memory does not grow
     over a long run. ``n_process`` worker processes are used only for a chunk big enough to
     pay for starting them. ``progress`` is called with the number of articles done since its
     last call, as they are done (every article counts once, however many blocks it has).
+    ``done`` is called with each chunk's analyses once they are complete (the cache stores
+    them then, so an interrupted run of thousands of articles keeps what it did).
     """
     analyses: dict[str, Analysis] = {}
     dictionary = dictionary_words(nlp)
-    for chunk in _article_chunks(list(articles), zone_texts):
+    for chunk in _article_chunks(list(articles), zone_texts or ZONE_TEXTS):
         texts = sum(len(article.blocks) for article in chunk)
         processes = n_process if texts >= MIN_TEXTS_PER_PROCESS * n_process else 1
         with nlp.memory_zone():
-            analyses.update(
-                _analyze_chunk(chunk, nlp, batch_size, processes, dictionary, progress)
-            )
+            fresh = _analyze_chunk(chunk, nlp, batch_size, processes, dictionary, progress)
+        if done is not None:
+            done(fresh)
+        analyses.update(fresh)
     return analyses
 
 
