@@ -100,18 +100,11 @@ def shares(
 
 
 @dataclass
-class _Child:
-    process: Forked
-    paths: list[str]
-    """Its pages, in the order it builds them (MkDocs' order)."""
-
-
-@dataclass
 class PageProcesses:
     """The other processes of one build and what they built."""
 
-    children: list[_Child] = field(default_factory=list)
-    elsewhere: dict[str, _Child] = field(default_factory=dict)
+    children: list[Forked] = field(default_factory=list)
+    elsewhere: dict[str, Forked] = field(default_factory=dict)
     """The pages other processes build (this process reads them as empty), and which."""
     in_child: bool = False
     staging: Path | None = None
@@ -143,7 +136,7 @@ class PageProcesses:
             ordered = [file.src_uri for file in doc_files if file.src_uri in paths]
             work = partial(self._child_work, ordered, config, files, nav)
             try:
-                child = _Child(Forked(work), ordered)
+                child = Forked(work)
             except ForkedError as exc:  # this process builds the share itself
                 log.warning("sitegen: pages built in fewer processes: %s", exc)
                 break
@@ -175,9 +168,12 @@ class PageProcesses:
         for path in self._anchors:
             file = files.get_file_from_path(path)
             assert file is not None
-            target = Path(file.abs_dest_path)
+            target, staged = Path(file.abs_dest_path), self.staging / file.dest_uri
+            if not staged.exists():  # its output was empty there: MkDocs logged it, wrote none
+                target.unlink(missing_ok=True)
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)  # MkDocs' last page: not written yet
-            os.replace(self.staging / file.dest_uri, target)
+            os.replace(staged, target)
         self._remove_staging()
         log.info(
             "sitegen: %d pages built by %d other processes", len(self._anchors), self._processes
@@ -199,7 +195,7 @@ class PageProcesses:
         failures = []
         for child in children:
             try:
-                self._anchors.update(child.process.result())
+                self._anchors.update(child.result())
             except ForkedError as exc:
                 failures.append(f"{exc} in a page-building process")
         if failures:
@@ -209,7 +205,7 @@ class PageProcesses:
     def cancel(self) -> None:
         """Stop the other processes of a build that failed here."""
         for child in self.children:
-            child.process.cancel()
+            child.cancel()
         self.children = []
         self.elsewhere = {}
         self._remove_staging()

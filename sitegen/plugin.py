@@ -373,7 +373,8 @@ class SitegenPlugin(BasePlugin):
         if page.file.src_uri == self._last_page and self._files is not None:
             self._processes.finish(self._files)  # MkDocs checks the anchors next
             if output is PLACEHOLDER:  # MkDocs writes this page's output next: its own HTML
-                output = Path(page.file.abs_dest_path).read_text(encoding="utf-8")
+                built = Path(page.file.abs_dest_path)
+                output = built.read_text(encoding="utf-8") if built.exists() else ""
         return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
