@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from operator import is_
 from pathlib import Path
 from typing import Any
@@ -359,10 +360,9 @@ def analyze_cached(
             progress.start(len(missing))
         by_id = {article.id: article for article in missing}
 
-        def store(chunk: dict[str, Analysis]) -> None:  # as each chunk is done
-            if cache is not None:
-                for article_id, analysis in chunk.items():
-                    cache.put(by_id[article_id], analysis)
+        def store(into: AnalysisCache, chunk: dict[str, Analysis]) -> None:  # each chunk done
+            for article_id, analysis in chunk.items():
+                into.put(by_id[article_id], analysis)
 
         fresh = analyze(
             missing,
@@ -370,7 +370,7 @@ def analyze_cached(
             batch_size=options.batch_size,
             n_process=options.n_process,
             progress=progress.advance if progress is not None else None,
-            done=store,
+            done=partial(store, cache) if cache is not None else None,
         )
     stats.analyzed, stats.cached = len(missing), len(articles) - len(missing)
     stats.model_loaded = provider.loaded

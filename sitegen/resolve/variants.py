@@ -123,15 +123,16 @@ def _keys(facts: Facts, looking: bool) -> set[Hashable]:
     words = name.split()
     if len(words) >= 2:
         keys.add((kind, "nickname", len(words), tuple(words[1:])))
-    if looking and " " not in name:
-        keys.add((kind, "family", name.lower()[:1]))
-    elif looking and len(words) >= 2:
-        keys.add((kind, "alone", words[-1].lower()[:1]))
-    elif not looking:
-        if len(words) >= 2:
-            keys.add((kind, "family", words[-1].lower()[:1]))
+    if looking:  # a family name alone looks for full names; a full name for names alone
         if " " not in name:
-            keys.add((kind, "alone", name.lower()[:1]))
+            keys.add((kind, "family", name.lower()[:1]))
+        elif len(words) >= 2:
+            keys.add((kind, "alone", words[-1].lower()[:1]))
+        return keys
+    if len(words) >= 2:
+        keys.add((kind, "family", words[-1].lower()[:1]))
+    if " " not in name:
+        keys.add((kind, "alone", name.lower()[:1]))
     return keys
 
 
