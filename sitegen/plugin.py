@@ -41,6 +41,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from sitegen import reused_markdown
 from sitegen.build import (
     GC_THRESHOLDS,
     BuildStats,
@@ -268,6 +269,7 @@ class SitegenPlugin(BasePlugin):
             config.markdown_extensions.append(ForwardLinks())  # same HTML, linear in links
         if not any(isinstance(ext, SkipAbsentPatterns) for ext in config.markdown_extensions):
             config.markdown_extensions.append(SkipAbsentPatterns())  # same HTML, fewer tries
+        reused_markdown.install()  # one converter for the build's pages, not one per page
         self._pagefind = self.settings.search == "pagefind" and config.theme.name == "material"
         if self._pagefind:
             use_pagefind(config)
@@ -443,6 +445,7 @@ class SitegenPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind (``search: pagefind``); restore
         ``SOURCE_DATE_EPOCH`` as it was before this build."""
+        reused_markdown.uninstall()
         if self._pagefind:
             if self._preview is not None:  # the browser reloads now; search follows
                 self._index_in_background(Path(config.site_dir))
@@ -460,6 +463,7 @@ class SitegenPlugin(BasePlugin):
     def on_build_error(self, *, error: Exception) -> None:
         """A failed rebuild puts the collector's thresholds back too, and stops the other
         page-building processes."""
+        reused_markdown.uninstall()
         self._collections.release()
         self._processes.cancel()
         self._end_processes()
