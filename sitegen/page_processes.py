@@ -7,12 +7,12 @@ once MkDocs knows the site's files and navigation (``on_nav``), one process per 
 Each builds a share of the generated pages the navigation does not list (entity, article,
 topic and timeline pages: the bulk of a large site), exactly as MkDocs would, with MkDocs' own
 functions, in MkDocs' order: reads, converts (every plugin's page events included) and
-templates them, and writes their HTML into a hidden staging folder of the site folder. The
-navigation's pages, which every template draws, are converted there too. This process
-meanwhile builds the rest; it reads a page built elsewhere as an empty page with an empty
-template (``on_page_read_source``) and writes a placeholder for it (``on_post_page``), so it
-never waits for another process in the middle of the build. After MkDocs' last page, before
-its anchor check, it waits for the other processes, moves their pages over the placeholders,
+templates them, and writes their HTML where MkDocs would. The navigation's pages, which every
+template draws, are converted there too. This process meanwhile builds the rest; it reads a
+page built elsewhere as an empty page with an empty template (``on_page_read_source``) and
+writes a placeholder for it to the null device (the page's destination here: the other
+process writes the page itself), so it never waits for another process in the middle of the
+build. After MkDocs' last page, before its anchor check, it waits for the other processes
 and takes each process's result back: what each page holds and links to as anchors, and
 every message logged there, logged again here in order, so ``--strict`` counts warnings as it
 would. The site is the same, byte for byte (a test builds it both ways).
@@ -28,7 +28,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,7 +53,9 @@ saves."""
 BUILT_ELSEWHERE_TEMPLATE = "sitegen-built-elsewhere.html"
 """The empty template (in sitegen's theme folder) of a page another process built."""
 STAGING_PREFIX = ".sitegen-pages-"
-"""The staging folders' names (hidden: MkDocs' cleaning and Pagefind leave them alone)."""
+"""The hidden folders in which the other processes of sitegen's earlier versions wrote their
+pages (MkDocs' cleaning leaves hidden folders alone: a build removes any an interrupted build
+of those versions left)."""
 PLACEHOLDER = "<!-- sitegen: built by another process -->\n"
 """What this process writes for a page another builds (moved over it at the end)."""
 
@@ -107,10 +108,6 @@ class PageProcesses:
     elsewhere: dict[str, Forked] = field(default_factory=dict)
     """The pages other processes build (this process reads them as empty), and which."""
     in_child: bool = False
-    staging: Path | None = None
-    """Where the other processes write their pages (a hidden folder in the site folder), so
-    that this process, which writes a placeholder for each, never waits for one: each page is
-    moved into place once its process has ended (``finish``)."""
     _processes: int = 0
     _anchors: dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]] = field(
         default_factory=dict
@@ -128,53 +125,35 @@ class PageProcesses:
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         site = Path(config.site_dir)
         site.mkdir(parents=True, exist_ok=True)
-        for stale in site.glob(f"{STAGING_PREFIX}*"):  # an earlier build's, stopped midway
+        for stale in site.glob(f"{STAGING_PREFIX}*"):  # an earlier version's, stopped midway
             shutil.rmtree(stale, ignore_errors=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site))
         trim_heap()  # less of the heap to share
         for paths in parts:
-            ordered = [file.src_uri for file in doc_files if file.src_uri in paths]
-            work = partial(self._child_work, ordered, config, files, nav)
+            ordered = [file for file in doc_files if file.src_uri in paths]
+            work = partial(self._child_work, [file.src_uri for file in ordered], config, files, nav)
             try:
                 child = Forked(work)
             except ForkedError as exc:  # this process builds the share itself
                 log.warning("sitegen: pages built in fewer processes: %s", exc)
                 break
             self.children.append(child)
-            self.elsewhere.update(dict.fromkeys(ordered, child))
+            for file in ordered:  # written by the child; this process's placeholder goes nowhere
+                file.abs_dest_path = os.devnull
+                self.elsewhere[file.src_uri] = child
             self._processes += 1
-        if not self.children:
-            self._remove_staging()
 
     def _child_work(
         self, paths: list[str], config: MkDocsConfig, files: Files, nav: Navigation
     ) -> dict[str, tuple[set[str] | None, dict[str, dict[str, str]] | None]]:
-        """In the child: build the share into the staging folder (an error, and what was
-        logged, come back through ``Forked``)."""
+        """In the child: build the share (an error, and what was logged, come back through
+        ``Forked``)."""
         self.in_child = True
-        assert self.staging is not None
-        for path in paths:
-            file = files.get_file_from_path(path)
-            assert file is not None
-            file.dest_dir = str(self.staging)  # MkDocs writes to dest_dir / dest_uri
         return build_share(paths, config, files, nav)
 
     def finish(self, files: Files) -> None:
-        """Wait for the other processes; move their pages into place; give their pages'
-        anchors to MkDocs' anchor check and log what they logged. A process that failed
-        fails the build, naming its error."""
+        """Wait for the other processes; give their pages' anchors to MkDocs' anchor check and
+        log what they logged. A process that failed fails the build, naming its error."""
         self._collect()
-        assert self.staging is not None
-        for path in self._anchors:
-            file = files.get_file_from_path(path)
-            assert file is not None
-            target, staged = Path(file.abs_dest_path), self.staging / file.dest_uri
-            if not staged.exists():  # its output was empty there: MkDocs logged it, wrote none
-                target.unlink(missing_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)  # MkDocs' last page: not written yet
-            os.replace(staged, target)
-        self._remove_staging()
         log.info(
             "sitegen: %d pages built by %d other processes", len(self._anchors), self._processes
         )
@@ -199,7 +178,6 @@ class PageProcesses:
             except ForkedError as exc:
                 failures.append(f"{exc} in a page-building process")
         if failures:
-            self._remove_staging()
             raise PluginError("sitegen: " + "; ".join(failures))
 
     def cancel(self) -> None:
@@ -208,12 +186,6 @@ class PageProcesses:
             child.cancel()
         self.children = []
         self.elsewhere = {}
-        self._remove_staging()
-
-    def _remove_staging(self) -> None:
-        if self.staging is not None and not self.in_child:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
 
 
 def build_share(

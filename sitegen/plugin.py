@@ -365,18 +365,16 @@ class SitegenPlugin(BasePlugin):
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, **kwargs: Any) -> str:
         """A generated page written needs its HTML no more (under serve, its HTML is now its
-        file's). A page another process built is the HTML that process wrote."""
+        file's). A page another process built is that process's to write: here it is a
+        placeholder, written to the null device (``page_processes.py``)."""
         if self._generated is not None and page.file.src_uri in self._generated:
             page.content = None
             if self._preview is not None:
                 self._html_current.add(page.file.src_uri)
-            if page.file.src_uri in self._processes.elsewhere:  # its own HTML comes later
+            if page.file.src_uri in self._processes.elsewhere:
                 output = PLACEHOLDER
         if page.file.src_uri == self._last_page and self._files is not None:
             self._processes.finish(self._files)  # MkDocs checks the anchors next
-            if output is PLACEHOLDER:  # MkDocs writes this page's output next: its own HTML
-                built = Path(page.file.abs_dest_path)
-                output = built.read_text(encoding="utf-8") if built.exists() else ""
         return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

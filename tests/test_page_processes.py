@@ -156,11 +156,16 @@ def test_a_site_whose_last_page_is_built_elsewhere_is_the_same(
     two_ways: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every page the other process may build goes to it, MkDocs' last page too (this process
-    ends the others as it writes that one): the same site as one process builds."""
+    ends the others as it writes that one): the same site as one process builds. The staging
+    folder an interrupted build of an earlier version left (MkDocs leaves hidden folders) goes."""
     one, two, _ = two_ways
     monkeypatch.setattr(page_processes, "shares", lambda sizes, kept, count: [frozenset(sizes)])
     shutil.rmtree(two / "site")
+    stale = two / "site" / f"{page_processes.STAGING_PREFIX}x1" / "people" / "index.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("half", encoding="utf-8")
     _in_process(two)
+    assert not stale.parent.parent.exists()
     first, second = _files(one / "site"), _files(two / "site")
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
@@ -210,4 +215,4 @@ def test_a_failure_in_another_process_fails_the_build_naming_the_page(
     errors = " ".join(record.getMessage() for record in caplog.records)
     assert "template exploded" in errors
     assert re.search(r"error building '[^']+\.md': RuntimeError", errors), errors
-    assert not list((two / "site").glob(".sitegen-pages-*"))  # the staging folder went too
+    assert not [path for path in (two / "site").iterdir() if path.name.startswith(".")]
