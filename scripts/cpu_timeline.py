@@ -2,8 +2,10 @@
 
 Shows where a build leaves a CPU idle (one process working, or none), which a total time
 hides: ``python scripts/cpu_timeline.py python -m mkdocs build --strict``. Its output lines
-are printed with the seconds since the start; the last line gives the exit status, the
-seconds and the peak memory of the largest process (Linux: reads ``/proc``).
+are printed with the seconds since the start; each sample also gives the memory of all its
+processes together (their proportional set sizes: a page a forked process shares with its
+parent counts half to each). The last line gives the exit status, the seconds, the peak
+memory of the largest process and the highest sampled total (Linux: reads ``/proc``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,18 @@ def processes() -> dict[int, tuple[int, str, int]]:
     return found
 
 
+def proportional_mb(pid: int) -> float:
+    """The process's proportional set size in MB (0 once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def descendants(root: int, table: dict[int, tuple[int, str, int]]) -> set[int]:
     tree = {root}
     grown = True
@@ -61,6 +75,7 @@ def main() -> None:
 
     threading.Thread(target=relay, daemon=True).start()
     last: dict[int, int] = {}
+    highest = 0.0
     while True:
         time.sleep(2)
         pid, status, _ = os.wait4(child.pid, os.WNOHANG)
@@ -68,19 +83,24 @@ def main() -> None:
             break
         table = processes()
         shares = []
-        for member in sorted(descendants(child.pid, table)):
+        members = sorted(descendants(child.pid, table))
+        total = sum(proportional_mb(member) for member in members)
+        highest = max(highest, total)
+        for member in members:
             _, name, ticks = table[member]
             used = ticks - last.get(member, 0)
             last[member] = ticks
             if used:
                 shares.append(f"{member}:{name[:10]}:{used / TICK / 2:.2f}")
         print(
-            f"[{time.perf_counter() - started:7.1f}] cpu {' '.join(shares)} of {CPUS}", flush=True
+            f"[{time.perf_counter() - started:7.1f}] cpu {' '.join(shares)} of {CPUS}, "
+            f"{total:.0f} MB",
+            flush=True,
         )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     print(
         f"exit {os.waitstatus_to_exitcode(status)}, {time.perf_counter() - started:.1f} s, "
-        f"largest process {peak} MB"
+        f"largest process {peak} MB, all processes together at most {highest:.0f} MB (sampled)"
     )
 
 
