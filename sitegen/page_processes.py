@@ -57,7 +57,8 @@ STAGING_PREFIX = ".sitegen-pages-"
 pages (MkDocs' cleaning leaves hidden folders alone: a build removes any an interrupted build
 of those versions left)."""
 PLACEHOLDER = "<!-- sitegen: built by another process -->\n"
-"""What this process writes for a page another builds (moved over it at the end)."""
+"""What this process writes for a page another builds: to the null device, the page's
+destination in this process once another process builds it."""
 
 
 def process_count(setting: int, pages: int) -> int:
