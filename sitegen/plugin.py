@@ -245,7 +245,9 @@ class SitegenPlugin(BasePlugin):
             stop_on_terminate()
 
     def on_shutdown(self) -> None:
-        """Stop a search index still being written, and remove the preview folder."""
+        """Stop a search index still being written, and remove the preview folder; MkDocs'
+        pages get a converter of their own again."""
+        reused_markdown.uninstall()
         self._collections.stop()
         self._indexing.stop()
         if self._preview is not None:

@@ -38,7 +38,9 @@ TRICKY = [
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[tuple[MkDocsConfig, Files]]:
-    """The repository's Markdown extensions (with the sitegen plugin's two) and the pages."""
+    """The repository's Markdown extensions (with the sitegen plugin's two) and the pages;
+    MkDocs' own ``markdown`` to start with (a test before may have left a build's stand-in)."""
+    reused_markdown.uninstall()
     docs = tmp_path / "docs"
     golden = ((p.relative_to(GOLDEN_DIR).as_posix(), p.read_text("utf-8")) for p in GOLDEN)
     sources = [*TRICKY, *golden]
@@ -79,6 +81,7 @@ def test_pages_converted_by_one_converter_are_as_each_converted_by_its_own(
     config, files = project
     assert len(GOLDEN) > 100
     own = rendered(config, files)
+    assert mkdocs.structure.pages.markdown is markdown  # each page its own converter
     made = []
     init = markdown.Markdown.__init__
 
