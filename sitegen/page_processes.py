@@ -124,9 +124,7 @@ class PageProcesses:
     ) -> None:
         """Fork a process for each part (generated pages the navigation does not list)."""
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        site = Path(config.site_dir)
-        site.mkdir(parents=True, exist_ok=True)
-        for stale in site.glob(f"{STAGING_PREFIX}*"):  # an earlier version's, stopped midway
+        for stale in Path(config.site_dir).glob(f"{STAGING_PREFIX}*"):  # an earlier version's
             shutil.rmtree(stale, ignore_errors=True)
         trim_heap()  # less of the heap to share
         for paths in parts:
