@@ -23,7 +23,7 @@ from sitegen.build import (
     render_pages,
 )
 from sitegen.forked import ForkedError
-from sitegen.model import Analysis, Article, KnowledgeBase, Mention
+from sitegen.model import Analysis, Article, Decision, Entity, KnowledgeBase, Mention
 from sitegen.render import incremental, timeline_plan
 from sitegen.render.context import RenderContext
 from sitegen.render.incremental import (
@@ -32,6 +32,7 @@ from sitegen.render.incremental import (
     Proxy,
     Reads,
     TrackedContext,
+    _Changes,
     value_of,
 )
 from tests.helpers import tiny_kb
@@ -129,6 +130,58 @@ def test_values_compare_across_contexts_and_are_missing_where_absent() -> None:
     assert value_of(context, ("map", "together", "person:nobody")) is MISSING
     located = value_of(context, ("map", "by_article", entity.mentions[0].article))
     assert (entity.mentions[0], entity.id) in located  # entities compared by id there
+
+
+def test_an_entity_changed_apart_from_its_mentions_leaves_its_located_mentions_alone() -> None:
+    """A page listing an entity's mentions renders again for a changed mention, not for
+    another attribute of the entity, which pages that read it recorded themselves (the
+    decisions of an organization named in 1,095 articles, reordered by an edit elsewhere,
+    rendered all those articles' pages again)."""
+    kb = tiny_kb()
+    person = kb.entities[0]
+    mention = person.mentions[0]
+    decided = replace(person, decisions=(Decision("join.same-name", "'doe' in 2 articles"),))
+    shorter = replace(mention, end=mention.end - 1, text=mention.text[:-1])
+    moved = replace(person, mentions=(shorter,))
+    located = [("map", "by_article", "a"), ("map", "by_sentence", ("a", 0))]
+    decisions = ("attr", "entity", person.id, "decisions")
+    old = RenderContext.build(kb)
+    for changed, expected in ((decided, {decisions}), (moved, set(located))):
+        new = RenderContext.build(replace(kb, entities=(changed, *kb.entities[1:])))
+        assert _Changes(old, new).among([*located, decisions]) == expected
+
+    render = incremental_renderer()
+    render(kb)
+    article_page = render._units[("article", "a")]
+    edited = replace(kb, entities=(decided, *kb.entities[1:]))
+    assert render(edited) == render_pages(edited)
+    assert render._units[("article", "a")] is article_page  # kept, not rendered again
+
+
+def test_a_linked_text_differs_only_where_it_holds_a_name_that_changed() -> None:
+    """A new entity's name reaches the linked roles that hold it, not every role of the
+    site (each worked out again was most of an edit's render at N = 10,000)."""
+    kb = tiny_kb()
+    person = kb.entities[0]
+    role = person.roles[0]
+    assert "Institute" in role
+    linked = ("link", role, person.page, person.id)
+    old = RenderContext.build(kb)
+
+    def organization(name: str) -> Entity:
+        slug = name.lower().replace(" ", "-")
+        return Entity(id=f"organization:{slug}", kind="organization", name=name,
+                      page=f"organizations/{slug}.md")
+
+    for name, differs in (("Acme Works", False), ("Institute", True)):
+        new = RenderContext.build(replace(kb, entities=(*kb.entities, organization(name))))
+        assert bool(_Changes(old, new).among([linked])) is differs, name
+        assert (value_of(old, linked) != value_of(new, linked)) is differs, name
+    renamed = RenderContext.build(replace(kb, entities=(replace(person, name="Jane Roe"),
+                                                        *kb.entities[1:])))
+    changes = _Changes(old, renamed)
+    assert changes._link_may_differ(linked)  # its own name changed: worked out again
+    assert changes.among([linked]) == set()  # and the same (the role holds neither name)
 
 
 def test_kept_mentions_are_read_again_only_for_a_changed_article(monkeypatch: Any) -> None:

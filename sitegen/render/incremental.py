@@ -19,6 +19,7 @@ whole knowledge base and are rendered every time.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -408,16 +409,16 @@ class IncrementalRender:
 
 
 class _Changes:
-    """Which resources differ between two contexts; an attribute of an
-    object equal in both is the same, and so is every linked text and timeline place while
-    the names the linker knows and the timeline's pages are."""
+    """Which resources differ between two contexts; an attribute of an object equal in both
+    is the same, so is a linked text holding none of the names whose entities or pages
+    changed, and every timeline place while the timeline's pages are."""
 
     def __init__(self, old: RenderContext, new: RenderContext) -> None:
         self.old, self.new = old, new
         self.objects: dict[tuple[str, str], bool] = {}
         self.sentences: dict[str, bool] = {}
         self.entities_differing: frozenset[str] | None = None
-        self.links_same = _linked_names(old) == _linked_names(new)
+        self.names_changed = _names_changed(old, new)
         self.places_same = _places(old) == _places(new)
 
     def among(self, resources: Iterable[Resource]) -> set[Resource]:
@@ -468,11 +469,24 @@ class _Changes:
             return False
         if kind == "sentence" and not self._sentences_differ(resource[1]):
             return False
-        if kind == "link" and self.links_same:
+        if kind == "link" and not self._link_may_differ(resource):
             return False
         if kind == "timeline" and resource[1] in PLACES and self.places_same:
             return False
         return bool(value_of(self.old, resource) != value_of(self.new, resource))
+
+    def _link_may_differ(self, resource: Resource) -> bool:
+        """Whether a linked text may differ: the linker matches only the names the text
+        holds, so it is the same while none of them changed (its entity there, named the
+        same, in both contexts): working every one out again for one new name was most of an
+        edit's render at N = 10,000."""
+        if self.names_changed is None:
+            return False
+        text, _, entity_id = resource[1:]
+        before, after = self.old.entities.get(entity_id), self.new.entities.get(entity_id)
+        if before is None or after is None or before.name != after.name:
+            return True
+        return self.names_changed.search(text) is not None
 
     def _object_differs(self, kind: str, key: str) -> bool:
         differs = self.objects.get((kind, key))
@@ -505,17 +519,23 @@ class _Changes:
 
 
 def _located_differ(old: list[Located], new: list[Located], differing: frozenset[str]) -> bool:
-    """Whether a list of located mentions differs: its entities, in order, or one of them
-    (an entity equal in both contexts has the same mentions; ``differing``: those that are
-    not)."""
+    """Whether a list of located mentions differs as ``value_of`` compares it: its mentions
+    and their entities' ids, in order. An entity's other attributes are resources of their
+    own: the pages that read them were recorded reading them. A mention of an entity equal in
+    both contexts is the same (the entity holds it); ``differing``: the entities that are not,
+    whose mentions are compared whole (not the whole list taken as changed, which rendered
+    again every page naming an entity whose decisions alone had changed)."""
     if old is new:
         return False
     if len(old) != len(new):
         return True
     for before, after in zip(old, new, strict=True):
-        if before.entity.id != after.entity.id or before.mention.start != after.mention.start:
+        entity = before.entity.id
+        if entity != after.entity.id or before.mention.start != after.mention.start:
             return True
-    return bool(differing) and any(item.entity.id in differing for item in new)
+        if entity in differing and before.mention != after.mention:
+            return True
+    return False
 
 
 def _forget(readers: Counter[Resource], reads: Iterable[Resource]) -> None:
@@ -532,13 +552,20 @@ def _ids(items: list[Any] | None) -> list[str] | None:
     return None if items is None else [item.id for item in items]
 
 
-def _linked_names(context: RenderContext) -> dict[str, list[tuple[str, str]]]:
-    """What a linked text depends on besides itself and its entity's name: every name the
-    linker links, with the ids and pages of the entities of that name."""
-    return {
-        name: [(entity.id, entity.page) for entity in entities]
-        for name, entities in context.name_linker.by_name.items()
-    }
+def _names_changed(old: RenderContext, new: RenderContext) -> re.Pattern[str] | None:
+    """An expression finding the names the linker links whose entities (ids, pages, order)
+    differ between the contexts, or None when none does."""
+    before, after = old.name_linker.by_name, new.name_linker.by_name
+    changed = sorted(
+        name
+        for name in before.keys() | after.keys()
+        if _name_entries(before.get(name)) != _name_entries(after.get(name))
+    )
+    return re.compile("|".join(map(re.escape, changed))) if changed else None
+
+
+def _name_entries(entities: list[Entity] | None) -> list[tuple[str, str]] | None:
+    return None if entities is None else [(entity.id, entity.page) for entity in entities]
 
 
 def _places(context: RenderContext) -> tuple[bool, dict[tuple[int, int], str]]:
