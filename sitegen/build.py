@@ -96,6 +96,10 @@ class Options:
     keep_site: bool = True
     """Keep the whole result in the site cache for a later build of the same inputs; off under
     ``mkdocs serve``, whose every edit would write it for nothing (1.6 s at 2,500 articles)."""
+    read_site: bool = True
+    """Take the whole result from the site cache when the inputs are the same; off for serve's
+    resolution ahead of the first edit (``SitegenPlugin``), which resolves for the per-article
+    steps it keeps."""
 
 
 @dataclass
@@ -112,6 +116,8 @@ class BuildStats:
     """Articles whose analysis came from the cache."""
     model_loaded: bool = False
     """Whether the spaCy pipeline had to be in memory (given, or loaded for a miss)."""
+    from_site_cache: bool = False
+    """Whether the whole result came from the site cache (nothing resolved)."""
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -202,9 +208,10 @@ def _pages(
     site_cache = SiteCache(options.cache_dir, provider.id)
     with stats.stage("site_cache"):
         key = site_cache.key(articles, options.overrides, options.strict)
-        entry = site_cache.get(key)
+        entry = site_cache.get(key) if options.read_site else None
     if entry is not None:
         stats.cached, stats.model_loaded = len(articles), provider.loaded
+        stats.from_site_cache = True
         for name, level, message in entry.warnings:
             logging.getLogger(name).log(level, "%s", message)
         if render is render_pages:

@@ -23,9 +23,10 @@ import signal
 import tempfile
 import threading
 import zlib
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -42,9 +43,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from sitegen import reused_markdown
+from sitegen.ahead import ResolveAhead
 from sitegen.build import (
     GC_THRESHOLDS,
     BuildStats,
+    Options,
     Tally,
     build_pages,
     incremental_renderer,
@@ -193,6 +196,9 @@ class SitegenPlugin(BasePlugin):
         """Under ``mkdocs serve``: where the pages are written instead of the docs folder."""
         self._indexing = BackgroundIndex()
         """Under ``mkdocs serve``: Pagefind indexing the last build in the background."""
+        self._ahead = ResolveAhead()
+        """Under ``mkdocs serve``: after a start from the site cache, resolving for the first
+        edit in the background (``sitegen/ahead.py``)."""
         self._stash: dict[str, bytes] = {}
         """A generated page's HTML, compressed, from its conversion to its template (see
         ``on_page_content``)."""
@@ -283,6 +289,7 @@ class SitegenPlugin(BasePlugin):
         """Generate the pages into the docs folder before MkDocs collects its files."""
         assert self.settings is not None
         if self._preview is not None:
+            self._ahead.wait()  # before holding: its end lets the idle collection run
             self._collections.hold()
         try:
             kb, pages = self._pages(self.settings)
@@ -458,6 +465,7 @@ class SitegenPlugin(BasePlugin):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         self._epoch_was_set = None
         self._collections.release()
+        self._ahead.start()
         self._end_processes()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -465,6 +473,7 @@ class SitegenPlugin(BasePlugin):
         page-building processes."""
         reused_markdown.uninstall()
         self._collections.release()
+        self._ahead.plan(None)
         self._processes.cancel()
         self._end_processes()
         self._html_current.clear()  # the next build asks the file system about every page
@@ -517,6 +526,9 @@ class SitegenPlugin(BasePlugin):
         stats = BuildStats()
         kb, pages = build_pages(settings.seeds, options, nlp, stats, render)
         self._cached = (key, kb, pages)
+        if render is not None and stats.from_site_cache:  # nothing resolved: do it after
+            again = replace(options, read_site=False, keep_site=False)
+            self._ahead.plan(partial(self._resolve_ahead, settings.seeds, again, nlp))
         log.debug(
             "sitegen: %s",
             ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
@@ -525,6 +537,18 @@ class SitegenPlugin(BasePlugin):
             rendered, kept = self._render.rendered, self._render.reused
             log.debug("sitegen: %d pages rendered, %d kept from the last build", rendered, kept)
         return kb, pages
+
+    def _resolve_ahead(
+        self, seeds: Sequence[Path], options: Options, nlp: PipelineProvider
+    ) -> None:
+        """Resolve and render as an edit would, for what serve keeps across builds; the pages
+        are those already served (the same inputs), and the next edit's are written from
+        what this leaves."""
+        self._collections.hold()
+        try:
+            build_pages(seeds, options, nlp, None, self._render)
+        finally:
+            self._collections.release()
 
     def _pipeline(self, model: str | None) -> PipelineProvider:
         """The pipeline of ``model``, loaded on the first cache miss and kept across rebuilds."""

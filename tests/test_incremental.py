@@ -277,6 +277,54 @@ def test_a_serve_started_from_the_site_cache_renders_the_cached_model_with_its_r
     assert dict(pages) == dict(render_pages(kb))
 
 
+def test_resolving_ahead_after_a_cached_start_leaves_the_first_edit_its_own_articles(
+    nlp: Language, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """What serve runs in the background after a start from the site cache
+    (``sitegen/ahead.py``): the same build, resolved this time (not read from the site
+    cache), whose kept steps leave the first edit to work out again only the articles it
+    reaches; without it, the first edit worked out every article."""
+    from sitegen.build import BuildStats
+    from sitegen.resolve import coref
+
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()[:RECORDS]]
+    source = tmp_path / "articles.jsonl"
+    _write(source, records)
+    options = Options(cache_dir=tmp_path / "cache", n_process=1)
+    build_pages([source], options, nlp)  # a build keeps its site cache entry
+    monkeypatch.setattr(ACROSS_BUILDS, "on", True)  # as under serve
+    calls: list[str] = []
+    real = coref._article_references
+
+    def counted(analysis: Analysis, *args: Any) -> Any:
+        calls.append(analysis.article)
+        return real(analysis, *args)
+
+    monkeypatch.setattr(coref, "_article_references", counted)
+    edited = [dict(record) for record in records]
+    edited[0]["text"] += " Minister Zanzibar Quartermaine met officials in Paris on Monday."
+    again = replace(options, read_site=False, keep_site=False)
+    worked_out = {}
+    for ahead in (False, True):
+        _write(source, records)
+        render, start = incremental_renderer(), BuildStats()
+        _, pages = build_pages([source], options, nlp, start, render)
+        assert start.from_site_cache and not calls  # nothing resolved
+        if ahead:
+            stats = BuildStats()
+            _, resolved = build_pages([source], again, nlp, stats, render)
+            assert not stats.from_site_cache and calls
+            assert dict(resolved) == dict(pages) and render.rendered == 0
+            calls.clear()
+        _write(source, edited)
+        kb, pages = build_pages([source], replace(options, keep_site=False), nlp, None, render)
+        assert dict(pages) == dict(render_pages(kb))
+        worked_out[ahead] = set(calls)
+        calls.clear()
+    assert worked_out[True] < worked_out[False], worked_out  # those the edit reaches
+    assert len(worked_out[True]) < len(worked_out[False]) / 2, worked_out
+
+
 def test_clusters_shared_across_builds_give_a_fresh_builds_pages_after_edits(
     nlp: Language, tmp_path: Path, monkeypatch: Any
 ) -> None:

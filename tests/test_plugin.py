@@ -105,10 +105,14 @@ def test_mkdocs_serve_regenerates_an_edited_article_once(
 ) -> None:
     """An edit reaches the browser with one rebuild: the pages go to a preview folder, not into
     the watched docs folder (which started a second full rebuild), and with ``--dirty`` only
-    the pages whose Markdown changed are converted again."""
+    the pages whose Markdown changed are converted again. Started after a build, serve takes
+    its first pages from the site cache and resolves for the first edit in the background."""
     served = tmp_path / "served"
     shutil.copytree(project, served, ignore=shutil.ignore_patterns("site", "cli", "site_src"))
     (served / "site_src").mkdir()
+    if dirty:  # as `sitegen serve` after a build: the first pages from the site cache
+        build_strict(served)
+    docs = {path: path.stat().st_mtime_ns for path in (served / "site_src").rglob("*")}
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
@@ -129,7 +133,10 @@ def test_mkdocs_serve_regenerates_an_edited_article_once(
         time.sleep(5)  # a second rebuild would have started by now
         output = (tmp_path / "serve.log").read_text()
         assert output.count("Building documentation") == 2, output
-        assert not any((served / "site_src").iterdir())  # the docs folder was not written
+        now = {path: path.stat().st_mtime_ns for path in (served / "site_src").rglob("*")}
+        assert now == docs  # serve did not write into the docs folder
+        # started from the site cache, resolved for the first edit in the background
+        assert output.count("resolved ahead of the first edit") == int(dirty), output
     finally:
         server.terminate()
         try:
