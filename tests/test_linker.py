@@ -63,3 +63,13 @@ def test_the_site_linker_leaves_out_only_the_page_s_own_entity() -> None:
             assert linker.link(text, "people/x.md", entity) == _every_name(
                 text, others, "people/x.md"
             )
+
+
+def test_the_names_a_text_holds_are_found_through_their_beginnings() -> None:
+    linker = NameLinker(_entities())
+    text = "Kofi Annan of the Kofi Annan Foundation, at the UN in New York"
+    assert linker.names_in(text) == tuple(
+        sorted(name for name in linker.by_name if name in text)
+    )
+    assert "Kofi Annan Foundation" in linker.names_in(text) and "UN" not in linker.by_name
+    assert linker.names_in("Ko") == () and linker.names_in("Accra") == ("Accra",)
